@@ -1,0 +1,19 @@
+/**
+ * Two projects: unit tests need no database; integration tests share one real embedded Neo4j
+ * that their globalSetup starts (or NEO4J_URI when set) and stops afterwards.
+ */
+const common = { preset: 'ts-jest', testEnvironment: 'node' };
+module.exports = {
+  testTimeout: 120000,
+  maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,18 @@
+// NewsGraph DDL for Neo4j 5 (Community). Applied at start-up, statement by statement; every
+// statement is idempotent (IF NOT EXISTS). Statements are separated by semicolons at line ends.
+
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
+CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
+CREATE INDEX article_title_key IF NOT EXISTS FOR (a:Article) ON (a.titleKey);
+CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
+
+// Full-text search over entity names and aliases, and over article titles and leads. The cjk
+// analyzer indexes Chinese as character bigrams, so 稀土 is found inside 稀土出口管制.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+  FOR (n:Person|Organization|Country|Place|Topic) ON EACH [n.name, n.aliasText]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+CREATE FULLTEXT INDEX article_text IF NOT EXISTS
+  FOR (a:Article) ON EACH [a.title, a.lead]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

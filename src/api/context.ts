@@ -1,0 +1,71 @@
+import DataLoader from 'dataloader';
+import type { Executor } from '../store/executor';
+import { queries } from '../store';
+import type { ArticleRecord, EntityRecord, MentionRecord, Page, RelationRecord } from '../store/records';
+import type { Direction } from '../store/queries';
+import type { RelationType } from '../domain/types';
+
+/**
+ * Per-request loaders: every nested field of one kind is fetched with one UNWIND query per
+ * request level, never one query per parent. Made anew for each request, never shared.
+ */
+export function createLoaders(executor: Executor) {
+  const byKey = <K, V>(rows: Record<string, unknown>[], keys: readonly K[], pick: (row: Record<string, unknown>) => V, fallback: V): V[] => {
+    const map = new Map(rows.map((r) => [r.id as K, pick(r)]));
+    return keys.map((k) => map.get(k) ?? fallback);
+  };
+  const keyed = <V>(make: (args: string) => DataLoader<string, V>) => {
+    const cache = new Map<string, DataLoader<string, V>>();
+    return (args: object): DataLoader<string, V> => {
+      const key = JSON.stringify(args);
+      let loader = cache.get(key);
+      if (!loader) cache.set(key, (loader = make(key)));
+      return loader;
+    };
+  };
+
+  return {
+    article: new DataLoader<string, ArticleRecord | null>(async (ids) =>
+      byKey(await executor.read(queries.articlesById([...ids])), ids, (r) => r.article as ArticleRecord, null),
+    ),
+    entity: new DataLoader<string, EntityRecord | null>(async (ids) =>
+      byKey(await executor.read(queries.entitiesById([...ids])), ids, (r) => r.entity as EntityRecord, null),
+    ),
+    mentions: new DataLoader<string, MentionRecord[]>(async (ids) =>
+      byKey(await executor.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions as MentionRecord[], []),
+    ),
+    articlesOf: keyed<Page<ArticleRecord>>((json) => {
+      const { skip, limit } = JSON.parse(json) as { skip: number; limit: number };
+      return new DataLoader(async (ids) =>
+        byKey(
+          await executor.read(queries.articlesByEntity({ ids: [...ids], skip, limit })),
+          ids,
+          (r) => ({ items: r.items as ArticleRecord[], totalCount: r.totalCount as number }),
+          { items: [], totalCount: 0 },
+        ),
+      );
+    }),
+    relationsOf: keyed<RelationRecord[]>((json) => {
+      const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
+      return new DataLoader(async (ids) =>
+        byKey(
+          await executor.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })),
+          ids,
+          (r) => r.relations as RelationRecord[],
+          [],
+        ),
+      );
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  executor: Executor;
+  loaders: Loaders;
+  /** Whether the request carried the configured API key (write mutations need it). */
+  authorized: boolean;
+  /** Whether any API key is configured at all (without one, writes are refused). */
+  writesEnabled: boolean;
+}

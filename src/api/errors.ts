@@ -1,0 +1,38 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { NewsGraphError } from '../domain/errors';
+
+/** Codes that reach clients as they are; anything else is masked. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
+
+export const notFound = (what: string): GraphQLError => new GraphQLError(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });
+
+export const badUserInput = (message: string, argumentName?: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) } });
+
+/**
+ * Deliberate errors keep their message and code; unexpected ones are logged in full and reach
+ * the client only as "Internal server error".
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void = console.error): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof NewsGraphError) {
+    return { ...formatted, message: original.message, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+  log(`Unexpected error in ${formatted.path?.join('.') ?? 'request'}:`, original);
+  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

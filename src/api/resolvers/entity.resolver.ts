@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import type { EntityType, RelationType } from '../../domain/types';
+import { queries } from '../../store';
+import type { ArticleRecord, EntityRecord, RelationRecord } from '../../store/records';
+import type { Context } from '../context';
+import { badUserInput } from '../errors';
+import { MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
+import { Article, DirectionEnum, Evidence, Relation, RelationTypeEnum } from '../types/article.type';
+import { ArticleConnection, EntityConnection } from '../types/connection.type';
+import { Entity, EntityTypeEnum } from '../types/entity.type';
+import { PageArgs } from './article.resolver';
+
+export enum EntityOrderEnum {
+  MENTIONS = 'MENTIONS',
+  NAME = 'NAME',
+}
+registerEnumType(EntityOrderEnum, { name: 'EntityOrder', description: 'MENTIONS: most mentioned first. NAME: alphabetical.' });
+
+@InputType({ description: 'Narrows a list of entities; all given conditions must hold.' })
+export class EntityFilter {
+  @Field(() => EntityTypeEnum, { nullable: true, description: 'Only entities of this type.' })
+  type?: EntityTypeEnum;
+
+  @Field({ nullable: true, description: 'Name or an alias contains this text (case-insensitive).' })
+  nameContains?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Mentioned by at least this many articles.' })
+  minMentions?: number;
+}
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => Entity, { nullable: true, description: 'One entity by id, e.g. "country:TW" or "person:林佳龍".' })
+  entity(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EntityRecord | null> {
+    return ctx.loaders.entity.load(id);
+  }
+
+  @Query(() => EntityConnection, { description: 'Entities, most mentioned first unless ordered otherwise, with filters and cursor pagination.' })
+  async entities(
+    @Ctx() ctx: Context,
+    @Args() { first, after }: PageArgs,
+    @Arg('filter', () => EntityFilter, { nullable: true }) filter?: EntityFilter,
+    @Arg('orderBy', () => EntityOrderEnum, { nullable: true }) orderBy?: EntityOrderEnum,
+  ) {
+    if (filter?.minMentions != null && filter.minMentions < 0) throw badUserInput('filter.minMentions must not be negative.', 'filter.minMentions');
+    const window = pageWindow(first, after);
+    const [row] = await ctx.executor.read(
+      queries.entitiesPage({ filter: filter ? { ...filter, type: filter.type as EntityType | undefined } : undefined, orderBy, ...window }),
+    );
+    return toConnection({ items: row.items as EntityRecord[], totalCount: row.totalCount as number }, window);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles that mention this entity, newest first.' })
+  async articles(@Root() entity: EntityRecord, @Ctx() ctx: Context, @Args() { first, after }: PageArgs) {
+    const window = pageWindow(first, after);
+    const page = await ctx.loaders.articlesOf(window).load(entity.id);
+    return toConnection(page, window);
+  }
+
+  @FieldResolver(() => [Relation], { description: 'Typed relations of this entity, each with the sentences that show it.' })
+  relations(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+    @Arg('types', () => [RelationTypeEnum], { nullable: true, description: 'Only these relation types (default: all).' }) types?: RelationTypeEnum[],
+    @Arg('direction', () => DirectionEnum, { nullable: true, description: 'OUT, IN or BOTH (default).' }) direction?: DirectionEnum,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many relations (default 20, max 100).' }) first?: number,
+  ): Promise<RelationRecord[]> {
+    const limit = first ?? 20;
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badUserInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    return ctx.loaders
+      .relationsOf({ types: types?.length ? [...types].sort() as RelationType[] : undefined, direction: direction ?? 'BOTH', first: limit })
+      .load(entity.id);
+  }
+}
+
+@Resolver(() => Evidence)
+export class EvidenceResolver {
+  @FieldResolver(() => Article, { nullable: true, description: 'The article the sentence comes from.' })
+  article(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<ArticleRecord | null> {
+    return ctx.loaders.article.load(evidence.articleId);
+  }
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { EntityType } from '../../domain/types';
+import { queries } from '../../store';
+import type { ArticleRecord, EntityRecord } from '../../store/records';
+import type { Context } from '../context';
+import { badUserInput } from '../errors';
+import { MAX_PAGE_SIZE } from '../pagination';
+import { SearchHit } from '../types/connection.type';
+import { EntityTypeEnum } from '../types/entity.type';
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      'Full-text search over entity names and aliases and article titles and leads (CJK-aware: 稀土 is found inside longer text). ' +
+      'Ranked by score. The query is plain text: Lucene operators in it are escaped.',
+  })
+  async search(
+    @Ctx() ctx: Context,
+    @Arg('query', { description: 'Text to look for.' }) query: string,
+    @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Only entities of these types (articles are left out when given).' })
+    types?: EntityTypeEnum[],
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many hits (default 20, max 100).' }) first?: number,
+  ): Promise<{ score: number; entity: EntityRecord | null; article: ArticleRecord | null }[]> {
+    if (!query.trim()) throw badUserInput('"query" must not be empty.', 'query');
+    const limit = first ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const rows = await ctx.executor.read(
+      queries.search({ query: query.trim(), types: types as EntityType[] | undefined, includeArticles: !types?.length, first: limit }),
+    );
+    return rows.map((r) => ({ score: r.score as number, entity: r.entity as EntityRecord | null, article: r.article as ArticleRecord | null }));
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The few error codes NewsGraph uses everywhere. The API maps them onto GraphQL error codes;
+ * the CLI prints them with the origin (file) they concern.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'UNAVAILABLE';
+
+export class NewsGraphError extends Error {
+  readonly code: ErrorCode;
+  /** The file, URL or item index the error concerns, when there is one. */
+  readonly origin?: string;
+
+  constructor(code: ErrorCode, message: string, options: { origin?: string; cause?: unknown } = {}) {
+    super(options.origin ? `${options.origin}: ${message}` : message, { cause: options.cause });
+    this.name = 'NewsGraphError';
+    this.code = code;
+    this.origin = options.origin;
+  }
+}
+
+export const badInput = (message: string, origin?: string): NewsGraphError =>
+  new NewsGraphError('BAD_USER_INPUT', message, { origin });

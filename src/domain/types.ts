@@ -1,0 +1,130 @@
+/**
+ * Plain types shared by every stage: ingest -> extract -> store <- api.
+ * Nothing here imports a library; each stage converts to and from these shapes.
+ */
+
+export type Language = 'zh-Hant' | 'zh-Hans' | 'en' | string;
+
+export type AuthorRole = 'reporter' | 'photographer' | 'editor' | 'author';
+
+export interface Author {
+  name: string;
+  role: AuthorRole;
+}
+
+/** A related-story teaser found on the page ("延伸閱讀", "相關新聞"): a link, never body text. */
+export interface RelatedLink {
+  title: string;
+  url?: string;
+}
+
+/** One article as ingestion produces it: clean body text and trustworthy metadata. */
+export interface Article {
+  /** Stable id: derived from the canonical URL when known, else from outlet + title + body. */
+  id: string;
+  url?: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) or date-time, when known. */
+  publishedAt?: string;
+  /** Outlet, e.g. "聯合報", "Focus Taiwan". */
+  source?: string;
+  /** Short site name, e.g. "udn", "ltn". */
+  site?: string;
+  authors: Author[];
+  language: Language;
+  /** Body paragraphs in reading order; the headline, bylines, captions and chrome are not in here. */
+  paragraphs: string[];
+  /** Photo captions, kept apart from the body. */
+  captions: string[];
+  /** The outlet's own tags (keywords line, meta keywords). */
+  tags: string[];
+  related: RelatedLink[];
+  /** Where the article came from (file path, "stdin", ...), for error messages. */
+  origin?: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'topic';
+
+export type OrganizationKind =
+  | 'government'
+  | 'legislature'
+  | 'committee'
+  | 'party'
+  | 'company'
+  | 'media'
+  | 'international'
+  | 'sports'
+  | 'other';
+
+export interface Entity {
+  /** Stable across runs and articles, e.g. "country:TW", "person:林佳龍", "org:外交部". */
+  id: string;
+  type: EntityType;
+  /** Canonical name in the article's language (or the lexicon's canonical form). */
+  name: string;
+  /** Other surface forms seen in the text or known from the lexicon. */
+  aliases: string[];
+  /** English name where known. */
+  en?: string;
+  /** ISO 3166-1 alpha-2, countries only. */
+  iso2?: string;
+  /** Organizations only. */
+  kind?: OrganizationKind;
+  /** Topics only: id of the parent topic in the taxonomy. */
+  parentId?: string;
+}
+
+export interface Mention {
+  entityId: string;
+  count: number;
+  /** Offset (code points) of the first mention in the article text (title + "\n\n" + body). */
+  firstOffset: number;
+  inHeadline: boolean;
+  /** 0..1: how central the entity is to the article. */
+  salience: number;
+}
+
+export type RelationType =
+  | 'HOLDS_ROLE'
+  | 'MEMBER_OF'
+  | 'REPORTS_TO'
+  | 'PART_OF'
+  | 'COOPERATES_WITH'
+  | 'LOCATED_IN';
+
+export const RELATION_TYPES: readonly RelationType[] = [
+  'HOLDS_ROLE',
+  'MEMBER_OF',
+  'REPORTS_TO',
+  'PART_OF',
+  'COOPERATES_WITH',
+  'LOCATED_IN',
+];
+
+export interface Relation {
+  type: RelationType;
+  /** Entity id. */
+  from: string;
+  /** Entity id. */
+  to: string;
+  /** HOLDS_ROLE only: the title as written, e.g. "外交部長". */
+  title?: string;
+  /** The sentence that shows the relation, verbatim from the article. */
+  evidence: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+/** Sentence-level co-occurrence of two entities inside one article. */
+export interface Cooccurrence {
+  a: string;
+  b: string;
+  count: number;
+}
+
+export interface Extraction {
+  entities: Entity[];
+  mentions: Mention[];
+  relations: Relation[];
+  cooccurrences: Cooccurrence[];
+}

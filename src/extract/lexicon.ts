@@ -1,0 +1,341 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { EntityType, OrganizationKind } from '../domain/types';
+import { normalizeForm } from './normalize';
+import { SurfaceTrie } from './trie';
+
+/** One curated entity (country, place, organization, person or topic) as extraction uses it. */
+export interface LexEntity {
+  id: string;
+  type: EntityType;
+  /** Canonical Chinese (Traditional) name; for topics the zh label. */
+  name: string;
+  en?: string;
+  aliases: string[];
+  iso2?: string;
+  kind?: OrganizationKind;
+  placeKind?: string;
+  /** ISO2 of the containing country. */
+  country?: string;
+  /** Containing place / parent organization / parent topic id. */
+  parent?: string;
+  party?: string;
+  roles?: { title?: string; titleEn?: string; org?: string }[];
+  /** Countries: one-character forms accepted only inside compounds. */
+  short?: string[];
+  adjectives?: string[];
+  capital?: string;
+  keywords?: string[];
+}
+
+export type TitleObject = 'org' | 'country' | 'city' | 'legislature' | 'none';
+
+export interface TitleDef {
+  /** The title as written (Traditional Chinese or English). */
+  title: string;
+  en?: string;
+  object: TitleObject;
+  /** Organization the title implies when none is written before it (立委 -> 立法院). */
+  org?: string;
+  /** Without a written country, a head-of-state title means the article's home country. */
+  home?: boolean;
+  /** Titles such as 前總統 keep their HOLDS_ROLE (the gold and the graph record former roles too). */
+  former?: boolean;
+  /** Party-member titles (立委, 議員) make "party + title + name" a MEMBER_OF. */
+  member?: boolean;
+}
+
+/** A surface form in the Chinese trie. */
+export interface ZhForm {
+  entity: LexEntity;
+  /** One-character country forms, compounds and suffixed forms need word boundaries. */
+  needsBoundary: boolean;
+  /** Compounds such as 台美 name two countries. */
+  also?: LexEntity;
+  /** The form is a metonym or demonym of the entity rather than its name. */
+  weak?: boolean;
+}
+
+export interface EnForm {
+  entity: LexEntity;
+  tokens: string[];
+  caseSensitive: boolean;
+}
+
+export interface Lexicon {
+  byId: Map<string, LexEntity>;
+  zh: SurfaceTrie<ZhForm>;
+  /** Topic keywords (normalised) -> topics. */
+  zhTopics: SurfaceTrie<LexEntity>;
+  /** First token (lower-case) -> English forms starting with it. */
+  en: Map<string, EnForm[]>;
+  enTopics: Map<string, EnForm[]>;
+  titlesZh: SurfaceTrie<TitleDef>;
+  titlesEn: TitleDef[];
+  surnames: Set<string>;
+  /** Normalised surnames, for matching against normalised text. */
+  surnamesNorm: Set<string>;
+  stop: {
+    personZh: Set<string>;
+    personEn: Set<string>;
+    keywordsZh: Set<string>;
+    keywordsEn: Set<string>;
+  };
+  /** Countries by ISO2, for English demonyms and compounds. */
+  countries: Map<string, LexEntity>;
+  /** Normalised user-dictionary lines for jieba: every known name in one batch. */
+  jiebaWords: string[];
+  /** Known Chinese names (normalised) -> entity, to recognise lexicon people inside patterns. */
+  peopleByNorm: Map<string, LexEntity>;
+  /** Lexicon people whose English name is a romanised Chinese name, by normalised zh name. */
+  dir: string;
+}
+
+let cached: Lexicon | undefined;
+let lexiconDir = process.env.NEWSGRAPH_LEXICON_DIR || path.resolve(__dirname, '..', '..', 'seeds', 'lexicon');
+
+/** Points extraction at another lexicon directory (tests) and drops the cached one. */
+export function configureLexicon(opts: { dir?: string }): void {
+  if (opts.dir) lexiconDir = opts.dir;
+  cached = undefined;
+}
+
+export function getLexicon(): Lexicon {
+  if (!cached) cached = buildLexicon(lexiconDir);
+  return cached;
+}
+
+function readJsonArray(dir: string, file: string): any[] {
+  const p = path.join(dir, file);
+  if (!fs.existsSync(p)) return [];
+  try {
+    const v = JSON.parse(fs.readFileSync(p, 'utf8'));
+    return Array.isArray(v) ? v : [];
+  } catch {
+    // a file being written by a colleague may be half-finished: treat it as empty
+    return [];
+  }
+}
+
+function readLines(p: string): string[] {
+  if (!fs.existsSync(p)) return [];
+  return fs
+    .readFileSync(p, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+function strArr(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+}
+
+const HAN_RE = /[\u3400-\u9fff]/;
+const ORG_KINDS = new Set(['government', 'legislature', 'committee', 'party', 'company', 'media', 'international', 'sports', 'other']);
+
+export function tokenizeEn(s: string): string[] {
+  return s.match(/[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*\.?/gu) ?? [];
+}
+
+function buildLexicon(dir: string): Lexicon {
+  const byId = new Map<string, LexEntity>();
+  const countries = new Map<string, LexEntity>();
+
+  const add = (e: LexEntity) => {
+    const prev = byId.get(e.id);
+    if (prev) {
+      // two files (or a file and world-countries) describe the same thing: merge the forms
+      prev.aliases = [...new Set([...prev.aliases, ...e.aliases])];
+      prev.en = prev.en ?? e.en;
+      prev.adjectives = [...new Set([...(prev.adjectives ?? []), ...(e.adjectives ?? [])])];
+      prev.short = [...new Set([...(prev.short ?? []), ...(e.short ?? [])])];
+      return prev;
+    }
+    byId.set(e.id, e);
+    return e;
+  };
+
+  for (const c of readJsonArray(dir, 'countries.json')) {
+    if (!c || typeof c.iso2 !== 'string' || typeof c.name !== 'string') continue;
+    const iso2 = c.iso2.toUpperCase();
+    const e = add({
+      id: `country:${iso2}`, type: 'country', name: c.name, en: c.en, iso2,
+      aliases: strArr(c.aliases), short: strArr(c.short), adjectives: strArr(c.adjectives),
+      capital: typeof c.capital === 'string' ? c.capital : undefined,
+    });
+    countries.set(iso2, e);
+  }
+  addWorldCountries({ countries, add });
+
+  for (const p of readJsonArray(dir, 'places.json')) {
+    if (!p || typeof p.name !== 'string') continue;
+    add({
+      id: typeof p.id === 'string' ? p.id : `place:${p.name}`, type: 'place', name: p.name, en: p.en,
+      aliases: strArr(p.aliases), placeKind: p.kind, country: p.country, parent: p.parent,
+    });
+  }
+  for (const o of readJsonArray(dir, 'organizations.json')) {
+    if (!o || typeof o.name !== 'string') continue;
+    add({
+      id: typeof o.id === 'string' ? o.id : `org:${o.name}`, type: 'organization', name: o.name, en: o.en,
+      aliases: strArr(o.aliases), kind: ORG_KINDS.has(o.kind) ? o.kind : 'other', country: o.country, parent: o.parent,
+    });
+  }
+  for (const p of readJsonArray(dir, 'people.json')) {
+    if (!p || typeof p.name !== 'string') continue;
+    add({
+      id: typeof p.id === 'string' ? p.id : `person:${p.name}`, type: 'person', name: p.name, en: p.en,
+      aliases: strArr(p.aliases), country: p.country, party: p.party,
+      roles: Array.isArray(p.roles) ? p.roles : [],
+    });
+  }
+  for (const t of readJsonArray(dir, 'topics.json')) {
+    if (!t || typeof t.id !== 'string') continue;
+    const name = typeof t.zh === 'string' ? t.zh : typeof t.name === 'string' ? t.name : t.en;
+    if (!name) continue;
+    add({ id: t.id, type: 'topic', name, en: t.en, aliases: [], parent: t.parent, keywords: strArr(t.keywords) });
+  }
+
+  const zh = new SurfaceTrie<ZhForm>();
+  const zhTopics = new SurfaceTrie<LexEntity>();
+  const en = new Map<string, EnForm[]>();
+  const enTopics = new Map<string, EnForm[]>();
+  const jiebaWords = new Set<string>();
+  const peopleByNorm = new Map<string, LexEntity>();
+
+  const addEn = (map: Map<string, EnForm[]>, form: string, entity: LexEntity) => {
+    const tokens = tokenizeEn(form);
+    if (!tokens.length) return;
+    // a one-word form (KMT, Lai, China) must match exactly; longer names match case-insensitively
+    const caseSensitive = tokens.length === 1 && (form.length <= 4 || /[A-Z].*[A-Z]/.test(form) || entity.type === 'person');
+    const key = tokens[0].toLowerCase();
+    const list = map.get(key) ?? [];
+    const lower = tokens.map((t) => t.toLowerCase());
+    if (!list.some((f) => f.entity === entity && f.tokens.join(' ') === lower.join(' '))) {
+      list.push({ entity, tokens: lower, caseSensitive });
+      map.set(key, list);
+    }
+  };
+
+  for (const e of byId.values()) {
+    if (e.type === 'topic') {
+      for (const k of [e.name, ...(e.keywords ?? [])]) {
+        if (HAN_RE.test(k)) zhTopics.add(normalizeForm(k), e);
+        else addEn(enTopics, k, e);
+      }
+      if (e.en) addEn(enTopics, e.en, e);
+      continue;
+    }
+    const forms = new Set([e.name, ...e.aliases]);
+    for (const f of forms) {
+      if (HAN_RE.test(f)) {
+        const n = normalizeForm(f);
+        if (n.length < 2 && e.type !== 'country') continue;
+        if (n.length < 2) continue; // one-character country forms come in via `short` compounds only
+        zh.add(n, { entity: e, needsBoundary: n.length === 2 && e.type !== 'person' });
+        jiebaWords.add(n);
+        if (e.type === 'person') peopleByNorm.set(n, e);
+      } else if (e.type !== 'country' || f.length > 3 || /[.]/.test(f) || /^[A-Z]{2,3}$/.test(f)) {
+        addEn(en, f, e);
+      }
+    }
+    if (e.en) addEn(en, e.en, e);
+    for (const a of e.adjectives ?? []) addEn(en, a, e);
+  }
+  addCountryCompounds({ zh, countries, jiebaWords });
+
+  const titles = loadTitles(dir);
+  const titlesZh = new SurfaceTrie<TitleDef>();
+  for (const t of titles.zh) {
+    titlesZh.add(normalizeForm(t.title), t);
+    jiebaWords.add(normalizeForm(t.title));
+  }
+
+  const surnames = new Set(readLines(path.join(dir, 'surnames.txt')).flatMap((l) => l.split(/\s+/)));
+  const surnamesNorm = new Set([...surnames].map(normalizeForm));
+  const stopDir = path.join(dir, 'stopwords');
+  const stopSet = (file: string, norm: boolean) =>
+    new Set(readLines(path.join(stopDir, file)).flatMap((l) => l.split(/\s+/)).map((w) => (norm ? normalizeForm(w) : w.toLowerCase())));
+
+  return {
+    byId, zh, zhTopics, en, enTopics, titlesZh, titlesEn: titles.en, surnames, surnamesNorm,
+    stop: {
+      personZh: stopSet('zh-person.txt', true),
+      personEn: stopSet('en-person.txt', false),
+      keywordsZh: stopSet('zh-keywords.txt', true),
+      keywordsEn: stopSet('en-keywords.txt', false),
+    },
+    countries, jiebaWords: [...jiebaWords], peopleByNorm, dir,
+  };
+}
+
+function loadTitles(dir: string): { zh: TitleDef[]; en: TitleDef[] } {
+  const parse = (file: string) =>
+    readJsonArray(dir, file)
+      .filter((t) => t && typeof t.title === 'string')
+      .map((t): TitleDef => ({
+        title: t.title, en: t.en, object: t.object ?? 'org', org: t.org, home: !!t.home, former: !!t.former, member: !!t.member,
+      }));
+  return { zh: parse('titles.json'), en: parse('en-titles.json') };
+}
+
+/**
+ * world-countries fills in the countries the hand-kept file lacks (its Chinese names are
+ * converted like any other form), plus English spellings and demonyms.
+ */
+function addWorldCountries(opts: { countries: Map<string, LexEntity>; add: (e: LexEntity) => LexEntity }): void {
+  let list: any[] = [];
+  try {
+    list = require('world-countries');
+  } catch {
+    return;
+  }
+  for (const c of list) {
+    const iso2 = c.cca2;
+    if (!iso2) continue;
+    const zho = c.translations?.zho ?? c.name?.native?.zho;
+    const existing = opts.countries.get(iso2);
+    const name = existing?.name ?? zho?.common ?? c.name.common;
+    const enNames = [c.name.common, c.name.official].filter(Boolean);
+    const alt = strArr(c.altSpellings).filter((a) => a.length > 3 && /^[\x20-\x7e]+$/.test(a));
+    const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean);
+    // Hong Kong and Macau are places in this graph (see the corpus rules)
+    if (iso2 === 'HK' || iso2 === 'MO') continue;
+    const e = opts.add({
+      id: `country:${iso2}`, type: 'country', name, en: existing?.en ?? c.name.common, iso2,
+      aliases: [...(zho ? [zho.common, zho.official] : []), ...enNames, ...alt].filter(Boolean),
+      adjectives: demonyms,
+    });
+    opts.countries.set(iso2, e);
+  }
+}
+
+/** Relational suffixes after a one-character country form: 美方, 台股, 日商, 陸企 ... */
+const SHORT_SUFFIXES = ['方', '股', '籍', '商', '企', '資', '軍', '艦', '媒', '廠', '胞'];
+
+/**
+ * One-character forms are accepted only in compounds: two or three of them together (台美,
+ * 美中, 美日韓) or one with a relational suffix (美方, 台股). Compounds are added as trie forms
+ * so that longer real words (台中市, 中美洲, 美食) keep winning by length or never match.
+ */
+function addCountryCompounds(opts: { zh: SurfaceTrie<ZhForm>; countries: Map<string, LexEntity>; jiebaWords: Set<string> }): void {
+  const shorts: [string, LexEntity][] = [];
+  for (const c of opts.countries.values()) for (const s of c.short ?? []) if ([...s].length === 1) shorts.push([normalizeForm(s), c]);
+  // pairs that are ordinary words or places rather than two countries
+  const notPairs = new Set(['台中', '中台', '中美洲', '日中', '中日'].map(normalizeForm));
+  for (const [a, ea] of shorts) {
+    for (const [b, eb] of shorts) {
+      if (ea === eb) continue;
+      const pair = a + b;
+      if (notPairs.has(pair) && pair !== normalizeForm('中日') && pair !== normalizeForm('日中')) continue;
+      opts.zh.add(pair, { entity: ea, also: eb, needsBoundary: true });
+    }
+    for (const suf of SHORT_SUFFIXES) {
+      const form = a + normalizeForm(suf);
+      // 陸軍 is an army and 中方/中資 are fine; only skip words that have another everyday meaning
+      if (['陸軍', '陸商', '日方', '中企'].includes(form) && form === '陆军') continue;
+      if (normalizeForm('陸軍') === form || normalizeForm('中軍') === form || normalizeForm('日商') === form && false) continue;
+      opts.zh.add(form, { entity: ea, needsBoundary: true });
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Chinese text is matched in a normalised form: Simplified characters (OpenCC tw->cn is strictly
+ * one code point to one code point), half-width ASCII, and exactly one UTF-16 unit per original
+ * code point, so an index into the normalised string is a code-point offset into the original.
+ */
+
+let converter: ((s: string) => string) | undefined;
+
+function toCn(s: string): string {
+  if (!converter) converter = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return converter(s);
+}
+
+function foldWidth(cp: number): number {
+  if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
+  if (cp === 0x3000) return 0x20;
+  return cp;
+}
+
+export interface NormalizedText {
+  /** The original text split into code points. */
+  chars: string[];
+  /** Normalised text; norm[i] corresponds to chars[i]. */
+  norm: string;
+}
+
+export function normalizeText(text: string): NormalizedText {
+  const chars = Array.from(text);
+  const conv = Array.from(toCn(text));
+  // opencc-js keeps the code-point count; if a future version does not, fall back to no conversion
+  const aligned = conv.length === chars.length ? conv : chars;
+  let norm = '';
+  for (let i = 0; i < chars.length; i++) {
+    let cp = aligned[i].codePointAt(0)!;
+    if (cp > 0xffff) cp = chars[i].codePointAt(0)!;
+    if (cp > 0xffff) cp = 0xfffd;
+    norm += String.fromCharCode(foldWidth(cp));
+  }
+  return { chars, norm };
+}
+
+/** Normalises a lexicon surface form the same way the text is normalised. */
+export function normalizeForm(form: string): string {
+  return normalizeText(form).norm;
+}
+
+export function sliceChars(chars: string[], start: number, end: number): string {
+  return chars.slice(start, end).join('');
+}
+
+export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+export function isHan(ch: string | undefined): boolean {
+  return !!ch && HAN.test(ch);
+}
+
+/** Share of Han characters, to tell Chinese from English articles whatever the language field says. */
+export function hanRatio(text: string): number {
+  let han = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (HAN.test(ch)) han++;
+    else if (/[A-Za-z]/.test(ch)) letters++;
+  }
+  return han + letters ? han / (han + letters / 5) : 0;
+}

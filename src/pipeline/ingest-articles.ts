@@ -1,0 +1,75 @@
+import type { Article } from '../domain/types';
+import { NewsGraphError } from '../domain/errors';
+import { extract } from '../extract';
+import { readInputs } from '../ingest';
+import type { Executor } from '../store/executor';
+import { writeArticle, type WriteStatus } from '../store/article-writes';
+
+/** ingest -> extract -> store, for one article or a whole batch of files. */
+
+export type ItemStatus = WriteStatus | 'failed' | 'dry-run';
+
+export interface ItemResult {
+  origin: string;
+  id?: string;
+  title?: string;
+  status: ItemStatus;
+  error?: string;
+  entities?: number;
+  relations?: number;
+}
+
+export interface IngestSummary {
+  total: number;
+  counts: Record<ItemStatus, number>;
+  failures: ItemResult[];
+}
+
+export function emptySummary(): IngestSummary {
+  return { total: 0, counts: { new: 0, updated: 0, unchanged: 0, failed: 0, 'dry-run': 0 }, failures: [] };
+}
+
+export function addToSummary(summary: IngestSummary, item: ItemResult): void {
+  summary.total++;
+  summary.counts[item.status]++;
+  if (item.status === 'failed') summary.failures.push(item);
+}
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Extracts and writes one article in one transaction. */
+export async function ingestArticle(executor: Executor | null, article: Article): Promise<ItemResult> {
+  const origin = article.origin ?? article.id;
+  try {
+    const extraction = extract(article);
+    const base = { origin, id: article.id, title: article.title, entities: extraction.entities.length, relations: extraction.relations.length };
+    if (!executor) return { ...base, status: 'dry-run' };
+    const { status } = await writeArticle(executor, article, extraction);
+    return { ...base, status };
+  } catch (err) {
+    // a database outage is not the article's fault: stop the batch instead of failing every item
+    if (err instanceof NewsGraphError && err.code === 'UNAVAILABLE') throw err;
+    return { origin, id: article.id, title: article.title, status: 'failed', error: message(err) };
+  }
+}
+
+export interface IngestPathsOptions {
+  /** null: parse and extract only (dry run). */
+  executor: Executor | null;
+  maxBytes?: number;
+  stdin?: NodeJS.ReadableStream;
+  onItem?: (item: ItemResult) => void;
+}
+
+/** Ingests files, directories (recursively) and '-' (stdin); one bad file never stops the batch. */
+export async function ingestPaths(paths: string[], options: IngestPathsOptions): Promise<IngestSummary> {
+  const summary = emptySummary();
+  for await (const input of readInputs(paths, { maxBytes: options.maxBytes, stdin: options.stdin })) {
+    const item: ItemResult = input.article
+      ? await ingestArticle(options.executor, input.article)
+      : { origin: input.origin, status: 'failed', error: message(input.error) };
+    addToSummary(summary, item);
+    options.onItem?.(item);
+  }
+  return summary;
+}

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import type { Article, Extraction, RelationType } from '../domain/types';
+import type { Executor, Query } from './executor';
+import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
+
+/** What writing one article did to the graph. */
+export type WriteStatus = 'new' | 'updated' | 'unchanged';
+
+export interface WriteResult {
+  id: string;
+  status: WriteStatus;
+}
+
+/** Titles are compared loosely so that a teaser's headline finds the article it announces. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/臺/g, '台')
+    .replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+export function stubId(link: { title: string; url?: string }): string {
+  return `stub_${sha(link.url ?? titleKey(link.title)).slice(0, 16)}`;
+}
+
+function articleProps(article: Article) {
+  const body = article.paragraphs.join('\n');
+  return {
+    id: article.id,
+    url: article.url ?? null,
+    title: article.title,
+    titleKey: titleKey(article.title),
+    source: article.source ?? null,
+    site: article.site ?? null,
+    publishedAt: article.publishedAt ?? null,
+    language: article.language,
+    lead: article.paragraphs[0] ?? '',
+    body,
+    bodyHash: sha(`${article.title}\n${body}`),
+    authors: article.authors.map((a) => a.name),
+    authorRoles: article.authors.map((a) => a.role),
+    tags: article.tags,
+    captions: article.captions,
+  };
+}
+
+const upsertArticle = (props: ReturnType<typeof articleProps>): Query => ({
+  cypher: `
+    OPTIONAL MATCH (old:Article {id: $props.id})
+    WITH old IS NOT NULL AND coalesce(old.stub, false) = false AS existed, old.bodyHash AS oldHash
+    MERGE (a:Article {id: $props.id})
+    SET a += $props, a.stub = false, a.updatedAt = datetime(),
+        a.publishedDate = CASE WHEN $props.publishedAt IS NULL THEN null ELSE date(substring($props.publishedAt, 0, 10)) END,
+        a.ingestedAt = coalesce(a.ingestedAt, datetime())
+    RETURN existed, oldHash`,
+  params: { props },
+});
+
+/** Removes what an earlier version of this article contributed; returns the entities it touched. */
+const clearArticle = (id: string): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
+    WITH a, collect(e) AS ents, collect(m) AS ms
+    FOREACH (m IN ms | DELETE m)
+    WITH a, ents
+    OPTIONAL MATCH (a)-[l:LINKS_TO]->()
+    DELETE l
+    WITH DISTINCT ents
+    UNWIND ents AS e
+    OPTIONAL MATCH (e)-[r:${EVIDENCE_TYPES.join('|')}]-() WHERE r.articleId = $id
+    DELETE r
+    RETURN collect(DISTINCT e.id) AS entityIds`,
+  params: { id },
+});
+
+const upsertEntities = (extraction: Extraction): Query => ({
+  // one statement for every type: the label is set through a fixed CASE, never from input
+  cypher: `
+    UNWIND $entities AS x
+    MERGE (e:Entity {id: x.id})
+    ON CREATE SET e.name = x.name, e.type = x.type, e.createdAt = datetime()
+    SET e.aliases = reduce(acc = coalesce(e.aliases, []), s IN x.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+        e.nameEn = coalesce(e.nameEn, x.en),
+        e.iso2 = coalesce(e.iso2, x.iso2),
+        e.kind = coalesce(e.kind, x.kind)
+    SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
+    ${Object.entries(ENTITY_LABELS)
+      .map(([type, label]) => `FOREACH (_ IN CASE WHEN x.type = '${type}' THEN [1] ELSE [] END | SET e:${label})`)
+      .join('\n    ')}`,
+  params: {
+    entities: extraction.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: [...new Set([e.name, ...e.aliases])],
+      en: e.en ?? null,
+      iso2: e.iso2 ?? null,
+      kind: e.kind ?? null,
+    })),
+  },
+});
+
+const topicParents = (extraction: Extraction): Query => ({
+  cypher: `
+    UNWIND $pairs AS p
+    MATCH (c:Topic {id: p.child}), (t:Topic {id: p.parent})
+    MERGE (c)-[:SUBTOPIC_OF]->(t)`,
+  params: {
+    pairs: extraction.entities
+      .filter((e) => e.type === 'topic' && e.parentId)
+      .map((e) => ({ child: e.id, parent: e.parentId })),
+  },
+});
+
+const writeMentions = (id: string, extraction: Extraction): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    UNWIND $mentions AS m
+    MATCH (e:Entity {id: m.entityId})
+    MERGE (a)-[r:MENTIONS]->(e)
+    SET r.count = m.count, r.firstOffset = m.firstOffset, r.inHeadline = m.inHeadline, r.salience = m.salience`,
+  params: { id, mentions: extraction.mentions },
+});
+
+const writeRelations = (id: string, type: RelationType, extraction: Extraction): Query => ({
+  cypher: `
+    UNWIND $relations AS r
+    MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
+    MERGE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
+    SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
+  params: {
+    id,
+    relations: extraction.relations
+      .filter((r) => r.type === type)
+      .map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })),
+  },
+});
+
+const writeCooccurrences = (id: string, extraction: Extraction): Query => ({
+  cypher: `
+    UNWIND $pairs AS p
+    MATCH (x:Entity {id: p.a}), (y:Entity {id: p.b})
+    MERGE (x)-[c:CO_OCCURS {articleId: $id}]->(y)
+    SET c.count = p.count`,
+  params: { id, pairs: extraction.cooccurrences.map((c) => (c.a < c.b ? c : { a: c.b, b: c.a, count: c.count })) },
+});
+
+/** Teasers become LINKS_TO edges to stubs; a stub is replaced when its article arrives. */
+const writeLinks = (article: Article): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    UNWIND $links AS l
+    MERGE (s:Article {id: l.id})
+    ON CREATE SET s.stub = true, s.title = l.title, s.url = l.url, s.titleKey = l.titleKey
+    WITH a, s WHERE s <> a
+    MERGE (a)-[:LINKS_TO]->(s)`,
+  params: {
+    id: article.id,
+    links: article.related.map((l) => ({ id: stubId(l), title: l.title, url: l.url ?? null, titleKey: titleKey(l.title) })),
+  },
+});
+
+const absorbStubs = (article: Article): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    MATCH (s:Article {stub: true}) WHERE s.id <> $id AND (s.titleKey = $titleKey OR (s.url IS NOT NULL AND s.url = $url))
+    OPTIONAL MATCH (src:Article)-[:LINKS_TO]->(s)
+    WITH a, s, collect(src) AS sources
+    FOREACH (src IN sources | MERGE (src)-[:LINKS_TO]->(a))
+    DETACH DELETE s`,
+  params: { id: article.id, titleKey: titleKey(article.title), url: article.url ?? null },
+});
+
+/** Entities that lost their last mention and relation go, so a changed body leaves no trace. */
+const dropOrphans = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    WHERE NOT (e)<-[:MENTIONS]-() AND NOT (e)-[:${Object.values(RELATION_LABELS).join('|')}]-()
+    DETACH DELETE e`,
+  params: { ids },
+});
+
+/**
+ * Writes one article and its extraction in one transaction: all of it lands, or nothing.
+ * Idempotent: what an earlier version contributed is replaced, never added to.
+ */
+export async function writeArticle(executor: Executor, article: Article, extraction: Extraction): Promise<WriteResult> {
+  const props = articleProps(article);
+  return executor.writeTransaction(async (run) => {
+    const [head] = await run(upsertArticle(props));
+    const [cleared] = await run(clearArticle(article.id));
+    await run(upsertEntities(extraction));
+    await run(topicParents(extraction));
+    await run(writeMentions(article.id, extraction));
+    for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
+      if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
+    }
+    if (extraction.cooccurrences.length) await run(writeCooccurrences(article.id, extraction));
+    await run(absorbStubs(article));
+    if (article.related.length) await run(writeLinks(article));
+    const previous = (cleared?.entityIds as string[] | undefined) ?? [];
+    const current = new Set(extraction.entities.map((e) => e.id));
+    const gone = previous.filter((id) => !current.has(id));
+    if (gone.length) await run(dropOrphans(gone));
+    const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
+    return { id: article.id, status };
+  });
+}

@@ -1,0 +1,25 @@
+import type { EntityType, RelationType } from '../domain/types';
+
+/**
+ * Labels and relationship types come from these fixed maps, never from user input: Cypher cannot
+ * take them as parameters, so this is the only place where they are spelled.
+ */
+export const ENTITY_LABELS: Record<EntityType, string> = {
+  person: 'Person',
+  organization: 'Organization',
+  country: 'Country',
+  place: 'Place',
+  topic: 'Topic',
+};
+
+export const RELATION_LABELS: Record<RelationType, string> = {
+  HOLDS_ROLE: 'HOLDS_ROLE',
+  MEMBER_OF: 'MEMBER_OF',
+  REPORTS_TO: 'REPORTS_TO',
+  PART_OF: 'PART_OF',
+  COOPERATES_WITH: 'COOPERATES_WITH',
+  LOCATED_IN: 'LOCATED_IN',
+};
+
+/** Relationship types between entities that carry evidence (and an articleId). */
+export const EVIDENCE_TYPES = [...Object.values(RELATION_LABELS), 'CO_OCCURS'];

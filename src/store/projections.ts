@@ -1,0 +1,10 @@
+/** Cypher map projections shared by the read queries, so that every query returns one shape. */
+
+export const ENTITY_PROJECTION = (v: string): string =>
+  `${v} { .id, .type, .name, aliases: coalesce(${v}.aliases, []), nameEn: ${v}.nameEn, iso2: ${v}.iso2, kind: ${v}.kind,
+     mentionCount: COUNT { (${v})<-[:MENTIONS]-(:Article) } }`;
+
+export const ARTICLE_PROJECTION = (v: string): string =>
+  `${v} { .id, .url, .title, .source, .site, .publishedAt, .language, .lead, .body,
+     authors: [i IN range(0, size(coalesce(${v}.authors, [])) - 1) | { name: ${v}.authors[i], role: coalesce(${v}.authorRoles[i], 'author') }],
+     tags: coalesce(${v}.tags, []), stub: coalesce(${v}.stub, false) }`;

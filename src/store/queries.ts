@@ -1,0 +1,207 @@
+import type { EntityType, RelationType } from '../domain/types';
+import type { Query } from './executor';
+import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+
+/** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** User text never reaches Lucene syntax: every special character is escaped. */
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`).replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase());
+}
+
+export const articlesById = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id})
+    RETURN id, ${ARTICLE_PROJECTION('a')} AS article`,
+  params: { ids },
+});
+
+export const articleByUrl = (url: string): Query => ({
+  cypher: `MATCH (a:Article {url: $url}) RETURN ${ARTICLE_PROJECTION('a')} AS article LIMIT 1`,
+  params: { url },
+});
+
+export const entitiesById = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    RETURN id, ${ENTITY_PROJECTION('e')} AS entity`,
+  params: { ids },
+});
+
+export type ArticleOrder = 'PUBLISHED_AT' | 'RELEVANCE';
+
+export interface ArticleFilter {
+  mentionsAll?: string[];
+  mentionsAny?: string[];
+  topic?: string;
+  source?: string;
+  language?: string;
+  from?: string;
+  to?: string;
+  text?: string;
+}
+
+/** One statement: the filtered, ordered page and the total count. */
+export function articlesPage(options: { filter?: ArticleFilter; orderBy?: ArticleOrder; skip: number; limit: number }): Query {
+  const f = options.filter ?? {};
+  const where: string[] = ['coalesce(a.stub, false) = false'];
+  if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
+  if (f.mentionsAny?.length) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }');
+  if (f.topic) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }');
+  if (f.source) where.push('(a.source = $source OR a.site = $source)');
+  if (f.language) where.push('a.language = $language');
+  if (f.from) where.push('a.publishedAt >= $from');
+  if (f.to) where.push('a.publishedAt <= $to');
+  const relevance = options.orderBy === 'RELEVANCE' || Boolean(f.text);
+  const head = f.text
+    ? `CALL db.index.fulltext.queryNodes('article_text', $text) YIELD node AS a, score`
+    : `MATCH (a:Article) WITH a, 0.0 AS score`;
+  const salience = f.mentionsAll?.length || f.mentionsAny?.length
+    ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
+    : ', score AS rel';
+  const order = options.orderBy === 'RELEVANCE' || (relevance && options.orderBy !== 'PUBLISHED_AT')
+    ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id'
+    : 'ORDER BY a.publishedAt DESC, a.id';
+  return {
+    cypher: `
+      ${head}
+      WITH a, score WHERE ${where.join(' AND ')}
+      WITH a, score${salience}
+      ${order}
+      WITH collect(a) AS all
+      RETURN size(all) AS totalCount,
+             [a IN all[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items`,
+    params: {
+      mentionsAll: f.mentionsAll ?? null,
+      mentionsAny: f.mentionsAny ?? null,
+      topic: f.topic ?? null,
+      source: f.source ?? null,
+      language: f.language ?? null,
+      from: f.from ?? null,
+      to: f.to ?? null,
+      text: f.text ? escapeLucene(f.text) : null,
+      skip: options.skip,
+      limit: options.limit,
+    },
+  };
+}
+
+export type EntityOrder = 'MENTIONS' | 'NAME';
+
+export interface EntityFilter {
+  type?: EntityType;
+  nameContains?: string;
+  minMentions?: number;
+}
+
+export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityOrder; skip: number; limit: number }): Query {
+  const f = options.filter ?? {};
+  const label = f.type ? `:${ENTITY_LABELS[f.type]}` : ':Entity';
+  const where: string[] = ['true'];
+  if (f.nameContains) {
+    where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR any(x IN coalesce(e.aliases, []) WHERE toLower(x) CONTAINS toLower($nameContains)))');
+  }
+  const order = options.orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id';
+  return {
+    cypher: `
+      MATCH (e${label}) WHERE ${where.join(' AND ')}
+      WITH e, COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
+      WHERE mentions >= $minMentions
+      WITH e, mentions ${order}
+      WITH collect(e) AS all
+      RETURN size(all) AS totalCount, [e IN all[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
+    params: { nameContains: f.nameContains ?? null, minMentions: f.minMentions ?? 0, skip: options.skip, limit: options.limit },
+  };
+}
+
+/** Full-text search over entity names/aliases and article titles/leads, merged by score. */
+export function search(options: { query: string; types?: EntityType[]; includeArticles: boolean; first: number }): Query {
+  const labels = (options.types?.length ? options.types : (Object.keys(ENTITY_LABELS) as EntityType[])).map((t) => ENTITY_LABELS[t]);
+  return {
+    cypher: `
+      CALL () {
+        CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $first * 4}) YIELD node, score
+        WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels)
+        RETURN score, ${ENTITY_PROJECTION('node')} AS entity, null AS article
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('article_text', $q, {limit: $first}) YIELD node, score
+        WITH node, score WHERE $includeArticles AND coalesce(node.stub, false) = false
+        RETURN score, null AS entity, ${ARTICLE_PROJECTION('node')} AS article
+      }
+      RETURN score, entity, article ORDER BY score DESC LIMIT $first`,
+    params: { q: escapeLucene(options.query), labels, includeArticles: options.includeArticles, first: options.first },
+  };
+}
+
+export const mentionsByArticle = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id})
+    CALL (a) {
+      MATCH (a)-[m:MENTIONS]->(e:Entity)
+      WITH m, e ORDER BY m.salience DESC, m.firstOffset
+      RETURN collect({ count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience,
+                       entity: ${ENTITY_PROJECTION('e')} }) AS mentions
+    }
+    RETURN id, mentions`,
+  params: { ids },
+});
+
+export const articlesByEntity = (options: { ids: string[]; skip: number; limit: number }): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    CALL (e) {
+      MATCH (e)<-[:MENTIONS]-(a:Article)
+      WITH a ORDER BY a.publishedAt DESC, a.id
+      WITH collect(a) AS all
+      RETURN size(all) AS totalCount, [a IN all[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items
+    }
+    RETURN id, totalCount, items`,
+  params: options,
+});
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+/** Relations of many entities at once, one row per (type, from, to, title) with all its evidence. */
+export function relationsByEntity(options: { ids: string[]; types?: RelationType[]; direction: Direction; first: number }): Query {
+  const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
+  const pattern = options.direction === 'OUT' ? '(e)-[r]->(o)' : options.direction === 'IN' ? '(e)<-[r]-(o)' : '(e)-[r]-(o)';
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (e:Entity {id: id})
+      CALL (e) {
+        MATCH ${pattern} WHERE type(r) IN $types
+        WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title, r
+        WITH s, t, type, title, max(r.confidence) AS confidence,
+             collect({ sentence: r.evidence, articleId: r.articleId, confidence: r.confidence }) AS evidence
+        ORDER BY confidence DESC, size(evidence) DESC, type, t.name
+        LIMIT $first
+        RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence, evidence: evidence,
+                         from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
+      }
+      RETURN id, relations`,
+    params: { ids: options.ids, types, first: options.first },
+  };
+}
+
+export const counts = (): Query => ({
+  cypher: `
+    CALL () { MATCH (a:Article) WHERE coalesce(a.stub, false) = false
+              RETURN count(a) AS articles, min(a.publishedAt) AS firstPublished, max(a.publishedAt) AS lastPublished }
+    CALL () { MATCH (e:Entity) WITH e.type AS type, count(*) AS c RETURN collect({ type: type, count: c }) AS entities }
+    CALL () { MATCH ()-[r]->() WHERE type(r) IN $types WITH type(r) AS type, count(*) AS c RETURN collect({ type: type, count: c }) AS relations }
+    RETURN articles, firstPublished, lastPublished, entities, relations`,
+  params: { types: [...Object.values(RELATION_LABELS), 'MENTIONS', 'CO_OCCURS', 'LINKS_TO', 'DUPLICATE_OF'] },
+});
+
+export const articleCount = (): Query => ({
+  cypher: 'MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN count(a) AS count',
+  params: {},
+});

@@ -1,0 +1,59 @@
+/**
+ * Plain shapes that read queries return. The API maps them onto GraphQL types; nothing here
+ * knows about GraphQL.
+ */
+import type { AuthorRole, EntityType, OrganizationKind, RelationType } from '../domain/types';
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  nameEn: string | null;
+  iso2: string | null;
+  kind: OrganizationKind | null;
+  mentionCount: number;
+}
+
+export interface ArticleRecord {
+  id: string;
+  url: string | null;
+  title: string;
+  source: string | null;
+  site: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  lead: string | null;
+  body: string | null;
+  authors: { name: string; role: AuthorRole }[];
+  tags: string[];
+  stub: boolean;
+}
+
+export interface MentionRecord {
+  entity: EntityRecord;
+  count: number;
+  firstOffset: number;
+  inHeadline: boolean;
+  salience: number;
+}
+
+export interface EvidenceRecord {
+  sentence: string;
+  articleId: string;
+  confidence: number;
+}
+
+export interface RelationRecord {
+  type: RelationType;
+  from: EntityRecord;
+  to: EntityRecord;
+  title: string | null;
+  confidence: number;
+  evidence: EvidenceRecord[];
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
