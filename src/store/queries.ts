@@ -1,3 +1,4 @@
+import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
@@ -73,9 +74,9 @@ export function articlesPage(options: { filter?: ArticleFilter; orderBy?: Articl
       WITH a, score WHERE ${where.join(' AND ')}
       WITH a, score${salience}
       ${order}
-      WITH collect(a) AS all
-      RETURN size(all) AS totalCount,
-             [a IN all[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items`,
+      WITH collect(a) AS rows
+      RETURN size(rows) AS totalCount,
+             [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items`,
     params: {
       mentionsAll: f.mentionsAll ?? null,
       mentionsAny: f.mentionsAny ?? null,
@@ -85,8 +86,8 @@ export function articlesPage(options: { filter?: ArticleFilter; orderBy?: Articl
       from: f.from ?? null,
       to: f.to ?? null,
       text: f.text ? escapeLucene(f.text) : null,
-      skip: options.skip,
-      limit: options.limit,
+      skip: int(options.skip),
+      limit: int(options.limit),
     },
   };
 }
@@ -113,9 +114,9 @@ export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityO
       WITH e, COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
       WHERE mentions >= $minMentions
       WITH e, mentions ${order}
-      WITH collect(e) AS all
-      RETURN size(all) AS totalCount, [e IN all[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
-    params: { nameContains: f.nameContains ?? null, minMentions: f.minMentions ?? 0, skip: options.skip, limit: options.limit },
+      WITH collect(e) AS rows
+      RETURN size(rows) AS totalCount, [e IN rows[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
+    params: { nameContains: f.nameContains ?? null, minMentions: int(f.minMentions ?? 0), skip: int(options.skip), limit: int(options.limit) },
   };
 }
 
@@ -134,7 +135,7 @@ export function search(options: { query: string; types?: EntityType[]; includeAr
         RETURN score, null AS entity, ${ARTICLE_PROJECTION('node')} AS article
       }
       RETURN score, entity, article ORDER BY score DESC LIMIT $first`,
-    params: { q: escapeLucene(options.query), labels, includeArticles: options.includeArticles, first: options.first },
+    params: { q: escapeLucene(options.query), labels, includeArticles: options.includeArticles, first: int(options.first) },
   };
 }
 
@@ -159,11 +160,11 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
     CALL (e) {
       MATCH (e)<-[:MENTIONS]-(a:Article)
       WITH a ORDER BY a.publishedAt DESC, a.id
-      WITH collect(a) AS all
-      RETURN size(all) AS totalCount, [a IN all[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items
+      WITH collect(a) AS rows
+      RETURN size(rows) AS totalCount, [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items
     }
     RETURN id, totalCount, items`,
-  params: options,
+  params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit) },
 });
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -187,7 +188,7 @@ export function relationsByEntity(options: { ids: string[]; types?: RelationType
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
       }
       RETURN id, relations`,
-    params: { ids: options.ids, types, first: options.first },
+    params: { ids: options.ids, types, first: int(options.first) },
   };
 }
 
