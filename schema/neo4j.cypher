@@ -16,3 +16,6 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 CREATE FULLTEXT INDEX article_text IF NOT EXISTS
   FOR (a:Article) ON EACH [a.title, a.lead]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// Ids of entities merged into others (mergeEntities): later ingestion follows them.
+CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE;

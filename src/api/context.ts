@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../store/executor';
-import { queries } from '../store';
-import type { ArticleRecord, EntityRecord, MentionRecord, Page, RelationRecord } from '../store/records';
+import { graphQueries, queries } from '../store';
+import type { ArticleRecord, EntityRecord, MentionRecord, Page, RelatedRecord, RelationRecord } from '../store/records';
 import type { Direction } from '../store/queries';
 import type { RelationType } from '../domain/types';
 
@@ -45,6 +45,18 @@ export function createLoaders(executor: Executor) {
         ),
       );
     }),
+    relatedOf: keyed<RelatedRecord[]>((json) => {
+      const { first } = JSON.parse(json) as { first: number };
+      return new DataLoader(async (ids) =>
+        byKey(await executor.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related as RelatedRecord[], []),
+      );
+    }),
+    topicParent: new DataLoader<string, EntityRecord | null>(async (ids) =>
+      byKey(await executor.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent as EntityRecord | null, null),
+    ),
+    topicChildren: new DataLoader<string, EntityRecord[]>(async (ids) =>
+      byKey(await executor.read(graphQueries.topicChildren([...ids])), ids, (r) => r.children as EntityRecord[], []),
+    ),
     relationsOf: keyed<RelationRecord[]>((json) => {
       const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
       return new DataLoader(async (ids) =>

@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
+import { limitsPlugin } from './limits';
 import { createSchema } from './schema';
 
 export interface ApiServerOptions {
@@ -36,7 +37,7 @@ export async function createApolloServer(options: Pick<ApiServerOptions, 'log'> 
     introspection: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
     // the embedded Apollo Sandbox on GET /graphql, so the API can be explored from a browser
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })],
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), limitsPlugin()],
   });
 }
 

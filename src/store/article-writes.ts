@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Extraction, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
+import { resolveRedirects } from './entity-writes';
 import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
 
 /** What writing one article did to the graph. */
@@ -185,13 +186,44 @@ const dropOrphans = (ids: string[]): Query => ({
   params: { ids },
 });
 
+/** Rewrites ids of entities that curators merged into others; merged duplicates become one. */
+export function followRedirects(extraction: Extraction, targets: Map<string, string>): Extraction {
+  const to = (id: string): string => targets.get(id) ?? id;
+  if (![...targets].some(([id, target]) => id !== target)) return extraction;
+  const entities = new Map<string, Extraction['entities'][number]>();
+  for (const e of extraction.entities) {
+    const id = to(e.id);
+    const prev = entities.get(id);
+    entities.set(id, prev ? { ...prev, aliases: [...new Set([...prev.aliases, e.name, ...e.aliases])] } : { ...e, id });
+  }
+  const mentions = new Map<string, Extraction['mentions'][number]>();
+  for (const m of extraction.mentions) {
+    const id = to(m.entityId);
+    const prev = mentions.get(id);
+    mentions.set(
+      id,
+      prev
+        ? { ...prev, count: prev.count + m.count, firstOffset: Math.min(prev.firstOffset, m.firstOffset), inHeadline: prev.inHeadline || m.inHeadline, salience: Math.max(prev.salience, m.salience) }
+        : { ...m, entityId: id },
+    );
+  }
+  return {
+    entities: [...entities.values()],
+    mentions: [...mentions.values()],
+    relations: extraction.relations.map((r) => ({ ...r, from: to(r.from), to: to(r.to) })).filter((r) => r.from !== r.to),
+    cooccurrences: extraction.cooccurrences.map((c) => ({ ...c, a: to(c.a), b: to(c.b) })).filter((c) => c.a !== c.b),
+  };
+}
+
 /**
  * Writes one article and its extraction in one transaction: all of it lands, or nothing.
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
-export async function writeArticle(executor: Executor, article: Article, extraction: Extraction): Promise<WriteResult> {
+export async function writeArticle(executor: Executor, article: Article, found: Extraction): Promise<WriteResult> {
   const props = articleProps(article);
   return executor.writeTransaction(async (run) => {
+    const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
+    const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
     const [head] = await run(upsertArticle(props));
     const [cleared] = await run(clearArticle(article.id));
     await run(upsertEntities(extraction));
@@ -209,5 +241,32 @@ export async function writeArticle(executor: Executor, article: Article, extract
     if (gone.length) await run(dropOrphans(gone));
     const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
     return { id: article.id, status };
+  });
+}
+
+/**
+ * Deletes an article with its mentions and relation evidence; entities left with no mention and
+ * no relation go too. Returns false when there was no such article.
+ */
+export async function deleteArticle(executor: Executor, id: string): Promise<boolean> {
+  return executor.writeTransaction(async (run) => {
+    const exists = await run({ cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id', params: { id } });
+    if (!exists.length) return false;
+    const [cleared] = await run(clearArticle(id));
+    await run({
+      cypher: `
+        MATCH (a:Article {id: $id})
+        OPTIONAL MATCH (src:Article)-[:LINKS_TO]->(a)
+        WITH a, count(src) AS linked
+        // a story other articles link to stays as a stub, so their links keep pointing somewhere
+        FOREACH (_ IN CASE WHEN linked > 0 THEN [1] ELSE [] END |
+          SET a.stub = true REMOVE a.body, a.lead, a.bodyHash, a.authors, a.authorRoles, a.tags, a.captions)
+        WITH a, linked WHERE linked = 0
+        DETACH DELETE a`,
+      params: { id },
+    });
+    const ids = (cleared?.entityIds as string[] | undefined) ?? [];
+    if (ids.length) await run(dropOrphans(ids));
+    return true;
   });
 }

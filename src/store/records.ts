@@ -57,3 +57,10 @@ export interface Page<T> {
   items: T[];
   totalCount: number;
 }
+
+export interface RelatedRecord {
+  article: ArticleRecord;
+  link: 'LINKS_TO' | 'DUPLICATE_OF' | 'SHARED_ENTITIES';
+  score: number;
+  shared: EntityRecord[];
+}

@@ -1,0 +1,179 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { EntityType, RelationType } from '../../domain/types';
+import { graphQueries, queries } from '../../store';
+import type { ArticleRecord, EntityRecord, RelatedRecord } from '../../store/records';
+import type { Context } from '../context';
+import { badUserInput, notFound } from '../errors';
+import { MAX_PAGE_SIZE } from '../pagination';
+import { Article, RelationTypeEnum } from '../types/article.type';
+import { EntityTypeEnum, Topic } from '../types/entity.type';
+import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkSize(name: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(`"${name}" must be between 1 and ${max}, got ${value}.`, name);
+  return value;
+}
+
+function checkDate(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+    throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
+  }
+  return value;
+}
+
+/** `to` is inclusive: a whole day, whatever time of day an article carries. */
+const endOfDay = (to: string | undefined): string | undefined => (to ? `${to}T23:59:59.999Z` : undefined);
+
+const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+
+/** Every bucket start between two dates, so that charts get explicit zeros. */
+export function bucketStarts(interval: IntervalEnum, from: string, to: string): string[] {
+  const start = new Date(`${from}T00:00:00Z`);
+  if (interval === IntervalEnum.WEEK) start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  if (interval === IntervalEnum.MONTH) start.setUTCDate(1);
+  const out: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let d = start; d.getTime() <= end && out.length < 5000; ) {
+    out.push(d.toISOString().slice(0, 10));
+    if (interval === IntervalEnum.DAY) d.setUTCDate(d.getUTCDate() + 1);
+    else if (interval === IntervalEnum.WEEK) d.setUTCDate(d.getUTCDate() + 7);
+    else d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
+}
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => Subgraph, { nullable: true, description: 'The entities around one entity, up to `depth` relation hops away, as nodes and edges ready to draw.' })
+  async neighborhood(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The entity at the centre.' }) id: string,
+    @Arg('depth', () => Int, { defaultValue: 1, description: 'Hops, 1 to 3.' }) depth: number,
+    @Arg('relationTypes', () => [RelationTypeEnum], { nullable: true, description: 'Follow only these relation types (default: all).' })
+    relationTypes: RelationTypeEnum[] | undefined,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'At most this many entities besides the centre (max 200).' }) limit: number,
+  ): Promise<Subgraph | null> {
+    checkSize('depth', depth, 3);
+    checkSize('limit', limit, 200);
+    const [row] = await ctx.executor.read(graphQueries.neighborhood({ id, depth, limit, types: relationTypes as RelationType[] | undefined }));
+    return row ? (row as unknown as Subgraph) : null;
+  }
+
+  @Query(() => [Path], { description: 'How two entities connect: the shortest relation paths between them, each edge with its evidence.' })
+  async paths(
+    @Ctx() ctx: Context,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: 3, description: 'Longest path considered, 1 to 4.' }) maxHops: number,
+    @Arg('relationTypes', () => [RelationTypeEnum], { nullable: true, description: 'Follow only these relation types (default: all).' })
+    relationTypes: RelationTypeEnum[] | undefined,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many paths (max 50).' }) first: number,
+  ): Promise<Path[]> {
+    checkSize('maxHops', maxHops, 4);
+    checkSize('first', first, 50);
+    if (from === to) throw badUserInput('"from" and "to" must be different entities.', 'to');
+    const rows = await ctx.executor.read(graphQueries.paths({ from, to, maxHops, first, types: relationTypes as RelationType[] | undefined }));
+    return rows as unknown as Path[];
+  }
+
+  @Query(() => [Cooccurrence], { description: 'Entities mentioned in the same articles as this one, ranked by association strength (NPMI), not raw frequency.' })
+  async cooccurrences(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only co-mentioned entities of this type.' }) type?: EntityTypeEnum,
+    @Arg('from', { nullable: true, description: 'Only articles published on or after this date.' }) from?: string,
+    @Arg('to', { nullable: true, description: 'Only articles published on or before this date.' }) to?: string,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many (max 100).' }) first = 20,
+  ): Promise<Cooccurrence[]> {
+    checkSize('first', first, MAX_PAGE_SIZE);
+    const rows = await ctx.executor.read(
+      graphQueries.cooccurrences({ id, type: type as EntityType | undefined, from: checkDate('from', from), to: endOfDay(checkDate('to', to)), first }),
+    );
+    return rows as unknown as Cooccurrence[];
+  }
+
+  @Query(() => [TimelineSeries], { description: 'Mention counts per entity per time bucket, for charts; empty buckets are included as zeros.' })
+  async timeline(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID], { description: 'Entities to chart (at most 20).' }) ids: string[],
+    @Arg('interval', () => IntervalEnum, { defaultValue: IntervalEnum.WEEK }) interval: IntervalEnum,
+    @Arg('from', { nullable: true, description: 'First day (default: the earliest mention).' }) from?: string,
+    @Arg('to', { nullable: true, description: 'Last day (default: the latest mention).' }) to?: string,
+  ): Promise<TimelineSeries[]> {
+    if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
+    checkDate('from', from);
+    checkDate('to', to);
+    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to) }));
+    const series = rows as unknown as { entity: EntityRecord; points: { bucket: string; articles: number; mentions: number }[] }[];
+    const seen = series.flatMap((s) => s.points.map((p) => p.bucket)).sort();
+    const start = from ?? seen[0];
+    const end = to ?? seen[seen.length - 1];
+    if (!start || !end) return series.map((s) => ({ entity: s.entity, points: [] }));
+    const buckets = bucketStarts(interval, start, end);
+    return series.map((s) => {
+      const byBucket = new Map(s.points.map((p) => [p.bucket, p]));
+      return { entity: s.entity, points: buckets.map((b) => byBucket.get(b) ?? { bucket: b, articles: 0, mentions: 0 }) };
+    });
+  }
+
+  @Query(() => [TrendingEntity], { description: 'Entities whose coverage in [from, to] rose most against the period of equal length just before.' })
+  async trending(
+    @Ctx() ctx: Context,
+    @Arg('from', { description: 'First day of the period.' }) from: string,
+    @Arg('to', { description: 'Last day of the period.' }) to: string,
+    @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only entities of this type.' }) type?: EntityTypeEnum,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
+  ): Promise<TrendingEntity[]> {
+    checkDate('from', from);
+    checkDate('to', to);
+    checkSize('first', first, MAX_PAGE_SIZE);
+    if (to < from) throw badUserInput('"to" must not be before "from".', 'to');
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+    const rows = await ctx.executor.read(
+      graphQueries.trending({ type: type as EntityType | undefined, from, to: endOfDay(to)!, previousFrom: addDays(from, -days), first }),
+    );
+    return rows as unknown as TrendingEntity[];
+  }
+
+  @Query(() => [RelatedArticle], { description: 'Articles related to one article: explicit links (teasers, duplicates) first, then by shared entities.' })
+  async relatedArticles(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first: number,
+  ): Promise<RelatedRecord[]> {
+    checkSize('first', first, MAX_PAGE_SIZE);
+    const article = await ctx.loaders.article.load(id);
+    if (!article) throw notFound(`Article "${id}"`);
+    return ctx.loaders.relatedOf({ first }).load(id);
+  }
+
+  @Query(() => Stats, { description: 'What the graph holds: articles, entities and relations by type, date range.' })
+  async stats(@Ctx() ctx: Context): Promise<Stats> {
+    const [row] = await ctx.executor.read(queries.counts());
+    return row as unknown as Stats;
+  }
+}
+
+@Resolver(() => Article)
+export class ArticleRelatedResolver {
+  @FieldResolver(() => [RelatedArticle], { description: 'Related articles: explicit links first, then by shared entities.' })
+  relatedArticles(@Root() article: ArticleRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 5 }) first: number): Promise<RelatedRecord[]> {
+    checkSize('first', first, MAX_PAGE_SIZE);
+    return ctx.loaders.relatedOf({ first }).load(article.id);
+  }
+}
+
+@Resolver(() => Topic)
+export class TopicResolver {
+  @FieldResolver(() => Topic, { nullable: true, description: 'The broader topic (rare earths → critical minerals).' })
+  parent(@Root() topic: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    return ctx.loaders.topicParent.load(topic.id);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'Narrower topics.' })
+  children(@Root() topic: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return ctx.loaders.topicChildren.load(topic.id);
+  }
+}

@@ -1,0 +1,113 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { fromInput } from '../../ingest';
+import { ingestArticle } from '../../pipeline/ingest-articles';
+import { addAlias, deleteArticle, mergeEntities } from '../../store';
+import type { EntityRecord } from '../../store/records';
+import type { Context } from '../context';
+import { badUserInput, notFound } from '../errors';
+import { Entity } from '../types/entity.type';
+
+const MAX_BATCH = 100;
+
+@InputType({ description: 'One article to ingest: plain text in `body` or a whole page in `html`.' })
+export class ArticleInput {
+  @Field({ nullable: true, description: 'Canonical URL; the article id derives from it when given.' })
+  url?: string;
+
+  @Field({ nullable: true, description: 'Headline (taken from the page when `html` is given).' })
+  title?: string;
+
+  @Field({ nullable: true, description: 'Body text, paragraphs separated by blank lines or newlines.' })
+  body?: string;
+
+  @Field({ nullable: true, description: 'A whole HTML page, instead of `body`.' })
+  html?: string;
+
+  @Field({ nullable: true, description: 'Publication date or timestamp (ISO 8601).' })
+  publishedAt?: string;
+
+  @Field({ nullable: true, description: 'Outlet name.' })
+  source?: string;
+
+  @Field({ nullable: true, description: 'zh-Hant, zh-Hans, en, ... (detected when absent).' })
+  language?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Author names.' })
+  authors?: string[];
+}
+
+@ObjectType({ description: 'What happened to one submitted article.' })
+export class IngestResult {
+  @Field(() => Int, { description: 'Position of the article in the submitted list.' })
+  index!: number;
+
+  @Field(() => ID, { nullable: true, description: 'Id of the stored article.' })
+  id!: string | null;
+
+  @Field({ description: 'new, updated, unchanged or failed.' })
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it failed; nothing of a failed article is written.' })
+  error!: string | null;
+}
+
+function requireWriteAccess(ctx: Context): void {
+  if (!ctx.writesEnabled) {
+    throw new GraphQLError('Writes are disabled: the server has no NEWSGRAPH_API_KEY configured.', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+  if (!ctx.authorized) {
+    throw new GraphQLError('This mutation needs the API key: send "Authorization: Bearer <NEWSGRAPH_API_KEY>".', { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => [IngestResult], { description: 'Parses, extracts and stores articles, one transaction each. Needs the API key.' })
+  async ingestArticles(@Ctx() ctx: Context, @Arg('articles', () => [ArticleInput]) articles: ArticleInput[]): Promise<IngestResult[]> {
+    requireWriteAccess(ctx);
+    if (articles.length > MAX_BATCH) throw badUserInput(`At most ${MAX_BATCH} articles per request, got ${articles.length}.`, 'articles');
+    const results: IngestResult[] = [];
+    for (const [index, input] of articles.entries()) {
+      try {
+        const article = fromInput({ ...input }, `articles[${index}]`);
+        const item = await ingestArticle(ctx.executor, article);
+        results.push({ index, id: item.id ?? null, status: item.status, error: item.error ?? null });
+      } catch (err) {
+        if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
+        results.push({ index, id: null, status: 'failed', error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return results;
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes an article, its mentions and relation evidence; entities left with nothing go too. Needs the API key.' })
+  async deleteArticle(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+    requireWriteAccess(ctx);
+    if (!(await deleteArticle(ctx.executor, id))) throw notFound(`Article "${id}"`);
+    return true;
+  }
+
+  @Mutation(() => Entity, { description: 'Merges one entity into another: mentions and relations move, names become aliases, the old id redirects. Needs the API key.' })
+  async mergeEntities(
+    @Ctx() ctx: Context,
+    @Arg('keepId', () => ID) keepId: string,
+    @Arg('mergeId', () => ID) mergeId: string,
+  ): Promise<EntityRecord> {
+    requireWriteAccess(ctx);
+    if (keepId === mergeId) throw badUserInput('"keepId" and "mergeId" must differ.', 'mergeId');
+    const kept = await mergeEntities(ctx.executor, keepId, mergeId);
+    if (!kept) throw notFound(`Entity "${keepId}" or "${mergeId}"`);
+    return kept;
+  }
+
+  @Mutation(() => Entity, { description: 'Adds a surface form to an entity so that search finds it. Needs the API key.' })
+  async addAlias(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('alias') alias: string): Promise<EntityRecord> {
+    requireWriteAccess(ctx);
+    const trimmed = alias.trim();
+    if (!trimmed || trimmed.length > 200) throw badUserInput('"alias" must be 1 to 200 characters.', 'alias');
+    const entity = await addAlias(ctx.executor, id, trimmed);
+    if (!entity) throw notFound(`Entity "${id}"`);
+    return entity;
+  }
+}

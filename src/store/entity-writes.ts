@@ -1,0 +1,95 @@
+import type { Executor, Query } from './executor';
+import { RELATION_LABELS } from './labels';
+import { ENTITY_PROJECTION } from './projections';
+import type { EntityRecord } from './records';
+
+/** Curation writes: merging duplicate entities and adding aliases. */
+
+const MOVABLE = [...Object.values(RELATION_LABELS), 'CO_OCCURS', 'SUBTOPIC_OF'];
+
+const moveOutgoing = (type: string): Query => ({
+  cypher: `
+    MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
+    MATCH (m)-[r:${type}]->(x) WHERE x <> k
+    CREATE (k)-[r2:${type}]->(x) SET r2 = properties(r)
+    DELETE r`,
+  params: {},
+});
+
+const moveIncoming = (type: string): Query => ({
+  cypher: `
+    MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
+    MATCH (x)-[r:${type}]->(m) WHERE x <> k
+    CREATE (x)-[r2:${type}]->(k) SET r2 = properties(r)
+    DELETE r`,
+  params: {},
+});
+
+/** An article mentioning both keeps one MENTIONS edge with the counts added up. */
+const moveMentions: Query = {
+  cypher: `
+    MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
+    MATCH (a:Article)-[r:MENTIONS]->(m)
+    MERGE (a)-[r2:MENTIONS]->(k)
+    ON CREATE SET r2 = properties(r)
+    ON MATCH SET r2.count = r2.count + r.count,
+                 r2.firstOffset = CASE WHEN r.firstOffset < r2.firstOffset THEN r.firstOffset ELSE r2.firstOffset END,
+                 r2.inHeadline = r2.inHeadline OR r.inHeadline,
+                 r2.salience = CASE WHEN r.salience > r2.salience THEN r.salience ELSE r2.salience END
+    DELETE r`,
+  params: {},
+};
+
+/**
+ * The merged entity's names become aliases of the kept one and its id redirects there, so that
+ * later ingestion of the old id lands on the kept entity.
+ */
+const finishMerge: Query = {
+  cypher: `
+    MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
+    WITH k, m, [s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) WHERE NOT s IN coalesce(k.aliases, [])] AS extra
+    SET k.aliases = coalesce(k.aliases, []) + extra, k.nameEn = coalesce(k.nameEn, m.nameEn)
+    SET k.aliasText = reduce(t = '', s IN k.aliases | t + ' ' + s) + coalesce(' ' + k.nameEn, '')
+    MERGE (r:Redirect {id: $mergeId}) SET r.target = $keepId
+    WITH k, m
+    OPTIONAL MATCH (old:Redirect {target: $mergeId})
+    SET old.target = $keepId
+    WITH DISTINCT k, m
+    DETACH DELETE m
+    RETURN ${ENTITY_PROJECTION('k')} AS entity`,
+  params: {},
+};
+
+export async function mergeEntities(executor: Executor, keepId: string, mergeId: string): Promise<EntityRecord | null> {
+  const params = { keepId, mergeId };
+  const withParams = (q: Query): Query => ({ cypher: q.cypher, params });
+  return executor.writeTransaction(async (run) => {
+    const found = await run({ cypher: 'MATCH (e:Entity) WHERE e.id IN [$keepId, $mergeId] RETURN e.id AS id', params });
+    if (found.length < 2) return null;
+    await run(withParams(moveMentions));
+    for (const type of MOVABLE) {
+      await run(withParams(moveOutgoing(type)));
+      await run(withParams(moveIncoming(type)));
+    }
+    const [row] = await run(withParams(finishMerge));
+    return row.entity as EntityRecord;
+  });
+}
+
+export async function addAlias(executor: Executor, id: string, alias: string): Promise<EntityRecord | null> {
+  const [row] = await executor.write({
+    cypher: `
+      MATCH (e:Entity {id: $id})
+      SET e.aliases = CASE WHEN $alias IN coalesce(e.aliases, []) THEN e.aliases ELSE coalesce(e.aliases, []) + $alias END
+      SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
+      RETURN ${ENTITY_PROJECTION('e')} AS entity`,
+    params: { id, alias },
+  });
+  return (row?.entity as EntityRecord) ?? null;
+}
+
+/** Where merged ids point now; ids that were never merged map to themselves. */
+export const resolveRedirects = (ids: string[]): Query => ({
+  cypher: 'UNWIND $ids AS id OPTIONAL MATCH (r:Redirect {id: id}) RETURN id, coalesce(r.target, id) AS target',
+  params: { ids },
+});

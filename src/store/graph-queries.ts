@@ -1,0 +1,174 @@
+import { int } from 'neo4j-driver';
+import type { EntityType, RelationType } from '../domain/types';
+import type { Query } from './executor';
+import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+
+/** Queries for exploring connections and feeding dashboards. One statement per root field. */
+
+const relTypes = (types?: RelationType[]): string =>
+  (types?.length ? types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]).join('|');
+
+/** Edges between a set of nodes, one per (from, to, type, title), with their evidence. */
+const EDGES_AMONG = (nodesVar: string, types: string): string => `
+  CALL (${nodesVar}) {
+    UNWIND ${nodesVar} AS x
+    MATCH (x)-[r:${types}]->(y) WHERE y IN ${nodesVar}
+    WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, collect(r) AS rs
+    RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: size(rs),
+                     confidence: reduce(c = 0.0, r IN rs | CASE WHEN r.confidence > c THEN r.confidence ELSE c END),
+                     evidence: [r IN rs | { sentence: r.evidence, articleId: r.articleId, confidence: r.confidence }] }) AS edges
+  }`;
+
+/** depth is validated (1..3) by the caller and spelled as a literal: Cypher takes no parameter there. */
+export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query {
+  if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > 3) throw new RangeError('depth must be 1..3');
+  const types = relTypes(options.types);
+  return {
+    cypher: `
+      MATCH (c:Entity {id: $id})
+      OPTIONAL MATCH p = (c)-[:${types}*1..${options.depth}]-(n:Entity)
+      WITH c, n, min(length(p)) AS distance
+      ORDER BY distance, COUNT { (n)<-[:MENTIONS]-() } DESC, n.id
+      LIMIT $limit
+      WITH c, [x IN collect(n) WHERE x IS NOT NULL] AS found
+      WITH [c] + found AS ns
+      ${EDGES_AMONG('ns', types)}
+      RETURN [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes, edges`,
+    params: { id: options.id, limit: int(options.limit) },
+  };
+}
+
+export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query {
+  if (!Number.isInteger(options.maxHops) || options.maxHops < 1 || options.maxHops > 4) throw new RangeError('maxHops must be 1..4');
+  const types = relTypes(options.types);
+  return {
+    cypher: `
+      MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+      MATCH p = allShortestPaths((a)-[:${types}*1..${options.maxHops}]-(b))
+      WITH p LIMIT $first
+      WITH p, nodes(p) AS ns
+      ${EDGES_AMONG('ns', types)}
+      RETURN length(p) AS length, [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes,
+             [e IN edges WHERE any(i IN range(0, size(ns) - 2) WHERE
+                 (e.from = ns[i].id AND e.to = ns[i + 1].id) OR (e.to = ns[i].id AND e.from = ns[i + 1].id))] AS edges
+      ORDER BY length`,
+    params: { from: options.from, to: options.to, first: int(options.first) },
+  };
+}
+
+const dateWindow = (v: string): string => `($from IS NULL OR ${v}.publishedAt >= $from) AND ($to IS NULL OR ${v}.publishedAt <= $to)`;
+
+/**
+ * Entities mentioned in the same articles as this one, ranked by normalised PMI weighted by
+ * how often they co-occur, so that entities frequent everywhere (台灣 in Taiwanese news) do not
+ * dominate and one-off pairs do not either.
+ */
+export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number }): Query {
+  const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
+  return {
+    cypher: `
+      CALL () { MATCH (x:Article) WHERE coalesce(x.stub, false) = false AND ${dateWindow('x')} RETURN count(x) AS total }
+      MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article) WHERE ${dateWindow('a')}
+      WITH total, e, collect(a) AS arts
+      WITH total, e, arts, size(arts) AS nE
+      UNWIND arts AS a
+      MATCH (a)-[:MENTIONS]->(o:${label}) WHERE o <> e
+      WITH total, nE, o, count(a) AS together
+      CALL (o) { MATCH (o)<-[:MENTIONS]-(b:Article) WHERE ${dateWindow('b')} RETURN count(b) AS nO }
+      WITH o, together, nE, nO, total,
+           log(toFloat(together) * total / (toFloat(nE) * nO)) AS pmi
+      WITH o, together, nO, pmi,
+           CASE WHEN together = total THEN 1.0 ELSE pmi / (-log(toFloat(together) / total)) END AS npmi
+      RETURN ${ENTITY_PROJECTION('o')} AS entity, together AS count, nO AS entityArticles, pmi, npmi,
+             npmi * log(1.0 + together) AS strength
+      ORDER BY strength DESC, count DESC, entity.id
+      LIMIT $first`,
+    params: { id: options.id, from: options.from ?? null, to: options.to ?? null, first: int(options.first) },
+  };
+}
+
+export type Interval = 'DAY' | 'WEEK' | 'MONTH';
+const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string }): Query {
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (e:Entity {id: id})
+      CALL (e) {
+        MATCH (e)<-[m:MENTIONS]-(a:Article) WHERE a.publishedDate IS NOT NULL AND ${dateWindow('a')}
+        WITH date.truncate($unit, a.publishedDate) AS bucket, count(a) AS articles, sum(m.count) AS mentions
+        ORDER BY bucket
+        RETURN collect({ bucket: toString(bucket), articles: articles, mentions: mentions }) AS points
+      }
+      RETURN ${ENTITY_PROJECTION('e')} AS entity, points`,
+    params: { ids: options.ids, unit: TRUNC[options.interval], from: options.from ?? null, to: options.to ?? null },
+  };
+}
+
+/** Entities whose article count in [from, to] rose most against the period of equal length before it. */
+export function trending(options: { type?: EntityType; from: string; to: string; previousFrom: string; first: number }): Query {
+  const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
+  return {
+    cypher: `
+      MATCH (a:Article)-[:MENTIONS]->(e:${label})
+      WHERE a.publishedAt >= $previousFrom AND a.publishedAt <= $to
+      WITH e, sum(CASE WHEN a.publishedAt >= $from THEN 1 ELSE 0 END) AS current,
+              sum(CASE WHEN a.publishedAt < $from THEN 1 ELSE 0 END) AS previous
+      WHERE current > previous
+      WITH e, current, previous, (current - previous) / sqrt(previous + 1.0) AS score
+      ORDER BY score DESC, current DESC, e.id
+      LIMIT $first
+      RETURN ${ENTITY_PROJECTION('e')} AS entity, current, previous, score`,
+    params: { from: options.from, to: options.to, previousFrom: options.previousFrom, first: int(options.first) },
+  };
+}
+
+/**
+ * Articles related to one article: explicit links (LINKS_TO either way, DUPLICATE_OF) first, then
+ * by shared entities weighted by rarity (an entity in few articles says more than 台灣).
+ */
+export function relatedArticles(options: { ids: string[]; first: number }): Query {
+  return {
+    cypher: `
+      UNWIND $ids AS id
+      MATCH (a:Article {id: id})
+      CALL (a) {
+        CALL (a) {
+          MATCH (a)-[l:LINKS_TO|DUPLICATE_OF]-(b:Article)
+          RETURN b, CASE type(l) WHEN 'DUPLICATE_OF' THEN 'DUPLICATE_OF' ELSE 'LINKS_TO' END AS link, 1000.0 AS score, [] AS shared
+          UNION
+          MATCH (a)-[:MENTIONS]->(e:Entity)<-[:MENTIONS]-(b:Article)
+          WHERE b <> a AND NOT (a)-[:LINKS_TO|DUPLICATE_OF]-(b)
+          WITH b, e, COUNT { (e)<-[:MENTIONS]-() } AS df
+          WITH b, collect(e) AS es, sum(1.0 / log(1.0 + df)) AS score
+          RETURN b, 'SHARED_ENTITIES' AS link, score, es AS shared
+        }
+        WITH b, link, score, shared ORDER BY score DESC, b.publishedAt DESC LIMIT $first
+        RETURN collect({ article: ${ARTICLE_PROJECTION('b')}, link: link, score: score,
+                         shared: [e IN shared | ${ENTITY_PROJECTION('e')}] }) AS related
+      }
+      RETURN id, related`,
+    params: { ids: options.ids, first: int(options.first) },
+  };
+}
+
+export const topicParents = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (t:Topic {id: id})
+    OPTIONAL MATCH (t)-[:SUBTOPIC_OF]->(p:Topic)
+    RETURN id, CASE WHEN p IS NULL THEN null ELSE ${ENTITY_PROJECTION('p')} END AS parent`,
+  params: { ids },
+});
+
+export const topicChildren = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (t:Topic {id: id})
+    OPTIONAL MATCH (c:Topic)-[:SUBTOPIC_OF]->(t)
+    WITH id, c ORDER BY c.name
+    RETURN id, [x IN collect(c) | ${ENTITY_PROJECTION('x')}] AS children`,
+  params: { ids },
+});

@@ -1,0 +1,58 @@
+import { fromInput } from '../../src/ingest';
+import { ingestArticle } from '../../src/pipeline/ingest-articles';
+import type { ApiServer } from '../../src/api/server';
+import type { Executor } from '../../src/store/executor';
+import { gql, resetGraph, startTestApi, testExecutor } from './helpers';
+
+/** Nested fields are batched per request level: the statement count does not grow with the page. */
+describe('no N+1 queries', () => {
+  let executor: Executor;
+  let api: ApiServer;
+
+  beforeAll(async () => {
+    executor = await testExecutor();
+    await resetGraph(executor);
+    for (let i = 1; i <= 6; i++) {
+      await ingestArticle(
+        executor,
+        fromInput(
+          {
+            url: `https://example.test/n1/${i}`,
+            title: `外交部長林佳龍第${i}次說明台美合作`,
+            body: `外交部長林佳龍今天在立法院說明台美合作，美國與日本也關注。第${i}則。`,
+            publishedAt: `2025-11-0${i}`,
+            source: 'NewsGraph sample',
+          },
+          `n1-${i}`,
+        ),
+      );
+    }
+    api = await startTestApi(executor);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await executor?.close();
+  });
+
+  const NESTED = `query($n: Int!) {
+    articles(first: $n) { nodes { id mentions { count entity { id name relations(first: 10) { type to { id } evidence { sentence } } } } } }
+  }`;
+
+  async function statementsFor(n: number): Promise<number> {
+    const before = executor.statementCount;
+    const res = await gql(api.url, NESTED, { n });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.articles.nodes).toHaveLength(n);
+    expect(res.data!.articles.nodes[0].mentions.length).toBeGreaterThan(0);
+    return executor.statementCount - before;
+  }
+
+  it('runs the same number of Cypher statements for 2 and for 6 articles', async () => {
+    const small = await statementsFor(2);
+    const large = await statementsFor(6);
+    expect(large).toBe(small);
+    // articles page, mentions of all articles, relations of all entities (+ evidence articles when asked)
+    expect(small).toBeLessThanOrEqual(4);
+  });
+});
