@@ -124,7 +124,7 @@ const TW = {
   HK: ['香港', '香港特區,香港特別行政區,中國香港', '港', ''],
   HM: ['赫德島和麥唐納群島', '', '', ''],
   HN: ['宏都拉斯', '洪都拉斯', '', '德古斯加巴'],
-  HR: ['克羅埃西亞', '克羅地亞', '', '札格雷布'],
+  HR: ['克羅埃西亞', '克羅地亞', '', '札格瑞布'],
   HT: ['海地', '', '', '太子港'],
   HU: ['匈牙利', '', '', '布達佩斯'],
   ID: ['印尼', '印度尼西亞', '', '雅加達'],
@@ -136,7 +136,7 @@ const TW = {
   IQ: ['伊拉克', '', '', '巴格達'],
   IR: ['伊朗', '伊朗伊斯蘭共和國', '', '德黑蘭'],
   IS: ['冰島', '', '', '雷克雅維克'],
-  IT: ['義大利', '意大利,義國', '義', '羅馬'],
+  IT: ['義大利', '意大利,義國', '', '羅馬'],
   JE: ['澤西島', '', '', ''],
   JM: ['牙買加', '', '', '京斯敦'],
   JO: ['約旦', '', '', '安曼'],
@@ -147,12 +147,12 @@ const TW = {
   KI: ['吉里巴斯', '基里巴斯', '', '塔拉瓦'],
   KM: ['葛摩', '科摩羅', '', '莫洛尼'],
   KN: ['聖克里斯多福及尼維斯', '聖克里斯多福,聖基茨和尼維斯', '', '巴士地'],
-  KP: ['北韓', '朝鮮,朝鮮民主主義人民共和國', '', '平壤'],
+  KP: ['北韓', '朝鮮,朝鮮民主主義人民共和國', '朝', '平壤'],
   KR: ['南韓', '韓國,韓方,大韓民國', '韓', '首爾'],
   KW: ['科威特', '', '', '科威特市'],
   KY: ['開曼群島', '', '', ''],
   KZ: ['哈薩克', '哈薩克斯坦', '', '阿斯塔納'],
-  LA: ['寮國', '老撾', '寮', '永珍'],
+  LA: ['寮國', '老撾', '', '永珍'],
   LB: ['黎巴嫩', '', '', '貝魯特'],
   LC: ['聖露西亞', '聖盧西亞', '', '卡斯翠'],
   LI: ['列支敦斯登', '列支敦士登', '', '瓦都茲'],
@@ -219,7 +219,7 @@ const TW = {
   RS: ['塞爾維亞', '', '', '貝爾格勒'],
   RU: ['俄羅斯', '俄國,俄方,俄羅斯聯邦', '俄', '莫斯科'],
   RW: ['盧安達', '盧旺達', '', '吉佳利'],
-  SA: ['沙烏地阿拉伯', '沙國,沙烏地,沙特,沙特阿拉伯', '沙', '利雅德'],
+  SA: ['沙烏地阿拉伯', '沙國,沙烏地,沙特,沙特阿拉伯', '', '利雅德'],
   SB: ['索羅門群島', '所羅門群島', '', '荷尼阿拉'],
   SC: ['塞席爾', '塞舌爾', '', '維多利亞'],
   SD: ['蘇丹', '', '', '喀土穆'],
@@ -238,7 +238,7 @@ const TW = {
   ST: ['聖多美普林西比', '聖多美和普林西比', '', '聖多美'],
   SV: ['薩爾瓦多', '', '', '聖薩爾瓦多'],
   SX: ['荷屬聖馬丁', '', '', ''],
-  SY: ['敘利亞', '', '敘', '大馬士革'],
+  SY: ['敘利亞', '', '', '大馬士革'],
   SZ: ['史瓦帝尼', '史瓦濟蘭,斯威士蘭', '', '墨巴本'],
   TC: ['土克斯及開科斯群島', '特克斯和凱科斯群島', '', ''],
   TD: ['查德', '乍得', '', '恩加美納'],
@@ -251,7 +251,7 @@ const TW = {
   TM: ['土庫曼', '土庫曼斯坦', '', '阿什哈巴德'],
   TN: ['突尼西亞', '', '', '突尼斯'],
   TO: ['東加', '湯加', '', '努瓜婁發'],
-  TR: ['土耳其', '', '土', '安卡拉'],
+  TR: ['土耳其', '', '', '安卡拉'],
   TT: ['千里達及托巴哥', '千里達,特立尼達和多巴哥', '', '西班牙港'],
   TV: ['吐瓦魯', '圖瓦盧', '', '富納富提'],
   TW: ['台灣', '臺灣,中華民國,我國,我方,台方,中華民國台灣,台澎金馬', '台', '台北'],
@@ -262,9 +262,9 @@ const TW = {
   US: ['美國', '美方,美利堅合眾國,美利堅', '美', '華盛頓'],
   UY: ['烏拉圭', '', '', '蒙特維多'],
   UZ: ['烏茲別克', '烏茲別克斯坦', '', '塔什干'],
-  VA: ['梵蒂岡', '教廷,梵蒂岡城國,羅馬教廷', '梵', ''],
+  VA: ['梵蒂岡', '教廷,梵蒂岡城國,羅馬教廷', '', ''],
   VC: ['聖文森及格瑞那丁', '聖文森,聖文森特和格林納丁斯', '', '金石城'],
-  VE: ['委內瑞拉', '委國', '委', '卡拉卡斯'],
+  VE: ['委內瑞拉', '委國', '', '卡拉卡斯'],
   VG: ['英屬維京群島', '英屬維爾京群島', '', ''],
   VI: ['美屬維京群島', '美屬維爾京群島', '', ''],
   VN: ['越南', '越方', '越', '河內'],
@@ -329,35 +329,31 @@ const EN_EXTRA = {
   ZA: ['RSA'],
 };
 
-/* ASCII altSpellings that are native-language or ordinary words: not used as aliases. */
-const DROP_EN = new Set([
-  'Island', 'Mann', 'Mannin', 'Thai', 'Prathet', 'Lao', 'Timor', 'Congo', 'Emirates', 'Togolese',
-  'Mexicanos', 'Portuguesa', 'Guiana', 'Viti', 'Nippon', 'Nihon', 'Zhongguo', 'Zhonghua', 'Saudi',
-  'Osterreich', 'Oesterreich', 'Suomi', 'Norge', 'Noreg', 'Danmark', 'Belgie', 'Belgien', 'Belgique',
-  'Nederland', 'Hayastan', 'Sakartvelo', 'Tchad', 'Nijar', 'Nijeriya', 'Dzayer', 'Jabuuti', 'Gabuuti',
-  'Hrvatska', 'Srbija', 'Eesti', 'Sarnam', 'Sranangron', 'Brasil', 'Buliwya', 'Wuliwya', 'Naoero',
-  'Pleasant Island', 'Aotearoa', 'Rumania', 'Roumania', 'Gwadloup', 'Shqipnia', 'Swatini', 'Ngwane',
-  'Crna Gora', 'Singapura', 'Aaland', 'Aland', 'Ahvenanmaa', 'Qazaqstan', 'Ukrayina', 'Ellan Vannin',
-  'Dominique', 'Reunion', 'Curacao', 'Bharat Ganrajya', 'Kyrgyz Respublikasy', 'Respublika Kazakhstan',
-  'Sathalanalat Paxathipatai Paxaxon Lao', 'Ratcha Anachak Thai', 'Bailiwick of Jersey', 'Bailiwick of Guernsey',
-  'The Bermudas', 'Somers Isles', 'Land Curacao', 'Turkiye Cumhuriyeti',
+/*
+ * altSpellings from the package are mostly native-language names and codes. Only
+ * these English forms, or ASCII ones built from English words (Republic of ...,
+ * Kingdom of ...), become aliases.
+ */
+const ALT_ALLOW = new Set([
+  'Holland', 'The Netherlands', 'Burma', 'Ivory Coast', "Cote d'Ivoire", "Côte d'Ivoire", 'Swaziland',
+  'East Timor', 'DR Congo', 'DRC', 'Congo-Kinshasa', 'Congo-Brazzaville', 'Brunei Darussalam', 'Viet Nam',
+  'Turkiye', 'Macedonia', 'Macao', 'Sao Tome and Principe', 'Great Britain', 'UK', 'UAE', 'USA', 'DPRK',
+  'RSA', 'Vatican', 'Keeling Islands', 'Cocos Islands', 'Saint Helena', 'St. Barthelemy', 'Faeroe Islands',
+  'Maldive Islands', 'BES islands', 'Bosnia-Herzegovina', 'Pitcairn', 'Islas Malvinas', 'Curacao',
+  'Reunion', 'Svalbard and Jan Mayen Islands', 'French Southern Territories', 'Bonaire Sint Eustatius and Saba',
 ]);
+const ENGLISH_MARKER = /\b(Republic|Kingdom|State|States|Federation|Commonwealth|Union|Principality|Sultanate|Confederation|Territory|Federated|Grand Duchy|Collectivity)\b/;
+const ALT_DROP = new Set(['Virgin Islands', 'Nation of Brunei', 'the Abode of Peace']);
 
 /* Extra English adjectives/demonym forms beyond the package's. */
 const ADJ_EXTRA = {
-  CN: ['Chinese'], TW: ['Taiwanese'], US: ['American', 'U.S.'], GB: ['British', 'UK'], NL: ['Dutch'],
+  CN: ['Chinese'], TW: ['Taiwanese'], US: ['American'], GB: ['British'], NL: ['Dutch'],
   KR: ['South Korean', 'Korean'], KP: ['North Korean'], SA: ['Saudi', 'Saudi Arabian'],
   AE: ['Emirati'], PH: ['Filipino', 'Philippine'], NZ: ['New Zealand'], TR: ['Turkish'],
   CZ: ['Czech'], TH: ['Thai'], LA: ['Lao', 'Laotian'], UZ: ['Uzbek'], KZ: ['Kazakh'], TJ: ['Tajik'],
   KG: ['Kyrgyz'], IL: ['Israeli'], PS: ['Palestinian'], SE: ['Swedish'], DK: ['Danish'], FI: ['Finnish'],
   PL: ['Polish'], CH: ['Swiss'], BD: ['Bangladeshi'], HK: ['Hong Kong'], MO: ['Macanese'],
 };
-
-/* ASCII-ish check: Latin letters incl. common Western accents, no pinyin tone marks etc. */
-function isEnglishish(s) {
-  return /^[A-Za-z .,'()\-éèôçãíóáúñüöåÉÔ]+$/.test(s) && !/[āēīōūǎěǐǒǔ]/.test(s);
-}
-const NATIVE_WORDS = /\b(República|Republica|République|Republik|Republika|Repubblica|Repubblika|Respublika|Respublikasi|Koninkrijk|Königreich|Royaume|Reino|Konungariket|Kongeriket|Kongeriget|Estado|Estados|Stato|Collectivité|Bailliage|Umbuso|Jamhuri|Jamhuuriyadda|Dawlat|Mamlakat|Ripablik|Repiblik|Repoblikan|Independen|Ripublik|Teratri|Territoire|Pais|Land|Bundesrepublik|Suomen|Republiken|Republiek|Latvijas|Lietuvos|Vabariik|Slovenská|Česká|Rzeczpospolita|Poblacht|Principat|Principauté|Udzima|Union des|Matanitu|Malo|Beluu|Loktāntrik|Lefatshe|Sankattan|Mamallaqta|Suyu|Tetã)\b/i;
 
 function splitList(s) {
   return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
@@ -401,12 +397,12 @@ function build() {
     );
 
     const en = iso === 'TW' ? 'Taiwan' : iso === 'TR' ? 'Turkey' : c.name.common;
-    const enAliases = [c.name.common, c.name.official];
+    const enAliases = [c.name.common, c.name.official].filter((n) => !ALT_DROP.has(n));
     for (const alt of c.altSpellings || []) {
-      if (alt.length <= 2) continue; // two-letter codes
-      if (!isEnglishish(alt) || NATIVE_WORDS.test(alt) || DROP_EN.has(alt)) continue;
+      if (alt.length <= 2 || ALT_DROP.has(alt)) continue; // two-letter codes
       if (/,/.test(alt)) continue; // inverted forms like "Korea, Republic of"
-      enAliases.push(alt);
+      const english = /^[A-Za-z .'()\-]+$/.test(alt) && ENGLISH_MARKER.test(alt);
+      if (ALT_ALLOW.has(alt) || english) enAliases.push(alt);
     }
     enAliases.push(...(EN_EXTRA[iso] || []));
 
@@ -428,7 +424,25 @@ function build() {
     if (iso === 'HK' || iso === 'MO') entry.treatAsPlace = true;
     out.push(entry);
   }
+  dedupeAdjectives(out, countries);
   return out;
+}
+
+/* An adjective shared by several entries (American: US and Northern Mariana Islands)
+ * stays only with the preferred or the UN-member country. */
+const ADJ_PREF = { Congolese: 'CD', Dominican: 'DO', American: 'US', Dutch: 'NL', French: 'FR',
+  Norwegian: 'NO', Indian: 'IN', British: 'GB', Chinese: 'CN' };
+function dedupeAdjectives(entries, countries) {
+  const un = new Set(countries.filter((c) => c.unMember).map((c) => c.cca2));
+  const owners = new Map();
+  for (const e of entries) for (const a of e.adjectives) owners.set(a, [...(owners.get(a) || []), e.iso2]);
+  for (const [adj, isos] of owners) {
+    if (isos.length < 2) continue;
+    const keep = ADJ_PREF[adj] || isos.find((i) => un.has(i)) || null;
+    for (const e of entries) {
+      if (isos.includes(e.iso2) && e.iso2 !== keep) e.adjectives = e.adjectives.filter((a) => a !== adj);
+    }
+  }
 }
 
 if (require.main === module) {
