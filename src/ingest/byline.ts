@@ -130,7 +130,7 @@ function zhOutletPrefix(line: string): string | undefined {
 }
 
 const ZH_REPORT_END = /(?:即時|綜合|連線|專題|外電|特稿)?(?:報導|報道)\s*$/u;
-const CNA_DATELINE = /^[（(]?\s*(中央社(?:記者|特派員|編譯)?[^）)]{0,24}?\d{1,2}日(?:專)?電)\s*[）)]\s*/u;
+const CNA_DATELINE = /^[（(]?\s*(中央社(?:記者|特派員|編譯)?[^）)]{0,24}?\d{1,2}日(?:專)?電)\s*[）)]?\s*/u;
 const LTN_INLINE = /^[〔［\[【]\s*([^〕］\]】]{2,40}?)\s*[〕］\]】]\s*/u;
 const CNYES = new RegExp(`^(鉅亨網|[A-Za-z]+)?(記者|編譯|新聞中心)([${HAN}]{0,4})\\s+[${HAN}]{2,6}\\s+(\\d{4})-(\\d{2})-(\\d{2})(?:\\s+\\d{1,2}:\\d{2})?\\s*$`, 'u');
 const ZH_EDITOR = new RegExp(`^[（(]?\\s*(?:責任)?編輯\\s*[：:／/]\\s*([${HAN}]{2,4})\\s*[）)]?\\s*\\d{0,8}\\s*$`, 'u');
@@ -180,7 +180,8 @@ function englishByline(line: string): BylineMatch | undefined {
   const t = line.trim();
   const staff = EN_STAFF.exec(t);
   if (staff && t.length <= 100) {
-    const names = staff[1] ? splitEnglishNames(staff[1].replace(/^By\s+/i, '')) : [];
+    const who = staff[1]?.replace(/^\(?\s*By\s+/i, '').replace(/\s*[/|,]\s*$/, '');
+    const names = who ? splitEnglishNames(who) : [];
     const wire = staff[2]?.trim();
     return { authors: names.map((name) => ({ name, role: 'reporter' as const })), wire };
   }
@@ -190,7 +191,8 @@ function englishByline(line: string): BylineMatch | undefined {
     const who = by[1].split(/\s*[/|]\s*|\s+in\s+[A-Z]/)[0].replace(/,\s*(?:CNA\s+)?(?:staff\s+)?(?:writer|reporter|correspondent).*$/i, '');
     const names = splitEnglishNames(who);
     if (names.length) return { authors: names.map((name) => ({ name, role: 'reporter' as const })) };
-    if (/^(Reuters|AP|AFP|Associated Press|Bloomberg|CNA)$/i.test(who.trim())) return { authors: [], outlet: who.trim() };
+    const agency = /^(Reuters|AP|AFP|Associated Press|Bloomberg|CNA)(?:\s+staff)?$/i.exec(who.trim());
+    if (agency) return { authors: [], outlet: agency[1] };
   }
   const wire = EN_WIRE.exec(t);
   if (wire) return { authors: [], wire: wire[1], keepLine: true };
@@ -210,7 +212,7 @@ const BARE_AGENCY_TAIL = new RegExp(`^(.+[。.!！])\\s*${AGENCY}\\s*$`, 'u');
 /** A parenthesised credit: everything inside must look like a source, not like a remark. */
 const PAREN_CREDIT = /[（(]\s*([^（）()]{1,40}?)\s*[）)]/gu;
 const CREDIT_INNER = new RegExp(
-  `^(?:圖|照|圖片|照片|影像|攝影|記者|資料照|檔案照|本報|翻攝|截圖|取自|示意圖|${AGENCY})|(?:攝|提供|資料照|翻攝|合成|截圖|示意圖|${AGENCY})$`,
+  `^(?:圖\\s*[／/：:]|(?:圖片|照片|影像|攝影)(?:\\s*[／/：:]|來源)|記者[${HAN}、]{2,12}攝|資料照|檔案照|本報|翻攝|截圖|取自|示意圖|${AGENCY}$)|(?:攝|提供|資料照|翻攝|合成|截圖|示意圖|${AGENCY})$`,
   'u',
 );
 
@@ -265,14 +267,20 @@ export function matchCaption(line: string): CaptionMatch | undefined {
 
   for (const m of t.matchAll(PAREN_CREDIT)) {
     const inner = m[1].trim();
-    if (!CREDIT_INNER.test(inner) && !/[／/]/u.test(inner)) continue;
-    if (!CREDIT_INNER.test(inner) && !/^圖\s*[／/]/u.test(inner)) continue;
+    if (!CREDIT_INNER.test(inner)) continue;
     const before = t.slice(0, m.index).trim();
     const after = t.slice((m.index ?? 0) + m[0].length).replace(/^[。.\s]+/u, '').trim();
+    // An agency tag followed by text is a wire dateline ("KAOHSIUNG (Reuters) - …"), not a credit.
+    if (after && !/^圖|攝|提供|翻攝|資料照|截圖/u.test(inner)) continue;
+    // Long prose ending in a wire tag is a body paragraph crediting its source, not a caption.
+    if (before.length > 160 && !marked) continue;
     // A credit ends its caption; text after it is the next paragraph glued on by the dump.
-    if (after && !marked && !/^圖/u.test(inner) && after.length < 2) continue;
     return { caption: before || undefined, authors: creditAuthors(inner), rest: after || undefined };
   }
+
+  // A credit on a line of its own ("圖／王大明", "攝影：李小華").
+  const bareCredit = /^(?:圖|攝影|照片|圖片)\s*[／/：:]\s*(\S.{0,20})$/u.exec(t);
+  if (bareCredit) return { authors: creditAuthors(t), caption: undefined };
 
   const agency = BARE_AGENCY_TAIL.exec(t);
   if (agency && t.length <= 200) return { caption: agency[1].trim(), authors: [] };
