@@ -23,12 +23,15 @@ import type { ApolloServerPlugin } from '@apollo/server';
 
 /**
  * Query depth and cost limits, checked before execution. The cost of a field is 1 plus the cost
- * of its selections, times the page size it asks for when it returns a list, so that
+ * of its selections, times the page size it asks for when it returns a list of objects, so that
  * `articles(first: 100) { mentions { entity { relations(first: 100) ... } } }` is priced honestly.
  */
 export const MAX_DEPTH = 10;
 export const MAX_COST = 50000;
-const DEFAULT_LIST_SIZE = 20;
+/** Page size of connections and `first` arguments left out. */
+const DEFAULT_PAGE = 20;
+/** Lists without a size argument (mentions of an article, evidence of a relation) are usually short. */
+const DEFAULT_LIST_SIZE = 10;
 const SIZE_ARGS = ['first', 'limit'];
 
 function isList(type: GraphQLType): boolean {
@@ -73,16 +76,16 @@ export function queryLimits(options: { maxDepth?: number; maxCost?: number; vari
       if (field.name.value.startsWith('__')) return { cost: 0, depth };
       const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name.value] : undefined;
       if (!def) return { cost: 1, depth };
-      let size = 1;
-      if (isList(def.type as GraphQLOutputType) || /Connection$/.test(getNamedType(def.type).name)) {
-        size = DEFAULT_LIST_SIZE;
-        for (const arg of field.arguments ?? []) {
-          if (!SIZE_ARGS.includes(arg.name.value)) continue;
-          const v = valueFromASTUntyped(arg.value, variables);
-          if (typeof v === 'number') size = Math.max(1, v);
-        }
-      }
       const named = getNamedType(def.type);
+      let size = 1;
+      if (/Connection$/.test(named.name)) size = DEFAULT_PAGE;
+      // a connection's own page size already counts its edges and nodes
+      else if (isList(def.type as GraphQLOutputType) && isCompositeType(named) && !/Connection$/.test(parent.name)) size = DEFAULT_LIST_SIZE;
+      for (const arg of field.arguments ?? []) {
+        if (!SIZE_ARGS.includes(arg.name.value)) continue;
+        const v = valueFromASTUntyped(arg.value, variables);
+        if (typeof v === 'number') size = Math.max(1, v);
+      }
       if (!field.selectionSet || !isCompositeType(named)) return { cost: size, depth };
       const inner = walk(field.selectionSet, named, depth, seen);
       return { cost: size * (1 + inner.cost), depth: inner.depth };
