@@ -1,6 +1,5 @@
 /// <reference path="./jsdom.d.ts" />
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole, type DomDocument, type DomElement } from 'jsdom';
+import type { DomDocument, DomElement } from 'jsdom';
 import type { Article, Author } from '../domain/types';
 import { badInput } from '../domain/errors';
 import { articleId, canonicalUrl } from './article-id';
@@ -25,6 +24,8 @@ type El = DomElement;
 
 /** Parses markup without running scripts or printing the page's CSS errors to our console. */
 function parseDocument(html: string): Doc {
+  // jsdom takes ~1.5 s to load: only commands that meet HTML pay for it
+  const { JSDOM, VirtualConsole } = require('jsdom') as typeof import('jsdom');
   return new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
 }
 
@@ -183,6 +184,7 @@ export function parseHtmlPage(html: string, options: HtmlPageOptions = {}): Arti
   let lines: string[] = [];
   let captions: string[] = [];
   // Readability edits the tree it is given, so it works on a copy; metadata came from the original.
+  const { Readability } = require('@mozilla/readability') as typeof import('@mozilla/readability');
   const readable = new Readability(document.cloneNode(true) as never, { charThreshold: 100 }).parse();
   if (readable?.content) {
     const content = parseDocument(`<html><body>${readable.content}</body></html>`);
