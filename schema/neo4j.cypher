@@ -19,3 +19,13 @@ CREATE FULLTEXT INDEX article_text IF NOT EXISTS
 
 // Ids of entities merged into others (mergeEntities): later ingestion follows them.
 CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE;
+
+// Near-duplicate detection: the eight MinHash band keys of each article body.
+CREATE INDEX article_band0 IF NOT EXISTS FOR (a:Article) ON (a.band0);
+CREATE INDEX article_band1 IF NOT EXISTS FOR (a:Article) ON (a.band1);
+CREATE INDEX article_band2 IF NOT EXISTS FOR (a:Article) ON (a.band2);
+CREATE INDEX article_band3 IF NOT EXISTS FOR (a:Article) ON (a.band3);
+CREATE INDEX article_band4 IF NOT EXISTS FOR (a:Article) ON (a.band4);
+CREATE INDEX article_band5 IF NOT EXISTS FOR (a:Article) ON (a.band5);
+CREATE INDEX article_band6 IF NOT EXISTS FOR (a:Article) ON (a.band6);
+CREATE INDEX article_band7 IF NOT EXISTS FOR (a:Article) ON (a.band7);

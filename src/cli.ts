@@ -95,7 +95,7 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
   const c = summary.counts;
   const head = dryRun
     ? `dry run: ${c['dry-run']} article(s) would be written`
-    : `${summary.total} item(s): ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged`;
+    : `${summary.total} item(s): ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${summary.duplicates} duplicate(s)`;
   console.log(`${head}, ${c.failed} failed`);
   for (const f of summary.failures) console.log(`  failed: ${f.error ?? f.origin}`);
 }
@@ -114,7 +114,8 @@ async function runIngest(args: string[]): Promise<number> {
   try {
     if (bar) bar.start(await countInputs(positionals), 0, { rate: '0.0', last: '' });
     const onItem = (item: ItemResult): void => {
-      const line = `${item.status.padEnd(9)} ${item.id ?? '-'}  ${item.title ?? item.origin}${item.error ? `  — ${item.error}` : ''}`;
+      const dup = item.duplicateOf ? `  (duplicate of ${item.duplicateOf})` : '';
+      const line = `${item.status.padEnd(9)} ${item.id ?? '-'}  ${item.title ?? item.origin}${dup}${item.error ? `  — ${item.error}` : ''}`;
       if (bar) {
         done++;
         bar.increment(1, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1), last: (item.title ?? item.origin).slice(0, 30) });

@@ -253,6 +253,11 @@ const POSITION_MARKER = /[（(](?:左|右|中|前|後)[一二三四五六1-6]?[�
  * Recognises a photo caption or credit line and pulls out the photographers. Returns
  * undefined for ordinary prose.
  */
+/** Captions are one sentence; a long text or several sentences is body prose. */
+function isProse(text: string): boolean {
+  return text.length > 160 || (text.match(/[。！？]/gu) ?? []).length >= 2;
+}
+
 export function matchCaption(line: string): CaptionMatch | undefined {
   let t = line.trim();
   const marked = /^[▲▼△►■]\s*/u.exec(t) ?? /^圖說[：:]\s*/u.exec(t);
@@ -272,8 +277,8 @@ export function matchCaption(line: string): CaptionMatch | undefined {
     const after = t.slice((m.index ?? 0) + m[0].length).replace(/^[。.\s]+/u, '').trim();
     // An agency tag followed by text is a wire dateline ("KAOHSIUNG (Reuters) - …"), not a credit.
     if (after && !/^圖|攝|提供|翻攝|資料照|截圖/u.test(inner)) continue;
-    // Long prose ending in a wire tag is a body paragraph crediting its source, not a caption.
-    if (before.length > 160 && !marked) continue;
+    // Prose ending in a wire tag is a body paragraph crediting its source, not a caption.
+    if (isProse(before) && !marked) continue;
     // A credit ends its caption; text after it is the next paragraph glued on by the dump.
     return { caption: before || undefined, authors: creditAuthors(inner), rest: after || undefined };
   }
@@ -283,7 +288,7 @@ export function matchCaption(line: string): CaptionMatch | undefined {
   if (bareCredit) return { authors: creditAuthors(t), caption: undefined };
 
   const agency = BARE_AGENCY_TAIL.exec(t);
-  if (agency && t.length <= 200) return { caption: agency[1].trim(), authors: [] };
+  if (agency && t.length <= 200 && !isProse(agency[1])) return { caption: agency[1].trim(), authors: [] };
 
   const en = englishCaption(t);
   if (en) return en;

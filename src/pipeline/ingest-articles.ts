@@ -17,21 +17,26 @@ export interface ItemResult {
   error?: string;
   entities?: number;
   relations?: number;
+  /** Set when the article is a near-identical copy of one already in the graph. */
+  duplicateOf?: string;
 }
 
 export interface IngestSummary {
   total: number;
   counts: Record<ItemStatus, number>;
+  /** Items recognised as copies of another article (also counted under their status). */
+  duplicates: number;
   failures: ItemResult[];
 }
 
 export function emptySummary(): IngestSummary {
-  return { total: 0, counts: { new: 0, updated: 0, unchanged: 0, failed: 0, 'dry-run': 0 }, failures: [] };
+  return { total: 0, counts: { new: 0, updated: 0, unchanged: 0, failed: 0, 'dry-run': 0 }, duplicates: 0, failures: [] };
 }
 
 export function addToSummary(summary: IngestSummary, item: ItemResult): void {
   summary.total++;
   summary.counts[item.status]++;
+  if (item.duplicateOf) summary.duplicates++;
   if (item.status === 'failed') summary.failures.push(item);
 }
 
@@ -44,8 +49,8 @@ export async function ingestArticle(executor: Executor | null, article: Article)
     const extraction = extract(article);
     const base = { origin, id: article.id, title: article.title, entities: extraction.entities.length, relations: extraction.relations.length };
     if (!executor) return { ...base, status: 'dry-run' };
-    const { status } = await writeArticle(executor, article, extraction);
-    return { ...base, status };
+    const { status, duplicateOf } = await writeArticle(executor, article, extraction);
+    return { ...base, status, ...(duplicateOf ? { duplicateOf } : {}) };
   } catch (err) {
     // a database outage is not the article's fault: stop the batch instead of failing every item
     if (err instanceof NewsGraphError && err.code === 'UNAVAILABLE') throw err;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Extraction, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
+import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, trigrams } from './fingerprint';
 import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
 
 /** What writing one article did to the graph. */
@@ -10,6 +11,8 @@ export type WriteStatus = 'new' | 'updated' | 'unchanged';
 export interface WriteResult {
   id: string;
   status: WriteStatus;
+  /** The earlier article this one is a near-identical copy of (a republished wire story). */
+  duplicateOf?: string;
 }
 
 /** Titles are compared loosely so that a teaser's headline finds the article it announces. */
@@ -29,7 +32,10 @@ export function stubId(link: { title: string; url?: string }): string {
 
 function articleProps(article: Article) {
   const body = article.paragraphs.join('\n');
+  const bands = bandKeys(body);
   return {
+    ...(Object.fromEntries(Array.from({ length: BANDS }, (_, k) => [`band${k}`, bands?.[k] ?? null])) as Record<string, string | null>),
+    hasBands: bands !== null,
     id: article.id,
     url: article.url ?? null,
     title: article.title,
@@ -68,7 +74,7 @@ const clearArticle = (id: string): Query => ({
     WITH a, collect(e) AS ents, collect(m) AS ms
     FOREACH (m IN ms | DELETE m)
     WITH a, ents
-    OPTIONAL MATCH (a)-[l:LINKS_TO]->()
+    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF]->()
     DELETE l
     WITH DISTINCT ents
     UNWIND ents AS e
@@ -176,6 +182,37 @@ const absorbStubs = (article: Article): Query => ({
   params: { id: article.id, titleKey: titleKey(article.title), url: article.url ?? null },
 });
 
+const BAND_MATCH = Array.from({ length: BANDS }, (_, k) => `b.band${k} = $props.band${k}`).join(' OR ');
+
+const duplicateCandidates = (props: ReturnType<typeof articleProps>): Query => ({
+  cypher: `
+    MATCH (b:Article)
+    WHERE (${BAND_MATCH}) AND b.id <> $props.id AND coalesce(b.stub, false) = false
+    OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
+    RETURN b.id AS id, b.body AS body, b.publishedAt AS publishedAt, original.id AS originalId
+    LIMIT 20`,
+  params: { props },
+});
+
+/** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
+function pickOriginal(body: string, rows: Record<string, unknown>[]): string | undefined {
+  const mine = trigrams(body);
+  const close = rows
+    .map((r) => ({
+      id: (r.originalId as string | null) ?? (r.id as string),
+      score: containment(mine, trigrams((r.body as string | null) ?? '')),
+      publishedAt: (r.publishedAt as string | null) ?? '',
+    }))
+    .filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT)
+    .sort((x, y) => y.score - x.score || x.publishedAt.localeCompare(y.publishedAt) || x.id.localeCompare(y.id));
+  return close[0]?.id;
+}
+
+const linkDuplicate = (id: string, originalId: string): Query => ({
+  cypher: 'MATCH (a:Article {id: $id}), (o:Article {id: $originalId}) WHERE a <> o MERGE (a)-[:DUPLICATE_OF]->(o)',
+  params: { id, originalId },
+});
+
 /** Entities that lost their last mention and relation go, so a changed body leaves no trace. */
 const dropOrphans = (ids: string[]): Query => ({
   cypher: `
@@ -239,8 +276,14 @@ export async function writeArticle(executor: Executor, article: Article, found: 
     const current = new Set(extraction.entities.map((e) => e.id));
     const gone = previous.filter((id) => !current.has(id));
     if (gone.length) await run(dropOrphans(gone));
+    let duplicateOf: string | undefined;
+    if (props.hasBands) {
+      duplicateOf = pickOriginal(props.body, await run(duplicateCandidates(props)));
+      if (duplicateOf === article.id) duplicateOf = undefined;
+      if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
+    }
     const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
-    return { id: article.id, status };
+    return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}) };
   });
 }
 

@@ -58,3 +58,33 @@ describe('re-ingesting an article', () => {
     expect(n).toBe(0);
   });
 });
+
+describe('near-identical copies', () => {
+  let executor: Executor;
+  beforeAll(async () => {
+    executor = await testExecutor();
+    await resetGraph(executor);
+  });
+  afterAll(async () => {
+    await executor?.close();
+  });
+
+  const WIRE =
+    '行政院今天通過能源轉型方案，將在未來五年內提高再生能源占比，並強化電網韌性。經濟部表示，方案包括離岸風電、太陽光電與儲能設備的投資，' +
+    '預計帶動數千億元產值。環境部也說，將同步檢討排碳費率，協助產業減碳。';
+
+  it('links a republished wire story to the original instead of counting it twice', async () => {
+    const original = fromInput({ url: 'https://example.test/wire/orig', title: '政院通過能源轉型方案', body: WIRE, publishedAt: '2025-11-01', source: '中央社' }, 'orig');
+    const copy = fromInput({ url: 'https://example.test/other/copy', title: '能源轉型方案出爐 政院拍板', body: `${WIRE}（中央社）`, publishedAt: '2025-11-01', source: 'NewsGraph sample' }, 'copy');
+    const other = fromInput({ url: 'https://example.test/other/2', title: '國防預算再卡關', body: '立法院今天審查國防預算，國民黨立委質疑採購進度落後，國防部長回應將加快交運。民進黨團則要求盡速付委，朝野協商仍無共識。', publishedAt: '2025-11-02' }, 'other');
+    expect((await ingestArticle(executor, original)).duplicateOf).toBeUndefined();
+    expect((await ingestArticle(executor, copy)).duplicateOf).toBe(original.id);
+    expect((await ingestArticle(executor, other)).duplicateOf).toBeUndefined();
+    const links = await executor.read({ cypher: 'MATCH (a:Article)-[:DUPLICATE_OF]->(b:Article) RETURN a.id AS copy, b.id AS original', params: {} });
+    expect(links).toEqual([{ copy: copy.id, original: original.id }]);
+    // re-ingesting the copy keeps one link
+    await ingestArticle(executor, copy);
+    const again = await executor.read({ cypher: 'MATCH ()-[d:DUPLICATE_OF]->() RETURN count(d) AS n', params: {} });
+    expect(again).toEqual([{ n: 1 }]);
+  });
+});

@@ -50,6 +50,9 @@ export class IngestResult {
 
   @Field(() => String, { nullable: true, description: 'Why it failed; nothing of a failed article is written.' })
   error!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The earlier article this one is a near-identical copy of (linked DUPLICATE_OF).' })
+  duplicateOf!: string | null;
 }
 
 function requireWriteAccess(ctx: Context): void {
@@ -72,10 +75,10 @@ export class MutationResolver {
       try {
         const article = fromInput({ ...input }, `articles[${index}]`);
         const item = await ingestArticle(ctx.executor, article);
-        results.push({ index, id: item.id ?? null, status: item.status, error: item.error ?? null });
+        results.push({ index, id: item.id ?? null, status: item.status, error: item.error ?? null, duplicateOf: item.duplicateOf ?? null });
       } catch (err) {
         if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
-        results.push({ index, id: null, status: 'failed', error: err instanceof Error ? err.message : String(err) });
+        results.push({ index, id: null, status: 'failed', error: err instanceof Error ? err.message : String(err), duplicateOf: null });
       }
     }
     return results;

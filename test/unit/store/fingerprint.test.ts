@@ -1,0 +1,31 @@
+import { DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, trigrams } from '../../../src/store/fingerprint';
+
+const WIRE =
+  '行政院今天通過能源轉型方案，將在未來五年內提高再生能源占比，並強化電網韌性。經濟部表示，方案包括離岸風電、太陽光電與儲能設備的投資，' +
+  '預計帶動數千億元產值。環境部也說，將同步檢討排碳費率，協助產業減碳。';
+const OTHER = '立法院今天審查國防預算，國民黨立委質疑採購進度落後，國防部長回應將加快交運。民進黨團則要求盡速付委，朝野協商仍無共識，預算案再度卡關。';
+
+const sharesBand = (a: string[], b: string[]): boolean => a.some((k, i) => k === b[i]);
+
+describe('near-duplicate fingerprints', () => {
+  it('gives a republished copy a shared band and a containment above the threshold', () => {
+    const copy = `${WIRE.replace('協助產業減碳。', '協助產業減碳轉型。')}（中央社）`;
+    expect(sharesBand(bandKeys(WIRE)!, bandKeys(copy)!)).toBe(true);
+    expect(containment(trigrams(WIRE), trigrams(copy))).toBeGreaterThanOrEqual(DUPLICATE_MIN_CONTAINMENT);
+  });
+
+  it('counts a trimmed copy (first paragraphs only) as contained', () => {
+    const trimmed = WIRE.slice(0, 70);
+    expect(containment(trigrams(WIRE), trigrams(trimmed))).toBeGreaterThanOrEqual(DUPLICATE_MIN_CONTAINMENT);
+  });
+
+  it('keeps a different story apart', () => {
+    expect(containment(trigrams(WIRE), trigrams(OTHER))).toBeLessThan(0.2);
+  });
+
+  it('is deterministic and gives no keys to texts too short to compare', () => {
+    expect(bandKeys(WIRE)).toEqual(bandKeys(WIRE));
+    expect(bandKeys(WIRE)).toHaveLength(8);
+    expect(bandKeys('短訊。')).toBeNull();
+  });
+});
