@@ -58,7 +58,10 @@ export interface ZhForm {
 
 export interface EnForm {
   entity: LexEntity;
+  /** Lower-case tokens. */
   tokens: string[];
+  /** Tokens as written in the lexicon, for case-sensitive forms. */
+  raw: string[];
   caseSensitive: boolean;
 }
 
@@ -167,6 +170,14 @@ function buildLexicon(dir: string): Lexicon {
   }
   addWorldCountries({ countries, add });
 
+  // Hong Kong and Macau are places in this graph, whatever the country list says
+  for (const iso of ['HK', 'MO']) {
+    const c = countries.get(iso);
+    if (!c) continue;
+    countries.delete(iso);
+    byId.delete(c.id);
+    add({ ...c, id: `place:${c.name}`, type: 'place', iso2: undefined, country: 'CN', short: [] });
+  }
   for (const p of readJsonArray(dir, 'places.json')) {
     if (!p || typeof p.name !== 'string') continue;
     add({
@@ -207,12 +218,12 @@ function buildLexicon(dir: string): Lexicon {
     const tokens = tokenizeEn(form);
     if (!tokens.length) return;
     // a one-word form (KMT, Lai, China) must match exactly; longer names match case-insensitively
-    const caseSensitive = tokens.length === 1 && (form.length <= 4 || /[A-Z].*[A-Z]/.test(form) || entity.type === 'person');
+    const caseSensitive = tokens.length === 1;
     const key = tokens[0].toLowerCase();
     const list = map.get(key) ?? [];
     const lower = tokens.map((t) => t.toLowerCase());
     if (!list.some((f) => f.entity === entity && f.tokens.join(' ') === lower.join(' '))) {
-      list.push({ entity, tokens: lower, caseSensitive });
+      list.push({ entity, tokens: lower, raw: tokens, caseSensitive });
       map.set(key, list);
     }
   };
@@ -232,7 +243,7 @@ function buildLexicon(dir: string): Lexicon {
         const n = normalizeForm(f);
         if (n.length < 2 && e.type !== 'country') continue;
         if (n.length < 2) continue; // one-character country forms come in via `short` compounds only
-        zh.add(n, { entity: e, needsBoundary: n.length === 2 && e.type !== 'person' });
+        zh.add(n, { entity: e, needsBoundary: n.length === 2 && (e.type === 'place' || e.type === 'organization') });
         jiebaWords.add(n);
         if (e.type === 'person') peopleByNorm.set(n, e);
       } else if (e.type !== 'country' || f.length > 3 || /[.]/.test(f) || /^[A-Z]{2,3}$/.test(f)) {
@@ -322,20 +333,15 @@ function addCountryCompounds(opts: { zh: SurfaceTrie<ZhForm>; countries: Map<str
   const shorts: [string, LexEntity][] = [];
   for (const c of opts.countries.values()) for (const s of c.short ?? []) if ([...s].length === 1) shorts.push([normalizeForm(s), c]);
   // pairs that are ordinary words or places rather than two countries
-  const notPairs = new Set(['台中', '中台', '中美洲', '日中', '中日'].map(normalizeForm));
+  const notCompounds = new Set(['台中', '中台', '陸軍', '中軍'].map(normalizeForm));
   for (const [a, ea] of shorts) {
     for (const [b, eb] of shorts) {
-      if (ea === eb) continue;
-      const pair = a + b;
-      if (notPairs.has(pair) && pair !== normalizeForm('中日') && pair !== normalizeForm('日中')) continue;
-      opts.zh.add(pair, { entity: ea, also: eb, needsBoundary: true });
+      if (ea === eb || notCompounds.has(a + b)) continue;
+      opts.zh.add(a + b, { entity: ea, also: eb, needsBoundary: true });
     }
     for (const suf of SHORT_SUFFIXES) {
       const form = a + normalizeForm(suf);
-      // 陸軍 is an army and 中方/中資 are fine; only skip words that have another everyday meaning
-      if (['陸軍', '陸商', '日方', '中企'].includes(form) && form === '陆军') continue;
-      if (normalizeForm('陸軍') === form || normalizeForm('中軍') === form || normalizeForm('日商') === form && false) continue;
-      opts.zh.add(form, { entity: ea, needsBoundary: true });
+      if (!notCompounds.has(form)) opts.zh.add(form, { entity: ea, needsBoundary: true });
     }
   }
 }

@@ -1,0 +1,296 @@
+import nlp from 'compromise';
+import type { Entity, OrganizationKind } from '../domain/types';
+import type { DocState } from './doc';
+import type { Lexicon, LexEntity, TitleDef } from './lexicon';
+import { indexHits, roleTarget } from './relations';
+import { matchEn } from './topics';
+
+const CAP = String.raw`[A-Z][\p{L}'’\-]*\.?`;
+const ORG_HEADS: [RegExp, OrganizationKind][] = [
+  [/^(Committee|Commission)$/, 'committee'],
+  [/^(Ministry|Department|Bureau|Administration|Agency|Office|Directorate|Yuan|Cabinet|Council|Reserve|Government|Police|Court|Directorate-General)$/, 'government'],
+  [/^(Party|caucus|Caucus)$/, 'party'],
+  [/^(Bank|Corporation|Corp\.?|Company|Co\.?|Inc\.?|Group|Holdings|Technology|Electronics|Semiconductor)$/, 'company'],
+  [/^(Times|News|Post|Daily|Herald|Journal|Agency|Press|Television|TV|Radio)$/, 'media'],
+  [/^(League|Federation)$/, 'sports'],
+  [/^(Parliament|Assembly|Congress|Senate|Legislature)$/, 'legislature'],
+  [/^(Alliance|Union|Organization|Organisation|Forum)$/, 'international'],
+  [/^(University|Institute|Foundation|Association|Museum|Center|Centre|Fund)$/, 'other'],
+];
+const PLACE_HEADS = /^(County|City|Township|District|Peninsula|Strait|River|Hill|Island|Islands|Mountain|Mountains|Lake|Bay|Province|Prefecture|Airport|airport|Stadium|Park|Station|Harbor|Harbour|Port|Village|Gallery)$/;
+const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'If', 'As', 'By', 'With', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'When', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'His', 'Her', 'Their', 'Our', 'Its', 'Mr', 'Ms', 'Mrs', 'Dr', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'Game', 'According', 'However', 'Meanwhile', 'Download', 'App', 'Photo', 'Taiwanese', 'Chinese', 'Japanese', 'American', 'Storm', 'Typhoon', 'Tropical', 'Super', 'Severe', 'By', 'Photo', 'Courtesy', 'Vice', 'Former', 'Deputy']);
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]; captions: string[] }): void {
+  const { doc, lex } = opts;
+  const text = doc.norm;
+  const authors = new Set(opts.authors.map((a) => a.toLowerCase()));
+  const free = (s: Span) => !doc.isClaimed(s.start, s.end);
+
+  // 1. "Lo Chih-chiang (羅智強)": an English name with its Chinese form
+  const pairRe = new RegExp(String.raw`((?:${CAP} ){0,4}${CAP}) ?\(([\u3400-\u9fff]{2,12})\)`, 'gu');
+  const byEn = new Map<string, Entity>();
+  for (let m = pairRe.exec(text); m; m = pairRe.exec(text)) {
+    const latin = trimLatin(m[1], lex);
+    if (!latin) continue;
+    const start = m.index + m[1].length - latin.length;
+    const zhStart = m.index + m[0].indexOf('(') + 1;
+    const zh = doc.surface(zhStart, zhStart + m[2].length).replace(/臺/g, '台');
+    const words = latin.split(' ');
+    const isOrg = words.some((w) => headKind(w));
+    const isPlace = PLACE_HEADS.test(words[words.length - 1]) || (words.length === 1 && !isOrg);
+    const lexHit = lex.zh.matchesAt(doc.norm, zhStart).find((x) => x.end === zhStart + m![2].length)?.values[0].entity;
+    let e: Entity;
+    if (lexHit) e = doc.upsertLex(lexHit);
+    else if (isOrg) e = doc.upsert({ id: `org:${zh}`, type: 'organization', name: latin, en: latin, aliases: [zh], kind: headKind(words[words.length - 1]) ?? 'other' });
+    else if (isPlace) e = doc.upsert({ id: `place:${zh}`, type: 'place', name: latin, en: latin, aliases: [zh] });
+    else if (words.length >= 2 && [...zh].length <= 4) e = doc.upsert({ id: `person:${zh}`, type: 'person', name: latin, en: latin, aliases: [zh] });
+    else continue;
+    if (!e.aliases.includes(latin) && e.name !== latin) e.aliases.push(latin);
+    if (e.type === 'person') byEn.set(latin, e);
+    doc.addHit({ id: e.id, start, end: start + latin.length, surface: latin });
+    doc.claim(zhStart - 1, zhStart + m[2].length + 1);
+  }
+  // bylines inside the text ("(By Sophia Yeh and Hsiao Hsu-chen)") name authors, not people
+  for (const para of text.split('\n')) {
+    const by = /^\(?By ([^)]+)\)?\s*$/.exec(para.trim());
+    if (by) for (const a of by[1].split(/,| and /)) if (a.trim()) authors.add(a.trim().toLowerCase());
+  }
+
+  // 2. lexicon names (countries, organizations, people, places)
+  for (const m of matchEn({ norm: text, index: lex.en })) {
+    if (!free(m)) continue;
+    if (authors.has(doc.surface(m.start, m.end).toLowerCase())) continue;
+    doc.upsertLex(m.entity);
+    doc.addHit({ id: m.entity.id, start: m.start, end: m.end });
+  }
+
+  // 3. organizations by their head word, with an acronym in brackets as alias
+  const orgRe = new RegExp(String.raw`(?:(?:${CAP}|of|and|the|for|on)\s){0,6}?(?:${CAP})`, 'gu');
+  void orgRe;
+  for (const s of capitalSequences(text)) {
+    const words = s.words;
+    const kinds = words.map((w) => headKind(w.t));
+    const headIdx = kinds.findIndex((k) => !!k);
+    if (headIdx < 0) continue;
+    // "Ministry of Finance": head first; "Procedure Committee": head last
+    let a = 0;
+    let b = words.length - 1;
+    while (a < b && NOT_NAME.has(words[a].t)) a++;
+    if (words.slice(a, b + 1).filter((w) => /^[A-Z]/.test(w.t)).length < 2) continue;
+    const start = words[a].start;
+    let end = words[b].end;
+    const name = text.slice(start, end).replace(/['’]s$/, '');
+    end = start + name.length;
+    if (!free({ start, end })) continue;
+    const kind = kinds.filter(Boolean).pop()!;
+    const acr = /^ \(([A-Z][A-Za-z]{1,7})\)/.exec(text.slice(end));
+    const id = `org:${name}`;
+    doc.upsert({ id, type: 'organization', name, en: name, kind, aliases: acr ? [acr[1]] : [] });
+    doc.addHit({ id, start, end });
+    if (acr) {
+      for (let i = text.indexOf(acr[1]); i >= 0; i = text.indexOf(acr[1], i + 1)) {
+        const e = i + acr[1].length;
+        if (/\w/.test(text[i - 1] ?? '') || /\w/.test(text[e] ?? '') || !free({ start: i, end: e })) continue;
+        doc.addHit({ id, start: i, end: e });
+      }
+    }
+  }
+
+  // 4. places by their head word (Yilan County, Hengchun Peninsula)
+  for (const s of capitalSequences(text)) {
+    const last = s.words[s.words.length - 1];
+    if (!PLACE_HEADS.test(last.t.replace(/['’]s$/, ''))) continue;
+    let a = 0;
+    while (a < s.words.length - 1 && NOT_NAME.has(s.words[a].t)) a++;
+    if (a === s.words.length - 1) continue;
+    const start = s.words[a].start;
+    const name = text.slice(start, last.end).replace(/['’]s$/, '');
+    const end = start + name.length;
+    if (!free({ start, end })) continue;
+    const id = `place:${name}`;
+    doc.upsert({ id, type: 'place', name, en: name });
+    doc.addHit({ id, start, end });
+  }
+
+  // 5. people: romanised Chinese names, names after titles, then compromise's guesses
+  const people: { start: number; end: number; name: string; style: 'zh' | 'west' }[] = [];
+  const romRe = /\b([A-Z][a-z]{0,6}) ([A-Z][a-z]+-[a-z]+)\b/g;
+  for (let m = romRe.exec(text); m; m = romRe.exec(text)) {
+    if (!free({ start: m.index, end: m.index + m[0].length }) || NOT_NAME.has(m[1])) continue;
+    people.push({ start: m.index, end: m.index + m[0].length, name: m[0], style: 'zh' });
+  }
+  for (const t of lex.titlesEn) {
+    const re = new RegExp(String.raw`\b${escapeRe(t.title)} ((?:${CAP} ){1,2}${CAP})`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const nameStart = m.index + m[0].length - m[1].length;
+      const name = m[1].replace(/['’]s$|\.$/, '');
+      const sp = { start: nameStart, end: nameStart + name.length };
+      if (!free(sp) || name.split(' ').some((w) => NOT_NAME.has(w) || headKind(w) || PLACE_HEADS.test(w))) continue;
+      people.push({ ...sp, name, style: /-[a-z]/.test(name) ? 'zh' : 'west' });
+    }
+  }
+  try {
+    const json = nlp(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+    for (const p of json) {
+      const raw = p.text.replace(/[.,;:'’]+$|['’]s$/g, '').trim();
+      const words = raw.split(/\s+/);
+      if (words.length < 2 || words.length > 3 || !words.every((w) => /^[A-Z][a-z]+$/.test(w)) || words.some((w) => NOT_NAME.has(w))) continue;
+      const start = text.indexOf(raw, Math.max(0, p.offset.start - 2));
+      if (start < 0) continue;
+      const sp = { start, end: start + raw.length };
+      if (!free(sp)) continue;
+      people.push({ ...sp, name: raw, style: 'west' });
+    }
+  } catch {
+    // compromise is a helper, not a requirement
+  }
+  for (const e of doc.entities.values()) if (e.type === 'person' && e.en) byEn.set(e.en, e);
+  for (const p of people) {
+    if (authors.has(p.name.toLowerCase()) || !free(p)) continue;
+    if (lex.stop.personEn.has(p.name.toLowerCase())) continue;
+    const known = byEn.get(p.name);
+    const id = known?.id ?? `person:${p.name}`;
+    if (!known) byEn.set(p.name, doc.upsert({ id, type: 'person', name: p.name, en: p.name }));
+    doc.addHit({ id, start: p.start, end: p.end });
+  }
+  // all later occurrences of each full name, then the surname alone (Lai, Trump, Beccuau)
+  const persons = [...doc.entities.values()].filter((e) => e.type === 'person');
+  for (const p of persons) {
+    const full = p.en ?? p.name;
+    for (let i = text.indexOf(full); i >= 0; i = text.indexOf(full, i + 1)) {
+      if (free({ start: i, end: i + full.length })) doc.addHit({ id: p.id, start: i, end: i + full.length });
+    }
+  }
+  const bySurname = new Map<string, Entity[]>();
+  for (const p of persons) {
+    const words = (p.en ?? p.name).split(' ');
+    if (words.length < 2) continue;
+    const sur = /-/.test(words[words.length - 1]) ? words[0] : words[words.length - 1];
+    bySurname.set(sur, [...(bySurname.get(sur) ?? []), p]);
+  }
+  for (const [sur, ps] of bySurname) {
+    if (ps.length !== 1) continue;
+    const re = new RegExp(String.raw`\b${escapeRe(sur)}\b(?![- ][A-Z])`, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const sp = { start: m.index, end: m.index + sur.length };
+      if (free(sp)) doc.addHit({ id: ps[0].id, ...sp });
+    }
+  }
+
+  enRoles({ doc, lex });
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The name inside "President Lai Ching-te" or "Taitung County’s Nioutou Hill". */
+function trimLatin(s: string, lex: Lexicon): string {
+  let w = s.replace(/['’]s$/, '').split(' ');
+  const poss = w.map((x) => /['’]s$/.test(x)).lastIndexOf(true);
+  if (poss >= 0) w = w.slice(poss + 1);
+  for (let changed = true; changed && w.length > 1;) {
+    changed = false;
+    for (const t of lex.titlesEn) {
+      const tw = t.title.split(' ');
+      if (tw.length < w.length && tw.every((x, i) => x === w[i])) {
+        w = w.slice(tw.length);
+        changed = true;
+        break;
+      }
+    }
+    if (!changed && NOT_NAME.has(w[0])) {
+      w = w.slice(1);
+      changed = true;
+    }
+  }
+  return w.join(' ');
+}
+
+function headKind(w: string): OrganizationKind | undefined {
+  const t = w.replace(/['’]s$/, '');
+  for (const [re, k] of ORG_HEADS) if (re.test(t)) return k;
+  return undefined;
+}
+
+/** Runs of capitalised words (allowing "of", "and", "the" inside): candidate proper names. */
+function capitalSequences(text: string): { words: { t: string; start: number; end: number }[] }[] {
+  const out: { words: { t: string; start: number; end: number }[] }[] = [];
+  const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*['’]?s?/gu;
+  let cur: { t: string; start: number; end: number }[] = [];
+  let lastEnd = -1;
+  const flush = () => {
+    while (cur.length && !/^[A-Z]/.test(cur[cur.length - 1].t)) cur.pop();
+    if (cur.length) out.push({ words: cur });
+    cur = [];
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const t = m[0];
+    const gap = text.slice(lastEnd, m.index);
+    const joined = lastEnd >= 0 && /^[ ]$|^, $/.test(gap) && !(gap === ', ' && !cur.length);
+    const cap = /^[A-Z]/.test(t);
+    const link = /^(of|and|the|for|on|de)$/.test(t);
+    if (!joined || !(cap || (link && cur.length))) flush();
+    if (cap || (link && cur.length)) cur.push({ t, start: m.index, end: m.index + t.length });
+    if (/['’]s$/.test(t) || gap === ', ') {
+      // a possessive or a comma ends a name
+      if (/['’]s$/.test(t)) flush();
+    }
+    lastEnd = m.index + t.length;
+  }
+  flush();
+  return out;
+}
+
+/** "Foreign Minister Lin Chia-lung", "CWA forecaster Chu Mei-lin", "X, director-general of the Y". */
+function enRoles(opts: { doc: DocState; lex: Lexicon }): void {
+  const { doc, lex } = opts;
+  const idx = indexHits(doc);
+  const text = doc.norm;
+  for (const h of idx.sorted) {
+    const p = doc.entities.get(h.id);
+    if (p?.type !== 'person') continue;
+    const before = text.slice(Math.max(0, h.start - 60), h.start);
+    let best: TitleDef | undefined;
+    for (const t of lex.titlesEn) if (before.endsWith(`${t.title} `) && (!best || t.title.length > best.title.length)) best = t;
+    if (best) {
+      const tStart = h.start - best.title.length - 1;
+      const prev = idx.sorted.filter((x) => x.end <= tStart && tStart - x.end <= 3 && /^(['’]s)? ?$/.test(text.slice(x.end, tStart))).pop();
+      const prevEnt = prev ? doc.entities.get(prev.id) : undefined;
+      const tgt = roleTarget({ doc, def: best, before: prevEnt, homeIso2: homeFor(doc, p, lex) });
+      const evidence = doc.sentenceText(h.start);
+      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: best.title, evidence, confidence: 0.85 });
+      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: best.title, evidence, confidence: 0.85 });
+      if (prevEnt?.type === 'organization' && prevEnt.kind !== 'party') {
+        // "KMT Legislative caucus Secretary-General": the caucus belongs to the party before it
+        const pp = idx.sorted.filter((x) => x.end <= prev!.start && prev!.start - x.end <= 1).pop();
+        const ppe = pp ? doc.entities.get(pp.id) : undefined;
+        if (ppe?.kind === 'party') doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: ppe.id, evidence, confidence: 0.6 });
+      }
+    }
+    // appositive: "Beatrice Tsai (蔡美娜), director-general of the ministry's Department of Statistics"
+    const after = text.slice(h.end, h.end + 120);
+    const app = /^(?: \([^)]*\))?, (?:the |a )?([a-z][a-z\- ]{2,40}?) (?:of|at) (?:the )?/.exec(after);
+    if (app) {
+      const title = lex.titlesEn.find((t) => t.title.toLowerCase() === app[1].trim().toLowerCase());
+      const objStart = h.end + app[0].length;
+      const obj = idx.sorted.find((x) => x.start >= objStart && x.start - objStart <= 25);
+      const oe = obj ? doc.entities.get(obj.id) : undefined;
+      if (title && oe && oe.type !== 'person' && oe.type !== 'topic') {
+        doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: oe.id, title: app[1].trim(), evidence: doc.sentenceText(h.start), confidence: 0.75 });
+      }
+    }
+  }
+}
+
+/** Head-of-state titles without a country: the person's own country when known, else Taiwan. */
+function homeFor(doc: DocState, p: Entity, lex: Lexicon): string {
+  const le: LexEntity | undefined = lex.byId.get(p.id);
+  void doc;
+  return le?.country ?? 'TW';
+}

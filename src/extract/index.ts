@@ -1,0 +1,109 @@
+import type { Article, Cooccurrence, Entity, Extraction, Mention } from '../domain/types';
+import { articleText } from '../domain/article-text';
+import { DocState, splitSentences } from './doc';
+import { extractEn } from './en-entities';
+import { getLexicon } from './lexicon';
+import { hanRatio, normalizeText } from './normalize';
+import { addTopics, matchEn } from './topics';
+import { extractZh } from './zh-extract';
+
+export { configureLexicon, getLexicon } from './lexicon';
+
+/**
+ * Article -> entities, mentions, relations and co-occurrences. Pure and deterministic; the
+ * only I/O is loading the lexicon (and jieba's dictionary) once, on first use.
+ */
+export function extract(article: Article): Extraction {
+  const lex = getLexicon();
+  const text = articleText(article);
+  const { chars, norm } = normalizeText(text);
+  const lang = isEnglish(article, text) ? 'en' : 'zh';
+  const titleLength = Array.from(article.title).length;
+  const doc = new DocState(text, chars, norm, titleLength, splitSentences(chars), lang);
+  const authors = (article.authors ?? []).map((a) => a.name).filter(Boolean);
+  const captions = article.captions ?? [];
+
+  if (lang === 'zh') {
+    extractZh({ doc, lex, authors, captions });
+    // Latin names inside Chinese text (IPAC, Euractiv, NHK)
+    for (const m of matchEn({ norm, index: lex.en })) {
+      if (m.entity.type !== 'organization' || doc.isClaimed(m.start, m.end)) continue;
+      doc.upsertLex(m.entity);
+      doc.addHit({ id: m.entity.id, start: m.start, end: m.end });
+    }
+  } else {
+    extractEn({ doc, lex, authors, captions });
+  }
+  addTopics({ doc, lex, article });
+  return finish(doc);
+}
+
+function isEnglish(article: Article, text: string): boolean {
+  const l = (article.language ?? '').toLowerCase();
+  if (l.startsWith('en')) return hanRatio(text) < 0.5;
+  if (l.startsWith('zh')) return false;
+  return hanRatio(text) < 0.2;
+}
+
+function finish(doc: DocState): Extraction {
+  const total = Math.max(1, doc.chars.length);
+  const byId = new Map<string, { count: number; first: number; headline: boolean }>();
+  for (const h of doc.hits) {
+    if (!doc.entities.has(h.id)) continue;
+    const cur = byId.get(h.id) ?? { count: 0, first: Number.POSITIVE_INFINITY, headline: false };
+    cur.count++;
+    if (!h.caption && h.start >= 0) {
+      cur.first = Math.min(cur.first, h.start);
+      if (h.start < doc.titleLength) cur.headline = true;
+    }
+    byId.set(h.id, cur);
+  }
+  const mentions: Mention[] = [];
+  for (const [id, m] of byId) {
+    const first = Number.isFinite(m.first) ? m.first : -1;
+    const early = first >= 0 ? 1 - first / total : 0;
+    const salience = Math.min(1, (m.headline ? 0.4 : 0) + 0.35 * Math.min(1, m.count / 5) + 0.25 * early);
+    mentions.push({ entityId: id, count: m.count, firstOffset: first, inHeadline: m.headline, salience: round(salience) });
+  }
+  const entities: Entity[] = [...doc.entities.values()].filter((e) => byId.has(e.id));
+  const firstOf = (id: string) => {
+    const f = byId.get(id)!.first;
+    return Number.isFinite(f) ? f : Number.MAX_SAFE_INTEGER;
+  };
+  entities.sort((a, b) => firstOf(a.id) - firstOf(b.id) || a.id.localeCompare(b.id));
+  for (const e of entities) e.aliases = [...new Set(e.aliases.filter((a) => a && a !== e.name))];
+  mentions.sort((a, b) => b.salience - a.salience || a.entityId.localeCompare(b.entityId));
+
+  const present = new Set(entities.map((e) => e.id));
+  const relations = doc.relations.filter((r) => present.has(r.from) && present.has(r.to));
+
+  // sentence-level co-occurrence
+  const pairs = new Map<string, number>();
+  const sentHits = new Map<number, Set<string>>();
+  for (const h of doc.hits) {
+    if (h.caption || h.start < 0 || !present.has(h.id)) continue;
+    const s = doc.sentenceAt(h.start).start;
+    const set = sentHits.get(s) ?? new Set<string>();
+    set.add(h.id);
+    sentHits.set(s, set);
+  }
+  for (const set of sentHits.values()) {
+    const ids = [...set].sort();
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+      const k = `${ids[i]}\u0000${ids[j]}`;
+      pairs.set(k, (pairs.get(k) ?? 0) + 1);
+    }
+  }
+  const cooccurrences: Cooccurrence[] = [...pairs.entries()]
+    .map(([k, count]) => {
+      const [a, b] = k.split('\u0000');
+      return { a, b, count };
+    })
+    .sort((x, y) => y.count - x.count || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+
+  return { entities, mentions, relations, cooccurrences };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

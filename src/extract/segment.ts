@@ -1,0 +1,72 @@
+import { Jieba, TfIdf } from '@node-rs/jieba';
+import { dict, idf } from '@node-rs/jieba/dict';
+import { getLexicon, type Lexicon } from './lexicon';
+
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+interface Segmenter {
+  jieba: Jieba;
+  tfidf: TfIdf;
+  /** jieba's own dictionary: word -> [freq, tag], to tell common words from unknown names. */
+  words: Map<string, { freq: number; tag: string }>;
+}
+
+let seg: Segmenter | undefined;
+
+function loadSegmenter(lex: Lexicon): Segmenter {
+  const jieba = Jieba.withDict(dict);
+  // every known name in one batch: adding names one at a time changes how neighbours are cut
+  const lines = lex.jiebaWords.filter((w) => w.length >= 2 && !/\s/.test(w)).map((w) => `${w} 2000 nz`);
+  if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n')));
+  const tfidf = TfIdf.withDict(idf);
+  const words = new Map<string, { freq: number; tag: string }>();
+  const text = Buffer.from(dict).toString('utf8');
+  for (const line of text.split('\n')) {
+    const [w, f, t] = line.split(' ');
+    if (w && w.length >= 2 && w.length <= 4) words.set(w, { freq: Number(f) || 0, tag: t ?? '' });
+  }
+  return { jieba, tfidf, words };
+}
+
+export function getSegmenter(): Segmenter {
+  if (!seg) seg = loadSegmenter(getLexicon());
+  return seg;
+}
+
+/** Drops the cached segmenter (after the lexicon was reconfigured). */
+export function resetSegmenter(): void {
+  seg = undefined;
+}
+
+/** Tags normalised (Simplified) text and gives each token its offsets. */
+export function tagText(norm: string): Token[] {
+  const { jieba } = getSegmenter();
+  const out: Token[] = [];
+  let pos = 0;
+  for (const t of jieba.tag(norm, true)) {
+    let start = pos;
+    if (norm.startsWith(t.word, pos) === false) {
+      const found = norm.indexOf(t.word, pos);
+      if (found < 0) continue;
+      start = found;
+    }
+    const end = start + t.word.length;
+    out.push({ word: t.word, tag: t.tag, start, end });
+    pos = end;
+  }
+  return out;
+}
+
+export function keywords(norm: string, topK: number): { keyword: string; weight: number }[] {
+  const { jieba, tfidf } = getSegmenter();
+  return tfidf.extractKeywords(jieba, norm, topK, ['n', 'nz', 'vn', 'nt', 'ns', 'nr', 'x', 'l', 'j', 'eng']);
+}
+
+export function dictEntry(word: string): { freq: number; tag: string } | undefined {
+  return getSegmenter().words.get(word);
+}

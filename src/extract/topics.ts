@@ -1,0 +1,205 @@
+import type { Article } from '../domain/types';
+import type { DocState } from './doc';
+import { tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
+import { normalizeForm } from './normalize';
+import { keywords, tagText } from './segment';
+
+const MAX_TOPICS = 8;
+
+interface Scored {
+  lex?: LexEntity;
+  name: string;
+  score: number;
+  hits: { start: number; end: number }[];
+  en?: string;
+}
+
+/**
+ * Topics: taxonomy keywords weighted by count (headline counts double), parents when a child
+ * is well supported, the outlet's topic-like tags, then a few TF-IDF keywords for Chinese or
+ * frequent noun phrases for English. Output is capped: precision matters more than coverage.
+ */
+export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article }): void {
+  const { doc, lex, article } = opts;
+  const scored = new Map<string, Scored>();
+  const bump = (key: string, s: Omit<Scored, 'score' | 'hits'>, w: number, hit?: { start: number; end: number }) => {
+    const cur = scored.get(key) ?? { ...s, score: 0, hits: [] };
+    cur.score += w;
+    if (hit) cur.hits.push(hit);
+    scored.set(key, cur);
+  };
+  const headlineWeight = (start: number) => (start < doc.titleLength ? 2 : 1);
+
+  // a keyword inside a name (外交 in 外交部) is that name, not a theme
+  const inName = new Uint8Array(doc.chars.length + 1);
+  for (const h of doc.hits) {
+    const t = doc.entities.get(h.id)?.type;
+    if (h.start >= 0 && (t === 'organization' || t === 'person' || t === 'place')) for (let i = h.start; i < h.end; i++) inName[i] = 1;
+  }
+  if (doc.lang === 'zh') {
+    const seen = new Set<string>();
+    for (const m of lex.zhTopics.scanAll(doc.norm)) {
+      if (inName[m.start] && inName[m.end - 1]) continue;
+      for (const t of m.values) {
+        const key = `${t.id}@${m.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        bump(t.id, { lex: t, name: t.name }, headlineWeight(m.start), { start: m.start, end: m.end });
+      }
+    }
+  } else {
+    for (const m of matchEn({ norm: doc.norm, index: lex.enTopics })) bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
+  }
+  // a parent is half as well supported as its best child: it never crowds out the specific topics
+  const parentSupport = new Map<string, number>();
+  for (const sc of scored.values()) {
+    const parent = sc.lex?.parent;
+    if (parent && sc.score >= 3) parentSupport.set(parent, Math.max(parentSupport.get(parent) ?? 0, sc.score / 2));
+  }
+  for (const [pid, support] of parentSupport) {
+    const parent = lex.byId.get(pid);
+    if (!parent) continue;
+    const cur = scored.get(pid);
+    if (cur) cur.score = Math.max(cur.score, support);
+    else bump(pid, { lex: parent, name: doc.lang === 'en' ? parent.en ?? parent.name : parent.name }, support);
+  }
+
+  const entityKeys = new Set<string>();
+  for (const e of doc.entities.values()) for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeForm(k).toLowerCase());
+
+  for (const tag of article.tags ?? []) {
+    const t = tag.trim();
+    const key = normalizeForm(t).toLowerCase();
+    if (!t || entityKeys.has(key) || [...t].length < 2 || [...t].length > 12) continue;
+    const viaLex = lex.zhTopics.matchesAt(normalizeForm(t), 0).find((m) => m.end === [...t].length);
+    if (viaLex) bump(viaLex.values[0].id, { lex: viaLex.values[0], name: viaLex.values[0].name }, 2);
+    else bump(`topic:${t}`, { name: t }, 2);
+  }
+
+  const kws = doc.lang === 'zh' ? zhKeywords({ doc, lex, entityKeys }) : enKeywords({ doc, lex, entityKeys });
+  // a keyword that is part of a matched taxonomy topic (礦物 of 關鍵礦物) adds nothing
+  const covered = [...scored.values()].filter((s) => s.lex && s.score >= 2).flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
+  for (const k of kws) if (!covered.some((c) => c.includes(k.name))) bump(`topic:${k.name}`, { name: k.name }, k.weight);
+
+  if (process.env.NG_DEBUG_TOPICS) console.error([...scored.entries()].map(([k, v]) => `${k}=${v.score.toFixed(1)}`).join(" "));
+  const ranked = [...scored.entries()].filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1)).sort((a, b) => b[1].score - a[1].score);
+  const fromLex = ranked.filter(([, s]) => s.lex).slice(0, 5);
+  const other = ranked.filter(([, s]) => !s.lex).slice(0, MAX_TOPICS - fromLex.length);
+  const chosen = [...fromLex, ...other];
+  for (const [id, s] of chosen) {
+    const found = [...new Set(s.hits.map((h) => doc.surface(h.start, h.end)))];
+    if (s.lex) {
+      const e = doc.upsertLex(s.lex);
+      for (const a of [...(s.lex.en && doc.lang === 'zh' ? [s.lex.en] : []), ...(doc.lang === 'en' ? [s.lex.name] : []), ...found]) if (a !== e.name && !e.aliases.includes(a)) e.aliases.push(a);
+    } else doc.upsert({ id, type: 'topic', name: s.name, aliases: found });
+    for (const h of s.hits) doc.hits.push({ id, start: h.start, end: h.end, surface: doc.surface(h.start, h.end) });
+    if (!s.hits.length) {
+      const at = doc.norm.indexOf(normalizeForm(s.name));
+      if (at >= 0) doc.hits.push({ id, start: at, end: at + [...s.name].length, surface: s.name });
+      else doc.hits.push({ id, start: -1, end: -1, surface: s.name, caption: true });
+    }
+  }
+}
+
+function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
+  const { doc, lex, entityKeys } = opts;
+  const body = doc.norm;
+  const longKeys = [...entityKeys].filter((e) => e.length > 2 && body.includes(e));
+  const ok = (w: string) => [...w].length >= 2 && !/\d|[a-z]/.test(w) && !entityKeys.has(w) && !lex.stop.keywordsZh.has(w)
+    && !longKeys.some((e) => e.length > w.length && e.includes(w));
+  const scores = new Map<string, number>();
+  // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
+  for (const t of tagText(body.slice(0, doc.titleLength))) {
+    if (!/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) || !ok(t.word) || !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word)) continue;
+    if (t.tag === 'x' && t.word.length < 3) continue;
+    scores.set(t.word, (scores.get(t.word) ?? 0) + 2);
+  }
+  for (const k of keywords(body, 15)) {
+    if (!ok(k.keyword)) continue;
+    const count = body.split(k.keyword).length - 1;
+    if (count < 2) continue;
+    scores.set(k.keyword, (scores.get(k.keyword) ?? 0) + Math.min(2, k.weight * 2) + Math.min(1, count / 4));
+  }
+  const out: { name: string; weight: number }[] = [];
+  for (const [w, sc] of [...scores.entries()].sort((a, b) => b[1] - a[1])) {
+    const at = body.indexOf(w);
+    if (at < 0 || sc < 1.5) continue;
+    out.push({ name: doc.surface(at, at + w.length).replace(/臺/g, '台'), weight: Math.min(3, sc) });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+const EN_STOP = new Set(('the a an and or of to in on for with by from at as is are was were be been has have had it its this that these those ' +
+  'he she they we you i his her their our said says say will would could should may might also not but after before over under than ' +
+  'more most new one two three first second last year years month months week day days time percent people tuesday monday wednesday ' +
+  'thursday friday saturday sunday january february march april june july august september october november december taipei ' +
+  'which who what when where while about into out up down off other such only just there here then so if no yes per cent nt us billion million').split(' '));
+
+function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
+  const { doc, lex, entityKeys } = opts;
+  const stop = (w: string) => EN_STOP.has(w) || lex.stop.keywordsEn.has(w) || w.length < 4;
+  const counts = new Map<string, number>();
+  const scan = (text: string, weight: number) => {
+    const words = text.match(/[A-Za-z][A-Za-z\-]+/g) ?? [];
+    const lower = words.map((w) => w.toLowerCase());
+    for (let i = 0; i < lower.length; i++) {
+      const a = lower[i];
+      if (stop(a) || /^[A-Z]/.test(words[i])) continue;
+      counts.set(a, (counts.get(a) ?? 0) + weight);
+      const b = lower[i + 1];
+      if (b && !stop(b) && /^[a-z]/.test(words[i + 1])) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
+    }
+  };
+  scan(doc.norm.slice(0, doc.titleLength), 2);
+  scan(doc.norm.slice(doc.titleLength), 1);
+  const picked = [...counts.entries()]
+    .filter(([k, c]) => c >= 2 && !entityKeys.has(k))
+    .sort((x, y) => y[1] - x[1]);
+  const out: { name: string; weight: number }[] = [];
+  for (const [k, c] of picked) {
+    // a bigram already covers its words
+    if (out.some((o) => o.name.includes(k) || k.includes(o.name))) continue;
+    out.push({ name: k, weight: Math.min(3, c / 2) });
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/** English lexicon forms in text, leftmost-longest. */
+export function matchEn(opts: { norm: string; index: Map<string, EnForm[]> }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
+  const toks: { t: string; start: number; end: number }[] = [];
+  const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*\.?/gu;
+  for (let m = re.exec(opts.norm); m; m = re.exec(opts.norm)) toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+  const out: { start: number; end: number; entity: LexEntity; form: EnForm }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const first = toks[i].t.toLowerCase();
+    const cands = [...(opts.index.get(first) ?? []), ...(first.endsWith('.') ? opts.index.get(first.slice(0, -1)) ?? [] : [])];
+    let best: { len: number; form: EnForm } | undefined;
+    for (const f of cands) {
+      if (f.tokens.length > toks.length - i) continue;
+      let ok = true;
+      for (let k = 0; k < f.tokens.length && ok; k++) {
+        const tt = toks[i + k].t;
+        const tl = tt.toLowerCase();
+        ok = tl === f.tokens[k] || (tl.endsWith('.') && tl.slice(0, -1) === f.tokens[k] && k === f.tokens.length - 1)
+          || (tl.endsWith('’s') || tl.endsWith("'s")) && tl.slice(0, -2) === f.tokens[k] && k === f.tokens.length - 1;
+        if (ok && f.caseSensitive) ok = tt === f.raw[k] || tt.replace(/(['’]s|\.)$/, '') === f.raw[k];
+      }
+      if (ok && f.tokens.length > 1 && !/^[A-Z0-9]/.test(toks[i].t)) ok = false;
+      if (ok && (!best || f.tokens.length > best.len)) best = { len: f.tokens.length, form: f };
+    }
+    if (best) {
+      const last = toks[i + best.len - 1];
+      let end = last.end;
+      const lastRaw = last.t;
+      if (/['’]s$/.test(lastRaw)) end -= 2;
+      else if (lastRaw.endsWith('.') && !best.form.raw[best.len - 1].endsWith('.')) end -= 1;
+      out.push({ start: toks[i].start, end, entity: best.form.entity, form: best.form });
+      i += best.len - 1;
+    }
+  }
+  return out;
+}
+
+export { tokenizeEn };

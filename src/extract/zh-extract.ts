@@ -1,0 +1,302 @@
+import type { Entity } from '../domain/types';
+import type { DocState } from './doc';
+import type { LexEntity, Lexicon, ZhForm } from './lexicon';
+import { normalizeForm } from './normalize';
+import { tagText, type Token } from './segment';
+import { SurfaceTrie } from './trie';
+import {
+  namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
+  type NameCandidate, type PeopleContext, type TitleHit,
+} from './zh-people';
+import { detectUnknownOrgs } from './zh-orgs';
+import { addZhRelations } from './relations';
+
+const n = normalizeForm;
+
+/** A span some detector proposes; the longest spans win, then the higher priority. */
+interface Candidate {
+  start: number;
+  end: number;
+  priority: number;
+  apply: () => void;
+}
+
+export interface ZhOptions {
+  doc: DocState;
+  lex: Lexicon;
+  /** Author names (from bylines) that must not become people. */
+  authors: string[];
+  /** Caption texts: used to find media credits and to confirm names, never for offsets. */
+  captions: string[];
+}
+
+export function extractZh(opts: ZhOptions): void {
+  const { doc, lex } = opts;
+  const norm = doc.norm;
+  const tokens = tagText(norm);
+  const startB = new Uint8Array(norm.length + 1);
+  const endB = new Uint8Array(norm.length + 1);
+  const tokenAt = new Int32Array(norm.length + 1).fill(-1);
+  tokens.forEach((t, ti) => {
+    startB[t.start] = 1;
+    endB[t.end] = 1;
+    for (let i = t.start; i < t.end; i++) tokenAt[i] = ti;
+  });
+  const lexMatches = lex.zh.scanAll(norm);
+  const titles = findTitles({ norm, lex, lexMatches });
+  const ctx: PeopleContext = { norm, tokens, lex, titles, startB, endB, tokenAt };
+  const titleStarts = new Set(titles.map((t) => t.start));
+  // jieba keeps "法國巴黎" as one word: a place may start where a country or place word ends
+  const placeEnds = new Set<number>();
+  for (const m of lexMatches) {
+    const t = m.values[0].entity.type;
+    if ((t === 'country' || t === 'place') && startB[m.start] && m.end - m.start >= 2) placeEnds.add(m.end);
+  }
+
+  // --- people -----------------------------------------------------------------------------
+  const authorNames = new Set(opts.authors.map(n));
+  const afterTitles = namesAfterTitles(ctx);
+  for (const a of afterTitles) if (a.cand.author) authorNames.add(a.cand.norm);
+  const found: NameCandidate[] = [
+    ...afterTitles.filter((a) => !a.cand.author).map((a) => a.cand),
+    ...namesFromTokens(ctx),
+    ...namesWithLatin(ctx, doc.chars),
+  ];
+  const known = new Set(found.map((c) => c.norm));
+  const before = namesBeforeTitles(ctx, known);
+  for (const b of before) known.add(b.cand.norm);
+  // lexicon people in the text seed the list search but are added by the lexicon pass
+  const lexPeople = new Set<string>();
+  for (const m of lexMatches) if (m.values[0].entity.type === 'person') lexPeople.add(norm.slice(m.start, m.end));
+  const seeds = new Set([...known, ...lexPeople]);
+  for (let round = 0; round < 2; round++) for (const c of namesInLists(ctx, seeds)) {
+    seeds.add(c.norm);
+    known.add(c.norm);
+  }
+  for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
+  for (const a of authorNames) known.delete(a);
+  // a lexicon organization or place of the same spelling is not a person
+  for (const k of [...known]) {
+    const forms = lex.zh.matchesAt(k, 0).filter((m) => m.end === k.length);
+    if (forms.some((m) => m.values.some((v) => v.entity.type !== 'person'))) known.delete(k);
+  }
+
+  const cands: Candidate[] = [];
+  const personTrie = new SurfaceTrie<string>();
+  for (const k of known) personTrie.add(k, k);
+  for (const m of personTrie.scanAll(norm)) {
+    const k = m.values[0];
+    cands.push({
+      start: m.start, end: m.end, priority: 2.5,
+      apply: () => {
+        const surface = doc.surface(m.start, m.end);
+        const id = `person:${traditionalName(doc, k, surface)}`;
+        doc.upsert({ id, type: 'person', name: traditionalName(doc, k, surface) });
+        doc.addHit({ id, start: m.start, end: m.end });
+      },
+    });
+  }
+
+  // --- lexicon forms ----------------------------------------------------------------------
+  for (const m of lexMatches) {
+    for (const form of m.values) {
+      if (form.needsBoundary && !boundaryOk({ form, start: m.start, end: m.end, startB, endB }) && !boundaryByContext(norm, m.start, m.end)
+        && !(form.entity.type === 'place' && placeEnds.has(m.start))) continue;
+      if (authorNames.has(norm.slice(m.start, m.end))) continue;
+      if ((form.entity.type === 'place' || form.entity.type === 'organization') && !titleStarts.has(m.end - 1) && !titleStarts.has(m.end)
+        && endsInsideWord({ end: m.end, tokens, tokenAt })) continue;
+      cands.push({ start: m.start, end: m.end, priority: priorityOf(form), apply: () => applyForm(doc, form, m.start, m.end, lex) });
+      break;
+    }
+  }
+
+  const units: { short: string; id: string }[] = [];
+  for (const o of detectUnknownOrgs({ norm, tokens, lex, lexMatches })) {
+    // a unit written after its parent (立法院程序委員會) is named in full but occupies only its own span
+    const spanStart = o.shortStart ?? o.start;
+    cands.push({
+      start: spanStart, end: o.end, priority: 1,
+      apply: () => {
+        const name = doc.surface(o.start, o.end).replace(/臺/g, '台');
+        const short = o.shortStart !== undefined ? doc.surface(o.shortStart, o.end) : undefined;
+        const id = `org:${name}`;
+        doc.upsert({ id, type: 'organization', name, kind: o.kind, aliases: short ? [short] : [] });
+        doc.addHit({ id, start: spanStart, end: o.end });
+        if (short) units.push({ short: norm.slice(spanStart, o.end), id });
+      },
+    });
+  }
+
+  resolve(cands);
+  // later mentions of a unit by its short name (程序委員會 after 立法院程序委員會)
+  for (const u of units) {
+    for (let i = norm.indexOf(u.short); i >= 0; i = norm.indexOf(u.short, i + 1)) {
+      if (!doc.isClaimed(i, i + u.short.length)) doc.addHit({ id: u.id, start: i, end: i + u.short.length });
+    }
+  }
+
+  // media credits in captions (美聯社, 中央社): organizations the gold and the graph keep
+  for (const cap of opts.captions) {
+    const cn = n(cap);
+    for (const m of lex.zh.scanLongest(cn)) {
+      const f = m.values[0];
+      if (f.entity.type === 'organization' && f.entity.kind === 'media') {
+        doc.upsertLex(f.entity);
+        doc.addHit({ id: f.entity.id, start: -1, end: -1, caption: true, surface: cap.slice(m.start, m.end) });
+      }
+    }
+  }
+
+  captionRoles({ doc, lex, captions: opts.captions });
+  resolveTitleSurnames({ doc, titles });
+  addZhRelations({ doc, lex, titles, afterTitles, before, tokens });
+}
+
+/** Compounds need both word boundaries; a two-character place or organization only its start (台東縣 / 台灣地區). */
+function boundaryOk(o: { form: ZhForm; start: number; end: number; startB: Uint8Array; endB: Uint8Array }): boolean {
+  if (o.form.also || o.form.entity.type === 'country') return !!(o.startB[o.start] && o.endB[o.end]);
+  return !!o.startB[o.start];
+}
+
+/** A place or organization form that stops inside a longer dictionary word (台灣大 of 台灣大賽) is a misread. */
+function endsInsideWord(o: { end: number; tokens: Token[]; tokenAt: Int32Array }): boolean {
+  const ti = o.tokenAt[o.end];
+  if (ti < 0) return false;
+  const t = o.tokens[ti];
+  return t.start < o.end && t.end > o.end && t.word.length >= 2 && t.tag !== 'x';
+}
+
+function priorityOf(f: ZhForm): number {
+  if (f.entity.type === 'person') return 3;
+  if (f.also) return 2.2;
+  return 2;
+}
+
+/** Two-character forms cut across jieba words are still fine next to punctuation or a known title. */
+function boundaryByContext(norm: string, start: number, end: number): boolean {
+  const before = start === 0 || /[\s\p{P}，。、；：「」（）()]/u.test(norm[start - 1]);
+  const after = end >= norm.length || /[\s\p{P}，。、；：「」（）()]/u.test(norm[end]);
+  return before && after;
+}
+
+function applyForm(doc: DocState, form: ZhForm, start: number, end: number, lex?: Lexicon): void {
+  doc.upsertLex(form.entity);
+  doc.addHit({ id: form.entity.id, start, end });
+  // 立法院程序委員會 also mentions 立法院; 民進黨團 also mentions 民進黨
+  if (lex && form.entity.type === 'organization') {
+    const inner = lex.zh.matchesAt(doc.norm, start).filter((m) => m.end < end && m.end - m.start >= 2)
+      .map((m) => m.values[0].entity).filter((e) => e.type === 'organization' || e.type === 'country' || e.type === 'place');
+    const outer = inner[inner.length - 1];
+    if (outer && outer.id !== form.entity.id) {
+      doc.upsertLex(outer);
+      const len = [...doc.norm.slice(start, end)].findIndex((_, i) => lex.zh.matchesAt(doc.norm, start).some((m) => m.end === start + i && m.values[0].entity === outer));
+      doc.hits.push({ id: outer.id, start, end: start + Math.max(len, 2), surface: doc.surface(start, start + Math.max(len, 2)) });
+    }
+  }
+  if (form.also) {
+    doc.upsertLex(form.also);
+    doc.hits.push({ id: form.also.id, start, end, surface: doc.surface(start, end) });
+  }
+}
+
+/** Keeps the non-overlapping candidates: longest first, then by priority, then leftmost. */
+function resolve(cands: Candidate[]): void {
+  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken: [number, number][] = [];
+  const used = new Uint8Array(cands.reduce((m, c) => Math.max(m, c.end), 0) + 1);
+  for (const c of cands) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) used[i] = 1;
+    taken.push([c.start, c.end]);
+    c.apply();
+  }
+}
+
+/** The name as written in the article (Traditional), whatever the normalised key is. */
+function traditionalName(doc: DocState, _norm: string, surface: string): string {
+  void doc;
+  return surface.replace(/臺/g, '台');
+}
+
+/**
+ * Titles in the text, longest at each position, dropping those inside a longer title or inside
+ * a lexicon name that is not an organization (部長 stays inside 外交部長: 外交部 + 部長).
+ */
+function findTitles(opts: { norm: string; lex: Lexicon; lexMatches: { start: number; end: number; values: ZhForm[] }[] }): TitleHit[] {
+  const { norm, lex } = opts;
+  const all: TitleHit[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const ms = lex.titlesZh.matchesAt(norm, i);
+    if (ms.length) {
+      const m = ms[ms.length - 1];
+      all.push({ start: m.start, end: m.end, def: m.values[0] });
+    }
+  }
+  const out: TitleHit[] = [];
+  let lastEnd = -1;
+  const byStart = new Map<number, { start: number; end: number }[]>();
+  for (const m of opts.lexMatches) byStart.set(m.start, [...(byStart.get(m.start) ?? []), m]);
+  for (const t of all) {
+    if (t.end <= lastEnd) continue;
+    // inside an organization/place/person name (委員 inside 委員會)
+    let inside = false;
+    for (let s = Math.max(0, t.start - 12); s <= t.start && !inside; s++) {
+      inside = (byStart.get(s) ?? []).some((m) => m.end >= t.end && m.end - m.start > t.end - t.start && !(m.end === t.start + 1));
+    }
+    if (inside) continue;
+    if (norm.startsWith(n('會'), t.end) && /委员$/.test(t.def.title) === false && n(t.def.title).endsWith(n('委員'))) continue;
+    out.push(t);
+    lastEnd = t.end;
+  }
+  return out;
+}
+
+/**
+ * "外交部長林佳龍。記者邱德祥／攝影": a caption may state the role of someone the body names.
+ * Only people and organizations already found in the body take part.
+ */
+function captionRoles(opts: { doc: DocState; lex: Lexicon; captions: string[] }): void {
+  const { doc, lex } = opts;
+  const people = new Map<string, Entity>();
+  for (const e of doc.entities.values()) if (e.type === 'person') people.set(n(e.name), e);
+  for (const cap of opts.captions) {
+    const cn = n(cap);
+    const forms = lex.zh.scanAll(cn);
+    for (let i = 0; i < cn.length; i++) {
+      const ms = lex.titlesZh.matchesAt(cn, i);
+      if (!ms.length) continue;
+      const t = ms[ms.length - 1];
+      const def = t.values[0];
+      const person = [3, 2, 4].map((len) => people.get(cn.slice(t.end, t.end + len))).find(Boolean);
+      if (!person) continue;
+      const org = forms.find((f) => (f.end === t.start || (f.end === t.start + 1 && cn[t.start] === n(def.title)[0])) && doc.entities.has(f.values[0].entity.id));
+      if (!org) continue;
+      const target = doc.entities.get(org.values[0].entity.id)!;
+      if (target.type === 'person' || target.type === 'topic') continue;
+      const title = [...cap].slice(Math.min(org.start, t.start), t.end).join('');
+      const sentence = [...cap].slice(0, [...cap].findIndex((c, k) => k >= t.end && /[。；\n]/.test(c)) + 1 || undefined).join('').trim();
+      doc.addRelation({ type: 'HOLDS_ROLE', from: person.id, to: target.id, title: org.end === t.start ? [...cap].slice(t.start, t.end).join('') : title, evidence: sentence || cap, confidence: 0.7 });
+    }
+  }
+}
+
+/** 林部長, 賴總統: a surname and a title stand for the full name found elsewhere in the article. */
+function resolveTitleSurnames(opts: { doc: DocState; titles: TitleHit[] }): void {
+  const { doc, titles } = opts;
+  const people = [...doc.entities.values()].filter((e) => e.type === 'person');
+  for (const t of titles) {
+    const s = t.start - 1;
+    if (s < 0 || doc.isClaimed(s, t.end)) continue;
+    const surname = doc.norm[s];
+    const prev = doc.norm[s - 1];
+    if (prev && /[\u3400-\u9fff]/.test(prev) && !/[的由和與与及向對对在被讓让請请]/.test(prev)) continue;
+    const matches = people.filter((p) => n(p.name)[0] === surname && [...p.name].length >= 2);
+    if (matches.length !== 1) continue;
+    const p = matches[0];
+    doc.addHit({ id: p.id, start: s, end: t.end });
+  }
+}
+
+export type { Entity, LexEntity, Token };
