@@ -79,9 +79,11 @@ export function isBuilt(): boolean {
 }
 
 /** Builds the launcher with Maven unless an up-to-date build is there. */
+const JAVA_HINT = 'The embedded Neo4j needs Java 17 or 21: install a JDK, e.g. `apt-get install openjdk-17-jdk-headless`.';
+
 export function ensureBuilt(log: (line: string) => void = console.error): void {
+  requireTool('java', ['-version'], JAVA_HINT);
   if (isBuilt()) return;
-  requireTool('java', ['-version'], 'The embedded Neo4j needs Java 17 or 21: install a JDK, e.g. `apt-get install openjdk-17-jdk-headless`.');
   requireTool('mvn', ['-v'], 'Building the embedded Neo4j needs Apache Maven: install it, e.g. `apt-get install maven`.');
   log('Building the embedded Neo4j launcher with Maven (first run downloads Neo4j from Maven Central, ~120 MB; this takes a minute or two)...');
   const r = spawnSync('mvn', ['-B', '-q', '-ntp', '-f', path.join(MODULE_DIR, 'pom.xml'), 'package'], {
