@@ -27,7 +27,8 @@ export const badUserInput = (message: string, argumentName?: string): GraphQLErr
  * the client only as "Internal server error".
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void = console.error): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  let original = unwrapResolverError(error);
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof NewsGraphError) {
     return { ...formatted, message: original.message, extensions: { code: original.code } };
   }

@@ -12,6 +12,8 @@ export interface Neo4jSettings {
   user?: string;
   password?: string;
   database?: string;
+  /** How long managed transactions retry transient failures (default 15 s). */
+  retryTimeMs?: number;
 }
 
 export function createDriver(settings: Neo4jSettings): Driver {
@@ -20,7 +22,7 @@ export function createDriver(settings: Neo4jSettings): Driver {
     // counts and offsets in this graph are small; plain JS numbers keep every layer simple
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 20000,
-    maxTransactionRetryTime: 15000,
+    maxTransactionRetryTime: settings.retryTimeMs ?? 15000,
   });
 }
 
