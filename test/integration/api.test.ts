@@ -89,6 +89,25 @@ describe('GraphQL API over HTTP', () => {
     expect(res.data!.window.nodes.map((n: any) => n.id)).toEqual([ids[1]]);
   });
 
+  it('finds an article by URL and insists on exactly one of id or url', async () => {
+    const res = await gql(api.url, `{ article(url: "https://example.test/en/1") { id language title } }`);
+    expect(res.data!.article).toEqual({ id: ids[2], language: 'en', title: SAMPLES[2].title });
+    const both = await gql(api.url, `{ article(id: "x", url: "y") { id } }`);
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('filters relations by type and direction', async () => {
+    const lin = await personId('林佳龍');
+    const res = await gql(api.url, `query($id: ID!) { entity(id: $id) {
+      out: relations(types: [HOLDS_ROLE], direction: OUT) { type from { id } }
+      in: relations(direction: IN) { to { id } }
+    } }`, { id: lin });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.entity.out.length).toBeGreaterThan(0);
+    expect(res.data!.entity.out.every((r: any) => r.type === 'HOLDS_ROLE' && r.from.id === lin)).toBe(true);
+    expect(res.data!.entity.in.every((r: any) => r.to.id === lin)).toBe(true);
+  });
+
   it('pages with cursors without overlap', async () => {
     const first = await gql(api.url, `{ articles(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`);
     const p = first.data!.articles;
