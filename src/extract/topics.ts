@@ -81,7 +81,6 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   const covered = [...scored.values()].filter((s) => s.lex && s.score >= 2).flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
   for (const k of kws) if (!covered.some((c) => c.includes(k.name))) bump(`topic:${k.name}`, { name: k.name }, k.weight);
 
-  if (process.env.NG_DEBUG_TOPICS) console.error([...scored.entries()].map(([k, v]) => `${k}=${v.score.toFixed(1)}`).join(" "));
   const ranked = [...scored.entries()].filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1)).sort((a, b) => b[1].score - a[1].score);
   const fromLex = ranked.filter(([, s]) => s.lex).slice(0, 5);
   const other = ranked.filter(([, s]) => !s.lex).slice(0, MAX_TOPICS - fromLex.length);
@@ -170,7 +169,11 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
 export function matchEn(opts: { norm: string; index: Map<string, EnForm[]> }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
   const toks: { t: string; start: number; end: number }[] = [];
   const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*\.?/gu;
-  for (let m = re.exec(opts.norm); m; m = re.exec(opts.norm)) toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(opts.norm); m; m = re.exec(opts.norm)) {
+    // US$ and NT$ are currencies, not countries
+    if (opts.norm[m.index + m[0].length] === '$') continue;
+    toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
+  }
   const out: { start: number; end: number; entity: LexEntity; form: EnForm }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const first = toks[i].t.toLowerCase();

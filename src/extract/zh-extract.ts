@@ -184,12 +184,13 @@ function applyForm(doc: DocState, form: ZhForm, start: number, end: number, lex?
   doc.addHit({ id: form.entity.id, start, end });
   // 立法院程序委員會 also mentions 立法院; 民進黨團 also mentions 民進黨
   if (lex && form.entity.type === 'organization') {
-    const inner = lex.zh.matchesAt(doc.norm, start).filter((m) => m.end < end && m.end - m.start >= 2)
-      .map((m) => m.values[0].entity).filter((e) => e.type === 'organization' || e.type === 'country' || e.type === 'place');
-    const outer = inner[inner.length - 1];
+    const inner = lex.zh.matchesAt(doc.norm, start).filter((m) => m.end < end && m.end - m.start >= 2
+      && ['organization', 'country', 'place'].includes(m.values[0].entity.type));
+    const last = inner[inner.length - 1];
+    const outer = last?.values[0].entity;
     if (outer && outer.id !== form.entity.id) {
       doc.upsertLex(outer);
-      const len = [...doc.norm.slice(start, end)].findIndex((_, i) => lex.zh.matchesAt(doc.norm, start).some((m) => m.end === start + i && m.values[0].entity === outer));
+      const len = last.end - start;
       doc.hits.push({ id: outer.id, start, end: start + Math.max(len, 2), surface: doc.surface(start, start + Math.max(len, 2)) });
     }
   }

@@ -105,7 +105,7 @@ export function readNameAt(ctx: PeopleContext, pos: number, opts: { allowTwo: bo
   return undefined;
 
   function accept(w: string, end: number) {
-    if (lex.stop.personZh.has(w) || isCommonWord(w) || NOT_NAME_END.has(w[w.length - 1])) return undefined;
+    if (lex.stop.personZh.has(w) || isCommonWord(w) || NOT_NAME_END.has(w[w.length - 1]) || NUMERALS.test(w[1])) return undefined;
     if (crossesWord(ctx, end)) return undefined;
     // Japanese and other four-character names: the longer reading recurs exactly as often
     const four = norm.slice(pos, end + 1);
@@ -126,10 +126,29 @@ function crossesWord(ctx: PeopleContext, end: number): boolean {
   return !!tok && tok.tag !== 'x' && !/^nr/.test(tok.tag) && tok.word.length >= 2;
 }
 
+/** A given name does not start with a numeral (連六凍 is "six freezes in a row"); 盧縣一 may end with one. */
+const NUMERALS = /[一二三四五六七八九十百千万两〇零]/;
+
 /** Characters that end place, organization and event words rather than given names. */
 const NOT_NAME_END = new Set([...'部署局处院会党市县区乡镇村路街岛山河湖港赛队案法厅馆站场国省州湾'].map((c) => c));
 
+// counts are asked for the same few strings many times per document
+let countText = '';
+let countCache = new Map<string, number>();
+
 function countOccurrences(s: string, w: string): number {
+  if (s !== countText) {
+    countText = s;
+    countCache = new Map();
+  }
+  const hit = countCache.get(w);
+  if (hit !== undefined) return hit;
+  const c = countRaw(s, w);
+  countCache.set(w, c);
+  return c;
+}
+
+function countRaw(s: string, w: string): number {
   let c = 0;
   for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + w.length)) c++;
   return c;
@@ -201,7 +220,7 @@ export function namesFromTokens(ctx: PeopleContext): NameCandidate[] {
     if (!lex.surnamesNorm.has(w[0]) && !lex.surnamesNorm.has(w.slice(0, 2))) continue;
     if (lex.stop.personZh.has(w) || isCommonWord(w)) continue;
     if (w.length === 2 && t.tag === 'x') continue;
-    if (NOT_NAME_END.has(w[w.length - 1])) continue;
+    if (NOT_NAME_END.has(w[w.length - 1]) || NUMERALS.test(w[1])) continue;
     const end = start + w.length;
     const speech = startsWithAny(norm, end, SPEECH) || (norm[end] === '(' && /[A-Za-z]/.test(norm[end + 1] ?? ''));
     cands.push({ start, end, w, speech, x: t.tag === 'x' });
