@@ -44,10 +44,10 @@ describe('npm start and the newsgraph command', () => {
       expect(out).toMatch(/ingesting the sample articles/);
       expect(out).toMatch(new RegExp(`http://(localhost|127\\.0\\.0\\.1):${port}/graphql`));
       const url = `http://127.0.0.1:${port}/graphql`;
-      const res = await gql(url, `{ articles(first: 5) { totalCount nodes { title mentions { entity { name } } } } }`);
+      const res = await gql(url, `{ articles(first: 10) { totalCount nodes { title mentions { entity { name } } } } }`);
       expect(res.errors).toBeUndefined();
       expect(res.data!.articles.totalCount).toBeGreaterThanOrEqual(1);
-      const founding = res.data!.articles.nodes.find((n: any) => n.title.includes('稀土'));
+      const founding = res.data!.articles.nodes.find((n: any) => n.title === '回應大陸稀土戰 林佳龍拋台美共同打造關鍵礦物非紅供應鏈');
       expect(founding.mentions.map((m: any) => m.entity.name)).toEqual(expect.arrayContaining(['林佳龍', '外交部']));
       // the landing page for browsers (Apollo Sandbox)
       const page = await fetch(url, { headers: { accept: 'text/html' } });
