@@ -10,16 +10,17 @@ const base = {
   source: 'NewsGraph sample',
 };
 
+let executor: Executor;
+beforeAll(async () => {
+  executor = await testExecutor();
+});
+afterAll(async () => {
+  await executor?.close();
+});
+
 /** Re-ingesting updates in place: a changed body replaces mentions and evidence, never adds to them. */
 describe('re-ingesting an article', () => {
-  let executor: Executor;
-  beforeAll(async () => {
-    executor = await testExecutor();
-    await resetGraph(executor);
-  });
-  afterAll(async () => {
-    await executor?.close();
-  });
+  beforeAll(() => resetGraph(executor));
 
   const mentioned = async (id: string): Promise<string[]> =>
     (await executor.read<{ name: string }>({ cypher: 'MATCH (:Article {id: $id})-[:MENTIONS]->(e) RETURN e.name AS name ORDER BY name', params: { id } })).map((r) => r.name);
@@ -60,14 +61,7 @@ describe('re-ingesting an article', () => {
 });
 
 describe('near-identical copies', () => {
-  let executor: Executor;
-  beforeAll(async () => {
-    executor = await testExecutor();
-    await resetGraph(executor);
-  });
-  afterAll(async () => {
-    await executor?.close();
-  });
+  beforeAll(() => resetGraph(executor));
 
   const WIRE =
     '行政院今天通過能源轉型方案，將在未來五年內提高再生能源占比，並強化電網韌性。經濟部表示，方案包括離岸風電、太陽光電與儲能設備的投資，' +
