@@ -86,7 +86,7 @@ export function ensureBuilt(log: (line: string) => void = console.error): void {
   if (isBuilt()) return;
   requireTool('mvn', ['-v'], 'Building the embedded Neo4j needs Apache Maven: install it, e.g. `apt-get install maven`.');
   log('Building the embedded Neo4j launcher with Maven (first run downloads Neo4j from Maven Central, ~120 MB; this takes a minute or two)...');
-  const r = spawnSync('mvn', ['-B', '-q', '-ntp', '-f', path.join(MODULE_DIR, 'pom.xml'), 'package'], {
+  const r = spawnSync('mvn', ['-B', '-q', '-ntp', '-Dstyle.color=never', '-f', path.join(MODULE_DIR, 'pom.xml'), 'package'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0) {
