@@ -84,12 +84,25 @@ const clearArticle = (id: string): Query => ({
   params: { id },
 });
 
-const upsertEntities = (extraction: Extraction): Query => ({
+/**
+ * Which article's spelling becomes an entity's display name: a graph of Taiwanese news shows
+ * 林佳龍 rather than Lin Chia-lung, whichever article arrived first; the English name stays in
+ * nameEn and the aliases.
+ */
+export function namePriority(language: string): number {
+  if (language === 'zh-Hant' || language === 'zh-TW') return 3;
+  return language.startsWith('zh') ? 2 : 1;
+}
+
+const upsertEntities = (extraction: Extraction, language: string): Query => ({
   // one statement for every type: the label is set through a fixed CASE, never from input
   cypher: `
     UNWIND $entities AS x
     MERGE (e:Entity {id: x.id})
-    ON CREATE SET e.name = x.name, e.type = x.type, e.createdAt = datetime()
+    ON CREATE SET e.type = x.type, e.createdAt = datetime()
+    WITH e, x, coalesce(e.namePriority, 0) < $priority AS better
+    SET e.name = CASE WHEN better THEN x.name ELSE e.name END,
+        e.namePriority = CASE WHEN better THEN $priority ELSE e.namePriority END
     SET e.aliases = reduce(acc = coalesce(e.aliases, []), s IN x.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END),
         e.nameEn = coalesce(e.nameEn, x.en),
         e.iso2 = coalesce(e.iso2, x.iso2),
@@ -108,6 +121,7 @@ const upsertEntities = (extraction: Extraction): Query => ({
       iso2: e.iso2 ?? null,
       kind: e.kind ?? null,
     })),
+    priority: namePriority(language),
   },
 });
 
@@ -263,7 +277,7 @@ export async function writeArticle(executor: Executor, article: Article, found: 
     const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
     const [head] = await run(upsertArticle(props));
     const [cleared] = await run(clearArticle(article.id));
-    await run(upsertEntities(extraction));
+    await run(upsertEntities(extraction, article.language));
     await run(topicParents(extraction));
     await run(writeMentions(article.id, extraction));
     for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {

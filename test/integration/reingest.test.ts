@@ -82,3 +82,20 @@ describe('near-identical copies', () => {
     expect(again).toEqual([{ n: 1 }]);
   });
 });
+
+describe('display names across languages', () => {
+  beforeAll(() => resetGraph(executor));
+
+  it('shows the Traditional Chinese name even when an English article came first', async () => {
+    const en = fromInput({ url: 'https://example.test/names/en', title: 'Taiwan and Japan hold talks', body: 'Taiwan and Japan held trade talks in Taipei on Monday.', publishedAt: '2025-11-01', language: 'en' }, 'en');
+    const zh = fromInput({ url: 'https://example.test/names/zh', title: '台日舉行經貿對話', body: '台灣與日本今天在台北舉行經貿對話。', publishedAt: '2025-11-02', language: 'zh-Hant' }, 'zh');
+    await ingestArticle(executor, en);
+    const [before] = await executor.read<{ name: string }>({ cypher: "MATCH (e:Entity {id: 'country:JP'}) RETURN e.name AS name", params: {} });
+    expect(before.name).toBe('Japan');
+    await ingestArticle(executor, zh);
+    await ingestArticle(executor, en);
+    const [after] = await executor.read<{ name: string; aliases: string[] }>({ cypher: "MATCH (e:Entity {id: 'country:JP'}) RETURN e.name AS name, e.aliases AS aliases", params: {} });
+    expect(after.name).toBe('日本');
+    expect(after.aliases).toEqual(expect.arrayContaining(['Japan', '日本']));
+  });
+});
