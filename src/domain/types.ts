@@ -39,6 +39,13 @@ export interface Article {
   /** The outlet's own tags (keywords line, meta keywords). */
   tags: string[];
   related: RelatedLink[];
+  /**
+   * Outlets and agencies the page itself names as its sources: byline outlets (聯合報／記者…),
+   * wire tags ((CNA)), photo credits (鉅亨網資料照, Photo: CNA). Absent when ingest saw none.
+   */
+  credits?: string[];
+  /** Place the story was filed from, as the dateline writes it ("記者X／台北報導" -> 台北). */
+  dateline?: string;
   /** Where the article came from (file path, "stdin", ...), for error messages. */
   origin?: string;
 }

@@ -24,6 +24,8 @@ export class DocState {
   readonly entities = new Map<string, Entity>();
   readonly hits: Hit[] = [];
   readonly relations: Relation[] = [];
+  /** jieba tokens of the normalised text, kept by the Chinese pass so that topics need not tag it again. */
+  tokens?: { word: string; tag: string; start: number; end: number }[];
   /** Spans already claimed by an entity, so that later detectors do not re-read them. */
   private readonly claimed: Uint8Array;
 

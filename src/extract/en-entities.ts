@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { Entity, OrganizationKind } from '../domain/types';
 import type { DocState } from './doc';
-import type { Lexicon, LexEntity, TitleDef } from './lexicon';
+import { corroborated, type Lexicon, type LexEntity, type TitleDef } from './lexicon';
 import { indexHits, roleTarget } from './relations';
 import { matchEn } from './topics';
 
@@ -62,8 +62,13 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
   }
 
   // 2. lexicon names (countries, organizations, people, places)
-  for (const m of matchEn({ norm: text, index: lex.en })) {
+  const enMatches = matchEn({ norm: text, index: lex.en });
+  const present = new Set(enMatches.map((m) => m.entity.id));
+  const surfaces = new Map<string, Set<string>>();
+  for (const m of enMatches) surfaces.set(m.entity.id, (surfaces.get(m.entity.id) ?? new Set()).add(text.slice(m.start, m.end)));
+  for (const m of enMatches) {
     if (!free(m)) continue;
+    if (!corroborated(m.entity, text.slice(m.start, m.end), present, surfaces)) continue;
     if (authors.has(doc.surface(m.start, m.end).toLowerCase())) continue;
     doc.upsertLex(m.entity);
     doc.addHit({ id: m.entity.id, start: m.start, end: m.end });

@@ -1,5 +1,6 @@
 import type { Article, Cooccurrence, Entity, Extraction, Mention } from '../domain/types';
 import { articleText } from '../domain/article-text';
+import { addCredits } from './credits';
 import { DocState, splitSentences } from './doc';
 import { extractEn } from './en-entities';
 import { getLexicon } from './lexicon';
@@ -28,12 +29,15 @@ export function extract(article: Article): Extraction {
     // Latin names inside Chinese text (IPAC, Euractiv, NHK)
     for (const m of matchEn({ norm, index: lex.en })) {
       if (m.entity.type !== 'organization' || doc.isClaimed(m.start, m.end)) continue;
+      // a lone Latin letter in Chinese text is a symbol (X光, A股), not a name
+      if (m.end - m.start < 2) continue;
       doc.upsertLex(m.entity);
       doc.addHit({ id: m.entity.id, start: m.start, end: m.end });
     }
   } else {
     extractEn({ doc, lex, authors, captions });
   }
+  addCredits({ doc, lex, article });
   addTopics({ doc, lex, article });
   return finish(doc);
 }

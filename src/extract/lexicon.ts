@@ -26,6 +26,8 @@ export interface LexEntity {
   adjectives?: string[];
   capital?: string;
   keywords?: string[];
+  /** The name also means something else (漢堡 hamburger / Hamburg, 樂天 Rakuten / the team): needs corroboration. */
+  ambiguous?: boolean;
 }
 
 export type TitleObject = 'org' | 'country' | 'city' | 'legislature' | 'none';
@@ -136,8 +138,25 @@ function strArr(v: unknown): string[] {
 const HAN_RE = /[\u3400-\u9fff]/;
 const ORG_KINDS = new Set(['government', 'legislature', 'committee', 'party', 'company', 'media', 'international', 'sports', 'other']);
 
+/** Latin-script words: Han characters are not letters here, so "Euractiv報導" still yields "Euractiv". */
+export const EN_TOKEN_RE = /[\p{Script=Latin}\p{N}]+(?:[.'’&\-][\p{Script=Latin}\p{N}]+)*\.?/gu;
+
 export function tokenizeEn(s: string): string[] {
-  return s.match(/[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*\.?/gu) ?? [];
+  return s.match(new RegExp(EN_TOKEN_RE.source, 'gu')) ?? [];
+}
+
+/**
+ * An ambiguous lexicon entity counts only when the article corroborates it: a longer form of
+ * the same entity, its parent, or (for a foreign place) its country is also mentioned.
+ * `present` holds the ids and `surfaces` the normalised forms matched anywhere in the text.
+ */
+export function corroborated(e: LexEntity, surface: string, present: Set<string>, surfaces: Map<string, Set<string>>): boolean {
+  if (!e.ambiguous) return true;
+  const forms = surfaces.get(e.id);
+  if (forms && [...forms].some((f) => f.length > surface.length)) return true;
+  if (e.parent && present.has(e.parent)) return true;
+  if (e.country && e.country !== 'TW' && present.has(`country:${e.country}`)) return true;
+  return false;
 }
 
 function buildLexicon(dir: string): Lexicon {
@@ -182,7 +201,7 @@ function buildLexicon(dir: string): Lexicon {
     if (!p || typeof p.name !== 'string') continue;
     add({
       id: typeof p.id === 'string' ? p.id : `place:${p.name}`, type: 'place', name: p.name, en: p.en,
-      aliases: strArr(p.aliases), placeKind: p.kind, country: p.country, parent: p.parent,
+      aliases: strArr(p.aliases), placeKind: p.kind, country: p.country, parent: p.parent, ambiguous: p.ambiguous === true,
     });
   }
   for (const o of readJsonArray(dir, 'organizations.json')) {
@@ -190,6 +209,7 @@ function buildLexicon(dir: string): Lexicon {
     add({
       id: typeof o.id === 'string' ? o.id : `org:${o.name}`, type: 'organization', name: o.name, en: o.en,
       aliases: strArr(o.aliases), kind: ORG_KINDS.has(o.kind) ? o.kind : 'other', country: o.country, parent: o.parent,
+      ambiguous: o.ambiguous === true,
     });
   }
   for (const p of readJsonArray(dir, 'people.json')) {

@@ -1,10 +1,28 @@
 import type { Article } from '../domain/types';
 import type { DocState } from './doc';
-import { tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
+import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
 import { keywords, tagText } from './segment';
 
-const MAX_TOPICS = 8;
+const MAX_TOPICS = 10;
+const MAX_LEX_TOPICS = 6;
+
+/**
+ * Free keywords that repeat a chosen topic (法說會 when 台積電法說會 is kept, or the reverse) add
+ * nothing: of two nested phrases the better-scored stays, and one already covered by a taxonomy
+ * topic's name or surface forms goes.
+ */
+function dedupeBySubstring(cands: [string, Scored][], lexChosen: Scored[]): [string, Scored][] {
+  const lexForms = lexChosen.flatMap((s) => [s.name]);
+  const out: [string, Scored][] = [];
+  for (const c of cands) {
+    const name = c[1].name;
+    if (lexForms.some((f) => f.includes(name) || name.includes(f))) continue;
+    if (out.some(([, o]) => o.name.includes(name) || name.includes(o.name))) continue;
+    out.push(c);
+  }
+  return out;
+}
 
 interface Scored {
   lex?: LexEntity;
@@ -76,14 +94,22 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     else bump(`topic:${t}`, { name: t }, 2);
   }
 
-  const kws = doc.lang === 'zh' ? zhKeywords({ doc, lex, entityKeys }) : enKeywords({ doc, lex, entityKeys });
+  const kws = doc.lang === 'zh'
+    ? [...zhPhrases({ doc, lex }), ...zhKeywords({ doc, lex, entityKeys })]
+    : enKeywords({ doc, lex, entityKeys });
   // a keyword that is part of a matched taxonomy topic (礦物 of 關鍵礦物) adds nothing
   const covered = [...scored.values()].filter((s) => s.lex && s.score >= 2).flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
   for (const k of kws) if (!covered.some((c) => c.includes(k.name))) bump(`topic:${k.name}`, { name: k.name }, k.weight);
 
-  const ranked = [...scored.entries()].filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1)).sort((a, b) => b[1].score - a[1].score);
-  const fromLex = ranked.filter(([, s]) => s.lex).slice(0, 5);
-  const other = ranked.filter(([, s]) => !s.lex).slice(0, MAX_TOPICS - fromLex.length);
+  // the taxonomy's roots (政治, 經濟, 社會 ...) say little the article's own topics do not: they rank last
+  const isRoot = (sc: Scored) => !!sc.lex && !sc.lex.parent;
+  const rank = (sc: Scored) => (isRoot(sc) ? sc.score / 3 : sc.score);
+  const ranked = [...scored.entries()]
+    .filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1))
+    .sort((a, b) => rank(b[1]) - rank(a[1]));
+  // well-supported taxonomy topics (seen twice, or in the headline) all count; weak ones fill up to five
+  const fromLex = ranked.filter(([, s]) => s.lex).filter(([, s], i) => rank(s) >= 2 || i < 5).slice(0, MAX_LEX_TOPICS);
+  const other = dedupeBySubstring(ranked.filter(([, s]) => !s.lex), fromLex.map(([, s]) => s)).slice(0, MAX_TOPICS - fromLex.length);
   const chosen = [...fromLex, ...other];
   for (const [id, s] of chosen) {
     const found = [...new Set(s.hits.map((h) => doc.surface(h.start, h.end)))];
@@ -98,6 +124,52 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
       else doc.hits.push({ id, start: -1, end: -1, surface: s.name, caption: true });
     }
   }
+}
+
+/** Tags of tokens that can sit inside a noun phrase (nouns, verbal nouns, names, idioms, abbreviations). */
+const PHRASE_TAGS = /^(n|nz|vn|nr|ns|nt|nrt|j|l|eng)$/;
+
+/**
+ * Noun phrases of the headline and recurring noun phrases of the body: runs of noun-like tokens
+ * (羅浮宮|珠寶|竊案, 鳳凰|颱風) of 3–8 characters that hold at least one common noun, so that a
+ * phrase is an event or theme (台積電法說會) rather than a bare name. Headlines are what an
+ * article is about; a body phrase must recur to count.
+ */
+function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weight: number }[] {
+  const { doc, lex } = opts;
+  const tokens = doc.tokens ?? tagText(doc.norm);
+  const isName = (w: string) => lex.zh.matchesAt(w, 0).some((m) => m.end === w.length);
+  const runs: { text: string; start: number }[] = [];
+  let cur: typeof tokens = [];
+  const flush = () => {
+    // trim leading/trailing bare names and one-character tokens: the phrase is about the nouns
+    while (cur.length && cur[cur.length - 1].word.length < 2) cur.pop();
+    while (cur.length && cur[0].word.length < 2) cur.shift();
+    const len = cur.length ? cur[cur.length - 1].end - cur[0].start : 0;
+    const hasNoun = cur.some((t) => /^(n|vn|nz|l)$/.test(t.tag) && t.word.length >= 2 && !isName(t.word) && !lex.stop.keywordsZh.has(t.word));
+    if (cur.length >= 2 && len >= 3 && len <= 8 && hasNoun) runs.push({ text: doc.norm.slice(cur[0].start, cur[cur.length - 1].end), start: cur[0].start });
+    cur = [];
+  };
+  for (const t of tokens) {
+    const adjacent = !cur.length || cur[cur.length - 1].end === t.start;
+    if (!adjacent || !PHRASE_TAGS.test(t.tag) || !/^[\u3400-\u9fffA-Za-z]+$/.test(t.word) || (t.tag === 'eng' && t.word.length < 2)) flush();
+    if (PHRASE_TAGS.test(t.tag) && /^[\u3400-\u9fffA-Za-z]+$/.test(t.word)) cur.push(t);
+  }
+  flush();
+  const counts = new Map<string, { n: number; head: boolean; start: number }>();
+  for (const r of runs) {
+    const c = counts.get(r.text) ?? { n: 0, head: false, start: r.start };
+    c.n++;
+    if (r.start < doc.titleLength) c.head = true;
+    counts.set(r.text, c);
+  }
+  const out: { name: string; weight: number }[] = [];
+  for (const [text, c] of counts) {
+    if (!c.head && c.n < 3) continue;
+    const name = doc.surface(c.start, c.start + text.length).replace(/臺/g, '台');
+    out.push({ name, weight: (c.head ? 2.5 : 1) + Math.min(1, c.n / 3) });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, 3);
 }
 
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
@@ -124,7 +196,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     const at = body.indexOf(w);
     if (at < 0 || sc < 1.5) continue;
     out.push({ name: doc.surface(at, at + w.length).replace(/臺/g, '台'), weight: Math.min(3, sc) });
-    if (out.length >= 4) break;
+    if (out.length >= 6) break;
   }
   return out;
 }
@@ -160,7 +232,7 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     // a bigram already covers its words
     if (out.some((o) => o.name.includes(k) || k.includes(o.name))) continue;
     out.push({ name: k, weight: Math.min(3, c / 2) });
-    if (out.length >= 4) break;
+    if (out.length >= 6) break;
   }
   return out;
 }
@@ -168,7 +240,7 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
 /** English lexicon forms in text, leftmost-longest. */
 export function matchEn(opts: { norm: string; index: Map<string, EnForm[]> }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
   const toks: { t: string; start: number; end: number }[] = [];
-  const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*\.?/gu;
+  const re = new RegExp(EN_TOKEN_RE.source, 'gu');
   for (let m = re.exec(opts.norm); m; m = re.exec(opts.norm)) {
     // US$ and NT$ are currencies, not countries
     if (opts.norm[m.index + m[0].length] === '$') continue;

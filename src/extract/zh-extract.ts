@@ -1,6 +1,6 @@
 import type { Entity } from '../domain/types';
 import type { DocState } from './doc';
-import type { LexEntity, Lexicon, ZhForm } from './lexicon';
+import { corroborated, type LexEntity, type Lexicon, type ZhForm } from './lexicon';
 import { normalizeForm } from './normalize';
 import { tagText, type Token } from './segment';
 import { SurfaceTrie } from './trie';
@@ -34,6 +34,7 @@ export function extractZh(opts: ZhOptions): void {
   const { doc, lex } = opts;
   const norm = doc.norm;
   const tokens = tagText(norm);
+  doc.tokens = tokens;
   const startB = new Uint8Array(norm.length + 1);
   const endB = new Uint8Array(norm.length + 1);
   const tokenAt = new Int32Array(norm.length + 1).fill(-1);
@@ -98,8 +99,19 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   // --- lexicon forms ----------------------------------------------------------------------
+  const present = new Set<string>();
+  const surfaces = new Map<string, Set<string>>();
+  for (const m of lexMatches) for (const f of m.values) {
+    present.add(f.entity.id);
+    surfaces.set(f.entity.id, (surfaces.get(f.entity.id) ?? new Set()).add(norm.slice(m.start, m.end)));
+  }
   for (const m of lexMatches) {
     for (const form of m.values) {
+      if (!corroborated(form.entity, norm.slice(m.start, m.end), present, surfaces)) continue;
+      // 費城半導體指數, 道瓊工業指數: a place naming a market index is not a mention of the place
+      if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
+      // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
+      if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
       if (form.needsBoundary && !boundaryOk({ form, start: m.start, end: m.end, startB, endB }) && !boundaryByContext(norm, m.start, m.end)
         && !(form.entity.type === 'place' && placeEnds.has(m.start))) continue;
       if (authorNames.has(norm.slice(m.start, m.end))) continue;
@@ -156,6 +168,16 @@ export function extractZh(opts: ZhOptions): void {
 function boundaryOk(o: { form: ZhForm; start: number; end: number; startB: Uint8Array; endB: Uint8Array }): boolean {
   if (o.form.also || o.form.entity.type === 'country') return !!(o.startB[o.start] && o.endB[o.end]);
   return !!o.startB[o.start];
+}
+
+const INDEX_AFTER = new RegExp(`^[\u3400-\u9fffA-Za-z0-9]{0,6}${n('指數')}`);
+
+/** A form that begins in the middle of a dictionary word of two or more characters (海地 of 沿海|地區). */
+function startsInsideWord(o: { start: number; tokens: Token[]; tokenAt: Int32Array }): boolean {
+  const ti = o.tokenAt[o.start];
+  if (ti < 0) return false;
+  const t = o.tokens[ti];
+  return t.start < o.start && t.word.length >= 2 && t.tag !== 'x';
 }
 
 /** A place or organization form that stops inside a longer dictionary word (台灣大 of 台灣大賽) is a misread. */

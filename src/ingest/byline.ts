@@ -18,6 +18,8 @@ export interface BylineMatch {
   keepLine?: boolean;
   /** ISO date carried by the byline (cnyes "… 台北 2026-01-16 10:46"). */
   date?: string;
+  /** Place the story was filed from ("記者X／台北報導", "中央社記者X台北21日電"). */
+  dateline?: string;
 }
 
 export interface CaptionMatch {
@@ -26,6 +28,8 @@ export interface CaptionMatch {
   authors: Author[];
   /** Text glued after a mid-line credit, which belongs to the body. */
   rest?: string;
+  /** The credit itself ("鉅亨網資料照", "CNA", "Liao Chen-huei, Taipei Times"): names the source of the photo. */
+  credit?: string;
 }
 
 const HAN = '\\u3400-\\u9fff';
@@ -132,8 +136,18 @@ function zhOutletPrefix(line: string): string | undefined {
 const ZH_REPORT_END = /(?:即時|綜合|連線|專題|外電|特稿)?(?:報導|報道)\s*$/u;
 const CNA_DATELINE = /^[（(]?\s*(中央社(?:記者|特派員|編譯)?[^）)]{0,24}?\d{1,2}日(?:專)?電)\s*[）)]?\s*/u;
 const LTN_INLINE = /^[〔［\[【]\s*([^〕］\]】]{2,40}?)\s*[〕］\]】]\s*/u;
-const CNYES = new RegExp(`^(鉅亨網|[A-Za-z]+)?(記者|編譯|新聞中心)([${HAN}]{0,4})\\s+[${HAN}]{2,6}\\s+(\\d{4})-(\\d{2})-(\\d{2})(?:\\s+\\d{1,2}:\\d{2})?\\s*$`, 'u');
+const CNYES = new RegExp(`^(鉅亨網|[A-Za-z]+)?(記者|編譯|新聞中心)([${HAN}]{0,4})\\s+([${HAN}]{2,6})\\s+(\\d{4})-(\\d{2})-(\\d{2})(?:\\s+\\d{1,2}:\\d{2})?\\s*$`, 'u');
 const ZH_EDITOR = new RegExp(`^[（(]?\\s*(?:責任)?編輯\\s*[：:／/]\\s*([${HAN}]{2,4})\\s*[）)]?\\s*\\d{0,8}\\s*$`, 'u');
+
+/** Desk words that stand where a dateline place would ("綜合報導", "即時報導"): no place. */
+const NOT_A_PLACE = /^(綜合|即時|連線|專題|外電|特稿|編譯|整理|本報|國際|新聞|中心)+$/u;
+
+/** "記者X／台北即時報導": the segment before 報導, without the report-kind words. */
+function zhDatelinePlace(text: string): string | undefined {
+  const m = new RegExp(`[／/]\\s*([${HAN}]{2,8}?)(?:即時|綜合|連線|專題|外電|特稿)?(?:報導|報道)\\s*$`, 'u').exec(text);
+  if (!m || NOT_A_PLACE.test(m[1]) || /記者|編譯|中心|組$/u.test(m[1])) return undefined;
+  return m[1];
+}
 
 function chineseByline(line: string): BylineMatch | undefined {
   const t = line.trim();
@@ -141,20 +155,25 @@ function chineseByline(line: string): BylineMatch | undefined {
   const cna = CNA_DATELINE.exec(t);
   if (cna) {
     const rest = t.slice(cna[0].length).trim();
-    return { authors: zhAuthorsIn(cna[1]), outlet: '中央社', rest: rest || undefined };
+    // "中央社記者張三台北21日電": the place sits between the name and the day
+    const place = new RegExp(`([${HAN}]{2,5}?)\\d{1,2}日(?:專)?電$`, 'u').exec(cna[1]);
+    const known = place ? DATELINE_PLACE.exec(place[1]) : null;
+    const dateline = known && !NOT_A_PLACE.test(known[1]) ? known[1] : undefined;
+    return { authors: zhAuthorsIn(cna[1]), outlet: '中央社', rest: rest || undefined, dateline };
   }
 
   const inline = LTN_INLINE.exec(t);
   if (inline && /(記者|編譯|報導|中央社|特派)/u.test(inline[1])) {
     const rest = t.slice(inline[0].length).trim();
     const outlet = /^中央社/u.test(inline[1]) ? '中央社' : undefined;
-    return { authors: zhAuthorsIn(inline[1]), outlet, rest: rest || undefined };
+    return { authors: zhAuthorsIn(inline[1]), outlet, rest: rest || undefined, dateline: zhDatelinePlace(inline[1]) };
   }
 
   const cnyes = CNYES.exec(t);
   if (cnyes) {
     const authors = cnyes[3] && isChineseName(cnyes[3]) ? [{ name: cnyes[3], role: roleOf(cnyes[2]) }] : [];
-    return { authors, outlet: cnyes[1], date: `${cnyes[4]}-${cnyes[5]}-${cnyes[6]}` };
+    const dateline = NOT_A_PLACE.test(cnyes[4]) ? undefined : cnyes[4];
+    return { authors, outlet: cnyes[1], date: `${cnyes[5]}-${cnyes[6]}-${cnyes[7]}`, dateline };
   }
 
   const editor = ZH_EDITOR.exec(t);
@@ -162,7 +181,7 @@ function chineseByline(line: string): BylineMatch | undefined {
 
   // Whole-line bylines: short, and either end in "…報導" after a slash or a role word.
   if (t.length <= 60 && ZH_REPORT_END.test(t) && /[／/]|記者|編譯/u.test(t) && !/[。！？]/u.test(t)) {
-    return { authors: zhAuthorsIn(t), outlet: zhOutletPrefix(t) };
+    return { authors: zhAuthorsIn(t), outlet: zhOutletPrefix(t), dateline: zhDatelinePlace(t) };
   }
   // Reporter plus photographer credit lines ("記者王小明／攝影", "文／記者A 攝影／B").
   if (t.length <= 40 && /^(?:文[／/]\s*)?(?:記者|攝影)/u.test(t) && /[／/]/u.test(t) && !/[。！？]/u.test(t)) {
@@ -241,7 +260,7 @@ function englishCaption(line: string): CaptionMatch | undefined {
     if (caption && !/[.!?"”)]$/.test(caption)) continue;
     const who = m[2].split(/\s*[,;/]\s*/)[0].trim();
     const authors: Author[] = isEnglishName(who) ? [{ name: who, role: 'photographer' }] : [];
-    return { caption: caption || undefined, authors };
+    return { caption: caption || undefined, authors, credit: m[2].trim() };
   }
   return undefined;
 }
@@ -280,15 +299,15 @@ export function matchCaption(line: string): CaptionMatch | undefined {
     // Prose ending in a wire tag is a body paragraph crediting its source, not a caption.
     if (isProse(before) && !marked) continue;
     // A credit ends its caption; text after it is the next paragraph glued on by the dump.
-    return { caption: before || undefined, authors: creditAuthors(inner), rest: after || undefined };
+    return { caption: before || undefined, authors: creditAuthors(inner), rest: after || undefined, credit: inner };
   }
 
   // A credit on a line of its own ("圖／王大明", "攝影：李小華").
   const bareCredit = /^(?:圖|攝影|照片|圖片)\s*[／/：:]\s*(\S.{0,20})$/u.exec(t);
-  if (bareCredit) return { authors: creditAuthors(t), caption: undefined };
+  if (bareCredit) return { authors: creditAuthors(t), caption: undefined, credit: bareCredit[1].trim() };
 
   const agency = BARE_AGENCY_TAIL.exec(t);
-  if (agency && t.length <= 200 && !isProse(agency[1])) return { caption: agency[1].trim(), authors: [] };
+  if (agency && t.length <= 200 && !isProse(agency[1])) return { caption: agency[1].trim(), authors: [], credit: t.slice(agency[1].length).trim() };
 
   const en = englishCaption(t);
   if (en) return en;

@@ -113,6 +113,9 @@ interface Collected {
   dates: string[];
   outlet?: string;
   wire?: string;
+  /** Outlets named by bylines, wire tags and photo credits, as written. */
+  credits: string[];
+  dateline?: string;
 }
 
 function classify(lines: string[], acc: Collected): Item[] {
@@ -153,15 +156,21 @@ function classify(lines: string[], acc: Collected): Item[] {
       acc.authors.push(...byline.authors);
       if (byline.outlet) acc.outlet ??= byline.outlet;
       if (byline.wire) acc.wire ??= byline.wire;
+      for (const c of [byline.outlet, byline.wire]) if (c) acc.credits.push(c);
+      if (byline.dateline) acc.dateline ??= byline.dateline;
       if (byline.date) acc.dates.push(byline.date);
       items.push({ kind: 'byline', text: line, rest: byline.rest });
       continue;
     }
-    if (byline?.keepLine && byline.wire) acc.wire ??= byline.wire;
+    if (byline?.keepLine && byline.wire) {
+      acc.wire ??= byline.wire;
+      acc.credits.push(byline.wire);
+    }
     const caption = matchCaption(line);
     if (caption) {
       acc.authors.push(...caption.authors);
       if (caption.caption) acc.captions.push(caption.caption);
+      if (caption.credit) acc.credits.push(caption.credit);
       items.push({ kind: 'caption', text: caption.caption ?? '', rest: caption.rest });
       continue;
     }
@@ -237,7 +246,7 @@ export function parseTextPage(text: string, options: TextPageOptions = {}): Arti
   if (!normalized.trim()) throw badInput('empty file: no text to ingest', origin);
   const { header, rest } = splitHeader(normalized);
 
-  const acc: Collected = { authors: [], captions: [], tags: [], related: [], dates: [] };
+  const acc: Collected = { authors: [], captions: [], tags: [], related: [], dates: [], credits: [] };
   const items = classify(joinBrokenLines(contentLines(rest)), acc);
 
   // A known headline from the header is matched in the text so the lines above it drop as navigation.
@@ -264,6 +273,7 @@ export function parseTextPage(text: string, options: TextPageOptions = {}): Arti
   const titleOutlet = title ? HEADLINE_OUTLET.exec(title) : null;
   if (title && titleOutlet) {
     acc.outlet ??= titleOutlet[1].trim();
+    acc.credits.push(titleOutlet[1].trim());
     title = title.slice(titleOutlet[0].length).trim();
   }
 
@@ -308,6 +318,9 @@ export function parseTextPage(text: string, options: TextPageOptions = {}): Arti
   const site = header.site ?? named?.site ?? hosted?.site ?? wired?.site ?? defaults.site;
   const publishedAt =
     normalizeDate(header.date) ?? acc.dates[0] ?? dateFromUrl(url) ?? defaults.publishedAt;
+  // an outlet whose name is written on the page (a byline, an app banner, a footer) is one the page credits
+  if (source && rest.includes(source)) acc.credits.push(source);
+  const credits = uniqueBy(acc.credits.map((c) => c.trim()).filter(Boolean), (c) => c);
   const headerAuthors: Author[] = (header.authors ?? []).map((name) => ({ name, role: 'author' }));
   const authors = dedupeAuthors([...headerAuthors, ...acc.authors, ...(defaults.authors ?? [])]);
   const language =
@@ -327,5 +340,7 @@ export function parseTextPage(text: string, options: TextPageOptions = {}): Arti
     related: uniqueBy(acc.related, (r) => lineKey(r.title)).filter((r) => lineKey(r.title) !== titleKey),
     origin: origin ?? defaults.origin,
   };
+  if (credits.length) article.credits = credits;
+  if (acc.dateline) article.dateline = acc.dateline;
   return { id: defaults.id ?? articleId(article), ...article };
 }

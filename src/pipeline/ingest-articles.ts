@@ -1,9 +1,9 @@
-import type { Article } from '../domain/types';
+import type { Article, Extraction } from '../domain/types';
 import { NewsGraphError } from '../domain/errors';
 import { extract } from '../extract';
 import { readInputs } from '../ingest';
 import type { Executor } from '../store/executor';
-import { writeArticle, type WriteStatus } from '../store/article-writes';
+import { writeArticle, writeArticles, type WriteStatus } from '../store/article-writes';
 
 /** ingest -> extract -> store, for one article or a whole batch of files. */
 
@@ -64,17 +64,54 @@ export interface IngestPathsOptions {
   maxBytes?: number;
   stdin?: NodeJS.ReadableStream;
   onItem?: (item: ItemResult) => void;
+  /** Articles written per transaction (default 20); a failed batch is retried one by one. */
+  batchSize?: number;
 }
+
+type Pending = { done: ItemResult } | { article: Article; extraction: Extraction; base: Omit<ItemResult, 'status'> };
 
 /** Ingests files, directories (recursively) and '-' (stdin); one bad file never stops the batch. */
 export async function ingestPaths(paths: string[], options: IngestPathsOptions): Promise<IngestSummary> {
   const summary = emptySummary();
-  for await (const input of readInputs(paths, { maxBytes: options.maxBytes, stdin: options.stdin })) {
-    const item: ItemResult = input.article
-      ? await ingestArticle(options.executor, input.article)
-      : { origin: input.origin, status: 'failed', error: message(input.error) };
+  const batchSize = Math.max(1, options.batchSize ?? 20);
+  let pending: Pending[] = [];
+  const emit = (item: ItemResult): void => {
     addToSummary(summary, item);
     options.onItem?.(item);
+  };
+  const flush = async (): Promise<void> => {
+    const toWrite = pending.filter((p): p is Extract<Pending, { article: Article }> => 'article' in p);
+    const written = options.executor && toWrite.length
+      ? await writeArticles(options.executor, toWrite.map(({ article, extraction }) => ({ article, extraction })))
+      : [];
+    let w = 0;
+    for (const p of pending) {
+      if ('done' in p) {
+        emit(p.done);
+        continue;
+      }
+      const r = written[w++];
+      if (!r) emit({ ...p.base, status: 'dry-run' });
+      else if ('error' in r) emit({ ...p.base, status: 'failed', error: r.error.message });
+      else emit({ ...p.base, status: r.status, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) });
+    }
+    pending = [];
+  };
+  for await (const input of readInputs(paths, { maxBytes: options.maxBytes, stdin: options.stdin })) {
+    if (!input.article) {
+      pending.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
+    } else {
+      const article = input.article;
+      const base = { origin: article.origin ?? input.origin, id: article.id, title: article.title };
+      try {
+        const extraction = extract(article);
+        pending.push({ article, extraction, base: { ...base, entities: extraction.entities.length, relations: extraction.relations.length } });
+      } catch (err) {
+        pending.push({ done: { ...base, status: 'failed', error: message(err) } });
+      }
+    }
+    if (pending.length >= batchSize) await flush();
   }
+  await flush();
   return summary;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Article, Extraction, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
@@ -94,34 +94,50 @@ export function namePriority(language: string): number {
   return language.startsWith('zh') ? 2 : 1;
 }
 
+/**
+ * Entities are written in id order and only touched when something changed: busy entities
+ * (台灣, 立法院) are in most articles, and an unconditional SET would lock them in every
+ * transaction, serialising concurrent ingestion and inviting deadlocks.
+ */
 const upsertEntities = (extraction: Extraction, language: string): Query => ({
-  // one statement for every type: the label is set through a fixed CASE, never from input
   cypher: `
     UNWIND $entities AS x
     MERGE (e:Entity {id: x.id})
-    ON CREATE SET e.type = x.type, e.createdAt = datetime()
-    WITH e, x, coalesce(e.namePriority, 0) < $priority AS better
-    SET e.name = CASE WHEN better THEN x.name ELSE e.name END,
-        e.namePriority = CASE WHEN better THEN $priority ELSE e.namePriority END
-    SET e.aliases = reduce(acc = coalesce(e.aliases, []), s IN x.aliases | CASE WHEN s IN acc THEN acc ELSE acc + s END),
-        e.nameEn = coalesce(e.nameEn, x.en),
-        e.iso2 = coalesce(e.iso2, x.iso2),
-        e.kind = coalesce(e.kind, x.kind)
-    SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
+    ON CREATE SET e.type = x.type, e.createdAt = $stamp
+    WITH e, x, e.createdAt = $stamp AS created,
+         coalesce(e.namePriority, 0) < $priority AS better,
+         [s IN x.aliases WHERE NOT s IN coalesce(e.aliases, [])] AS extra
+    CALL (e, x, created, better, extra) {
+      WITH * WHERE created OR better OR size(extra) > 0 OR (e.nameEn IS NULL AND x.en IS NOT NULL)
+        OR (e.iso2 IS NULL AND x.iso2 IS NOT NULL) OR (e.kind IS NULL AND x.kind IS NOT NULL)
+      SET e.name = CASE WHEN better THEN x.name ELSE e.name END,
+          e.namePriority = CASE WHEN better THEN $priority ELSE e.namePriority END,
+          e.aliases = coalesce(e.aliases, []) + extra,
+          e.nameEn = coalesce(e.nameEn, x.en),
+          e.iso2 = coalesce(e.iso2, x.iso2),
+          e.kind = coalesce(e.kind, x.kind)
+      SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
+    }
+    // the label is set once, through a fixed CASE, never from input
+    WITH e, x, created WHERE created
     ${Object.entries(ENTITY_LABELS)
       .map(([type, label]) => `FOREACH (_ IN CASE WHEN x.type = '${type}' THEN [1] ELSE [] END | SET e:${label})`)
       .join('\n    ')}`,
   params: {
-    entities: extraction.entities.map((e) => ({
-      id: e.id,
-      type: e.type,
-      name: e.name,
-      aliases: [...new Set([e.name, ...e.aliases])],
-      en: e.en ?? null,
-      iso2: e.iso2 ?? null,
-      kind: e.kind ?? null,
-    })),
+    entities: extraction.entities
+      .map((e) => ({
+        id: e.id,
+        type: e.type,
+        name: e.name,
+        aliases: [...new Set([e.name, ...e.aliases])],
+        en: e.en ?? null,
+        iso2: e.iso2 ?? null,
+        kind: e.kind ?? null,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     priority: namePriority(language),
+    // marks the entities this statement creates (datetime() would be the same for earlier ones in the transaction)
+    stamp: `${Date.now()}-${randomUUID()}`,
   },
 });
 
@@ -147,28 +163,44 @@ const writeMentions = (id: string, extraction: Extraction): Query => ({
   params: { id, mentions: extraction.mentions },
 });
 
-const writeRelations = (id: string, type: RelationType, extraction: Extraction): Query => ({
-  cypher: `
-    UNWIND $relations AS r
-    MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
-    MERGE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
-    SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
-  params: {
-    id,
-    relations: extraction.relations
-      .filter((r) => r.type === type)
-      .map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })),
-  },
-});
+/** The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs. */
+const writeRelations = (id: string, type: RelationType, extraction: Extraction): Query => {
+  const unique = new Map<string, Extraction['relations'][number]>();
+  for (const r of extraction.relations) {
+    if (r.type !== type) continue;
+    const key = `${r.from}\u0000${r.to}\u0000${r.title ?? ''}`;
+    const seen = unique.get(key);
+    if (!seen || r.confidence > seen.confidence) unique.set(key, r);
+  }
+  return {
+    cypher: `
+      UNWIND $relations AS r
+      MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
+      CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
+      SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
+    params: {
+      id,
+      relations: [...unique.values()].map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })),
+    },
+  };
+};
 
-const writeCooccurrences = (id: string, extraction: Extraction): Query => ({
-  cypher: `
-    UNWIND $pairs AS p
-    MATCH (x:Entity {id: p.a}), (y:Entity {id: p.b})
-    MERGE (x)-[c:CO_OCCURS {articleId: $id}]->(y)
-    SET c.count = p.count`,
-  params: { id, pairs: extraction.cooccurrences.map((c) => (c.a < c.b ? c : { a: c.b, b: c.a, count: c.count })) },
-});
+const writeCooccurrences = (id: string, extraction: Extraction): Query => {
+  const pairs = new Map<string, { a: string; b: string; count: number }>();
+  for (const c of extraction.cooccurrences) {
+    if (c.a === c.b) continue;
+    const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
+    const prev = pairs.get(`${a}\u0000${b}`);
+    pairs.set(`${a}\u0000${b}`, { a, b, count: (prev?.count ?? 0) + c.count });
+  }
+  return {
+    cypher: `
+      UNWIND $pairs AS p
+      MATCH (x:Entity {id: p.a}), (y:Entity {id: p.b})
+      CREATE (x)-[:CO_OCCURS {articleId: $id, count: p.count}]->(y)`,
+    params: { id, pairs: [...pairs.values()] },
+  };
+};
 
 /** Teasers become LINKS_TO edges to stubs; a stub is replaced when its article arrives. */
 const writeLinks = (article: Article): Query => ({
@@ -266,39 +298,78 @@ export function followRedirects(extraction: Extraction, targets: Map<string, str
   };
 }
 
+type Run = (q: Query) => Promise<Record<string, unknown>[]>;
+
+/** Everything one article contributes, as statements inside a transaction someone else owns. */
+async function writeWithin(run: Run, article: Article, found: Extraction): Promise<WriteResult> {
+  const props = articleProps(article);
+  const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
+  const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
+  const [head] = await run(upsertArticle(props));
+  const [cleared] = await run(clearArticle(article.id));
+  await run(upsertEntities(extraction, article.language));
+  await run(topicParents(extraction));
+  await run(writeMentions(article.id, extraction));
+  for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
+    if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
+  }
+  if (extraction.cooccurrences.length) await run(writeCooccurrences(article.id, extraction));
+  await run(absorbStubs(article));
+  if (article.related.length) await run(writeLinks(article));
+  const previous = (cleared?.entityIds as string[] | undefined) ?? [];
+  const current = new Set(extraction.entities.map((e) => e.id));
+  const gone = previous.filter((id) => !current.has(id));
+  if (gone.length) await run(dropOrphans(gone));
+  let duplicateOf: string | undefined;
+  if (props.hasBands) {
+    duplicateOf = pickOriginal(props.body, await run(duplicateCandidates(props)));
+    if (duplicateOf === article.id) duplicateOf = undefined;
+    if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
+  }
+  const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
+  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}) };
+}
+
 /**
  * Writes one article and its extraction in one transaction: all of it lands, or nothing.
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
-export async function writeArticle(executor: Executor, article: Article, found: Extraction): Promise<WriteResult> {
-  const props = articleProps(article);
-  return executor.writeTransaction(async (run) => {
-    const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
-    const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
-    const [head] = await run(upsertArticle(props));
-    const [cleared] = await run(clearArticle(article.id));
-    await run(upsertEntities(extraction, article.language));
-    await run(topicParents(extraction));
-    await run(writeMentions(article.id, extraction));
-    for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
-      if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
+export function writeArticle(executor: Executor, article: Article, extraction: Extraction): Promise<WriteResult> {
+  return executor.writeTransaction((run) => writeWithin(run, article, extraction));
+}
+
+export interface BatchItem {
+  article: Article;
+  extraction: Extraction;
+}
+
+export type BatchResult = WriteResult | { id: string; error: Error };
+
+/**
+ * Writes several articles in one transaction, which saves a commit per article. If the batch
+ * fails, each article is written again in a transaction of its own, so one bad article never
+ * takes others down and nothing of it is half-written.
+ */
+export async function writeArticles(executor: Executor, items: BatchItem[]): Promise<BatchResult[]> {
+  if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction)];
+  try {
+    return await executor.writeTransaction(async (run) => {
+      const out: WriteResult[] = [];
+      for (const item of items) out.push(await writeWithin(run, item.article, item.extraction));
+      return out;
+    });
+  } catch {
+    const out: BatchResult[] = [];
+    for (const item of items) {
+      try {
+        out.push(await writeArticle(executor, item.article, item.extraction));
+      } catch (err) {
+        if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
+        out.push({ id: item.article.id, error: err instanceof Error ? err : new Error(String(err)) });
+      }
     }
-    if (extraction.cooccurrences.length) await run(writeCooccurrences(article.id, extraction));
-    await run(absorbStubs(article));
-    if (article.related.length) await run(writeLinks(article));
-    const previous = (cleared?.entityIds as string[] | undefined) ?? [];
-    const current = new Set(extraction.entities.map((e) => e.id));
-    const gone = previous.filter((id) => !current.has(id));
-    if (gone.length) await run(dropOrphans(gone));
-    let duplicateOf: string | undefined;
-    if (props.hasBands) {
-      duplicateOf = pickOriginal(props.body, await run(duplicateCandidates(props)));
-      if (duplicateOf === article.id) duplicateOf = undefined;
-      if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
-    }
-    const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
-    return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}) };
-  });
+    return out;
+  }
 }
 
 /**

@@ -186,3 +186,84 @@ describe('the founding page', () => {
     for (const r of x.relations) expect(articleText(a).includes(r.evidence) || a.captions.some((c) => c.includes(r.evidence))).toBe(true);
   });
 });
+
+describe('round 2: credits, datelines, guards and lexicon fixes', () => {
+  const withMeta = (a: Article, extra: Partial<Article>): Article => ({ ...a, ...extra });
+
+  test('an outlet credited by the byline becomes a media organization; an unknown one too', () => {
+    const x = extract(withMeta(article(['市府今天宣布新的交通政策。']), { credits: ['聯合報', '新城日報'] }));
+    expect(x.entities.find((e) => e.id === 'org:聯合報')?.kind).toBe('media');
+    expect(x.entities.find((e) => e.name === '新城日報')?.kind).toBe('media');
+    // a photo credit that names no outlet adds nothing
+    const y = extract(withMeta(article(['市府今天宣布新的交通政策。']), { credits: ['圖／記者王大明攝'] }));
+    expect(y.entities.some((e) => e.type === 'organization')).toBe(false);
+  });
+
+  test('an English photo credit names the agency', () => {
+    const x = extract(withMeta(article(['The storm moved north on Sunday, forecasters said.'], { language: 'en', title: 'Storm moves north' }), { credits: ['CNA'] }));
+    expect(x.entities.find((e) => e.type === 'organization' && e.kind === 'media')?.name).toBe('Central News Agency');
+  });
+
+  test('the dateline place is a place mention (Traditional and Simplified)', () => {
+    for (const place of ['台北', '臺北']) {
+      const x = extract(withMeta(article(['市府今天宣布新的交通政策。']), { dateline: place }));
+      expect(ids(x)).toContain('place:台北市');
+    }
+    const y = extract(withMeta(article(['市府今天宣布新的交通政策。']), { dateline: '綜合' }));
+    expect(y.entities.some((e) => e.type === 'place')).toBe(false);
+  });
+
+  test('a two-character country inside a longer word is not the country (沿海地區 / 沿海地区)', () => {
+    for (const s of ['颱風接近，沿海地區民眾要注意強風。', '台风接近，沿海地区民众要注意强风。']) {
+      expect(ids(extract(article([s])))).not.toContain('country:HT');
+    }
+    expect(ids(extract(article(['海地總統今天發表談話。'])))).toContain('country:HT');
+  });
+
+  test('a city naming a market index is not the city (費城半導體指數)', () => {
+    expect(ids(extract(article(['美股大漲，費城半導體指數上漲4%。'])))).not.toContain('place:費城');
+    expect(ids(extract(article(['他昨天抵達美國費城訪問。'])))).toContain('place:費城');
+  });
+
+  test('an ambiguous name needs corroboration: 漢堡 is food unless Germany is in the story', () => {
+    expect(ids(extract(article(['他早餐吃了一個漢堡。'])))).not.toContain('place:漢堡');
+    expect(ids(extract(article(['德國總理今天前往漢堡出席會議。'])))).toContain('place:漢堡');
+  });
+
+  test('高市早苗 is Japan\'s prime minister, not Kaohsiung', () => {
+    const x = extract(article(['日本首相高市早苗今天在國會答詢。']));
+    expect(ids(x)).toContain('person:高市早苗');
+    expect(ids(x)).not.toContain('place:高雄市');
+  });
+
+  test('a Latin name glued to Chinese text is still found (Euractiv報導)', () => {
+    expect(ids(extract(article(['Euractiv報導，副總統今天抵達布魯塞爾。'])))).toContain('org:Euractiv');
+  });
+
+  test('"the Cabinet" in English Taiwan news is the Executive Yuan', () => {
+    const x = extract(article(['The budget was approved by the Cabinet last month, officials in Taipei said.'], { language: 'en', title: 'Budget approved' }));
+    expect(ids(x)).toContain('org:行政院');
+  });
+
+  test('headline noun phrases become topics, without nested duplicates (Traditional and Simplified)', () => {
+    for (const [title, body, phrase] of [
+      ['校園午餐食安事件 教育局追查', '教育局今天表示，校園午餐食安事件仍在追查。', '校園午餐'],
+      ['校园午餐食安事件 教育局追查', '教育局今天表示，校园午餐食安事件仍在追查。', '校园午餐'],
+    ]) {
+      const x = extract(article([body], { title }));
+      const topics = x.entities.filter((e) => e.type === 'topic');
+      expect(topics.some((t) => t.name.includes(phrase))).toBe(true);
+      // free (non-taxonomy) topics never nest inside each other
+      const free = topics.filter((t) => /^topic:[^a-z]/.test(t.id)).map((t) => t.name);
+      for (const a of free) for (const b of free) if (a !== b) expect(a.includes(b)).toBe(false);
+    }
+  });
+
+  test('the founding page names 稀土 and 關稅 as topics', () => {
+    const file = path.resolve(__dirname, '../../../seeds/articles/udn-2025-10-21-rare-earth-report.txt');
+    const { parseTextPage } = require('../../../src/ingest');
+    const x = extract(parseTextPage(fs.readFileSync(file, 'utf8'), { origin: file }));
+    const names = x.entities.filter((e) => e.type === 'topic').map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['稀土', '關稅']));
+  });
+});

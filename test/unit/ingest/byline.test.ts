@@ -15,7 +15,7 @@ describe('matchByline', () => {
   });
 
   it('splits an inline ltn byline from the paragraph it opens', () => {
-    expect(matchByline('〔記者洪美秀／新竹報導〕新竹市今天舉辦科技展。')).toEqual({ authors: [{ name: '洪美秀', role: 'reporter' }], outlet: undefined, rest: '新竹市今天舉辦科技展。' });
+    expect(matchByline('〔記者洪美秀／新竹報導〕新竹市今天舉辦科技展。')).toEqual({ authors: [{ name: '洪美秀', role: 'reporter' }], outlet: undefined, rest: '新竹市今天舉辦科技展。', dateline: '新竹' });
   });
 
   it('reads the reporter out of a CNA dateline with the place glued on', () => {
@@ -60,11 +60,11 @@ describe('matchCaption', () => {
   it('reads credits standing on their own line', () => {
     expect(matchCaption('圖／簡文卿')?.authors).toEqual([{ name: '簡文卿', role: 'photographer' }]);
     expect(matchCaption('圖／民視新聞')?.authors).toEqual([]);
-    expect(matchCaption('Photo: CNA')).toEqual({ caption: undefined, authors: [] });
+    expect(matchCaption('Photo: CNA')).toEqual({ caption: undefined, authors: [], credit: 'CNA' });
   });
 
   it('splits a credit from the paragraph the dump glued after it', () => {
-    expect(matchCaption('漁船進港卸貨（圖／漁會提供）漁會總幹事表示：')).toEqual({ caption: '漁船進港卸貨', authors: [], rest: '漁會總幹事表示：' });
+    expect(matchCaption('漁船進港卸貨（圖／漁會提供）漁會總幹事表示：')).toEqual({ caption: '漁船進港卸貨', authors: [], rest: '漁會總幹事表示：', credit: '圖／漁會提供' });
   });
 
   it('does not take prose with brackets for a caption', () => {

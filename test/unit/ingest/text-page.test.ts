@@ -203,3 +203,40 @@ describe('parseTextPage lead-sentence titles in English', () => {
     expect(a.paragraphs[0].startsWith('Taipei, Sept. 18 (CNA)')).toBe(true);
   });
 });
+
+describe('parseTextPage datelines and credited outlets', () => {
+  it('keeps the dateline place of a slash byline and the outlet it names', () => {
+    const a = parseTextPage(['港口擴建案今天動工', '', '聯合報／ 記者林大同／高雄即時報導', '', '高雄港擴建工程今天正式動工，預計三年完成。'].join('\n'));
+    expect(a.dateline).toBe('高雄');
+    expect(a.credits).toContain('聯合報');
+  });
+
+  it('reads the place of a CNA dateline (Simplified too) and no place from a desk byline', () => {
+    const cna = parseTextPage(['疫苗接種擴大', '', '（中央社記者陳美玲台中5日電）衛生福利部今天宣布擴大公費疫苗接種對象。'].join('\n'));
+    expect(cna.dateline).toBe('台中');
+    expect(cna.credits).toContain('中央社');
+    const desk = parseTextPage(['各地天氣轉涼', '', '生活中心／綜合報導', '', '今天各地天氣轉涼，請民眾注意保暖。'].join('\n'));
+    expect(desk.dateline).toBeUndefined();
+  });
+
+  it('collects agencies from photo credits and wire tags', () => {
+    const a = parseTextPage(
+      [
+        'Storm nears northern coast',
+        '',
+        'Residents fill sandbags in Keelung on Sunday. Photo: CNA',
+        '',
+        'Taipei, Oct. 5 (CNA) A storm is approaching the northern coast, forecasters said on Sunday, warning of heavy rain in several counties.',
+        '(By Ann Lin and Hsu Chia-hao)',
+      ].join('\n'),
+    );
+    expect(a.credits).toEqual(expect.arrayContaining(['CNA']));
+    expect(a.authors.map((x) => x.name)).toEqual(['Ann Lin', 'Hsu Chia-hao']);
+  });
+
+  it('leaves credits and dateline out when the page names no source', () => {
+    const a = parseTextPage(['港口擴建案今天動工', '', '高雄港擴建工程今天正式動工，預計三年完成。', '市府表示，工程經費由中央補助。'].join('\n'));
+    expect(a.credits).toBeUndefined();
+    expect(a.dateline).toBeUndefined();
+  });
+});

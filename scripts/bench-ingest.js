@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Ingestion throughput: synthetic page text -> parseTextPage -> extract -> Neo4j.
+ *
+ * Starts its own embedded Neo4j (temp data dir, free port, 512 MB heap) unless NEO4J_URI is set,
+ * applies the schema, generates --count articles (default 10,000) and ingests them, writing each
+ * article in its own transaction (writeArticle) with --concurrency transactions in flight. Reports
+ * articles/s and how the time splits between parsing, extraction and writing. When the store
+ * exports a batch writer (writeArticles), the graph is wiped and the same extracted articles are
+ * written again with it, and both numbers are reported.
+ *
+ *   npm run bench:ingest -- [--count 10000] [--concurrency 2] [--direct] [--keep DIR]
+ *
+ *   --direct        build Article objects directly (skip page text and parsing)
+ *   --keep DIR      use DIR as the data dir and keep it (bench-api --reuse DIR can then use the graph)
+ *   --batch-size N  articles per writeArticles call (default 100)
+ *   --profile       time every Cypher statement of writeArticle and print a table
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { now, requireDist, fmt, mb, rss, parseArgs, printMachine } = require('./lib/common');
+const { profileStatements, openGraph, wipeGraph, graphCounts, ingestSynthetic, writeBatched } = require('./lib/graph');
+
+async function main() {
+  const args = parseArgs(
+    process.argv.slice(2),
+    { count: 'number', concurrency: 'number', direct: 'boolean', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean' },
+    { count: 10000, concurrency: 2, seed: 'bench', heapMb: 512, pageCacheMb: 384, batchSize: 100, batchConcurrency: 2, chunk: 250 },
+  );
+  if (!Number.isInteger(args.count) || args.count < 1 || args.count > 1_000_000) throw new Error('--count must be 1..1000000');
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 32) throw new Error('--concurrency must be 1..32');
+  printMachine();
+  console.log(`bench-ingest: ${args.count} articles, ${args.direct ? 'Article objects (no parsing)' : 'page text -> parseTextPage'}, write concurrency ${args.concurrency}, ${new Date().toISOString()}`);
+
+  if (args.keep && fs.existsSync(args.keep) && fs.readdirSync(args.keep).length) {
+    throw new Error(`--keep ${args.keep}: directory exists and is not empty; pick a new one`);
+  }
+  const graph = await openGraph({ dataDir: args.keep, keepData: Boolean(args.keep), heapMb: args.heapMb, pageCacheMb: args.pageCacheMb });
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error('interrupted: stopping Neo4j');
+    graph.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const store = requireDist('store/index.js');
+    const hasBatch = typeof store.writeArticles === 'function';
+    const before = await graphCounts(graph.executor);
+    if (before.articles > 0) console.log(`note: the graph already holds ${before.articles} articles`);
+
+    const printProfile = args.profile ? profileStatements(graph.executor) : null;
+    console.log('per-article transactions (writeArticle):');
+    const r = await ingestSynthetic(graph.executor, {
+      count: args.count,
+      seed: args.seed,
+      concurrency: args.concurrency,
+      direct: args.direct,
+      chunk: args.chunk,
+      keepItems: hasBatch && graph.embedded && !args.keep,
+    });
+    const t = r.timings;
+    const ingestMs = t.parse + t.extract + t.write;
+    const n = r.stats.articles + r.stats.failed;
+    const pct = (x) => `${fmt((100 * x) / ingestMs, 0)}%`;
+    const counts = await graphCounts(graph.executor);
+    console.log(
+      `RESULT ingest ${n} articles (${r.stats.zh} zh, ${r.stats.en} en, ${fmt(r.stats.bytes / 1024 / 1024, 1)} MB text) in ${fmt(ingestMs / 1000, 1)} s: ` +
+        `${fmt(n / (ingestMs / 1000), 1)} articles/s overall`,
+    );
+    console.log(
+      `  split: parse ${fmt(t.parse / 1000, 1)} s (${pct(t.parse)}, ${fmt(n / (t.parse / 1000), 0)}/s), ` +
+        `extract ${fmt(t.extract / 1000, 1)} s (${pct(t.extract)}, ${fmt(n / (t.extract / 1000), 0)}/s), ` +
+        `write ${fmt(t.write / 1000, 1)} s (${pct(t.write)}, ${fmt(n / (t.write / 1000), 1)}/s at concurrency ${args.concurrency}); ` +
+        `synthetic text generation ${fmt(t.generate / 1000, 1)} s (not counted)`,
+    );
+    console.log(
+      `  per article: ${fmt(r.stats.entities / n, 1)} entities, ${fmt(r.stats.relations / n, 1)} relations, ` +
+        `${fmt(r.stats.cooccurrences / n, 1)} co-occurrence pairs, ${fmt(r.stats.statements / n, 1)} Cypher statements; failed ${r.stats.failed}`,
+    );
+    for (const f of r.failures) console.log(`  failure: ${f}`);
+    if (printProfile) printProfile();
+    console.log(`  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`);
+
+    if (hasBatch && r.items) {
+      console.log(`batch writer (writeArticles, ${args.batchSize} per call, ${args.batchConcurrency} calls in flight), same extracted articles, emptied graph:`);
+      const w0 = now();
+      await wipeGraph(graph.executor);
+      console.log(`  graph emptied in ${fmt((now() - w0) / 1000, 1)} s`);
+      const b = await writeBatched(graph.executor, r.items, { batchSize: args.batchSize, concurrency: args.batchConcurrency });
+      const total = t.parse + t.extract + b.ms;
+      console.log(
+        `RESULT batch write ${b.written} articles in ${fmt(b.ms / 1000, 1)} s: ${fmt(b.written / (b.ms / 1000), 1)} articles/s writing ` +
+          `(vs ${fmt(n / (t.write / 1000), 1)}/s with writeArticle); ingest overall with batches ${fmt(n / (total / 1000), 1)} articles/s; failed ${b.failed}`,
+      );
+    } else if (!hasBatch) {
+      console.log('batch writer: store.writeArticles is not exported yet; skipped');
+    } else {
+      console.log('batch writer: skipped (needs the benchmark\'s own embedded server without --keep, since it empties the graph)');
+    }
+    if (args.keep) console.log(`graph kept in ${path.resolve(args.keep)} (bench-api --reuse ${args.keep})`);
+  } finally {
+    await graph.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench-ingest: ${err.stack || err.message}`);
+  process.exit(1);
+});
