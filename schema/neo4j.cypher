@@ -29,3 +29,6 @@ CREATE INDEX article_band4 IF NOT EXISTS FOR (a:Article) ON (a.band4);
 CREATE INDEX article_band5 IF NOT EXISTS FOR (a:Article) ON (a.band5);
 CREATE INDEX article_band6 IF NOT EXISTS FOR (a:Article) ON (a.band6);
 CREATE INDEX article_band7 IF NOT EXISTS FOR (a:Article) ON (a.band7);
+
+// Stubs (teasers of stories not yet ingested) are counted apart.
+CREATE INDEX article_stub IF NOT EXISTS FOR (a:Article) ON (a.stub);

@@ -9,6 +9,9 @@ import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
 const relTypes = (types?: RelationType[]): string =>
   (types?.length ? types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]).join('|');
 
+/** Sentences returned per edge of a drawn subgraph; `weight` still counts them all. */
+const MAX_EVIDENCE = 3;
+
 /** Edges between a set of nodes, one per (from, to, type, title), with their evidence. */
 const EDGES_AMONG = (nodesVar: string, types: string): string => `
   CALL (${nodesVar}) {
@@ -17,7 +20,7 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
     WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, collect(r) AS rs
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: size(rs),
                      confidence: reduce(c = 0.0, r IN rs | CASE WHEN r.confidence > c THEN r.confidence ELSE c END),
-                     evidence: [r IN rs | { sentence: r.evidence, articleId: r.articleId, confidence: r.confidence }] }) AS edges
+                     evidence: [r IN rs[0..$maxEvidence] | { sentence: r.evidence, articleId: r.articleId, confidence: r.confidence }] }) AS edges
   }`;
 
 /** depth is validated (1..3) by the caller and spelled as a literal: Cypher takes no parameter there. */
@@ -35,7 +38,7 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
       WITH [c] + found AS ns
       ${EDGES_AMONG('ns', types)}
       RETURN [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes, edges`,
-    params: { id: options.id, limit: int(options.limit) },
+    params: { id: options.id, limit: int(options.limit), maxEvidence: int(MAX_EVIDENCE) },
   };
 }
 
@@ -53,7 +56,7 @@ export function paths(options: { from: string; to: string; maxHops: number; type
              [e IN edges WHERE any(i IN range(0, size(ns) - 2) WHERE
                  (e.from = ns[i].id AND e.to = ns[i + 1].id) OR (e.to = ns[i].id AND e.from = ns[i + 1].id))] AS edges
       ORDER BY length`,
-    params: { from: options.from, to: options.to, first: int(options.first) },
+    params: { from: options.from, to: options.to, first: int(options.first), maxEvidence: int(MAX_EVIDENCE) },
   };
 }
 
@@ -66,6 +69,10 @@ const dateWindow = (v: string): string => `($from IS NULL OR ${v}.publishedAt >=
  */
 export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number }): Query {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
+  const windowed = Boolean(options.from || options.to);
+  // without a date window every count is a node degree, which Neo4j reads without expanding
+  const articlesOf = (v: string): string =>
+    windowed ? `COUNT { MATCH (${v})<-[:MENTIONS]-(b:Article) WHERE ${dateWindow('b')} }` : `COUNT { (${v})<-[:MENTIONS]-() }`;
   return {
     cypher: `
       CALL () { MATCH (x:Article) WHERE coalesce(x.stub, false) = false AND ${dateWindow('x')} RETURN count(x) AS total }
@@ -75,15 +82,15 @@ export function cooccurrences(options: { id: string; type?: EntityType; from?: s
       UNWIND arts AS a
       MATCH (a)-[:MENTIONS]->(o:${label}) WHERE o <> e
       WITH total, nE, o, count(a) AS together
-      CALL (o) { MATCH (o)<-[:MENTIONS]-(b:Article) WHERE ${dateWindow('b')} RETURN count(b) AS nO }
+      WITH total, nE, o, together, ${articlesOf('o')} AS nO
       WITH o, together, nE, nO, total,
            log(toFloat(together) * total / (toFloat(nE) * nO)) AS pmi
       WITH o, together, nO, pmi,
            CASE WHEN together = total THEN 1.0 ELSE pmi / (-log(toFloat(together) / total)) END AS npmi
-      RETURN ${ENTITY_PROJECTION('o')} AS entity, together AS count, nO AS entityArticles, pmi, npmi,
-             npmi * log(1.0 + together) AS strength
-      ORDER BY strength DESC, count DESC, entity.id
-      LIMIT $first`,
+      WITH o, together, nO, pmi, npmi, npmi * log(1.0 + together) AS strength
+      ORDER BY strength DESC, together DESC, o.id
+      LIMIT $first
+      RETURN ${ENTITY_PROJECTION('o')} AS entity, together AS count, nO AS entityArticles, pmi, npmi, strength`,
     params: { id: options.id, from: options.from ?? null, to: options.to ?? null, first: int(options.first) },
   };
 }
@@ -125,6 +132,9 @@ export function trending(options: { type?: EntityType; from: string; to: string;
   };
 }
 
+/** Entities mentioned by more articles than this do not count towards relatedness. */
+export const RELATED_MAX_DF = 500;
+
 /**
  * Articles related to one article: explicit links (LINKS_TO either way, DUPLICATE_OF) first, then
  * by shared entities weighted by rarity (an entity in few articles says more than 台灣).
@@ -139,9 +149,12 @@ export function relatedArticles(options: { ids: string[]; first: number }): Quer
           MATCH (a)-[l:LINKS_TO|DUPLICATE_OF]-(b:Article)
           RETURN b, CASE type(l) WHEN 'DUPLICATE_OF' THEN 'DUPLICATE_OF' ELSE 'LINKS_TO' END AS link, 1000.0 AS score, [] AS shared
           UNION
-          MATCH (a)-[:MENTIONS]->(e:Entity)<-[:MENTIONS]-(b:Article)
+          MATCH (a)-[:MENTIONS]->(e:Entity)
+          WITH a, e, COUNT { (e)<-[:MENTIONS]-() } AS df
+          // an entity in thousands of articles (台灣) says little about relatedness and costs most
+          WHERE df <= $maxDf
+          MATCH (e)<-[:MENTIONS]-(b:Article)
           WHERE b <> a AND NOT (a)-[:LINKS_TO|DUPLICATE_OF]-(b)
-          WITH b, e, COUNT { (e)<-[:MENTIONS]-() } AS df
           WITH b, collect(e) AS es, sum(1.0 / log(1.0 + df)) AS score
           RETURN b, 'SHARED_ENTITIES' AS link, score, es AS shared
         }
@@ -150,7 +163,7 @@ export function relatedArticles(options: { ids: string[]; first: number }): Quer
                          shared: [e IN shared | ${ENTITY_PROJECTION('e')}] }) AS related
       }
       RETURN id, related`,
-    params: { ids: options.ids, first: int(options.first) },
+    params: { ids: options.ids, first: int(options.first), maxDf: int(RELATED_MAX_DF) },
   };
 }
 

@@ -59,15 +59,24 @@ export function articlesPage(options: { filter?: ArticleFilter; orderBy?: Articl
   if (f.from) where.push('a.publishedAt >= $from');
   if (f.to) where.push('a.publishedAt <= $to');
   const relevance = options.orderBy === 'RELEVANCE' || Boolean(f.text);
+  // start from the most selective side: the full-text index, an entity's mentions, a topic's
+  // subtree, or (no such filter) every article
   const head = f.text
     ? `CALL db.index.fulltext.queryNodes('article_text', $text) YIELD node AS a, score`
-    : `MATCH (a:Article) WITH a, 0.0 AS score`;
-  const salience = f.mentionsAll?.length || f.mentionsAny?.length
+    : f.mentionsAll?.length
+      ? `MATCH (:Entity {id: $mentionsAll[0]})<-[:MENTIONS]-(a:Article) WITH a, 0.0 AS score`
+      : f.mentionsAny?.length
+        ? `MATCH (x:Entity)<-[:MENTIONS]-(a:Article) WHERE x.id IN $mentionsAny WITH DISTINCT a, 0.0 AS score`
+        : f.topic
+          ? `MATCH (t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic})
+             MATCH (t)<-[:MENTIONS]-(a:Article) WITH DISTINCT a, 0.0 AS score`
+          : `MATCH (a:Article) WITH a, 0.0 AS score`;
+  const byRelevance = options.orderBy === 'RELEVANCE' || (relevance && options.orderBy !== 'PUBLISHED_AT');
+  // the requested entities' salience is the relevance of an article; only computed when it orders the list
+  const salience = byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
     ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
     : ', score AS rel';
-  const order = options.orderBy === 'RELEVANCE' || (relevance && options.orderBy !== 'PUBLISHED_AT')
-    ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id'
-    : 'ORDER BY a.publishedAt DESC, a.id';
+  const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt DESC, a.id';
   return {
     cypher: `
       ${head}
@@ -192,15 +201,28 @@ export function relationsByEntity(options: { ids: string[]; types?: RelationType
   };
 }
 
-export const counts = (): Query => ({
-  cypher: `
-    CALL () { MATCH (a:Article) WHERE coalesce(a.stub, false) = false
-              RETURN count(a) AS articles, min(a.publishedAt) AS firstPublished, max(a.publishedAt) AS lastPublished }
-    CALL () { MATCH (e:Entity) WITH e.type AS type, count(*) AS c RETURN collect({ type: type, count: c }) AS entities }
-    CALL () { MATCH ()-[r]->() WHERE type(r) IN $types WITH type(r) AS type, count(*) AS c RETURN collect({ type: type, count: c }) AS relations }
-    RETURN articles, firstPublished, lastPublished, entities, relations`,
-  params: { types: [...Object.values(RELATION_LABELS), 'MENTIONS', 'CO_OCCURS', 'LINKS_TO', 'DUPLICATE_OF'] },
-});
+/**
+ * Counts come from Neo4j's count store (one label or relationship type per count), so stats
+ * stays instant on a large graph; the date range comes from the publishedAt index.
+ */
+export function counts(): Query {
+  const entityCounts = Object.entries(ENTITY_LABELS)
+    .map(([type, label]) => `MATCH (e:${label}) RETURN '${type}' AS type, count(e) AS c`)
+    .join(' UNION ALL ');
+  const relationTypes = [...Object.values(RELATION_LABELS), 'MENTIONS', 'CO_OCCURS', 'LINKS_TO', 'DUPLICATE_OF'];
+  const relationCounts = relationTypes.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS type, count(r) AS c`).join(' UNION ALL ');
+  return {
+    cypher: `
+      CALL () { MATCH (a:Article) RETURN count(a) AS all }
+      CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
+      CALL () { OPTIONAL MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt ASC LIMIT 1 RETURN a.publishedAt AS firstPublished }
+      CALL () { OPTIONAL MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt DESC LIMIT 1 RETURN a.publishedAt AS lastPublished }
+      CALL () { CALL () { ${entityCounts} } WITH type, c WHERE c > 0 RETURN collect({ type: type, count: c }) AS entities }
+      CALL () { CALL () { ${relationCounts} } WITH type, c WHERE c > 0 RETURN collect({ type: type, count: c }) AS relations }
+      RETURN all - stubs AS articles, firstPublished, lastPublished, entities, relations`,
+    params: {},
+  };
+}
 
 export const articleCount = (): Query => ({
   cypher: 'MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN count(a) AS count',
