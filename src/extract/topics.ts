@@ -65,9 +65,16 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
         bump(t.id, { lex: t, name: t.name }, headlineWeight(m.start), { start: m.start, end: m.end });
       }
     }
+    // Latin acronyms inside Chinese text (AI, GDP, ETF) are forms of the taxonomy topics named in Chinese
+    for (const m of matchEn({ norm: doc.norm, index: lex.enTopics })) {
+      if (!/^[A-Z]{2,5}$/.test(doc.surface(m.start, m.end)) || !scored.has(m.entity.id)) continue;
+      // an acronym is often a passing mention (AI應用): it only records the form of a topic the Chinese text names
+      bump(m.entity.id, { lex: m.entity, name: m.entity.name }, 0, { start: m.start, end: m.end });
+    }
   } else {
     for (const m of matchEn({ norm: doc.norm, index: lex.enTopics })) bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
   }
+  addPairRelation({ doc, lex, scored, bump });
   // a parent is half as well supported as its best child: it never crowds out the specific topics
   const parentSupport = new Map<string, number>();
   for (const sc of scored.values()) {
@@ -108,7 +115,10 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     .filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1))
     .sort((a, b) => rank(b[1]) - rank(a[1]));
   // well-supported taxonomy topics (seen twice, or in the headline) all count; weak ones fill up to five
-  const fromLex = ranked.filter(([, s]) => s.lex).filter(([, s], i) => rank(s) >= 2 || i < 5).slice(0, MAX_LEX_TOPICS);
+  // roots only when the article has little else to say
+  const specific = ranked.filter(([, s]) => !s.lex || !isRoot(s)).length;
+  const fromLex = ranked.filter(([, s]) => s.lex && (!isRoot(s) || specific < 3))
+    .filter(([, s], i) => rank(s) >= 2 || i < 5).slice(0, MAX_LEX_TOPICS);
   const other = dedupeBySubstring(ranked.filter(([, s]) => !s.lex), fromLex.map(([, s]) => s)).slice(0, MAX_TOPICS - fromLex.length);
   const chosen = [...fromLex, ...other];
   for (const [id, s] of chosen) {
@@ -123,6 +133,58 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
       if (at >= 0) doc.hits.push({ id, start: at, end: at + [...s.name].length, surface: s.name });
       else doc.hits.push({ id, start: -1, end: -1, surface: s.name, caption: true });
     }
+  }
+}
+
+/** Counterparts of Taiwan that are not countries: European institutions stand for Europe (台歐). */
+const EUROPE_ORG = /^歐(盟|洲)/;
+
+/**
+ * Bilateral relations: an article about Taiwan's diplomacy (a diplomacy topic scored) whose
+ * main foreign counterpart is well mentioned (headline, or three times) is about relations with
+ * it: 台日關係 / Taiwan–Japan relations, when the taxonomy knows the pair (台 + short form).
+ */
+function addPairRelation(opts: {
+  doc: DocState;
+  lex: Lexicon;
+  scored: Map<string, Scored>;
+  bump: (key: string, s: Omit<Scored, 'score' | 'hits'>, w: number) => void;
+}): void {
+  const { doc, lex, scored, bump } = opts;
+  const underDiplomacy = (t: LexEntity | undefined): boolean => {
+    for (let i = 0; t && i < 5; i++, t = t.parent ? lex.byId.get(t.parent) : undefined) if (t.id === 'topic:diplomacy') return true;
+    return false;
+  };
+  const diplomacy = [...scored.values()].some((s) => underDiplomacy(s.lex));
+  if (!diplomacy) return;
+  const counts = new Map<string, { n: number; head: boolean }>();
+  for (const h of doc.hits) {
+    if (h.start < 0) continue;
+    const c = counts.get(h.id) ?? { n: 0, head: false };
+    c.n++;
+    if (h.start < doc.titleLength) c.head = true;
+    counts.set(h.id, c);
+  }
+  if (!doc.entities.has('country:TW')) return;
+  let best: { shorts: string[]; n: number } | undefined;
+  for (const [id, c] of counts) {
+    const e = doc.entities.get(id);
+    if (!e || id === 'country:TW' || id === 'country:CN' || !(c.head || c.n >= 3)) continue;
+    let shorts: string[] = [];
+    if (e.type === 'country') shorts = lex.byId.get(id)?.short ?? [];
+    else if (e.type === 'organization' && EUROPE_ORG.test(lex.byId.get(id)?.name ?? e.name)) shorts = ['歐'];
+    if (!shorts.length) continue;
+    // Europe's institutions together count as one counterpart
+    const n = c.n + (shorts[0] === '歐' && best?.shorts[0] === '歐' ? best.n : 0);
+    if (!best || n > best.n) best = { shorts, n };
+  }
+  if (!best) return;
+  for (const sh of best.shorts) {
+    const form = normalizeForm(`台${sh}`);
+    const t = lex.zhTopics.matchesAt(form, 0).find((m) => m.end === [...form].length)?.values.find((v) => v.parent === 'topic:diplomacy');
+    if (!t) continue;
+    if (!scored.has(t.id)) bump(t.id, { lex: t, name: doc.lang === 'en' ? t.en ?? t.name : t.name }, 2);
+    return;
   }
 }
 

@@ -267,3 +267,41 @@ describe('round 2: credits, datelines, guards and lexicon fixes', () => {
     expect(names).toEqual(expect.arrayContaining(['稀土', '關稅']));
   });
 });
+
+describe('topic rules (taxonomy roots, acronyms, bilateral relations, labor shortage)', () => {
+  const topicIds = (x: Extraction) => x.entities.filter((e) => e.type === 'topic').map((e) => e.id);
+
+  test('a Latin acronym in Chinese text (AI) is kept as an alias of the topic the text names (人工智慧)', () => {
+    const x = extract(article(['財政部公布出口統計，受惠於人工智慧（AI）應用需求強勁，AI伺服器出貨大增，AI相關產品持續成長。'], { title: 'AI帶動出口' }));
+    const ai = x.entities.find((e) => e.id === 'topic:artificial-intelligence' || e.name === '人工智慧');
+    expect(ai).toBeDefined();
+    expect(ai?.aliases).toContain('AI');
+  });
+
+  test('taxonomy roots (政治, economy) give way when the article has specific topics', () => {
+    const x = extract(article(['立法院院會今天審查國防預算，朝野協商無共識，特別條例草案遭封殺。國防預算爭議持續，立法院將再協商。'], { title: '國防預算特別條例遭封殺' }));
+    expect(topicIds(x)).toContain('topic:defense-budget');
+    expect(topicIds(x)).not.toContain('topic:politics');
+    const en = extract(article(['The central bank kept interest rates unchanged. Interest rates have been steady as the bank watched tariffs and the economy. Tariffs weigh on exports.'], { title: 'Central bank holds interest rates', language: 'en' }));
+    expect(en.entities.filter((e) => e.type === 'topic').length).toBeGreaterThanOrEqual(3);
+    expect(topicIds(en)).not.toContain('topic:economy');
+  });
+
+  test('Taiwan diplomacy with a well-mentioned counterpart yields the pair relation (zh and en)', () => {
+    const zh = extract(article(['副總統今天出訪歐洲，在歐洲議會發表演說。歐洲議會議員表示歡迎，外交部說這是重要外交突破。歐盟官員也出席，台灣與歐洲議會合作密切。'], { title: '副總統赴歐洲議會演說' }));
+    expect(topicIds(zh)).toContain('topic:taiwan-europe-relations');
+    const en = extract(article(['Taiwan\'s president met Japanese lawmakers in Taipei. Japan and Taiwan held a diplomatic dialogue; Japan said it valued the talks, and Japan will send a delegation. Taiwan thanked Japan.'], { title: 'Japan lawmakers visit Taiwan', language: 'en' }));
+    const rel = en.entities.find((e) => e.id === 'topic:taiwan-japan-relations');
+    expect(rel?.name).toBe('Taiwan–Japan relations');
+    // without a diplomacy topic, co-mentioned countries are not a relation
+    const plain = extract(article(['日本遊客今天抵達台灣旅遊，日本旅行社表示，日本旅客人數成長。'], { title: '日本遊客來台' }));
+    expect(topicIds(plain)).not.toContain('topic:taiwan-japan-relations');
+  });
+
+  test('人力不足 / worker shortage is the labor-shortage topic', () => {
+    const x = extract(article(['醫院護理師人力不足，工時過長，院方表示人手不足問題嚴重，將加薪招募。'], { title: '醫院人力不足' }));
+    expect(topicIds(x)).toContain('topic:labor-shortage');
+    const en = extract(article(['Factories face a labor shortage as workers retire. The labor shortage hits small firms hardest.'], { title: 'Labor shortage hits factories', language: 'en' }));
+    expect(topicIds(en)).toContain('topic:labor-shortage');
+  });
+});
