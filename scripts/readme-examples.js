@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Prints the README's example operations with their real output, as Markdown, by sending each
-// one to a running API: `npm start` in one terminal, then
+// one to a running API: `npm start` in one terminal (on a fresh graph), then
 //   node scripts/readme-examples.js [http://localhost:4000/graphql] > /tmp/examples.md
+// or, to refresh the README between its examples markers:
+//   NEWSGRAPH_API_KEY=... node scripts/readme-examples.js http://localhost:4000/graphql --write README.md
 const url = process.argv[2] || 'http://localhost:4000/graphql';
 
 const EXAMPLES = [
@@ -27,7 +29,7 @@ const EXAMPLES = [
     articles(first: 3) { totalCount nodes { title publishedAt } }
     relations(first: 5) { type title from { name } to { name } evidence { sentence article { title } } }
   }
-}`],
+}`, 'main'],
   ['entities', 'Entities filtered by type, most mentioned first, with cursor pagination.', `{
   entities(filter: { type: COUNTRY }, first: 4) {
     totalCount
@@ -87,38 +89,64 @@ const EXAMPLES = [
 // Mutations need the server's key (NEWSGRAPH_API_KEY in both terminals). They add one sample
 // article, curate two of its entities and delete it again, leaving the graph as it was.
 const MUTATIONS = [
-  ['ingestArticles', 'Parse, extract and store articles (one transaction each); a result per item.', `mutation {
+  ['ingestArticles', 'Parse, extract and store articles (one transaction each); a result per item, and nothing of a bad item is written.', `mutation {
   ingestArticles(articles: [
-    { url: "https://newsgraph.example/samples/readme", title: "經濟部長龔明鑫訪問東京", publishedAt: "2025-11-20",
-      source: "NewsGraph sample", body: "經濟部長龔明鑫今天抵達東京，與日本經濟產業省官員討論半導體與稀土合作。" }
+    { url: "https://newsgraph.example/samples/readme-zh", title: "龔明鑫訪問東京 討論半導體合作", publishedAt: "2025-11-20",
+      source: "NewsGraph sample", body: "經濟部長龔明鑫今天抵達東京，與日本經產省官員討論半導體與稀土合作。隨行的經濟部次長陳小明表示，台日將擴大供應鏈合作。" }
+    { url: "https://newsgraph.example/samples/readme-en", title: "Taiwan and Japan to expand chip cooperation", publishedAt: "2025-11-20",
+      source: "NewsGraph sample", language: "en",
+      body: "Deputy Economics Minister Chen Hsiao-ming said in Tokyo on Thursday that Taiwan and Japan would expand cooperation on semiconductor supply chains." }
     { title: "" }
   ]) { index id status error duplicateOf }
 }`],
+  ['mergeEntities', 'A curator sees that the English article\'s unknown "Chen Hsiao-ming" is 陳小明: merge them. Mentions and relations move, names become aliases, and later articles naming the old id land on the kept entity.', `mutation {
+  mergeEntities(keepId: "person:陳小明", mergeId: "person:Chen Hsiao-ming") { id name aliases mentionCount }
+}`],
   ['addAlias', 'Add a surface form so that search finds it.', `mutation {
-  addAlias(id: "person:龔明鑫", alias: "Kung Ming-hsin") { id name aliases }
+  addAlias(id: "person:陳小明", alias: "H.M. Chen") { id aliases }
 }`],
-  ['mergeEntities', 'Merge a duplicate into the entity to keep: mentions and relations move, names become aliases.', `mutation {
-  mergeEntities(keepId: "org:經濟部", mergeId: "org:日本經濟產業省") { id name aliases mentionCount }
-}`],
-  ['deleteArticle', 'Delete an article with its mentions and evidence; orphaned entities go too.', `mutation {
-  deleteArticle(id: "a_readme")
+  ['deleteArticle', 'Delete articles with their mentions and evidence; entities left with nothing go too.', `mutation {
+  zh: deleteArticle(id: "ID_0")
+  en: deleteArticle(id: "ID_1")
 }`],
 ];
 
 async function main() {
-  const only = process.argv[3];
+  const writeTo = process.argv.includes('--write') ? process.argv[process.argv.indexOf('--write') + 1] : undefined;
+  const only = writeTo ? undefined : process.argv[3];
+  const out = [];
   const key = process.env.NEWSGRAPH_API_KEY;
   const all = key ? [...EXAMPLES, ...MUTATIONS] : EXAMPLES;
-  let lastId;
-  for (const [name, text, template] of all) {
+  let ids = [];
+  let main = '';
+  for (const [name, text, template, where] of all) {
     if (only && only !== name) continue;
-    const query = lastId ? template.replace('a_readme', lastId) : template;
+    const query = template.replace('ID_0', ids[0]).replace('ID_1', ids[1]);
     const headers = { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) };
     const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) });
     const body = await res.json();
-    if (name === 'ingestArticles') lastId = body.data?.ingestArticles?.[0]?.id;
-    console.log(`#### \`${name}\`\n\n${text}\n\n\`\`\`graphql\n${query}\n\`\`\`\n\n<details><summary>Output</summary>\n\n\`\`\`json\n${JSON.stringify(body, null, 2)}\n\`\`\`\n\n</details>\n`);
+    if (name === 'ingestArticles') ids = (body.data?.ingestArticles ?? []).map((r) => r.id);
+    const json = JSON.stringify(body, null, 2);
+    // short outputs are shown as they are; long ones fold away
+    const output = json.split('\n').length <= 40
+      ? `\`\`\`json\n${json}\n\`\`\`\n`
+      : `<details><summary>Output (${json.split('\n').length} lines)</summary>\n\n\`\`\`json\n${json}\n\`\`\`\n\n</details>\n`;
+    if (where === 'main') main = `\`\`\`graphql\n${query}\n\`\`\`\n\n\`\`\`json\n${json}\n\`\`\`\n`;
+    else out.push(`#### \`${name}\`\n\n${text}\n\n\`\`\`graphql\n${query}\n\`\`\`\n\n${output}`);
   }
+  if (!writeTo) return console.log([main, ...out].join('\n'));
+  const fs = require('node:fs');
+  let readme = fs.readFileSync(writeTo, 'utf8');
+  const splice = (marker, content) => {
+    const start = `<!-- ${marker}:start -->`;
+    const end = `<!-- ${marker}:end -->`;
+    if (!readme.includes(start) || !readme.includes(end)) throw new Error(`${writeTo} has no ${start} / ${end} markers`);
+    readme = `${readme.slice(0, readme.indexOf(start) + start.length)}\n${content}\n${readme.slice(readme.indexOf(end))}`;
+  };
+  splice('main-example', main);
+  splice('examples', out.join('\n'));
+  fs.writeFileSync(writeTo, readme);
+  console.log(`wrote ${out.length + 1} examples into ${writeTo}`);
 }
 
 main().catch((err) => {

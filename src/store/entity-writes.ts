@@ -47,8 +47,9 @@ const moveMentions: Query = {
 const finishMerge: Query = {
   cypher: `
     MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
-    WITH k, m, [s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) WHERE NOT s IN coalesce(k.aliases, [])] AS extra
-    SET k.aliases = coalesce(k.aliases, []) + extra, k.nameEn = coalesce(k.nameEn, m.nameEn)
+    WITH k, m, reduce(acc = coalesce(k.aliases, []), s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) |
+                      CASE WHEN s IS NULL OR s IN acc THEN acc ELSE acc + s END) AS merged
+    SET k.aliases = merged, k.nameEn = coalesce(k.nameEn, m.nameEn)
     SET k.aliasText = reduce(t = '', s IN k.aliases | t + ' ' + s) + coalesce(' ' + k.nameEn, '')
     MERGE (r:Redirect {id: $mergeId}) SET r.target = $keepId
     WITH k, m

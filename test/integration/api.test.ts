@@ -257,10 +257,11 @@ describe('GraphQL API over HTTP', () => {
     const a = fromInput({ title: '甲乙公司合作', body: '王小明與王曉明會面。', url: 'https://example.test/merge', publishedAt: '2025-11-06' }, 'merge');
     await ingestArticle(executor, a);
     await executor.write({ cypher: "MERGE (e:Entity:Person {id: 'person:test-a'}) SET e.name = 'Test A', e.type = 'person', e.aliases = ['Test A']", params: {} });
-    await executor.write({ cypher: "MERGE (e:Entity:Person {id: 'person:test-b'}) SET e.name = 'Test B', e.type = 'person', e.aliases = ['Test B'] WITH e MATCH (x:Article {id: $id}) MERGE (x)-[:MENTIONS {count: 1, firstOffset: 0, inHeadline: false, salience: 0.1}]->(e)", params: { id: a.id } });
+    await executor.write({ cypher: "MERGE (e:Entity:Person {id: 'person:test-b'}) SET e.name = 'Test B', e.type = 'person', e.aliases = ['Test B', 'Test B2'], e.nameEn = 'Test B' WITH e MATCH (x:Article {id: $id}) MERGE (x)-[:MENTIONS {count: 1, firstOffset: 0, inHeadline: false, salience: 0.1}]->(e)", params: { id: a.id } });
     const merged = await gql(api.url, `mutation { mergeEntities(keepId: "person:test-a", mergeId: "person:test-b") { id aliases mentionCount } }`, {}, auth);
     expect(merged.errors).toBeUndefined();
     expect(merged.data!.mergeEntities.aliases).toEqual(expect.arrayContaining(['Test A', 'Test B']));
+    expect(new Set(merged.data!.mergeEntities.aliases).size).toBe(merged.data!.mergeEntities.aliases.length);
     expect(merged.data!.mergeEntities.mentionCount).toBe(1);
     const gone = await gql(api.url, `{ entity(id: "person:test-b") { id } }`);
     expect(gone.data!.entity).toBeNull();
