@@ -35,6 +35,8 @@ export async function createApolloServer(options: Pick<ApiServerOptions, 'log'> 
   return new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: true,
+    // stack traces stay in the server log, never in responses
+    includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     // the embedded Apollo Sandbox on GET /graphql, so the API can be explored from a browser
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), limitsPlugin()],
