@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import type { Article } from '../domain/types';
 import type { DocState } from './doc';
 import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
@@ -8,7 +9,7 @@ const MAX_TOPICS = 10;
 const MAX_LEX_TOPICS = 6;
 
 /**
- * Free keywords that repeat a chosen topic (法說會 when 台積電法說會 is kept, or the reverse) add
+ * Free keywords that repeat a chosen topic (法說會 when 鴻海法說會 is kept, or the reverse) add
  * nothing: of two nested phrases the better-scored stays, and one already covered by a taxonomy
  * topic's name or surface forms goes.
  */
@@ -72,7 +73,7 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
       bump(m.entity.id, { lex: m.entity, name: m.entity.name }, 0, { start: m.start, end: m.end });
     }
   } else {
-    for (const m of matchEn({ norm: doc.norm, index: lex.enTopics })) bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
+    for (const m of matchEn({ norm: doc.norm, index: lex.enTopics, anyCase: true })) bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
   }
   addPairRelation({ doc, lex, scored, bump });
   // a parent is half as well supported as its best child: it never crowds out the specific topics
@@ -102,7 +103,7 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   }
 
   const kws = doc.lang === 'zh'
-    ? [...zhPhrases({ doc, lex }), ...zhKeywords({ doc, lex, entityKeys })]
+    ? [...zhEventPhrases({ doc, captions: article.captions ?? [] }), ...zhPhrases({ doc, lex }), ...zhKeywords({ doc, lex, entityKeys })]
     : enKeywords({ doc, lex, entityKeys });
   // a keyword that is part of a matched taxonomy topic (礦物 of 關鍵礦物) adds nothing
   const covered = [...scored.values()].filter((s) => s.lex && s.score >= 2).flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
@@ -188,13 +189,75 @@ function addPairRelation(opts: {
   }
 }
 
+/**
+ * Events that belong to an actor: a company's investor conference, a leader's visit, a team's
+ * title. Written in Traditional Chinese and normalised like the text when first used.
+ */
+const ZH_EVENT_WORDS = ['法說會', '法說', '股東會', '股東常會', '訪台', '訪美', '訪日', '訪歐', '封王', '奪冠', '連霸', '衛冕', '罷免案', '下台', '請辭', '辭職', '裁員', '破產', '併購案'];
+/** Time words and light verbs between the actor and the event (鴻海今天舉行法說會) carry nothing. */
+const ZH_EVENT_FILLER = ['今天', '昨天', '明天', '今日', '昨日', '明日', '日前', '稍早', '此次', '本次', '這次', '將', '已', '正式', '舉行', '召開', '舉辦'];
+const ZH_LEAD_CHARS = 120;
+let eventRe: { re: RegExp; filler: string[] } | undefined;
+
+/**
+ * Actor-anchored events: a person, organisation or team named right before an event word
+ * (<公司>法說會, <球隊>痛失連霸) makes a topic "<name><event>", when it is in the headline or recurs.
+ * Fillers between them (今天舉行) are dropped; a short verb (痛失) stays, as it says what happened.
+ */
+function zhEventPhrases(opts: { doc: DocState; captions: string[] }): { name: string; weight: number }[] {
+  const { doc, captions } = opts;
+  if (!eventRe) {
+    const words = ZH_EVENT_WORDS.map((w) => normalizeForm(w));
+    eventRe = { re: new RegExp(words.join('|'), 'g'), filler: ZH_EVENT_FILLER.map((w) => normalizeForm(w)) };
+  }
+  // the actors are the article's own people and organisations, as the text writes them
+  const actorKeys = [...doc.entities.values()].filter((e) => e.type === 'organization' || e.type === 'person')
+    .flatMap((e) => [e.name, ...e.aliases]).map((k) => normalizeForm(k)).filter((k) => k.length >= 2 && /^[\u3400-\u9fff]+$/.test(k))
+    .sort((a, b) => b.length - a.length);
+  const found = new Map<string, { n: number; head: boolean }>();
+  const scan = (norm: string, surface: (start: number, end: number) => string, lead: (start: number) => boolean) => {
+    const re = new RegExp(eventRe!.re.source, 'g');
+    for (let m = re.exec(norm); m; m = re.exec(norm)) {
+      for (let gap = 0; gap <= 30; gap++) {
+        const end = m.index - gap;
+        const key = actorKeys.find((k) => end - k.length >= 0 && norm.startsWith(k, end - k.length));
+        if (key === undefined) continue;
+        const actorStart = end - key.length;
+        // stock codes and glosses in brackets (2330-TW) sit between a company and its event
+        let between = norm.slice(end, m.index).replace(/\s*[(（][^()（）]{1,12}[)）]\s*/g, '').trim();
+        for (let changed = true; changed;) {
+          changed = false;
+          for (const f of eventRe!.filler) if (between.startsWith(f)) { between = between.slice(f.length); changed = true; }
+        }
+        if (!/^[\u3400-\u9fff]{0,2}$/.test(between)) break;
+        const name = (surface(actorStart, end) + surface(m.index - between.length, m.index) + surface(m.index, m.index + m[0].length)).replace(/臺/g, '台');
+        const c = found.get(name) ?? { n: 0, head: false };
+        c.n++;
+        if (lead(actorStart)) c.head = true;
+        found.set(name, c);
+        break;
+      }
+    }
+  };
+  // the headline or the lead: a news story names its event in its first lines (or under its photo)
+  scan(doc.norm, (s, e) => doc.surface(s, e), (start) => start < Math.max(doc.titleLength, ZH_LEAD_CHARS));
+  for (const cap of captions) {
+    const chars = [...cap];
+    if (chars.length > 300) continue;
+    const norm = normalizeForm(cap);
+    if ([...norm].length !== chars.length) continue;
+    scan(norm, (s, e) => chars.slice(s, e).join(''), () => true);
+  }
+  return [...found].filter(([, c]) => c.head || c.n >= 2).map(([name, c]) => ({ name, weight: (c.head ? 3 : 2) + Math.min(1, c.n / 3) }));
+}
+
 /** Tags of tokens that can sit inside a noun phrase (nouns, verbal nouns, names, idioms, abbreviations). */
 const PHRASE_TAGS = /^(n|nz|vn|nr|ns|nt|nrt|j|l|eng)$/;
 
 /**
  * Noun phrases of the headline and recurring noun phrases of the body: runs of noun-like tokens
  * (羅浮宮|珠寶|竊案, 鳳凰|颱風) of 3–8 characters that hold at least one common noun, so that a
- * phrase is an event or theme (台積電法說會) rather than a bare name. Headlines are what an
+ * phrase is an event or theme (鴻海法說會) rather than a bare name. Headlines are what an
  * article is about; a body phrase must recur to count.
  */
 function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weight: number }[] {
@@ -245,6 +308,8 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   for (const t of tagText(body.slice(0, doc.titleLength))) {
     if (!/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) || !ok(t.word) || !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word)) continue;
     if (t.tag === 'x' && t.word.length < 3) continue;
+    // stock codes (2330-TW)(TSM-US) are listings, not themes
+    if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;
     scores.set(t.word, (scores.get(t.word) ?? 0) + 2);
   }
   for (const k of keywords(body, 15)) {
@@ -271,6 +336,10 @@ const EN_STOP = new Set(('the a an and or of to in on for with by from at as is 
 
 function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;
+  const pos = enWordClasses(doc.norm);
+  // a theme is a noun (exports), or an adjective or noun before one (trade surplus): not a verb, an adverb or a date
+  const noun = (w: string) => !pos?.has(w) || !!pos.get(w)?.noun;
+  const modifier = (w: string) => !pos?.has(w) || !!pos.get(w)?.noun || !!pos.get(w)?.adj;
   const stop = (w: string) => EN_STOP.has(w) || lex.stop.keywordsEn.has(w) || w.length < 4;
   const counts = new Map<string, number>();
   const scan = (text: string, weight: number) => {
@@ -279,9 +348,10 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     for (let i = 0; i < lower.length; i++) {
       const a = lower[i];
       if (stop(a) || /^[A-Z]/.test(words[i])) continue;
-      counts.set(a, (counts.get(a) ?? 0) + weight);
+      if (noun(a)) counts.set(a, (counts.get(a) ?? 0) + weight);
       const b = lower[i + 1];
-      if (b && !stop(b) && /^[a-z]/.test(words[i + 1])) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
+      // a generic head noun is specific with its modifier (prime suspect, local government is not: local is generic)
+      if (b && !EN_STOP.has(b) && b.length >= 4 && /^[a-z]/.test(words[i + 1]) && modifier(a) && noun(b)) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
     }
   };
   scan(doc.norm.slice(0, doc.titleLength), 2);
@@ -299,8 +369,33 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   return out;
 }
 
+/**
+ * Word classes of an English text by compromise's tagger: for each lower-case word, whether it
+ * was ever read as a noun or an adjective. Undefined when the tagger fails (then nothing is filtered).
+ */
+function enWordClasses(text: string): Map<string, { noun: boolean; adj: boolean }> | undefined {
+  try {
+    const out = new Map<string, { noun: boolean; adj: boolean }>();
+    const sentences = nlp(text).json({ terms: { tags: true } }) as { terms: { normal: string; tags: string[] }[] }[];
+    for (const sn of sentences) {
+      for (const t of sn.terms) {
+        for (const w of t.normal.split(/[^a-z\-]+/).filter(Boolean)) {
+          const cur = out.get(w) ?? { noun: false, adj: false };
+          // a date word (yesterday) is read as a noun by some taggers, never a theme
+          if (t.tags.includes('Noun') && !t.tags.includes('Date') && !t.tags.includes('Pronoun')) cur.noun = true;
+          if (t.tags.includes('Adjective')) cur.adj = true;
+          out.set(w, cur);
+        }
+      }
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
 /** English lexicon forms in text, leftmost-longest. */
-export function matchEn(opts: { norm: string; index: Map<string, EnForm[]> }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
+export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyCase?: boolean }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
   const toks: { t: string; start: number; end: number }[] = [];
   const re = new RegExp(EN_TOKEN_RE.source, 'gu');
   for (let m = re.exec(opts.norm); m; m = re.exec(opts.norm)) {
@@ -323,7 +418,8 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]> }): {
           || (tl.endsWith('’s') || tl.endsWith("'s")) && tl.slice(0, -2) === f.tokens[k] && k === f.tokens.length - 1;
         if (ok && f.caseSensitive) ok = tt === f.raw[k] || tt.replace(/(['’]s|\.)$/, '') === f.raw[k];
       }
-      if (ok && f.tokens.length > 1 && !/^[A-Z0-9]/.test(toks[i].t)) ok = false;
+      // a multi-word name starts with a capital; a topic phrase (heavy rain, trade surplus) is common words
+      if (ok && !opts.anyCase && f.tokens.length > 1 && !/^[A-Z0-9]/.test(toks[i].t)) ok = false;
       if (ok && (!best || f.tokens.length > best.len)) best = { len: f.tokens.length, form: f };
     }
     if (best) {

@@ -1,0 +1,65 @@
+import type { Article, Extraction } from '../../../src/domain/types';
+import { extract } from '../../../src/extract';
+
+function article(paragraphs: string[], opts: { title?: string; language?: string; captions?: string[] } = {}): Article {
+  return {
+    id: 't', title: opts.title ?? '新聞', paragraphs, captions: opts.captions ?? [], tags: [], related: [],
+    authors: [], language: opts.language ?? 'zh-Hant',
+  };
+}
+
+const topics = (x: Extraction) => x.entities.filter((e) => e.type === 'topic');
+const topicNames = (x: Extraction) => topics(x).map((e) => e.name);
+const topicKeys = (x: Extraction) => topics(x).flatMap((e) => [e.name, ...e.aliases]);
+
+describe('actor-anchored events (Chinese)', () => {
+  test('a company named before its event in the lead gives "<company><event>", fillers and stock codes dropped', () => {
+    const x = extract(article(['鴻海今天舉行法說會，董事長說明今年營運展望，看好伺服器需求。', '分析師認為，伺服器出貨將持續成長。'], { title: '伺服器需求強勁' }));
+    expect(topicNames(x)).toContain('鴻海法說會');
+    const y = extract(article(['電子代工大廠鴻海 (2317-TW) 昨日法說會釋出樂觀展望，股價上漲。', '分析師認為，伺服器出貨將持續成長。'], { title: '伺服器需求強勁' }));
+    expect(topicNames(y)).toContain('鴻海法說會');
+    // a ticker code is a listing, not a theme
+    expect(topicNames(y)).not.toContain('TW');
+  });
+
+  test('a short verb between the actor and the event stays (<team>痛失連霸)', () => {
+    const x = extract(article(['統一獅昨晚在主場落敗，球迷失望離場。', '總教練賽後表示，明年會再挑戰。'], { title: '統一獅痛失連霸的原因' }));
+    expect(topicNames(x)).toContain('統一獅痛失連霸');
+  });
+
+  test('an event named only in a photo caption still counts; an event with no actor before it does not', () => {
+    const x = extract(article(['鴻海董事長說明今年營運展望，看好伺服器需求。'], { title: '伺服器需求強勁', captions: ['鴻海今天舉行法說會。'] }));
+    expect(topicNames(x)).toContain('鴻海法說會');
+    const y = extract(article(['今天舉行法說會，董事長說明今年營運展望。分析師看好伺服器需求。'], { title: '伺服器需求強勁' }));
+    expect(topicNames(y).some((n) => n.endsWith('法說會') && n.length > 3)).toBe(false);
+  });
+
+  test('a title won is the championships topic (奪冠, 總冠軍)', () => {
+    const x = extract(article(['統一獅今晚奪下總冠軍，球迷湧入球場慶祝。統一獅睽違多年再度奪冠。'], { title: '統一獅奪冠' }));
+    expect(topics(x).map((e) => e.id)).toContain('topic:championships');
+    expect(topicKeys(x)).toContain('總冠軍');
+  });
+
+  test('generic filler words (關心, 登場) are not topics', () => {
+    const x = extract(article(['外界關心新館何時登場，市府表示新館將在明年登場，民眾也很關心交通。'], { title: '新館明年登場 民眾關心交通' }));
+    expect(topicNames(x)).not.toContain('關心');
+    expect(topicNames(x)).not.toContain('登場');
+  });
+});
+
+describe('English topic phrases', () => {
+  test('a lower-case multi-word taxonomy keyword (trade surplus) is matched', () => {
+    const x = extract(article(['The ministry said the trade surplus widened last month as shipments grew. Officials expect the trade surplus to stay large.'], { title: 'Shipments grow', language: 'en' }));
+    expect(topics(x).map((e) => e.id)).toContain('topic:trade-balance');
+  });
+
+  test('verbs, dates and adverbs are not keywords; an adjective + noun phrase is', () => {
+    const x = extract(article([
+      'Authorities yesterday evacuated residents ahead of the storm. Yesterday crews evacuated more villages ahead of landfall.',
+      'The prime suspect was held yesterday. Police said the prime suspect evacuated the building.',
+    ], { title: 'Residents evacuated ahead of storm as prime suspect held', language: 'en' }));
+    const names = topicNames(x);
+    for (const w of ['yesterday', 'evacuated', 'ahead']) expect(names).not.toContain(w);
+    expect(names).toContain('prime suspect');
+  });
+});
