@@ -19,14 +19,20 @@ export function decodeCursor(cursor: string): number {
   return n;
 }
 
-/** Turns `first` / `after` into skip / limit, rejecting sizes the API does not serve. */
-export function pageWindow(first: number | undefined | null, after: string | undefined | null): { skip: number; limit: number } {
-  const limit = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+/** Rejects a size argument outside [min, max] with BAD_USER_INPUT naming the argument. */
+export function checkRange(name: string, value: number, options: { max: number; min?: number }): number {
+  const min = options.min ?? 1;
+  if (!Number.isInteger(value) || value < min || value > options.max) {
+    throw new GraphQLError(`"${name}" must be between ${min} and ${options.max}, got ${value}.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: name },
     });
   }
+  return value;
+}
+
+/** Turns `first` / `after` into skip / limit, rejecting sizes the API does not serve. */
+export function pageWindow(first: number | undefined | null, after: string | undefined | null): { skip: number; limit: number } {
+  const limit = checkRange('first', first ?? DEFAULT_PAGE_SIZE, { min: 0, max: MAX_PAGE_SIZE });
   return { skip: after ? decodeCursor(after) + 1 : 0, limit };
 }
 

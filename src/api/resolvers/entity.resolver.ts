@@ -4,7 +4,7 @@ import { queries } from '../../store';
 import type { ArticleRecord, EntityRecord, RelationRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
-import { MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
+import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
 import { Article, DirectionEnum, Evidence, Relation, RelationTypeEnum } from '../types/article.type';
 import { ArticleConnection, EntityConnection } from '../types/connection.type';
 import { Entity, EntityTypeEnum } from '../types/entity.type';
@@ -65,8 +65,7 @@ export class EntityResolver {
     @Arg('direction', () => DirectionEnum, { nullable: true, description: 'OUT, IN or BOTH (default).' }) direction?: DirectionEnum,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many relations (default 20, max 100).' }) first?: number,
   ): Promise<RelationRecord[]> {
-    const limit = first ?? 20;
-    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) throw badUserInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    const limit = checkRange('first', first ?? 20, { min: 0, max: MAX_PAGE_SIZE });
     return ctx.loaders
       .relationsOf({ types: types?.length ? [...types].sort() as RelationType[] : undefined, direction: direction ?? 'BOTH', first: limit })
       .load(entity.id);

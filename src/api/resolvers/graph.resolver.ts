@@ -4,17 +4,14 @@ import { graphQueries, queries } from '../../store';
 import type { ArticleRecord, EntityRecord, RelatedRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
-import { MAX_PAGE_SIZE } from '../pagination';
+import { checkRange, MAX_PAGE_SIZE } from '../pagination';
 import { Article, RelationTypeEnum } from '../types/article.type';
 import { EntityTypeEnum, Topic } from '../types/entity.type';
 import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkSize(name: string, value: number, max: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(`"${name}" must be between 1 and ${max}, got ${value}.`, name);
-  return value;
-}
+const checkSize = (name: string, value: number, max: number): number => checkRange(name, value, { max });
 
 function checkDate(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {

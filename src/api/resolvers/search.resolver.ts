@@ -4,7 +4,7 @@ import { queries } from '../../store';
 import type { ArticleRecord, EntityRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
-import { MAX_PAGE_SIZE } from '../pagination';
+import { checkRange, MAX_PAGE_SIZE } from '../pagination';
 import { SearchHit } from '../types/connection.type';
 import { EntityTypeEnum } from '../types/entity.type';
 
@@ -23,8 +23,7 @@ export class SearchResolver {
     @Arg('first', () => Int, { nullable: true, description: 'At most this many hits (default 20, max 100).' }) first?: number,
   ): Promise<{ score: number; entity: EntityRecord | null; article: ArticleRecord | null }[]> {
     if (!query.trim()) throw badUserInput('"query" must not be empty.', 'query');
-    const limit = first ?? 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const limit = checkRange('first', first ?? 20, { max: MAX_PAGE_SIZE });
     const rows = await ctx.executor.read(
       queries.search({ query: query.trim(), types: types as EntityType[] | undefined, includeArticles: !types?.length, first: limit }),
     );
