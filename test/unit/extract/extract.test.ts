@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { Article, Extraction } from '../../../src/domain/types';
 import { articleText } from '../../../src/domain/article-text';
 import { extract } from '../../../src/extract';
+import { parseTextPage } from '../../../src/ingest';
 
 function article(paragraphs: string[], opts: { title?: string; language?: string; captions?: string[]; authors?: string[] } = {}): Article {
   return {
@@ -157,17 +158,8 @@ describe('mentions, co-occurrence, determinism', () => {
 
 describe('the founding page', () => {
   const file = path.resolve(__dirname, '../../../seeds/articles/udn-2025-10-21-rare-earth-report.txt');
-  // ingest owns page parsing; the test uses it when it is there
-  let parse: ((t: string, o: { origin?: string }) => Article) | undefined;
-  try {
-    parse = require('../../../src/ingest').parseTextPage;
-  } catch {
-    parse = undefined;
-  }
-  const maybe = parse ? test : test.skip;
-
-  maybe('entities, relations and topics of the rare-earth report', () => {
-    const a = parse!(fs.readFileSync(file, 'utf8'), { origin: file });
+  test('entities, relations and topics of the rare-earth report', () => {
+    const a = parseTextPage(fs.readFileSync(file, 'utf8'), { origin: file });
     const x = extract(a);
     const has = (id: string) => expect(ids(x)).toContain(id);
     ['person:林佳龍', 'person:賴清德', 'org:外交部', 'org:立法院', 'org:美國國務院', 'country:TW', 'country:US', 'country:CN'].forEach(has);
