@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { parseEnglish } from './en-parse';
 import type { Entity, OrganizationKind } from '../domain/types';
 import type { DocState } from './doc';
 import { corroborated, type Lexicon, type LexEntity, type TitleDef } from './lexicon';
@@ -140,7 +140,7 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
     }
   }
   try {
-    const json = nlp(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+    const json = parseEnglish(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
     for (const p of json) {
       const raw = p.text.replace(/[.,;:'’]+$|['’]s$/g, '').trim();
       const words = raw.split(/\s+/);

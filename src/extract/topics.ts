@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { parseEnglish } from './en-parse';
 import type { Article } from '../domain/types';
 import type { DocState } from './doc';
 import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
@@ -376,7 +376,7 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
 function enWordClasses(text: string): Map<string, { noun: boolean; adj: boolean }> | undefined {
   try {
     const out = new Map<string, { noun: boolean; adj: boolean }>();
-    const sentences = nlp(text).json({ terms: { tags: true } }) as { terms: { normal: string; tags: string[] }[] }[];
+    const sentences = parseEnglish(text).json({ terms: { tags: true } }) as { terms: { normal: string; tags: string[] }[] }[];
     for (const sn of sentences) {
       for (const t of sn.terms) {
         for (const w of t.normal.split(/[^a-z\-]+/).filter(Boolean)) {
