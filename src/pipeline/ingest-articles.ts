@@ -3,7 +3,7 @@ import { NewsGraphError } from '../domain/errors';
 import { extract } from '../extract';
 import { readInputs } from '../ingest';
 import type { Executor } from '../store/executor';
-import { writeArticle, writeArticles, type WriteStatus } from '../store/article-writes';
+import { writeArticle, writeArticles, type WriteResult, type WriteStatus } from '../store/article-writes';
 
 /** ingest -> extract -> store, for one article or a whole batch of files. */
 
@@ -42,6 +42,13 @@ export function addToSummary(summary: IngestSummary, item: ItemResult): void {
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/** What a written article reports: its status, and the original when it is a copy. */
+const written = (base: Omit<ItemResult, 'status'>, result: WriteResult): ItemResult => ({
+  ...base,
+  status: result.status,
+  ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}),
+});
+
 /** Extracts and writes one article in one transaction. */
 export async function ingestArticle(executor: Executor | null, article: Article): Promise<ItemResult> {
   const origin = article.origin ?? article.id;
@@ -49,8 +56,7 @@ export async function ingestArticle(executor: Executor | null, article: Article)
     const extraction = extract(article);
     const base = { origin, id: article.id, title: article.title, entities: extraction.entities.length, relations: extraction.relations.length };
     if (!executor) return { ...base, status: 'dry-run' };
-    const { status, duplicateOf } = await writeArticle(executor, article, extraction);
-    return { ...base, status, ...(duplicateOf ? { duplicateOf } : {}) };
+    return written(base, await writeArticle(executor, article, extraction));
   } catch (err) {
     // a database outage is not the article's fault: stop the batch instead of failing every item
     if (err instanceof NewsGraphError && err.code === 'UNAVAILABLE') throw err;
@@ -81,7 +87,7 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
   };
   const flush = async (): Promise<void> => {
     const toWrite = pending.filter((p): p is Extract<Pending, { article: Article }> => 'article' in p);
-    const written = options.executor && toWrite.length
+    const results = options.executor && toWrite.length
       ? await writeArticles(options.executor, toWrite.map(({ article, extraction }) => ({ article, extraction })))
       : [];
     let w = 0;
@@ -90,10 +96,10 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
         emit(p.done);
         continue;
       }
-      const r = written[w++];
+      const r = results[w++];
       if (!r) emit({ ...p.base, status: 'dry-run' });
       else if ('error' in r) emit({ ...p.base, status: 'failed', error: r.error.message });
-      else emit({ ...p.base, status: r.status, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) });
+      else emit(written(p.base, r));
     }
     pending = [];
   };

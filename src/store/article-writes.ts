@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Article, Extraction, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
-import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, trigrams } from './fingerprint';
+import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
 
 /** What writing one article did to the graph. */
@@ -17,11 +17,7 @@ export interface WriteResult {
 
 /** Titles are compared loosely so that a teaser's headline finds the article it announces. */
 export function titleKey(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/臺/g, '台')
-    .replace(/[\s\p{P}\p{S}]/gu, '');
+  return foldText(title).replace(/臺/g, '台');
 }
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');

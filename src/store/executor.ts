@@ -71,26 +71,6 @@ export class Executor {
     }
   }
 
-  /** Runs several statements in one write transaction: all of them land, or none. */
-  async writeAll(queries: Query[]): Promise<Row[][]> {
-    const session = this.session('WRITE');
-    try {
-      return await session.executeWrite(async (tx) => {
-        const out: Row[][] = [];
-        for (const q of queries) {
-          this.statementCount++;
-          const res = await tx.run(q.cypher, q.params);
-          out.push(res.records.map((r) => r.toObject()));
-        }
-        return out;
-      });
-    } catch (err) {
-      throw normalizeError(err);
-    } finally {
-      await session.close();
-    }
-  }
-
   /**
    * Runs a unit of work in one write transaction where later statements may depend on the rows of
    * earlier ones. The work may be retried by the driver, so it must not have side effects elsewhere.
@@ -113,8 +93,7 @@ export class Executor {
   }
 
   async write<T extends Row = Row>(query: Query): Promise<T[]> {
-    const [rows] = await this.writeAll([query]);
-    return rows as T[];
+    return (await this.writeTransaction((run) => run(query))) as T[];
   }
 
   /** Schema statements cannot share a transaction with writes; each runs on its own. */

@@ -13,8 +13,13 @@ const MIN_TRIGRAMS = 30;
 /** Share of the shorter body's trigrams found in the other one: a trimmed copy still counts. */
 export const DUPLICATE_MIN_CONTAINMENT = 0.8;
 
+/** Text folded for comparison: width and case unified, spaces, punctuation and symbols dropped. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
 export function trigrams(text: string): Set<string> {
-  const chars = Array.from(text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, ''));
+  const chars = Array.from(foldText(text));
   const out = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i++) out.add(chars[i] + chars[i + 1] + chars[i + 2]);
   return out;
