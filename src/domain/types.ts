@@ -89,6 +89,11 @@ export interface Mention {
   inHeadline: boolean;
   /** 0..1: how central the entity is to the article. */
   salience: number;
+  /**
+   * The entity is only credited by the page (the outlet of a byline, a wire tag, a photo
+   * credit, a dateline place), never named in the text itself.
+   */
+  credit?: boolean;
 }
 
 export type RelationType =

@@ -17,7 +17,7 @@ export function addCredits(opts: { doc: DocState; lex: Lexicon; article: Article
     if (found.length) {
       for (const f of found) {
         doc.upsertLex(f.entity);
-        doc.addHit({ id: f.entity.id, start: -1, end: -1, caption: true, surface: f.surface });
+        doc.addHit({ id: f.entity.id, start: -1, end: -1, caption: true, credit: true, surface: f.surface });
       }
       continue;
     }
@@ -26,7 +26,7 @@ export function addCredits(opts: { doc: DocState; lex: Lexicon; article: Article
     if (!looksLikeOutlet(name)) continue;
     const id = `org:${name}`;
     doc.upsert({ id, type: 'organization', name, kind: 'media', en: /^[\x20-\x7e]+$/.test(name) ? name : undefined });
-    doc.addHit({ id, start: -1, end: -1, caption: true, surface: name });
+    doc.addHit({ id, start: -1, end: -1, caption: true, credit: true, surface: name });
   }
 
   const place = article.dateline?.trim();
@@ -36,7 +36,7 @@ export function addCredits(opts: { doc: DocState; lex: Lexicon; article: Article
     const ent = m?.values[0].entity;
     if (ent) {
       doc.upsertLex(ent);
-      doc.addHit({ id: ent.id, start: -1, end: -1, caption: true, surface: place });
+      doc.addHit({ id: ent.id, start: -1, end: -1, caption: true, credit: true, surface: place });
     }
   }
 }

@@ -9,6 +9,8 @@ export interface Hit {
   surface: string;
   /** Found in a caption rather than the article text: no offset of its own. */
   caption?: boolean;
+  /** A credit of the page (byline outlet, wire tag, photo credit, dateline), not a mention in the text. */
+  credit?: boolean;
 }
 
 export interface Sentence {
@@ -83,9 +85,9 @@ export class DocState {
     });
   }
 
-  addHit(h: { id: string; start: number; end: number; caption?: boolean; surface?: string }): void {
+  addHit(h: { id: string; start: number; end: number; caption?: boolean; credit?: boolean; surface?: string }): void {
     const surface = h.surface ?? this.surface(h.start, h.end);
-    this.hits.push({ id: h.id, start: h.start, end: h.end, surface, caption: h.caption });
+    this.hits.push({ id: h.id, start: h.start, end: h.end, surface, caption: h.caption, credit: h.credit });
     const e = this.entities.get(h.id);
     if (e && surface !== e.name && !e.aliases.includes(surface) && surface.trim()) e.aliases.push(surface);
     if (!h.caption) this.claim(h.start, h.end);

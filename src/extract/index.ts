@@ -51,11 +51,12 @@ function isEnglish(article: Article, text: string): boolean {
 
 function finish(doc: DocState): Extraction {
   const total = Math.max(1, doc.chars.length);
-  const byId = new Map<string, { count: number; first: number; headline: boolean }>();
+  const byId = new Map<string, { count: number; first: number; headline: boolean; credit: boolean }>();
   for (const h of doc.hits) {
     if (!doc.entities.has(h.id)) continue;
-    const cur = byId.get(h.id) ?? { count: 0, first: Number.POSITIVE_INFINITY, headline: false };
+    const cur = byId.get(h.id) ?? { count: 0, first: Number.POSITIVE_INFINITY, headline: false, credit: true };
     cur.count++;
+    if (!h.credit) cur.credit = false;
     if (!h.caption && h.start >= 0) {
       cur.first = Math.min(cur.first, h.start);
       if (h.start < doc.titleLength) cur.headline = true;
@@ -67,7 +68,9 @@ function finish(doc: DocState): Extraction {
     const first = Number.isFinite(m.first) ? m.first : -1;
     const early = first >= 0 ? 1 - first / total : 0;
     const salience = Math.min(1, (m.headline ? 0.4 : 0) + 0.35 * Math.min(1, m.count / 5) + 0.25 * early);
-    mentions.push({ entityId: id, count: m.count, firstOffset: first, inHeadline: m.headline, salience: round(salience) });
+    const mention: Mention = { entityId: id, count: m.count, firstOffset: first, inHeadline: m.headline, salience: round(salience) };
+    if (m.credit) mention.credit = true;
+    mentions.push(mention);
   }
   const entities: Entity[] = [...doc.entities.values()].filter((e) => byId.has(e.id));
   const firstOf = (id: string) => {

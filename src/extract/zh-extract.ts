@@ -154,7 +154,7 @@ export function extractZh(opts: ZhOptions): void {
       const f = m.values[0];
       if (f.entity.type === 'organization' && f.entity.kind === 'media') {
         doc.upsertLex(f.entity);
-        doc.addHit({ id: f.entity.id, start: -1, end: -1, caption: true, surface: cap.slice(m.start, m.end) });
+        doc.addHit({ id: f.entity.id, start: -1, end: -1, caption: true, credit: true, surface: cap.slice(m.start, m.end) });
       }
     }
   }
