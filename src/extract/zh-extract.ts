@@ -9,6 +9,7 @@ import {
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
 import { detectUnknownOrgs } from './zh-orgs';
+import { modelHanNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
@@ -63,6 +64,11 @@ export function extractZh(opts: ZhOptions): void {
     ...namesFromTokens(ctx),
     ...namesWithLatin(ctx, doc.chars),
   ];
+  const han = modelHanNames(ctx);
+  found.push(...han);
+  const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
+  found.push(...tr);
+  if (process.env.DEBUG_NAMES) for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -74,6 +80,7 @@ export function extractZh(opts: ZhOptions): void {
     seeds.add(c.norm);
     known.add(c.norm);
   }
+  trimOvershoot(ctx, known);
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // a lexicon organization or place of the same spelling is not a person
