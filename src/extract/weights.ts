@@ -8,7 +8,7 @@ export const NAME_MODEL = {
   /** A Han-Chinese name (surname + 1–2 given characters) is accepted at this score. */
   acceptThree: 5.5,
   /** Two-character names (surname + one given character) are rarer and riskier. */
-  acceptTwo: 7,
+  acceptTwo: 8,
   /** Boundary evidence on the left: start of text, punctuation, a title, a cue word. */
   leftPunct: 1.5,
   leftTitle: 2.5,
@@ -31,6 +31,12 @@ export const NAME_MODEL = {
   dictName: 1.5,
   /** A given character that is mostly a function word or role noun (在, 姓, 男). */
   functionChar: -3.5,
+  /** The given part is itself an ordinary word (陳|明知): likelier a word after a surname. */
+  givenIsWord: -2.5,
+  /** An award, event or case head right after the name (金鐘|獎, 某某|案). */
+  rightEventHead: -3,
+  /** Below this intrinsic score a pattern-found name is dropped (空服員, 游得慢). */
+  patternFloor: 0,
   /** Per given character, the log-likelihood ratio is clipped to this range. */
   charClip: 3.5,
 };
@@ -38,9 +44,11 @@ export const NAME_MODEL = {
 export const TRANSLIT_MODEL = {
   smoothing: 0.5,
   /** Mean per-character log-likelihood ratio (transliteration vs ordinary words) to start a span. */
-  charMin: 0.4,
+  charMin: -0.2,
   /** Mean ratio over a whole span to accept it. */
-  spanMean: 1.1,
+  spanMean: 1.0,
+  /** A span holding a known name is a longer name only when the rest is typical too (梅爾滕|斯, not 賴清德|赴). */
+  restMean: 1.5,
   minLength: 2,
   maxLength: 8,
   /** A span needs this much context evidence (role noun, speech verb, list with a person, recurrence). */

@@ -9,7 +9,7 @@ import {
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
 import { detectUnknownOrgs } from './zh-orgs';
-import { modelHanNames, translitNames, trimOvershoot } from './zh-names';
+import { dottedNameParts, dropImplausible, modelHanNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
@@ -81,6 +81,7 @@ export function extractZh(opts: ZhOptions): void {
     known.add(c.norm);
   }
   trimOvershoot(ctx, known);
+  dropImplausible(ctx, known, new Set([...han, ...tr, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // a lexicon organization or place of the same spelling is not a person
@@ -91,15 +92,19 @@ export function extractZh(opts: ZhOptions): void {
 
   const cands: Candidate[] = [];
   const personTrie = new SurfaceTrie<string>();
+  const wholeOf = dottedNameParts(known);
   for (const k of known) personTrie.add(k, k);
   for (const m of personTrie.scanAll(norm)) {
     const k = m.values[0];
+    const whole = wholeOf.get(k);
+    const wholeAt = whole ? norm.indexOf(whole) : -1;
     cands.push({
       start: m.start, end: m.end, priority: 2.5,
       apply: () => {
         const surface = doc.surface(m.start, m.end);
-        const id = `person:${traditionalName(doc, k, surface)}`;
-        doc.upsert({ id, type: 'person', name: traditionalName(doc, k, surface) });
+        const name = wholeAt >= 0 ? traditionalName(doc, whole!, doc.surface(wholeAt, wholeAt + whole!.length)) : traditionalName(doc, k, surface);
+        const id = `person:${name}`;
+        doc.upsert({ id, type: 'person', name });
         doc.addHit({ id, start: m.start, end: m.end });
       },
     });

@@ -127,7 +127,7 @@ const n = normalizeForm;
 const LEFT_CUES = ['与', '和', '及', '跟', '同', '由', '被', '让', '向', '对', '给', '请', '为', '替', '把', '将', '在', '从', '找', '叫', '邀',
   '搭档', '击败', '不敌', '力克', '对手', '队友', '妻子', '丈夫', '女儿', '儿子', '父亲', '母亲', '太太', '先生', '女友', '男友',
   '前妻', '前夫', '包括', '以及', '还有', '则是', '得主', '支持者', '粉丝', '同学', '学生', '弟子', '徒弟', '病患', '患者', '嫌犯',
-  '被告', '男子', '女子', '少年', '少女'].map(n);
+  '被告', '男子', '女子', '少年', '少女', '组合', '指挥官', '负责人', '统治者', '独裁者', '接班人'].map(n);
 /** Words that end a name when they follow it: speech verbs, time words, particles, verbs of action. */
 const RIGHT_CUES = ['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '质疑', '批评', '提到', '解释', '呼吁', '分析',
   '建议', '今天', '今日', '昨天', '昨日', '明天', '日前', '也', '则', '在', '于', '与', '和', '及', '等', '将', '是', '的', '已', '曾',
@@ -135,6 +135,8 @@ const RIGHT_CUES = ['表示', '指出', '说', '认为', '强调', '坦言', '�
   '后', '陪', '获', '夺', '拿', '击', '投', '轰', '敲', '砍', '得', '和', '跟', '同', '当选', '担任', '出任', '接任', '卸任', '宣布', '证实',
   '坦承', '直言', '重申', '饰演', '主演', '执导', '演唱', '带领', '率领', '亲自', '本人', '日', '等人', '一家', '夫妇', '自己', '上任',
   '不', '没', '并', '虽', '却', '便', '再', '仍', '还', '正', '首度', '首次', '随即', '立即', '特别', '个人', '父女', '母女', '父子', '母子'].map(n);
+/** Heads of awards, events and cases: a "name" right before them names the award (金鐘獎). */
+const EVENT_HEADS = new Set([...'奖赛杯案节展'].map(n));
 const PUNCT = /[\s、，,。；;：:！？!?（()「」『』“”"《》〈〉【】\[\]·‧・/／\-—…~～|｜]/;
 
 function startsWithAny(s: string, pos: number, words: string[]): boolean {
@@ -165,6 +167,7 @@ export function rightEvidence(ctx: NameContext, end: number): number {
   if (end >= norm.length || PUNCT.test(norm[end]) || !/[\u3400-\u9fff]/.test(norm[end])) return W.rightCue;
   if (ctx.titleStarts.has(end)) return W.rightTitle;
   let s = 0;
+  if (EVENT_HEADS.has(norm[end])) s += W.rightEventHead;
   if (startsWithAny(norm, end, RIGHT_CUES)) s += W.rightCue;
   // a dictionary word that starts inside the name and runs past its end (總統時曾公開 is not 時曾公)
   const ti = ctx.tokenAt[end - 1];
@@ -182,6 +185,10 @@ export function intrinsicScore(model: NameModel, name: string, surnameLen: numbe
   else if (given.length === 2) s += model.given(given[0], 1) + model.given(given[1], 2);
   else return Number.NEGATIVE_INFINITY;
   for (let k = 0; k < given.length; k++) if (NOT_GIVEN.has(given[k])) s += W.functionChar;
+  if (given.length === 2) {
+    const g = dictEntry(given);
+    if (g && !/^nr/.test(g.tag) && g.freq >= 100) s += W.givenIsWord;
+  }
   const e = dictEntry(name);
   if (e) {
     // an ordinary word (謝謝, 祝福, 洪水) is never a new name; a frequent two-character nr entry is a word too
