@@ -8,7 +8,7 @@ import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
-import { detectUnknownOrgs } from './zh-orgs';
+import { headSpans } from './zh-heads';
 import { dottedNameParts, dropImplausible, modelHanNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
@@ -135,18 +135,25 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   const units: { short: string; id: string }[] = [];
-  for (const o of detectUnknownOrgs({ norm, tokens, lex, lexMatches })) {
-    // a unit written after its parent (立法院程序委員會) is named in full but occupies only its own span
-    const spanStart = o.shortStart ?? o.start;
+  const blocked = new Uint8Array(norm.length + 1);
+  for (const m of personTrie.scanAll(norm)) for (let k = m.start; k < m.end; k++) blocked[k] = 1;
+  for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleStarts: new Set(titles.map((t) => t.start)) })) {
+    const spanStart = h.shortStart ?? h.start;
     cands.push({
-      start: spanStart, end: o.end, priority: 1,
+      start: spanStart, end: h.end, priority: 1.2,
       apply: () => {
-        const name = doc.surface(o.start, o.end).replace(/臺/g, '台');
-        const short = o.shortStart !== undefined ? doc.surface(o.shortStart, o.end) : undefined;
+        const name = doc.surface(h.start, h.end).replace(/臺/g, '台');
+        if (h.type === 'place') {
+          const id = `place:${name}`;
+          doc.upsert({ id, type: 'place', name });
+          doc.addHit({ id, start: h.start, end: h.end });
+          return;
+        }
+        const short = h.shortStart !== undefined ? doc.surface(h.shortStart, h.end) : undefined;
         const id = `org:${name}`;
-        doc.upsert({ id, type: 'organization', name, kind: o.kind, aliases: short ? [short] : [] });
-        doc.addHit({ id, start: spanStart, end: o.end });
-        if (short) units.push({ short: norm.slice(spanStart, o.end), id });
+        doc.upsert({ id, type: 'organization', name, kind: h.kind, aliases: short ? [short] : [] });
+        doc.addHit({ id, start: spanStart, end: h.end });
+        if (short) units.push({ short: norm.slice(spanStart, h.end), id });
       },
     });
   }
