@@ -4,7 +4,7 @@ import { addCredits } from './credits';
 import { DocState, splitSentences } from './doc';
 import { extractEn } from './en-entities';
 import { getLexicon } from './lexicon';
-import { hanRatio, normalizeText } from './normalize';
+import { hanRatio, isSimplifiedText, normalizeText } from './normalize';
 import { addTopics, matchEn } from './topics';
 import { extractZh } from './zh-extract';
 
@@ -21,6 +21,7 @@ export function extract(article: Article): Extraction {
   const lang = isEnglish(article, text) ? 'en' : 'zh';
   const titleLength = Array.from(article.title).length;
   const doc = new DocState(text, chars, norm, titleLength, splitSentences(chars), lang);
+  doc.hans = lang === 'zh' && isSimplifiedText(chars, norm);
   const authors = (article.authors ?? []).map((a) => a.name).filter(Boolean);
   const captions = article.captions ?? [];
 

@@ -101,8 +101,7 @@ export function extractZh(opts: ZhOptions): void {
     cands.push({
       start: m.start, end: m.end, priority: 2.5,
       apply: () => {
-        const surface = doc.surface(m.start, m.end);
-        const name = wholeAt >= 0 ? traditionalName(doc, whole!, doc.surface(wholeAt, wholeAt + whole!.length)) : traditionalName(doc, k, surface);
+        const name = wholeAt >= 0 ? doc.canonicalName(wholeAt, wholeAt + whole!.length) : doc.canonicalName(m.start, m.end);
         const id = `person:${name}`;
         doc.upsert({ id, type: 'person', name });
         doc.addHit({ id, start: m.start, end: m.end });
@@ -142,7 +141,7 @@ export function extractZh(opts: ZhOptions): void {
     cands.push({
       start: spanStart, end: h.end, priority: 1.2,
       apply: () => {
-        const name = doc.surface(h.start, h.end).replace(/臺/g, '台');
+        const name = doc.canonicalName(h.start, h.end);
         if (h.type === 'place') {
           const id = `place:${name}`;
           doc.upsert({ id, type: 'place', name });
@@ -254,12 +253,6 @@ function resolve(cands: Candidate[]): void {
     taken.push([c.start, c.end]);
     c.apply();
   }
-}
-
-/** The name as written in the article (Traditional), whatever the normalised key is. */
-function traditionalName(doc: DocState, _norm: string, surface: string): string {
-  void doc;
-  return surface.replace(/臺/g, '台');
 }
 
 /**

@@ -64,7 +64,7 @@ const NAMING_TAGS = /^(nz|nt|ns|nr|nrt|nrfg|x|j|eng)$/;
 /** Conjunctions inside one name (外交及國防委員會, 美國海關暨邊境保護局). */
 const JOINERS = new Set(['及', '与', '暨'].map(n));
 /** Words that never start a name: pronouns, determiners, adverbs of place and time. */
-const NOT_FIRST = new Set(['经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
+const NOT_FIRST = new Set(['这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
 /** Characters that never occur inside a name part: verbs of saying, copulas, particles. */
 const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
@@ -116,12 +116,12 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (lexCovers[end - 1]) continue;
     // a one-character head inside an ordinary word (南|部 of 南部, 決勝|局, 團|隊) is no head
     const hi = tokenAt[i];
-    if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns)$/.test(tokens[hi].tag)) continue;
+    if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag)) continue;
     // the head must end a word (院 of 院長 does not; 處 of 處長 does not)
     const after = tokenAt[end - 1];
     if (after >= 0 && tokens[after].end > end) continue;
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
-    let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked });
+    let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' });
     if (start < 0) continue;
     // function characters glued to the front by segmentation (由|鎮瀾宮, 經|勘查)
     while (start < i && LEADING_FUNCTION.has(norm[start])) start++;
@@ -157,7 +157,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
   return out;
 }
 
-function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headStart: number; blocked: Uint8Array }): number {
+function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headStart: number; blocked: Uint8Array; joins: boolean }): number {
   const { norm, tokens, tokenAt, headStart } = o;
   let start = headStart;
   // a head inside a token (總醫院 of 荣民|总医院, 宮 of 澜宫): the token's beginning belongs to the name
@@ -178,7 +178,8 @@ function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headS
     if (o.blocked[t.start] || o.blocked[t.end - 1]) break;
     const han = /^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word);
     if (!han) break;
-    if (JOINERS.has(t.word) && taken.length) {
+    // two nouns joined inside one body's name (外交及國防委員會); two bodies joined are two names
+    if (JOINERS.has(t.word) && taken.length && o.joins) {
       taken.push(t);
       start = t.start;
       j--;
