@@ -29,6 +29,8 @@ export class DocState {
   readonly relations: Relation[] = [];
   /** jieba tokens of the normalised text, kept by the Chinese pass so that topics need not tag it again. */
   tokens?: { word: string; tag: string; start: number; end: number }[];
+  /** Where the article text (title + body) ends; captions may follow, read but without offsets. */
+  bodyEnd = Number.POSITIVE_INFINITY;
   /** The text is Simplified Chinese: names of new entities are converted to Traditional. */
   hans = false;
   /** Spans already claimed by an entity, so that later detectors do not re-read them. */
