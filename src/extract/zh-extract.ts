@@ -136,7 +136,7 @@ export function extractZh(opts: ZhOptions): void {
   const units: { short: string; id: string }[] = [];
   const blocked = new Uint8Array(norm.length + 1);
   for (const m of personTrie.scanAll(norm)) for (let k = m.start; k < m.end; k++) blocked[k] = 1;
-  for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleStarts: new Set(titles.map((t) => t.start)) })) {
+  for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
     const spanStart = h.shortStart ?? h.start;
     cands.push({
       start: spanStart, end: h.end, priority: 1.2,

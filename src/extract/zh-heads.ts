@@ -29,9 +29,9 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['總醫院', 'other'], ['醫院', 'other'], ['診所', 'other'], ['醫學中心', 'other'], ['大學', 'other'], ['學院', 'other'], ['學系', 'other'],
   ['研究所', 'other'], ['研究院', 'other'], ['研究中心', 'other'], ['高中', 'other'], ['國中', 'other'], ['國小', 'other'], ['中學', 'other'], ['小學', 'other'],
   ['公司', 'company'], ['集團', 'company'], ['科技', 'company'], ['電子', 'company'], ['半導體', 'company'], ['銀行', 'company'], ['證券', 'company'],
-  ['金控', 'company'], ['建設', 'company'], ['航空', 'company'], ['電信', 'company'], ['生技', 'company'], ['製藥', 'company'], ['實業', 'company'],
+  ['金控', 'company'], ['航空', 'company'], ['電信', 'company'], ['生技', 'company'], ['製藥', 'company'], ['實業', 'company'],
   ['工業', 'company'], ['控股', 'company'], ['文創', 'company'], ['娛樂', 'company'], ['影業', 'company'], ['唱片', 'company'], ['百貨', 'company'],
-  ['光電', 'company'], ['精密', 'company'],
+  ['光電', 'company'], ['精密', 'company'], ['外科', 'other'], ['內科', 'other'], ['醫學部', 'other'], ['書院', 'other'],
   ['日報', 'media'], ['時報', 'media'], ['電視台', 'media'], ['電台', 'media'], ['新聞網', 'media'], ['通訊社', 'media'], ['雜誌', 'media'],
   ['政府', 'government'], ['市府', 'government'], ['縣府', 'government'], ['公所', 'government'], ['法院', 'government'], ['地院', 'government'],
   ['高分院', 'government'], ['分院', 'government'], ['地檢署', 'government'], ['檢察署', 'government'], ['警察局', 'government'], ['分局', 'government'],
@@ -64,11 +64,16 @@ const NAMING_TAGS = /^(nz|nt|ns|nr|nrt|nrfg|x|j|eng)$/;
 /** Conjunctions inside one name (外交及國防委員會, 美國海關暨邊境保護局). */
 const JOINERS = new Set(['及', '与', '暨'].map(n));
 /** Words that never start a name: pronouns, determiners, adverbs of place and time. */
-const NOT_FIRST = new Set(['这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
+const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
 /** Characters that never occur inside a name part: verbs of saying, copulas, particles. */
 const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
 const GENERIC_PLACE_ENDS = ['地区', '山区', '市区', '社区', '灾区', '园区', '地带', '矿区', '郊区', '县市', '各县'];
+const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
+/** Temples are named after their town but written after their city (彰化市|南瑤宮). */
+const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
+const TRADE_PREFIX = ['美商', '陆商', '中资', '台商', '日商', '韩商', '港商', '外商', '欧商', '德商', '荷商'].map(n);
+const ROLE_PREFIX = ['母公司', '子公司', '旗下', '集团旗下'].map(n);
 const LEADING_FUNCTION = new Set([...'由在从至于经若指为被让将把对向与和及或是的了也都就才即'].map(n));
 /** Nouns that link two names rather than belong to one (聞泰科技|旗下|安世半導體). */
 const NOT_INSIDE = new Set(['旗下', '底下', '之下', '以及', '包括', '对手', '合作', '期间', '今年', '去年', '明年', '目前', '当时', '昨天', '今天', '日前'].map(n));
@@ -82,7 +87,7 @@ const DESCRIPTIVE = new Set(['国立', '私立', '公立', '市立', '县立', '
  * the text (a known place or organization inside the span counts as naming evidence and marks
  * a unit of a known parent); `blocked` marks characters of people already found.
  */
-export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; lexMatches: { start: number; end: number; values: ZhForm[] }[]; blocked: Uint8Array; titleStarts: Set<number> }): HeadSpan[] {
+export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; lexMatches: { start: number; end: number; values: ZhForm[] }[]; blocked: Uint8Array; titleEnds: Map<number, number> }): HeadSpan[] {
   const { norm, tokens, blocked } = opts;
   const tokenAt = new Int32Array(norm.length + 1).fill(-1);
   tokens.forEach((t, i) => {
@@ -96,6 +101,15 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
   }
   const knownInside = (s: number, e: number) => {
     for (let k = s; k < e; k++) for (const m of known.get(k) ?? []) if (m.end <= e && m.end - k >= 2) return true;
+    return false;
+  };
+  const properInside = (s: number, e: number) => {
+    for (let k = s; k < e;) {
+      const ti = tokenAt[k];
+      if (ti < 0) return false;
+      if (NAMING_TAGS.test(tokens[ti].tag)) return true;
+      k = tokens[ti].end;
+    }
     return false;
   };
   const orgEnds = new Map<number, number>();
@@ -121,14 +135,37 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     const after = tokenAt[end - 1];
     if (after >= 0 && tokens[after].end > end) continue;
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
-    let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' });
+    let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
     if (start < 0) continue;
     // function characters glued to the front by segmentation (由|鎮瀾宮, 經|勘查)
     while (start < i && LEADING_FUNCTION.has(norm[start])) start++;
-    // a title inside the span (考試院院長黃榮|村) means the span runs across a person
+    // a title inside the span (召集人|佛光山…大學): the name starts after it; a title right
+    // before the head (考試院院長黃榮|村) means the span runs across a person
+    for (let k = start; k < i; k++) {
+      const te = opts.titleEnds.get(k);
+      if (te !== undefined && te <= i) start = te;
+    }
+    if (start >= i) continue;
     let titled = false;
-    for (let k = start; k < i; k++) if (opts.titleStarts.has(k)) titled = true;
+    for (let k = start; k < i; k++) if (opts.titleEnds.has(k) && opts.titleEnds.get(k)! > i) titled = true;
     if (titled) continue;
+    // a body named after the place it is in (彰化市|南瑤宮, 台中|逢甲夜市, 荷蘭|安世半導體): the
+    // place is a mention of its own and the name starts after it; public bodies keep their place
+    // (台中市政府警察局, 金門縣議會)
+    if (h.type === 'place' || h.kind === 'company' || TEMPLE_HEADS.has(h.head)) {
+      let cut = start;
+      for (const m of known.get(start) ?? []) {
+        if (m.end - start < 2 || i - m.end < (h.head.length === 1 ? 2 : 1) || m.end <= cut) continue;
+        // a city, county or country prefix; places also drop an operator (台鐵|新竹站)
+        const prefix = norm.slice(start, m.end);
+        if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))) cut = m.end;
+      }
+      start = cut;
+      // 美商美光, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
+      while (TRADE_PREFIX.some((p) => norm.startsWith(p, start)) && i - start > 3) start += 2;
+      const rp = ROLE_PREFIX.find((p) => norm.startsWith(p, start));
+      if (rp && i - start - rp.length >= 2) start += rp.length;
+    }
     const namePart = norm.slice(start, i);
     if (namePart.length < (h.head.length === 1 ? G.minBeforeSingle : 1) || namePart.length > G.maxNameChars) continue;
     if (DESCRIPTIVE.has(namePart)) continue;
@@ -150,6 +187,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       k = t.end;
     }
     if (!names) continue;
+    // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
+    if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i)) continue;
     let shortStart: number | undefined;
     for (let k = start + 2; k < end - 1; k++) if (orgEnds.get(k) === start && end - k >= 2) shortStart = k;
     out.push({ start, end, type: h.type, kind: h.kind, shortStart });

@@ -137,6 +137,7 @@ const RIGHT_CUES = ['表示', '指出', '说', '认为', '强调', '坦言', '�
   '不', '没', '并', '虽', '却', '便', '再', '仍', '还', '正', '首度', '首次', '随即', '立即', '特别', '个人', '父女', '母女', '父子', '母子'].map(n);
 /** Heads of awards, events and cases: a "name" right before them names the award (金鐘獎). */
 const EVENT_HEADS = new Set([...'奖赛杯案节展'].map(n));
+const ORG_HEAD_AFTER = ['科技', '公司', '集团', '电子', '半导体', '银行', '大学', '医院', '协会', '基金会', '文创', '建设', '工业', '实业', '控股'].map(n);
 const PUNCT = /[\s、，,。；;：:！？!?（()「」『』“”"《》〈〉【】\[\]·‧・/／\-—…~～|｜]/;
 
 function startsWithAny(s: string, pos: number, words: string[]): boolean {
@@ -168,6 +169,8 @@ export function rightEvidence(ctx: NameContext, end: number): number {
   if (ctx.titleStarts.has(end)) return W.rightTitle;
   let s = 0;
   if (EVENT_HEADS.has(norm[end])) s += W.rightEventHead;
+  // 聞泰|科技, 巨大|集團: a "name" right before an organization head names the organization
+  if (ORG_HEAD_AFTER.some((h) => norm.startsWith(h, end))) s += W.rightEventHead;
   if (startsWithAny(norm, end, RIGHT_CUES)) s += W.rightCue;
   // a dictionary word that starts inside the name and runs past its end (總統時曾公開 is not 時曾公)
   const ti = ctx.tokenAt[end - 1];
