@@ -43,7 +43,8 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['宮', 'other'], ['廟', 'other'], ['寺', 'other'], ['教會', 'other'], ['隊', 'sports'], ['神轎團', 'other'], ['樂團', 'other'], ['劇團', 'other'],
 ];
 const PLACE_HEADS = ['堰塞湖', '水庫', '溪', '河', '江', '湖', '潭', '山', '嶺', '峽谷', '車站', '捷運站', '站', '港', '碼頭', '機場',
-  '路', '街', '大道', '公園', '夜市', '廣場', '大樓', '老街', '步道', '橋', '隧道', '村', '里', '鄉', '鎮', '區', '縣', '市', '省', '州',
+  '路', '街', '大道', '公園', '夜市', '廣場', '大樓', '老街', '步道', '橋', '隧道', '村', '鄉', '鎮', '區', '縣', '市', '省', '州',
+  '市政廳', '體育館', '巨蛋', '球場', '會館', '線',
   '島', '灣', '半島', '海峽'];
 
 const HEADS: Head[] = [
@@ -69,6 +70,7 @@ const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '�
 const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
 const GENERIC_PLACE_ENDS = ['地区', '山区', '市区', '社区', '灾区', '园区', '地带', '矿区', '郊区', '县市', '各县'];
+const REQUIRE_KNOWN = new Set(['线'].map(n));
 const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
 /** Temples are named after their town but written after their city (彰化市|南瑤宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
@@ -80,7 +82,7 @@ const NOT_INSIDE = new Set(['旗下', '底下', '之下', '以及', '包括', '�
 /** Descriptive words that make "X + head" a description rather than a name. */
 const DESCRIPTIVE = new Set(['国立', '私立', '公立', '市立', '县立', '综合型', '国际型', '研究型', '一般', '地方', '中央', '专案', '专业', '相关', '主管', '当地',
   '各级', '全国', '国内', '国外', '海外', '所有', '其他', '多家', '多所', '这家', '那家', '两家', '三家', '标竿', '双语', '知名', '大型', '小型', '民间', '公营', '民营',
-  '偏乡', '子', '母', '总', '分', '地方卫生', '茶水饮料', '补给', '高', '晶圆', '决胜', '开局', '首'].map(n));
+  '偏乡', '内外', '子', '母', '总', '分', '地方卫生', '茶水饮料', '补给', '高', '晶圆', '决胜', '开局', '首'].map(n));
 
 /**
  * Candidate organizations and places by their heads. `lexMatches` are the lexicon matches of
@@ -163,8 +165,11 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       start = cut;
       // 美商美光, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
       while (TRADE_PREFIX.some((p) => norm.startsWith(p, start)) && i - start > 3) start += 2;
-      const rp = ROLE_PREFIX.find((p) => norm.startsWith(p, start));
-      if (rp && i - start - rp.length >= 2) start += rp.length;
+      // 安世|母公司|聞泰科技: a role noun inside the span ends the name before it
+      for (const rp of ROLE_PREFIX) {
+        const at = norm.indexOf(rp, start);
+        if (at >= start && at < i && i - at - rp.length >= 2) start = at + rp.length;
+      }
     }
     const namePart = norm.slice(start, i);
     if (namePart.length < (h.head.length === 1 ? G.minBeforeSingle : 1) || namePart.length > G.maxNameChars) continue;
@@ -187,6 +192,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       k = t.end;
     }
     if (!names) continue;
+    // a rail line is named after a known place (集集|線); other "X線" are phrases (中長線, 斷線)
+    if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
     if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i)) continue;
     let shortStart: number | undefined;
@@ -218,7 +225,7 @@ function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headS
     const han = /^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word);
     if (!han) break;
     // two nouns joined inside one body's name (外交及國防委員會); two bodies joined are two names
-    if (JOINERS.has(t.word) && taken.length && o.joins) {
+    if (JOINERS.has(t.word) && taken.length && o.joins && !(j > 0 && HEADS.some((x) => tokens[j - 1].word.endsWith(x.head)))) {
       taken.push(t);
       start = t.start;
       j--;
