@@ -8,7 +8,7 @@ export const NAME_MODEL = {
   /** A Han-Chinese name (surname + 1–2 given characters) is accepted at this score. */
   acceptThree: 5.5,
   /** Two-character names (surname + one given character) are rarer and riskier. */
-  acceptTwo: 8,
+  acceptTwo: 9.3,
   /** Boundary evidence on the left: start of text, punctuation, a title, a cue word. */
   leftPunct: 1.5,
   leftTitle: 2.5,
