@@ -72,6 +72,10 @@ export function dropImplausible(ctx: PeopleContext, known: Set<string>, keep: Se
   const model = nameModel(ctx.lex);
   for (const k of [...known]) {
     if (keep.has(k) || !/^[\u3400-\u9fff]{2,4}$/.test(k)) continue;
+    if (NOT_NAME_END.has(k[k.length - 1]) || NOT_NAME_START.has(k[0])) {
+      known.delete(k);
+      continue;
+    }
     const sur = model.surnamesAt(k, 0)[0];
     if (!sur) continue;
     if (intrinsicScore(model, k, sur.len, sur.score) < W.patternFloor) known.delete(k);
@@ -176,12 +180,13 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     }
     i = j;
   }
+  spans.push(...dottedSpans(ctx, nctx, model));
   const evidence = new Map<string, number>();
   const occurrences: { start: number; end: number; w: string }[] = [];
   for (const s of spans) {
     const w = norm.slice(s.start, s.end);
     const len = [...w.replace(/[·‧・•]/g, '')].length;
-    if (len < T.minLength || len > T.maxLength) continue;
+    if (len < T.minLength || len > (DOTS.test(w) ? 2 * T.maxLength : T.maxLength)) continue;
     if (translitMean(model, w) < T.spanMean) continue;
     const e = dictEntry(w);
     if (e && !/^nr/.test(e.tag) && e.freq >= 3) continue;
@@ -298,6 +303,35 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
   }
   return out;
 }
+
+/**
+ * Names joined by a middle dot (瑪麗亞·科裡娜·馬查多): every segment is taken whole, from the
+ * cue or punctuation before the first dot to the punctuation or verb after the last, so that a
+ * less typical character (裡, 根) does not cut the name.
+ */
+function dottedSpans(ctx: PeopleContext, nctx: NameContext, model: ReturnType<typeof nameModel>): { start: number; end: number }[] {
+  const { norm } = ctx;
+  const out: { start: number; end: number }[] = [];
+  const ok = (c: string | undefined) => !!c && HAN.test(c) && model.translit(c) > -1.5;
+  for (let d = 0; d < norm.length; d++) {
+    if (!DOTS.test(norm[d]) || !ok(norm[d - 1]) || !ok(norm[d + 1])) continue;
+    let s = d;
+    while (s > 0 && ok(norm[s - 1]) && (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) && d - s < 6 && !nctx.titleEnds.has(s) && !PERSON_BEFORE.some((p) => norm.startsWith(p, s - p.length))) s--;
+    let e = d + 1;
+    for (;;) {
+      while (e < norm.length && ok(norm[e]) && !SPEECH_AFTER.some((p) => norm.startsWith(p, e)) && !RIGHT_STOP.has(norm[e])) e++;
+      if (DOTS.test(norm[e] ?? '') && ok(norm[e + 1])) {
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (e - s >= 3) out.push({ start: s, end: e });
+    d = e;
+  }
+  return out;
+}
+const RIGHT_STOP = new Set([...'的在于与和及是也将曾已于'].map(n));
 
 /** Every token in [s, e) is a word jieba does not know, or a name: what a new name looks like. */
 function unknownWords(ctx: PeopleContext, s: number, e: number): boolean {
