@@ -50,7 +50,7 @@ export const TRANSLIT_MODEL = {
   /** A span holding a known name is a longer name only when the rest is typical too (梅爾滕|斯, not 賴清德|赴). */
   restMean: 1.5,
   /** The first segment of a dotted name stops at a character less typical than this (瑞士人|亨利). */
-  dotLeftMin: 0.3,
+  dotLeftMin: 0,
   minLength: 2,
   maxLength: 8,
   /** A span needs this much context evidence (role noun, speech verb, list with a person, recurrence). */
