@@ -209,7 +209,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
   const byEnd = [...out].sort((a, b) => a.end - b.end);
   for (const b of out) {
     if (b.shortStart !== undefined) continue;
-    const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end > b.start - 1 && x.end < b.end - 1 && x.start <= b.start);
+    const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
     if (a && b.type === 'organization') {
       b.shortStart = a.end;
       b.start = a.start;
