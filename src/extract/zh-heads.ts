@@ -2,7 +2,8 @@ import type { OrganizationKind } from '../domain/types';
 import type { Lexicon, ZhForm } from './lexicon';
 import { normalizeForm } from './normalize';
 import { dictEntry, type Token } from './segment';
-import { HEAD_GRAMMAR as G } from './weights';
+import { HEAD_GRAMMAR as G, TRANSLIT_MODEL } from './weights';
+import { nameModel, type NameModel } from './zh-name-model';
 
 /**
  * Head-noun grammar for organizations and places the lexicon lacks: a head (醫院, 大學, 集團,
@@ -36,7 +37,7 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['政府', 'government'], ['市府', 'government'], ['縣府', 'government'], ['公所', 'government'], ['法院', 'government'], ['地院', 'government'],
   ['高分院', 'government'], ['分院', 'government'], ['地檢署', 'government'], ['檢察署', 'government'], ['警察局', 'government'], ['分局', 'government'],
   ['派出所', 'government'], ['消防局', 'government'], ['衛生局', 'government'], ['分署', 'government'], ['管理處', 'government'], ['管理局', 'government'],
-  ['辦公室', 'government'], ['辦事處', 'government'], ['總隊', 'government'], ['大隊', 'government'], ['小組', 'government'], ['中心', 'government'],
+  ['司令部', 'government'], ['指揮部', 'government'], ['辦公室', 'government'], ['辦事處', 'government'], ['總隊', 'government'], ['大隊', 'government'], ['小組', 'government'], ['中心', 'government'],
   ['議會', 'legislature'], ['代表會', 'legislature'], ['黨部', 'party'], ['黨團', 'party'], ['黨', 'party'],
   ['組織', 'international'], ['聯盟', 'international'],
   ['局', 'government'], ['處', 'government'], ['署', 'government'], ['司', 'government'], ['部', 'government'], ['院', 'government'],
@@ -67,9 +68,13 @@ const JOINERS = new Set(['及', '与', '暨'].map(n));
 /** Words that never start a name: pronouns, determiners, adverbs of place and time. */
 const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
 /** Characters that never occur inside a name part: verbs of saying, copulas, particles. */
-const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而至往赴抵'].map(n));
+const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而至往赴抵为'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
 const GENERIC_PLACE_ENDS = ['地区', '山区', '市区', '社区', '灾区', '园区', '地带', '矿区', '郊区', '县市', '各县'];
+/** 東南部, 西北部: a part of a region, not a body. */
+const DIRECTION_WORD = new RegExp(`^[${n('東西南北中')}]{1,2}${n('部')}$`);
+/** A remainder starting with a township head would read as a town (大甲|鎮…宮): the name is not split. */
+const TOWN_HEAD = new Set([...'镇乡村区市县'].map(n));
 const LOCATIVES = new Set([...'畔边旁岸口侧'].map(n));
 const ROUTE_WORDS = ['遶境', '绕境', '进香', '驻驾', '停驾', '起驾', '回銮', '沿途', '行经', '途经'].map(n);
 /** A temple named near pilgrimage words is a stop on a route: its town is a place of its own. */
@@ -85,7 +90,7 @@ const TRADE_PREFIX = ['美商', '陆商', '中资', '台商', '日商', '韩商'
 const ROLE_PREFIX = ['母公司', '子公司', '旗下', '集团旗下'].map(n);
 const LEADING_FUNCTION = new Set([...'由在从至于经若指为被让将把对向与和及或是的了也都就才即'].map(n));
 /** Nouns that link two names rather than belong to one (宏昇科技|旗下|永泰電子). */
-const NOT_INSIDE = new Set(['旗下', '底下', '之下', '以及', '包括', '对手', '合作', '期间', '今年', '去年', '明年', '目前', '当时', '昨天', '今天', '日前'].map(n));
+const NOT_INSIDE = new Set(['今年度', '明年度', '本年度', '去年度', '年度', '制造商', '供应商', '业者', '厂商', '品牌', '大厂', '龙头', '巨头', '会同', '协同', '偕同', '连同', '旗下', '底下', '之下', '以及', '包括', '对手', '合作', '期间', '今年', '去年', '明年', '目前', '当时', '昨天', '今天', '日前'].map(n));
 /** Descriptive words that make "X + head" a description rather than a name. */
 const DESCRIPTIVE = new Set(['国立', '私立', '公立', '市立', '县立', '综合型', '国际型', '研究型', '一般', '地方', '中央', '专案', '专业', '相关', '主管', '当地',
   '各级', '全国', '国内', '国外', '海外', '所有', '其他', '多家', '多所', '这家', '那家', '两家', '三家', '知名', '大型', '小型', '民间', '公营', '民营', '地方',
@@ -129,6 +134,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
   for (const m of opts.lexMatches) if (m.end - m.start >= 2) for (let k = m.start; k < m.end; k++) lexCovers[k] = 1;
   const inLongerHead = new Uint8Array(norm.length + 1);
   const out: HeadSpan[] = [];
+  const model = nameModel(opts.lex);
   for (let i = 0; i < norm.length; i++) {
     const heads = HEAD_BY_FIRST.get(norm[i]);
     if (!heads || inLongerHead[i]) continue;
@@ -139,7 +145,9 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (lexCovers[end - 1]) continue;
     // a one-character head inside an ordinary word (南|部 of 南部, 決勝|局, 團|隊) is no head
     const hi = tokenAt[i];
-    if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag)) continue;
+    // (a word of three or more ending in the head is a compound head: 保護|局, 事務|部)
+    if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag)
+      && !(tokens[hi].end === end && tokens[hi].word.length >= 3 && /^(n|nz|nt|x|j)$/.test(tokens[hi].tag) && !DIRECTION_WORD.test(tokens[hi].word))) continue;
     // the head must end a word (院 of 院長 does not; 處 of 處長 does not), or be followed by a
     // locative in the same word (溪|畔, 港|邊)
     const after = tokenAt[end - 1];
@@ -147,6 +155,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
     let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
     if (start < 0) continue;
+    // segmentation scattered a transliterated name (蓋|達|組織): take the transliteration run
+    if (start === i && h.head.length >= 2) start = translitBefore(norm, i, model);
     // function characters glued to the front by segmentation (由|福安宮, 經|勘查)
     while (start < i && LEADING_FUNCTION.has(norm[start])) start++;
     // a title inside the span (召集人|某某大學): the name starts after it; a title right
@@ -169,7 +179,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         // a city, county or country prefix; places also drop an operator (台鐵|台南站)
         const prefix = norm.slice(start, m.end);
         if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
-          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4))) cut = m.end;
+          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4) && !TOWN_HEAD.has(norm[m.end]))) cut = m.end;
       }
       start = cut;
       // 美商英特爾, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
@@ -225,6 +235,16 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     }
   }
   return out;
+}
+
+/** The start of a run of two to five transliteration characters ending at `end`, else `end`. */
+function translitBefore(norm: string, end: number, model: NameModel): number {
+  let s = end;
+  while (s > 0 && end - s < 5 && /[\u3400-\u9fff]/.test(norm[s - 1]) && model.translit(norm[s - 1]) >= TRANSLIT_MODEL.charMin + 0.7) s--;
+  if (end - s < 2) return end;
+  let sum = 0;
+  for (let k = s; k < end; k++) sum += model.translit(norm[k]);
+  return sum / (end - s) >= TRANSLIT_MODEL.spanMean + 0.3 ? s : end;
 }
 
 function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headStart: number; blocked: Uint8Array; joins: boolean }): number {
