@@ -185,13 +185,15 @@ export function rightEvidence(ctx: NameContext, end: number): number {
 }
 
 /** The intrinsic score of a Han-Chinese name: surname prior plus given-character ratios. */
-export function intrinsicScore(model: NameModel, name: string, surnameLen: number, surnameScore: number): number {
+export function intrinsicScore(model: NameModel, name: string, surnameLen: number, surnameScore: number, floor = Number.NEGATIVE_INFINITY): number {
   const given = name.slice(surnameLen);
   let s = surnameScore;
   if (given.length === 1) s += Math.max(model.given(given, 1), model.given(given, 2));
   else if (given.length === 2) s += model.given(given[0], 1) + model.given(given[1], 2);
   else return Number.NEGATIVE_INFINITY;
   for (let k = 0; k < given.length; k++) if (NOT_GIVEN.has(given[k])) s += W.functionChar;
+  // the dictionary can only add dictName: below the caller's floor the reading is lost already
+  if (s + W.dictName < floor) return s;
   if (given.length === 2) {
     const g = dictEntry(given);
     if (g && !/^nr/.test(g.tag) && g.freq >= 100) s += W.givenIsWord;
@@ -246,8 +248,8 @@ export function bestNameAt(opts: { ctx: NameContext; model: NameModel; start: nu
       // 任|校長, 陳|先生: a surname followed by a title is a short reference, not a full name
       if (ctx.titleStarts.has(start + sur.len)) continue;
       const name = norm.slice(start, end);
-      const intrinsic = intrinsicScore(model, name, sur.len, sur.score);
       const threshold = givenLen === 1 && sur.len === 1 ? W.acceptTwo : W.acceptThree;
+      const intrinsic = intrinsicScore(model, name, sur.len, sur.score, threshold - MAX_CONTEXT - (opts.extra ?? 0));
       // no context can lift a weak reading over the threshold: skip the costlier evidence
       if (intrinsic + MAX_CONTEXT + (opts.extra ?? 0) < threshold) continue;
       if (left === undefined) left = leftEvidence(ctx, start) + (opts.extra ?? 0);
