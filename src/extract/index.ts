@@ -30,7 +30,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   doc.bodyEnd = Array.from(body).length;
   const authors = (article.authors ?? []).map((a) => a.name).filter(Boolean);
 
-  const known = options.known?.length ? knownIndex(options.known) : undefined;
+  const known = options.known?.length ? knownIndex(options.known, lex) : undefined;
   if (lang === 'zh') {
     extractZh({ doc, lex, authors, captions, known });
     // Latin names inside Chinese text (IPAC, Euractiv, NHK)

@@ -1,5 +1,6 @@
 import type { KnownName } from '../domain/types';
 import type { DocState } from './doc';
+import type { Lexicon } from './lexicon';
 import { normalizeForm } from './normalize';
 import { SurfaceTrie } from './trie';
 
@@ -15,11 +16,13 @@ export interface KnownIndex {
 const cache = new WeakMap<readonly KnownName[], KnownIndex>();
 const HAN = /[\u3400-\u9fff]/;
 
-export function knownIndex(known: readonly KnownName[]): KnownIndex {
+export function knownIndex(known: readonly KnownName[], lex: Lexicon): KnownIndex {
   let idx = cache.get(known);
   if (idx) return idx;
   idx = { zh: new SurfaceTrie(), latin: new Map() };
   for (const k of known) {
+    // the lexicon's own entities are known to the recognizers already, with their roles
+    if (lex.byId.has(k.id)) continue;
     const surface = k.surface.trim();
     if (!surface) continue;
     if (HAN.test(surface)) {

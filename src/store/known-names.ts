@@ -6,11 +6,11 @@ import type { Executor, Query } from './executor';
 export const KNOWN_NAMES_LIMIT = 200_000;
 
 /**
- * The names the graph knows, for extraction: aliases of people, organizations, places and
- * countries that are specific enough to resolve on sight — Chinese forms of three characters
- * or more, Latin forms of two words or more — and that belong to one entity only. Editors'
- * aliases (addAlias) and the Latin spelling of a bracketed pair ("Lin Hung-yu (林泓育)") arrive
- * this way.
+ * The names the graph knows, for extraction: editors' aliases (addAlias), and Latin spellings
+ * of two words or more that the graph learnt (the Latin half of a bracketed pair seen once,
+ * "Kuo Ming-hsien (郭明賢)"), each belonging to one entity only. Chinese forms that extraction
+ * itself produced are left out: its recognizers find them again, and a form such as 林部長 (a
+ * surname with a title) would hide the title from the relation pass.
  */
 export function knownNamesQuery(limit = KNOWN_NAMES_LIMIT): Query {
   return {
@@ -21,8 +21,7 @@ export function knownNamesQuery(limit = KNOWN_NAMES_LIMIT): Query {
       LIMIT $entities
       UNWIND [e.name] + coalesce(e.aliases, []) + coalesce([e.nameEn], []) AS surface
       WITH e, trim(surface) AS surface, trim(surface) IN coalesce(e.curatedAliases, []) AS curated
-      WHERE (surface =~ '.*[\\\\x{3400}-\\\\x{9fff}].*' AND size(surface) >= CASE WHEN curated THEN 2 ELSE 3 END)
-         OR (surface =~ '[A-Za-z][^\\\\x{3400}-\\\\x{9fff}]*' AND (curated OR size(split(surface, ' ')) >= 2))
+      WHERE curated OR (surface =~ '[A-Za-z][^\\\\x{3400}-\\\\x{9fff}]*' AND size(split(surface, ' ')) >= 2)
       WITH surface, collect(DISTINCT e) AS owners
       WHERE size(owners) = 1
       WITH surface, owners[0] AS e
