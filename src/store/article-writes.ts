@@ -4,6 +4,7 @@ import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
+import { assignStory, leaveStory, type StoryChange } from './story-writes';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -13,6 +14,8 @@ export interface WriteResult {
   status: WriteStatus;
   /** The earlier article this one is a near-identical copy of (a republished wire story). */
   duplicateOf?: string;
+  /** The story the article is in after the write, and what the write did to it. */
+  story?: StoryChange;
 }
 
 /** Titles are compared loosely so that a teaser's headline finds the article it announces. */
@@ -66,11 +69,11 @@ const upsertArticle = (props: ReturnType<typeof articleProps>): Query => ({
 const clearArticle = (id: string): Query => ({
   cypher: `
     MATCH (a:Article {id: $id})
-    OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
+    OPTIONAL MATCH (a)-[m:MENTIONS|CREDITS]->(e:Entity)
     WITH a, collect(e) AS ents, collect(m) AS ms
     FOREACH (m IN ms | DELETE m)
     WITH a, ents
-    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF]->()
+    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->()
     DELETE l
     WITH DISTINCT ents
     UNWIND ents AS e
@@ -156,7 +159,33 @@ const writeMentions = (id: string, extraction: Extraction): Query => ({
     MATCH (e:Entity {id: m.entityId})
     MERGE (a)-[r:MENTIONS]->(e)
     SET r.count = m.count, r.firstOffset = m.firstOffset, r.inHeadline = m.inHeadline, r.salience = m.salience`,
-  params: { id, mentions: extraction.mentions },
+  params: { id, mentions: extraction.mentions.filter((m) => !m.credit) },
+});
+
+/**
+ * Outlets and agencies the page only credits (a byline outlet, a wire tag, a photo credit, a
+ * dateline place) are credits of the article, not mentions: they neither count nor trend.
+ */
+const writeCredits = (id: string, extraction: Extraction): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    UNWIND $credits AS c
+    MATCH (e:Entity {id: c})
+    MERGE (a)-[:CREDITS]->(e)`,
+  params: { id, credits: [...new Set(extraction.mentions.filter((m) => m.credit).map((m) => m.entityId))] },
+});
+
+export const outletId = (source: string): string => `outlet:${foldText(source)}`;
+
+/** The article's own outlet as a node, so dashboards can split by outlet. */
+const writeOutlet = (article: Article): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    MERGE (o:Outlet {id: $outletId})
+    ON CREATE SET o.name = $name, o.site = $site
+    SET o.site = coalesce(o.site, $site)
+    MERGE (a)-[:PUBLISHED_BY]->(o)`,
+  params: { id: article.id, outletId: outletId(article.source ?? ''), name: article.source ?? null, site: article.site ?? null },
 });
 
 /** The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs. */
@@ -260,7 +289,7 @@ const dropOrphans = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (e:Entity {id: id})
-    WHERE NOT (e)<-[:MENTIONS]-() AND NOT (e)-[:${Object.values(RELATION_LABELS).join('|')}]-()
+    WHERE NOT (e)<-[:MENTIONS|CREDITS]-() AND NOT (e)-[:${Object.values(RELATION_LABELS).join('|')}]-()
     DETACH DELETE e`,
   params: { ids },
 });
@@ -306,6 +335,8 @@ async function writeWithin(run: Run, article: Article, found: Extraction): Promi
   await run(upsertEntities(extraction, article.language));
   await run(topicParents(extraction));
   await run(writeMentions(article.id, extraction));
+  if (extraction.mentions.some((m) => m.credit)) await run(writeCredits(article.id, extraction));
+  if (article.source) await run(writeOutlet(article));
   for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
     if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
   }
@@ -323,7 +354,8 @@ async function writeWithin(run: Run, article: Article, found: Extraction): Promi
     if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
   }
   const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
-  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}) };
+  const story = await assignStory(run, article, extraction, { status, duplicateOf });
+  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), story };
 }
 
 /**
@@ -376,6 +408,7 @@ export async function deleteArticle(executor: Executor, id: string): Promise<boo
   return executor.writeTransaction(async (run) => {
     const exists = await run({ cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id', params: { id } });
     if (!exists.length) return false;
+    await leaveStory(run, id);
     const [cleared] = await run(clearArticle(id));
     await run({
       cypher: `
