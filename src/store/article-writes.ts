@@ -400,15 +400,21 @@ export async function writeArticles(executor: Executor, items: BatchItem[]): Pro
   }
 }
 
+export interface DeleteResult {
+  id: string;
+  /** The story the article was in: recomputed, or deleted when it was its last article. */
+  story?: { storyId: string; deleted: boolean };
+}
+
 /**
  * Deletes an article with its mentions and relation evidence; entities left with no mention and
- * no relation go too. Returns false when there was no such article.
+ * no relation go too, and its story is recomputed. Returns null when there was no such article.
  */
-export async function deleteArticle(executor: Executor, id: string): Promise<boolean> {
+export async function deleteArticle(executor: Executor, id: string): Promise<DeleteResult | null> {
   return executor.writeTransaction(async (run) => {
     const exists = await run({ cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id', params: { id } });
-    if (!exists.length) return false;
-    await leaveStory(run, id);
+    if (!exists.length) return null;
+    const story = await leaveStory(run, id);
     const [cleared] = await run(clearArticle(id));
     await run({
       cypher: `
@@ -424,6 +430,6 @@ export async function deleteArticle(executor: Executor, id: string): Promise<boo
     });
     const ids = (cleared?.entityIds as string[] | undefined) ?? [];
     if (ids.length) await run(dropOrphans(ids));
-    return true;
+    return { id, ...(story ? { story } : {}) };
   });
 }

@@ -49,7 +49,7 @@ const detach = (id: string): Query => ({
 const graphSize = (): Query => ({ cypher: 'MATCH (a:Article) RETURN count(a) AS total', params: {} });
 
 const documentFrequencies = (ids: string[]): Query => ({
-  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN id, COUNT { (e)<-[:MENTIONS]-() } AS df',
+  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN id, e.type AS type, COUNT { (e)<-[:MENTIONS]-() } AS df',
   params: { ids },
 });
 
@@ -70,7 +70,7 @@ export function storyCandidates(options: { id: string; entityIds: string[]; publ
       LIMIT $limit
       RETURN s.id AS storyId, s.firstSeen AS firstSeen, b.id AS id, b.title AS title, coalesce(b.lead, '') AS lead,
              coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
-             [(b)-[m:MENTIONS]->(f:Entity) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] AS entities`,
+             [(b)-[m:MENTIONS]->(f:Entity) | { id: f.id, type: f.type, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] AS entities`,
     params: {
       id: options.id,
       entityIds: options.entityIds,
@@ -245,13 +245,14 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
   const total = Math.max(1, sizeRow.total as number);
   const dfRows = await run(documentFrequencies(textMentions.map((m) => m.entityId)));
   const df = new Map(dfRows.map((r) => [r.id as string, r.df as number]));
+  const types = new Map(dfRows.map((r) => [r.id as string, r.type as string]));
   const self: StoryArticle = {
     id: article.id,
     title: article.title,
     lead: article.paragraphs[0] ?? '',
     language: article.language,
     publishedAt: article.publishedAt ?? null,
-    entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience, df: df.get(m.entityId) ?? 1 })),
+    entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience, df: df.get(m.entityId) ?? 1, type: types.get(m.entityId) })),
   };
   const maxDf = Math.min(MAX_EXPAND_DF, Math.max(MIN_EXPAND_DF, Math.round(total * 0.1)));
   const rows = self.entities.length

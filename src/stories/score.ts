@@ -25,6 +25,8 @@ export interface StoryEntity {
   salience: number;
   /** Articles in the graph that mention it (document frequency). */
   df: number;
+  /** person, organization, country, place or topic. */
+  type?: string;
 }
 
 export interface StoryArticle {
@@ -56,13 +58,15 @@ export interface ScoreParams {
   mergeThreshold: number;
   /** A story scoring this much but not joined is linked by FOLLOWS (later -> earlier). */
   followThreshold: number;
-  /** Rare shared entities a FOLLOWS link needs. */
+  /** Rare shared entities a FOLLOWS link needs, at least one of them not a topic (a person, an organization, a place). */
   followMinShared: number;
   /** An entity counts as rare for FOLLOWS when at most this share of articles (or `rareMinDf`) mention it. */
   rareDfShare: number;
   rareMinDf: number;
   /** A story's score: this share from its best-matching article, the rest from the mean. */
   maxShare: number;
+  /** Pseudo-articles added to the graph size in IDF (see `idf`). */
+  idfPrior: number;
 }
 
 export const DEFAULT_PARAMS: ScoreParams = {
@@ -75,10 +79,11 @@ export const DEFAULT_PARAMS: ScoreParams = {
   joinThreshold: 0.25,
   mergeThreshold: 0.4,
   followThreshold: 0.18,
-  followMinShared: 1,
+  followMinShared: 2,
   rareDfShare: 0.03,
   rareMinDf: 5,
-  maxShare: 0.7,
+  maxShare: 0.85,
+  idfPrior: 20,
 };
 
 let toSimplified: ((s: string) => string) | undefined;
@@ -118,8 +123,12 @@ export function overlap(a: Set<string>, b: Set<string>): number {
 
 export const scriptFamily = (language: string): 'zh' | 'other' => (language.startsWith('zh') ? 'zh' : 'other');
 
-export function idf(df: number, total: number): number {
-  return Math.log((total + 1) / (Math.max(df, 1) + 0.5));
+/**
+ * Rarity of an entity. `prior` articles that mention nothing are added to the count, so that a
+ * young graph (the first articles ever ingested) does not call every entity equally common.
+ */
+export function idf(df: number, total: number, prior = DEFAULT_PARAMS.idfPrior): number {
+  return Math.log((total + prior + 1) / (Math.max(df, 1) + 0.5));
 }
 
 function weights(entities: StoryEntity[], total: number, params: ScoreParams): Map<string, number> {
@@ -127,7 +136,7 @@ function weights(entities: StoryEntity[], total: number, params: ScoreParams): M
   const maxDf = Math.max(2, params.maxDfShare * total);
   for (const e of entities) {
     if (e.df > maxDf) continue;
-    const w = Math.max(0, idf(e.df, total)) * (0.25 + e.salience);
+    const w = Math.max(0, idf(e.df, total, params.idfPrior)) * (0.25 + e.salience);
     if (w > 0) out.set(e.id, Math.max(out.get(e.id) ?? 0, w));
   }
   return out;
@@ -260,8 +269,10 @@ export function decide(
     const maxDf = Math.max(params.rareMinDf, params.rareDfShare * options.total);
     return m.shared.filter((id) => (byId.get(id)?.df ?? options.total) <= maxDf);
   };
+  // a shared theme alone (an award, a tariff) is not a continuation: someone or something named must recur
+  const named = (ids: string[]): boolean => ids.some((id) => article.entities.find((e) => e.id === id)?.type !== 'topic');
   const follows = rest
-    .filter((m) => !merge.includes(m) && m.similarity >= params.followThreshold && rareOf(m).length >= params.followMinShared)
+    .filter((m) => !merge.includes(m) && m.similarity >= params.followThreshold && rareOf(m).length >= params.followMinShared && named(rareOf(m)))
     .slice(0, 3)
     .map((m) => ({ ...m, shared: rareOf(m) }));
   return { join, merge, follows };
