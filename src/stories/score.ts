@@ -67,6 +67,11 @@ export interface ScoreParams {
   maxShare: number;
   /** Pseudo-articles added to the graph size in IDF (see `idf`). */
   idfPrior: number;
+  /**
+   * Below this entity similarity two articles are never one story, however alike their titles:
+   * template headlines ("生活", "快訊", a section name) must not glue unrelated pages together.
+   */
+  minEntities: number;
 }
 
 export const DEFAULT_PARAMS: ScoreParams = {
@@ -84,6 +89,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   rareMinDf: 5,
   maxShare: 0.85,
   idfPrior: 20,
+  minEntities: 0.15,
 };
 
 let toSimplified: ((s: string) => string) | undefined;
@@ -190,7 +196,7 @@ export function scorePair(a: StoryArticle, b: StoryArticle, total: number, param
   const comparable = scriptFamily(a.language) === scriptFamily(b.language);
   const text = comparable ? Math.max(overlap(textGrams(a.title), textGrams(b.title)), overlap(grams(a), grams(b))) : 0;
   const days = daysBetween(a.publishedAt, b.publishedAt);
-  const base = comparable ? params.entityWeight * entities + (1 - params.entityWeight) * text : entities;
+  const base = entities < params.minEntities ? 0 : comparable ? params.entityWeight * entities + (1 - params.entityWeight) * text : entities;
   return {
     score: base * timeFactor(days, params),
     entities,
@@ -241,6 +247,7 @@ export function scoreStories(article: StoryArticle, candidates: CandidateStory[]
 }
 
 function comparableBase(a: StoryArticle, b: StoryArticle, s: PairScore, params: ScoreParams): number {
+  if (s.entities < params.minEntities) return 0;
   return scriptFamily(a.language) === scriptFamily(b.language) ? params.entityWeight * s.entities + (1 - params.entityWeight) * s.text : s.entities;
 }
 
