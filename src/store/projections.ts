@@ -6,7 +6,7 @@
 
 export const ENTITY_PROJECTION = (v: string): string =>
   `${v} { .id, .type, .name, aliases: coalesce(${v}.aliases, []), nameEn: ${v}.nameEn, iso2: ${v}.iso2, kind: ${v}.kind,
-     mentionCount: COUNT { (${v})<-[:MENTIONS]-(m:Article) WHERE NOT EXISTS { (m)-[:DUPLICATE_OF]->() } } }`;
+     mentionCount: COUNT { (${v})<-[:MENTIONS]-(mentioning_:Article) WHERE NOT EXISTS { (mentioning_)-[:DUPLICATE_OF]->() } } }`;
 
 export const ARTICLE_PROJECTION = (v: string): string =>
   `${v} { .id, .url, .title, .source, .site, .publishedAt, .language, .lead, .body,
