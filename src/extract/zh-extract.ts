@@ -8,7 +8,8 @@ import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
-import { detectUnknownOrgs } from './zh-orgs';
+import { headSpans } from './zh-heads';
+import { dottedNameParts, dropImplausible, modelHanNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
@@ -63,6 +64,11 @@ export function extractZh(opts: ZhOptions): void {
     ...namesFromTokens(ctx),
     ...namesWithLatin(ctx, doc.chars),
   ];
+  const han = modelHanNames(ctx);
+  found.push(...han);
+  const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
+  found.push(...tr);
+  if (process.env.DEBUG_NAMES) for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -74,6 +80,8 @@ export function extractZh(opts: ZhOptions): void {
     seeds.add(c.norm);
     known.add(c.norm);
   }
+  trimOvershoot(ctx, known);
+  dropImplausible(ctx, known, new Set([...han, ...tr, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // a lexicon organization or place of the same spelling is not a person
@@ -84,15 +92,18 @@ export function extractZh(opts: ZhOptions): void {
 
   const cands: Candidate[] = [];
   const personTrie = new SurfaceTrie<string>();
+  const wholeOf = dottedNameParts(known);
   for (const k of known) personTrie.add(k, k);
   for (const m of personTrie.scanAll(norm)) {
     const k = m.values[0];
+    const whole = wholeOf.get(k);
+    const wholeAt = whole ? norm.indexOf(whole) : -1;
     cands.push({
       start: m.start, end: m.end, priority: 2.5,
       apply: () => {
-        const surface = doc.surface(m.start, m.end);
-        const id = `person:${traditionalName(doc, k, surface)}`;
-        doc.upsert({ id, type: 'person', name: traditionalName(doc, k, surface) });
+        const name = wholeAt >= 0 ? doc.canonicalName(wholeAt, wholeAt + whole!.length) : doc.canonicalName(m.start, m.end);
+        const id = `person:${name}`;
+        doc.upsert({ id, type: 'person', name });
         doc.addHit({ id, start: m.start, end: m.end });
       },
     });
@@ -123,18 +134,25 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   const units: { short: string; id: string }[] = [];
-  for (const o of detectUnknownOrgs({ norm, tokens, lex, lexMatches })) {
-    // a unit written after its parent (立法院程序委員會) is named in full but occupies only its own span
-    const spanStart = o.shortStart ?? o.start;
+  const blocked = new Uint8Array(norm.length + 1);
+  for (const m of personTrie.scanAll(norm)) for (let k = m.start; k < m.end; k++) blocked[k] = 1;
+  for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
+    const spanStart = h.shortStart ?? h.start;
     cands.push({
-      start: spanStart, end: o.end, priority: 1,
+      start: spanStart, end: h.end, priority: 1.2,
       apply: () => {
-        const name = doc.surface(o.start, o.end).replace(/臺/g, '台');
-        const short = o.shortStart !== undefined ? doc.surface(o.shortStart, o.end) : undefined;
+        const name = doc.canonicalName(h.start, h.end);
+        if (h.type === 'place') {
+          const id = `place:${name}`;
+          doc.upsert({ id, type: 'place', name });
+          doc.addHit({ id, start: h.start, end: h.end });
+          return;
+        }
+        const short = h.shortStart !== undefined ? doc.surface(h.shortStart, h.end) : undefined;
         const id = `org:${name}`;
-        doc.upsert({ id, type: 'organization', name, kind: o.kind, aliases: short ? [short] : [] });
-        doc.addHit({ id, start: spanStart, end: o.end });
-        if (short) units.push({ short: norm.slice(spanStart, o.end), id });
+        doc.upsert({ id, type: 'organization', name, kind: h.kind, aliases: short ? [short] : [] });
+        doc.addHit({ id, start: spanStart, end: h.end });
+        if (short) units.push({ short: norm.slice(spanStart, h.end), id });
       },
     });
   }
@@ -235,12 +253,6 @@ function resolve(cands: Candidate[]): void {
     taken.push([c.start, c.end]);
     c.apply();
   }
-}
-
-/** The name as written in the article (Traditional), whatever the normalised key is. */
-function traditionalName(doc: DocState, _norm: string, surface: string): string {
-  void doc;
-  return surface.replace(/臺/g, '台');
 }
 
 /**
