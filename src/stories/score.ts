@@ -81,7 +81,7 @@ export const DEFAULT_PARAMS: ScoreParams = {
   halfLifeDays: 2,
   entityWeight: 0.55,
   maxDfShare: 0.2,
-  joinThreshold: 0.25,
+  joinThreshold: 0.26,
   mergeThreshold: 0.4,
   followThreshold: 0.18,
   followMinShared: 2,
