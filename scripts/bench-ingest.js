@@ -16,6 +16,11 @@
  *   --keep DIR      use DIR as the data dir and keep it (bench-api --reuse DIR can then use the graph)
  *   --batch-size N  articles per writeArticles call (default 100)
  *   --profile       time every Cypher statement of writeArticle and print a table
+ *   --stories-chunk N  the "thousand" of --stories (default 1000)
+ *   --stories       story assignment overhead instead: extracts --count articles once, then writes
+ *                   them in batches twice into an emptied graph, without and with story assignment,
+ *                   timing every thousand; prints the first and last thousand of both and the
+ *                   overhead of assignment (write time and whole ingest time)
  */
 
 const fs = require('node:fs');
@@ -26,7 +31,7 @@ const { profileStatements, openGraph, wipeGraph, graphCounts, ingestSynthetic, w
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { count: 'number', concurrency: 'number', direct: 'boolean', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean' },
+    { count: 'number', concurrency: 'number', direct: 'boolean', stories: 'boolean', storiesChunk: 'number', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean' },
     { count: 10000, concurrency: 2, seed: 'bench', heapMb: 512, pageCacheMb: 384, batchSize: 100, batchConcurrency: 2, chunk: 250 },
   );
   if (!Number.isInteger(args.count) || args.count < 1 || args.count > 1_000_000) throw new Error('--count must be 1..1000000');
@@ -53,6 +58,10 @@ async function main() {
     const before = await graphCounts(graph.executor);
     if (before.articles > 0) console.log(`note: the graph already holds ${before.articles} articles`);
 
+    if (args.stories) {
+      await storyOverhead(graph, args);
+      return;
+    }
     const printProfile = args.profile ? profileStatements(graph.executor) : null;
     console.log('per-article transactions (writeArticle):');
     const r = await ingestSynthetic(graph.executor, {
@@ -106,6 +115,53 @@ async function main() {
   } finally {
     await graph.close();
   }
+}
+
+/** Writes the same extracted articles without and with story assignment, a thousand at a time. */
+async function storyOverhead(graph, args) {
+  if (!graph.embedded || args.keep) throw new Error('--stories empties the graph: run it on the benchmark\'s own embedded server, without --keep');
+  console.log(`extracting ${args.count} articles (not written yet)...`);
+  const r = await ingestSynthetic(graph.executor, { count: args.count, seed: args.seed, direct: args.direct, chunk: args.chunk, keepItems: true, extractOnly: true, progressEvery: 2000 });
+  const perArticleParseExtract = (r.timings.parse + r.timings.extract) / r.items.length;
+  const chunk = args.storiesChunk ?? 1000;
+  const pass = async (stories) => {
+    await wipeGraph(graph.executor);
+    const times = [];
+    for (let i = 0; i < r.items.length; i += chunk) {
+      const part = r.items.slice(i, i + chunk);
+      const b = await writeBatched(graph.executor, part, { batchSize: args.batchSize, concurrency: 1, writeOptions: { stories }, log: () => {} });
+      if (b.failed) console.log(`  ${b.failed} failed in thousand ${i / chunk + 1}`);
+      times.push({ n: part.length, ms: b.ms });
+      console.log(`  ${stories ? 'with' : 'without'} stories: articles ${i + 1}-${i + part.length} written in ${fmt(b.ms / 1000, 1)} s (${fmt(part.length / (b.ms / 1000), 1)}/s)`);
+    }
+    return times;
+  };
+  // a short warm-up, so that neither pass pays for a cold JVM and page cache alone
+  await writeBatched(graph.executor, r.items.slice(0, Math.min(200, r.items.length)), { batchSize: args.batchSize, concurrency: 1, log: () => {} });
+  console.log(`writing in batches of ${args.batchSize}, one batch at a time, into an emptied graph: first without, then with story assignment`);
+  const without = await pass(false);
+  const withStories = await pass(true);
+  const [row] = await graph.executor.read({ cypher: 'MATCH (s:Story) RETURN count(s) AS stories, avg(s.articleCount) AS size, max(s.articleCount) AS largest', params: {} });
+  const line = (label, i) => {
+    const a = without[i];
+    const b = withStories[i];
+    const ingestA = a.ms + perArticleParseExtract * a.n;
+    const ingestB = b.ms + perArticleParseExtract * b.n;
+    console.log(
+      `RESULT stories ${label} ${chunk}: write ${fmt(a.ms / 1000, 1)} s without, ${fmt(b.ms / 1000, 1)} s with story assignment ` +
+        `(+${fmt((100 * (b.ms - a.ms)) / a.ms, 0)}% write time, +${fmt((100 * (ingestB - ingestA)) / ingestA, 0)}% ingest time incl. parse + extract)`,
+    );
+  };
+  line('first', 0);
+  line('last', without.length - 1);
+  const sum = (xs) => xs.reduce((t, x) => t + x.ms, 0);
+  const parseExtract = perArticleParseExtract * r.items.length;
+  console.log(
+    `RESULT stories all ${r.items.length}: write ${fmt(sum(without) / 1000, 1)} s without, ${fmt(sum(withStories) / 1000, 1)} s with; ` +
+      `ingest ${fmt((sum(without) + parseExtract) / 1000, 1)} s vs ${fmt((sum(withStories) + parseExtract) / 1000, 1)} s ` +
+      `(+${fmt((100 * (sum(withStories) - sum(without))) / (sum(without) + parseExtract), 0)}%); ` +
+      `${row.stories} stories, ${fmt(row.size, 2)} articles on average, largest ${row.largest}`,
+  );
 }
 
 main().catch((err) => {

@@ -326,7 +326,12 @@ export function followRedirects(extraction: Extraction, targets: Map<string, str
 type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 
 /** Everything one article contributes, as statements inside a transaction someone else owns. */
-async function writeWithin(run: Run, article: Article, found: Extraction): Promise<WriteResult> {
+export interface WriteOptions {
+  /** Assign the article to a story (default true); benchmarks turn it off to measure its cost. */
+  stories?: boolean;
+}
+
+async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
   const props = articleProps(article);
   const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
   const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
@@ -354,16 +359,16 @@ async function writeWithin(run: Run, article: Article, found: Extraction): Promi
     if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
   }
   const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
-  const story = await assignStory(run, article, extraction, { status, duplicateOf });
-  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), story };
+  const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status, duplicateOf });
+  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...(story ? { story } : {}) };
 }
 
 /**
  * Writes one article and its extraction in one transaction: all of it lands, or nothing.
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
-export function writeArticle(executor: Executor, article: Article, extraction: Extraction): Promise<WriteResult> {
-  return executor.writeTransaction((run) => writeWithin(run, article, extraction));
+export function writeArticle(executor: Executor, article: Article, extraction: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
+  return executor.writeTransaction((run) => writeWithin(run, article, extraction, options));
 }
 
 export interface BatchItem {
@@ -378,19 +383,19 @@ export type BatchResult = WriteResult | { id: string; error: Error };
  * fails, each article is written again in a transaction of its own, so one bad article never
  * takes others down and nothing of it is half-written.
  */
-export async function writeArticles(executor: Executor, items: BatchItem[]): Promise<BatchResult[]> {
-  if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction)];
+export async function writeArticles(executor: Executor, items: BatchItem[], options: WriteOptions = {}): Promise<BatchResult[]> {
+  if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction, options)];
   try {
     return await executor.writeTransaction(async (run) => {
       const out: WriteResult[] = [];
-      for (const item of items) out.push(await writeWithin(run, item.article, item.extraction));
+      for (const item of items) out.push(await writeWithin(run, item.article, item.extraction, options));
       return out;
     });
   } catch {
     const out: BatchResult[] = [];
     for (const item of items) {
       try {
-        out.push(await writeArticle(executor, item.article, item.extraction));
+        out.push(await writeArticle(executor, item.article, item.extraction, options));
       } catch (err) {
         if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
         out.push({ id: item.article.id, error: err instanceof Error ? err : new Error(String(err)) });
