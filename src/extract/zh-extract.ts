@@ -9,7 +9,8 @@ import {
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
 import { headSpans } from './zh-heads';
-import { dottedNameParts, dropImplausible, modelHanNames, translitNames, trimOvershoot } from './zh-names';
+import { resolveShortForms } from './zh-short-forms';
+import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
@@ -66,9 +67,16 @@ export function extractZh(opts: ZhOptions): void {
   ];
   const han = modelHanNames(ctx);
   found.push(...han);
+  const cued = roleCueNames(ctx);
+  found.push(...cued);
   const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
+  tr.push(...translitNames(ctx, new Set([...found, ...tr].map((c) => c.norm))).filter((c) => !tr.some((t) => t.start === c.start)));
   found.push(...tr);
-  if (process.env.DEBUG_NAMES) for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
+  if (process.env.DEBUG_NAMES) {
+    for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
+    for (const a of afterTitles) console.error(`NAME title ${a.cand.norm} ${a.title.def.title}`);
+    for (const c of namesFromTokens(ctx)) console.error(`NAME token ${c.norm} ${c.strength}`);
+  }
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -81,7 +89,7 @@ export function extractZh(opts: ZhOptions): void {
     known.add(c.norm);
   }
   trimOvershoot(ctx, known);
-  dropImplausible(ctx, known, new Set([...han, ...tr, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
+  dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // a lexicon organization or place of the same spelling is not a person
@@ -121,6 +129,10 @@ export function extractZh(opts: ZhOptions): void {
       if (!corroborated(form.entity, norm.slice(m.start, m.end), present, surfaces)) continue;
       // 費城半導體指數, 道瓊工業指數: a place naming a market index is not a mention of the place
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
+      // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
+      if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
+      // 拉薩 inside 阿拉薩: a place that starts inside an unknown word (a transliterated name) is a misread
+      if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
       if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
       if (form.needsBoundary && !boundaryOk({ form, start: m.start, end: m.end, startB, endB }) && !boundaryByContext(norm, m.start, m.end)
@@ -142,7 +154,7 @@ export function extractZh(opts: ZhOptions): void {
       start: spanStart, end: h.end, priority: 1.2,
       apply: () => {
         const name = doc.canonicalName(h.start, h.end);
-        if (h.type === 'place') {
+        if (h.type === 'place' || templeOnRoute(doc, h, name)) {
           const id = `place:${name}`;
           doc.upsert({ id, type: 'place', name });
           doc.addHit({ id, start: h.start, end: h.end });
@@ -165,6 +177,8 @@ export function extractZh(opts: ZhOptions): void {
     }
   }
 
+  resolveShortForms(doc);
+
   // media credits in captions (美聯社, 中央社): organizations the gold and the graph keep
   for (const cap of opts.captions) {
     const cn = n(cap);
@@ -186,6 +200,16 @@ export function extractZh(opts: ZhOptions): void {
 function boundaryOk(o: { form: ZhForm; start: number; end: number; startB: Uint8Array; endB: Uint8Array }): boolean {
   if (o.form.also || o.form.entity.type === 'country') return !!(o.startB[o.start] && o.endB[o.end]);
   return !!o.startB[o.start];
+}
+
+const DISEASE_AFTER = ['豬瘟', '猪瘟', '流感', '禽流感', '鼠疫', '出血熱', '脑炎', '腦炎'].map(n);
+
+/** A form starting inside an unknown (x / transliterated) word of three or more characters. */
+function startsInsideUnknown(o: { start: number; end: number; tokens: Token[]; tokenAt: Int32Array }): boolean {
+  const ti = o.tokenAt[o.start];
+  if (ti < 0) return false;
+  const t = o.tokens[ti];
+  return t.start < o.start && t.end >= o.end && t.word.length >= 3 && /^(x|nrt|nr)$/.test(t.tag);
 }
 
 const INDEX_AFTER = new RegExp(`^[\u3400-\u9fffA-Za-z0-9]{0,6}${n('指數')}`);
@@ -238,6 +262,25 @@ function applyForm(doc: DocState, form: ZhForm, start: number, end: number, lex?
     doc.upsertLex(form.also);
     doc.hits.push({ id: form.also.id, start, end, surface: doc.surface(start, end) });
   }
+}
+
+const ROUTE_WORDS = ['遶境', '绕境', '进香', '驻驾', '停驾', '起驾', '回銮', '路线', '行经', '途经', '抵达'].map(n);
+const TEMPLE_HEAD = /[宫庙寺]$/;
+
+/**
+ * A temple on a pilgrimage route is a place; the temple that acts (holds the pilgrimage, is
+ * named again and again) stays an organization.
+ */
+function templeOnRoute(doc: DocState, h: { start: number; end: number }, name: string): boolean {
+  const key = doc.norm.slice(h.start, h.end);
+  if (!TEMPLE_HEAD.test(key)) return false;
+  let count = 0;
+  for (let i = doc.norm.indexOf(key); i >= 0; i = doc.norm.indexOf(key, i + key.length)) count++;
+  if (count >= 3) return false;
+  const s = doc.sentenceAt(h.start);
+  const sentence = doc.norm.slice(s.start, s.end);
+  void name;
+  return ROUTE_WORDS.some((w) => sentence.includes(w));
 }
 
 /** Keeps the non-overlapping candidates: longest first, then by priority, then leftmost. */

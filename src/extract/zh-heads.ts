@@ -43,7 +43,8 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['宮', 'other'], ['廟', 'other'], ['寺', 'other'], ['教會', 'other'], ['隊', 'sports'], ['神轎團', 'other'], ['樂團', 'other'], ['劇團', 'other'],
 ];
 const PLACE_HEADS = ['堰塞湖', '水庫', '溪', '河', '江', '湖', '潭', '山', '嶺', '峽谷', '車站', '捷運站', '站', '港', '碼頭', '機場',
-  '路', '街', '大道', '公園', '夜市', '廣場', '大樓', '老街', '步道', '橋', '隧道', '村', '里', '鄉', '鎮', '區', '縣', '市', '省', '州',
+  '路', '街', '大道', '公園', '夜市', '廣場', '大樓', '老街', '步道', '橋', '隧道', '村', '鄉', '鎮', '區', '縣', '市', '省', '州',
+  '市政廳', '體育館', '巨蛋', '球場', '會館', '線',
   '島', '灣', '半島', '海峽'];
 
 const HEADS: Head[] = [
@@ -69,6 +70,7 @@ const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '�
 const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
 const GENERIC_PLACE_ENDS = ['地区', '山区', '市区', '社区', '灾区', '园区', '地带', '矿区', '郊区', '县市', '各县'];
+const REQUIRE_KNOWN = new Set(['线'].map(n));
 const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
 /** Temples are named after their town but written after their city (彰化市|南瑤宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
@@ -80,7 +82,7 @@ const NOT_INSIDE = new Set(['旗下', '底下', '之下', '以及', '包括', '�
 /** Descriptive words that make "X + head" a description rather than a name. */
 const DESCRIPTIVE = new Set(['国立', '私立', '公立', '市立', '县立', '综合型', '国际型', '研究型', '一般', '地方', '中央', '专案', '专业', '相关', '主管', '当地',
   '各级', '全国', '国内', '国外', '海外', '所有', '其他', '多家', '多所', '这家', '那家', '两家', '三家', '标竿', '双语', '知名', '大型', '小型', '民间', '公营', '民营',
-  '偏乡', '子', '母', '总', '分', '地方卫生', '茶水饮料', '补给', '高', '晶圆', '决胜', '开局', '首'].map(n));
+  '偏乡', '内外', '子', '母', '总', '分', '地方卫生', '茶水饮料', '补给', '高', '晶圆', '决胜', '开局', '首'].map(n));
 
 /**
  * Candidate organizations and places by their heads. `lexMatches` are the lexicon matches of
@@ -158,13 +160,17 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         if (m.end - start < 2 || i - m.end < (h.head.length === 1 ? 2 : 1) || m.end <= cut) continue;
         // a city, county or country prefix; places also drop an operator (台鐵|新竹站)
         const prefix = norm.slice(start, m.end);
-        if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))) cut = m.end;
+        if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
+          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= 4)) cut = m.end;
       }
       start = cut;
       // 美商美光, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
       while (TRADE_PREFIX.some((p) => norm.startsWith(p, start)) && i - start > 3) start += 2;
-      const rp = ROLE_PREFIX.find((p) => norm.startsWith(p, start));
-      if (rp && i - start - rp.length >= 2) start += rp.length;
+      // 安世|母公司|聞泰科技: a role noun inside the span ends the name before it
+      for (const rp of ROLE_PREFIX) {
+        const at = norm.indexOf(rp, start);
+        if (at >= start && at < i && i - at - rp.length >= 2) start = at + rp.length;
+      }
     }
     const namePart = norm.slice(start, i);
     if (namePart.length < (h.head.length === 1 ? G.minBeforeSingle : 1) || namePart.length > G.maxNameChars) continue;
@@ -187,11 +193,27 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       k = t.end;
     }
     if (!names) continue;
+    // 美光|科技: a known company and a generic suffix is that company, not a new one
+    if (h.kind === 'company' && (known.get(start) ?? []).some((m) => m.end === i && m.type === 'organization')) continue;
+    // 安世|母公司: a role noun, not a company
+    if (h.kind === 'company' && /[母子]$/.test(namePart)) continue;
+    // a rail line is named after a known place (集集|線); other "X線" are phrases (中長線, 斷線)
+    if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
     if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i)) continue;
     let shortStart: number | undefined;
     for (let k = start + 2; k < end - 1; k++) if (orgEnds.get(k) === start && end - k >= 2) shortStart = k;
     out.push({ start, end, type: h.type, kind: h.kind, shortStart });
+  }
+  // a unit written after a body the grammar found (大甲鎮瀾宮|大安神轎團): named in full, a unit of it
+  const byEnd = [...out].sort((a, b) => a.end - b.end);
+  for (const b of out) {
+    if (b.shortStart !== undefined) continue;
+    const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
+    if (a && b.type === 'organization') {
+      b.shortStart = a.end;
+      b.start = a.start;
+    }
   }
   return out;
 }
@@ -218,7 +240,7 @@ function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headS
     const han = /^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.word);
     if (!han) break;
     // two nouns joined inside one body's name (外交及國防委員會); two bodies joined are two names
-    if (JOINERS.has(t.word) && taken.length && o.joins) {
+    if (JOINERS.has(t.word) && taken.length && o.joins && !(j > 0 && HEADS.some((x) => tokens[j - 1].word.endsWith(x.head)))) {
       taken.push(t);
       start = t.start;
       j--;

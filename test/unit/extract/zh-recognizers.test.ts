@@ -80,13 +80,21 @@ describe('transliterated names', () => {
 describe('organizations and places by their heads', () => {
   test('the left edge comes from segmentation, not a fixed length', () => {
     const x = extract(article(['宏昇科技旗下子公司今天宣布擴廠，雲林縣福安宮主委也出席。']));
-    expect(orgs(x)).toEqual(expect.arrayContaining(['宏昇科技', '雲林縣福安宮']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['宏昇科技', '福安宮']));
     expect(orgs(x).some((o) => o.includes('旗下'))).toBe(false);
+    // a temple written after its county: the county is a place of its own, and the temple is in it
+    expect(rel(x, 'LOCATED_IN', 'org:福安宮', 'place:雲林縣')).toBeDefined();
   });
 
   test('descriptions with a head are not names', () => {
     const x = extract(article(['這所國立大學與綜合型大學合作，地方衛生局也加入。']));
     expect(orgs(x)).toEqual([]);
+  });
+
+  test('a temple on a pilgrimage route is a place; a county government called 縣府 is created from the county', () => {
+    const x = extract(article(['進香隊伍今晚抵達北港朝天宮駐駕。', '嘉義縣議會開議，縣府提出預算。']));
+    expect(places(x)).toContain('北港朝天宮');
+    expect(orgs(x)).toEqual(expect.arrayContaining(['嘉義縣議會', '嘉義縣政府']));
   });
 
   test('a river by its head', () => {
