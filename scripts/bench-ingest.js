@@ -17,10 +17,9 @@
  *   --batch-size N  articles per writeArticles call (default 100)
  *   --profile       time every Cypher statement of writeArticle and print a table
  *   --stories-chunk N  the "thousand" of --stories (default 1000)
- *   --stories       story assignment overhead instead: extracts --count articles once, then writes
- *                   them in batches twice into an emptied graph, without and with story assignment,
- *                   timing every thousand; prints the first and last thousand of both and the
- *                   overhead of assignment (write time and whole ingest time)
+ *   --stories       story assignment overhead instead: extracts --count articles, writes them in
+ *                   batches a thousand at a time and times story assignment inside each
+ *                   transaction; prints its share of ingestion for the first and the last thousand
  */
 
 const fs = require('node:fs');
@@ -117,50 +116,47 @@ async function main() {
   }
 }
 
-/** Writes the same extracted articles without and with story assignment, a thousand at a time. */
+/**
+ * Story assignment overhead: the extracted articles are written in batches, a thousand at a
+ * time, and the time spent assigning stories inside each transaction is summed; it is compared
+ * with the rest of ingestion (parse, extract, the other writes, commits) per thousand.
+ */
 async function storyOverhead(graph, args) {
   if (!graph.embedded || args.keep) throw new Error('--stories empties the graph: run it on the benchmark\'s own embedded server, without --keep');
   console.log(`extracting ${args.count} articles (not written yet)...`);
   const r = await ingestSynthetic(graph.executor, { count: args.count, seed: args.seed, direct: args.direct, chunk: args.chunk, keepItems: true, extractOnly: true, progressEvery: 2000 });
   const perArticleParseExtract = (r.timings.parse + r.timings.extract) / r.items.length;
   const chunk = args.storiesChunk ?? 1000;
-  const pass = async (stories) => {
-    await wipeGraph(graph.executor);
-    const times = [];
-    for (let i = 0; i < r.items.length; i += chunk) {
-      const part = r.items.slice(i, i + chunk);
-      const b = await writeBatched(graph.executor, part, { batchSize: args.batchSize, concurrency: 1, writeOptions: { stories }, log: () => {} });
-      if (b.failed) console.log(`  ${b.failed} failed in thousand ${i / chunk + 1}`);
-      times.push({ n: part.length, ms: b.ms });
-      console.log(`  ${stories ? 'with' : 'without'} stories: articles ${i + 1}-${i + part.length} written in ${fmt(b.ms / 1000, 1)} s (${fmt(part.length / (b.ms / 1000), 1)}/s)`);
-    }
-    return times;
-  };
-  // a short warm-up, so that neither pass pays for a cold JVM and page cache alone
+  // a short warm-up, so that the first thousand does not also pay for a cold JVM and page cache
   await writeBatched(graph.executor, r.items.slice(0, Math.min(200, r.items.length)), { batchSize: args.batchSize, concurrency: 1, log: () => {} });
-  console.log(`writing in batches of ${args.batchSize}, one batch at a time, into an emptied graph: first without, then with story assignment`);
-  const without = await pass(false);
-  const withStories = await pass(true);
-  const [row] = await graph.executor.read({ cypher: 'MATCH (s:Story) RETURN count(s) AS stories, avg(s.articleCount) AS size, max(s.articleCount) AS largest', params: {} });
-  const line = (label, i) => {
-    const a = without[i];
-    const b = withStories[i];
-    const ingestA = a.ms + perArticleParseExtract * a.n;
-    const ingestB = b.ms + perArticleParseExtract * b.n;
+  await wipeGraph(graph.executor);
+  console.log(`writing in batches of ${args.batchSize}, one batch at a time, into an emptied graph, timing story assignment inside each transaction`);
+  const rows = [];
+  for (let i = 0; i < r.items.length; i += chunk) {
+    const part = r.items.slice(i, i + chunk);
+    let storyMs = 0;
+    const b = await writeBatched(graph.executor, part, { batchSize: args.batchSize, concurrency: 1, writeOptions: { onStoryMs: (ms) => (storyMs += ms) }, log: () => {} });
+    if (b.failed) console.log(`  ${b.failed} failed in articles ${i + 1}-${i + part.length}`);
+    const ingestMs = b.ms + perArticleParseExtract * part.length;
+    const rest = ingestMs - storyMs;
+    rows.push({ from: i + 1, to: i + part.length, storyMs, ingestMs, rest });
     console.log(
-      `RESULT stories ${label} ${chunk}: write ${fmt(a.ms / 1000, 1)} s without, ${fmt(b.ms / 1000, 1)} s with story assignment ` +
-        `(+${fmt((100 * (b.ms - a.ms)) / a.ms, 0)}% write time, +${fmt((100 * (ingestB - ingestA)) / ingestA, 0)}% ingest time incl. parse + extract)`,
+      `  articles ${i + 1}-${i + part.length}: write ${fmt(b.ms / 1000, 1)} s (${fmt(part.length / (b.ms / 1000), 1)}/s), of which story assignment ` +
+        `${fmt(storyMs / 1000, 1)} s (${fmt(storyMs / part.length, 1)} ms/article); ingest incl. parse + extract ${fmt(ingestMs / 1000, 1)} s`,
     );
-  };
-  line('first', 0);
-  line('last', without.length - 1);
-  const sum = (xs) => xs.reduce((t, x) => t + x.ms, 0);
-  const parseExtract = perArticleParseExtract * r.items.length;
+  }
+  const line = (label, x) =>
+    console.log(
+      `RESULT stories ${label} (articles ${x.from}-${x.to}): story assignment ${fmt(x.storyMs / (x.to - x.from + 1), 1)} ms/article, ` +
+        `+${fmt((100 * x.storyMs) / x.rest, 1)}% on the rest of ingestion (${fmt(x.rest / 1000, 1)} s without it, ${fmt(x.ingestMs / 1000, 1)} s with it)`,
+    );
+  line('first', rows[0]);
+  line('last', rows[rows.length - 1]);
+  const [s] = await graph.executor.read({ cypher: 'MATCH (s:Story) RETURN count(s) AS stories, avg(s.articleCount) AS size, max(s.articleCount) AS largest', params: {} });
+  const total = rows.reduce((t, x) => ({ story: t.story + x.storyMs, rest: t.rest + x.rest }), { story: 0, rest: 0 });
   console.log(
-    `RESULT stories all ${r.items.length}: write ${fmt(sum(without) / 1000, 1)} s without, ${fmt(sum(withStories) / 1000, 1)} s with; ` +
-      `ingest ${fmt((sum(without) + parseExtract) / 1000, 1)} s vs ${fmt((sum(withStories) + parseExtract) / 1000, 1)} s ` +
-      `(+${fmt((100 * (sum(withStories) - sum(without))) / (sum(without) + parseExtract), 0)}%); ` +
-      `${row.stories} stories, ${fmt(row.size, 2)} articles on average, largest ${row.largest}`,
+    `RESULT stories all ${r.items.length}: story assignment ${fmt(total.story / 1000, 1)} s, +${fmt((100 * total.story) / total.rest, 1)}% on ${fmt(total.rest / 1000, 1)} s of the rest; ` +
+      `${s.stories} stories, ${fmt(s.size, 2)} articles on average, largest ${s.largest}`,
   );
 }
 

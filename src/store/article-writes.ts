@@ -327,8 +327,10 @@ type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 
 /** Everything one article contributes, as statements inside a transaction someone else owns. */
 export interface WriteOptions {
-  /** Assign the article to a story (default true); benchmarks turn it off to measure its cost. */
+  /** Assign the article to a story (default true). */
   stories?: boolean;
+  /** Told how long story assignment took inside the transaction, in ms (for benchmarks). */
+  onStoryMs?: (ms: number) => void;
 }
 
 async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
@@ -359,7 +361,9 @@ async function writeWithin(run: Run, article: Article, found: Extraction, option
     if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
   }
   const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
+  const started = performance.now();
   const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status, duplicateOf });
+  options.onStoryMs?.(performance.now() - started);
   return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...(story ? { story } : {}) };
 }
 
