@@ -107,19 +107,21 @@ export function cooccurrences(options: { id: string; type?: EntityType; from?: s
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';
 const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
-export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string; includeDuplicates?: boolean }): Query {
+export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string; includeDuplicates?: boolean; by?: 'OUTLET' | 'LANGUAGE' }): Query {
   return {
     cypher: `
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
       CALL (e) {
         MATCH (e)<-[m:MENTIONS]-(a:Article) WHERE a.publishedDate IS NOT NULL AND ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
-        WITH date.truncate($unit, a.publishedDate) AS bucket, count(a) AS articles, sum(m.count) AS mentions
-        ORDER BY bucket
-        RETURN collect({ bucket: toString(bucket), articles: articles, mentions: mentions }) AS points
+        WITH date.truncate($unit, a.publishedDate) AS bucket,
+             CASE $by WHEN 'OUTLET' THEN coalesce(a.source, a.site, 'unknown') WHEN 'LANGUAGE' THEN coalesce(a.language, 'unknown') ELSE null END AS key,
+             count(a) AS articles, sum(m.count) AS mentions
+        ORDER BY bucket, key
+        RETURN collect({ bucket: toString(bucket), key: key, articles: articles, mentions: mentions }) AS points
       }
       RETURN ${ENTITY_PROJECTION('e')} AS entity, points`,
-    params: { ids: options.ids, unit: TRUNC[options.interval], from: options.from ?? null, to: options.to ?? null, dups: options.includeDuplicates ?? false },
+    params: { ids: options.ids, unit: TRUNC[options.interval], from: options.from ?? null, to: options.to ?? null, dups: options.includeDuplicates ?? false, by: options.by ?? null },
   };
 }
 

@@ -135,6 +135,12 @@ describe('stories', () => {
     expect(day(s.byOutlet, '2025-11-04', '自由測試報')).toBe(0);
     expect(day(s.byLanguage, '2025-11-04', 'zh-Hant')).toBe(1);
     expect(day(s.byLanguage, '2025-11-04', 'en')).toBe(1);
+    const root = await gql(api.url, `{ timeline(ids: ["person:甲部長"], interval: DAY, by: LANGUAGE) { key entity { id } points { bucket articles } } }`);
+    expect(root.errors).toBeUndefined();
+    expect(root.data!.timeline).toEqual([
+      { key: 'en', entity: { id: 'person:甲部長' }, points: [{ bucket: '2025-11-04', articles: 1 }, { bucket: '2025-11-05', articles: 0 }] },
+      { key: 'zh-Hant', entity: { id: 'person:甲部長' }, points: [{ bucket: '2025-11-04', articles: 1 }, { bucket: '2025-11-05', articles: 1 }] },
+    ]);
   });
 
   it('an updated article moves to the story it now reports; the old story is recomputed', async () => {

@@ -8,7 +8,7 @@ import { checkRange, MAX_PAGE_SIZE } from '../pagination';
 import { Article, RelationTypeEnum } from '../types/article.type';
 import { EntityTypeEnum, Topic } from '../types/entity.type';
 import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
-import { PeriodEnum, RelativeToEnum } from '../types/story.type';
+import { PeriodEnum, RelativeToEnum, StoryTimelineByEnum } from '../types/story.type';
 import { addDays, endOfDay, resolveRange } from '../period';
 
 const checkSize = (name: string, value: number, max: number): number => checkRange(name, value, { max });
@@ -93,19 +93,24 @@ export class GraphResolver {
     @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
     @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
     @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
+    @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' }) by?: StoryTimelineByEnum,
   ): Promise<TimelineSeries[]> {
     if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
     ({ from, to } = await resolveRange(ctx.executor, { from, to, period, relativeTo }));
-    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates }));
-    const series = rows as unknown as { entity: EntityRecord; points: { bucket: string; articles: number; mentions: number }[] }[];
-    const seen = series.flatMap((s) => s.points.map((p) => p.bucket)).sort();
+    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
+    type Point = { bucket: string; key: string | null; articles: number; mentions: number };
+    const found = rows as unknown as { entity: EntityRecord; points: Point[] }[];
+    const seen = found.flatMap((s) => s.points.map((p) => p.bucket)).sort();
     const start = from ?? seen[0];
     const end = to ?? seen[seen.length - 1];
-    if (!start || !end) return series.map((s) => ({ entity: s.entity, points: [] }));
+    if (!start || !end) return found.map((s) => ({ entity: s.entity, key: null, points: [] }));
     const buckets = bucketStarts(interval, start, end);
-    return series.map((s) => {
-      const byBucket = new Map(s.points.map((p) => [p.bucket, p]));
-      return { entity: s.entity, points: buckets.map((b) => byBucket.get(b) ?? { bucket: b, articles: 0, mentions: 0 }) };
+    return found.flatMap((s) => {
+      const keys = by ? [...new Set(s.points.map((p) => p.key))].sort((a, b) => String(a).localeCompare(String(b))) : [null];
+      return keys.map((key) => {
+        const byBucket = new Map(s.points.filter((p) => p.key === key).map((p) => [p.bucket, p]));
+        return { entity: s.entity, key, points: buckets.map((b) => byBucket.get(b) ?? { bucket: b, key, articles: 0, mentions: 0 }) };
+      });
     });
   }
 
