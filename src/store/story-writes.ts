@@ -29,7 +29,7 @@ export interface StoryChange {
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Candidate articles looked at per new article. */
-const MAX_CANDIDATES = 60;
+const MAX_CANDIDATES = 40;
 /** Entities in more articles than max(this, 10 % of the graph) do not lead to candidates. */
 const MIN_EXPAND_DF = 30;
 const MAX_EXPAND_DF = 500;
@@ -46,35 +46,48 @@ const detach = (id: string): Query => ({
   params: { id },
 });
 
-const graphSize = (): Query => ({ cypher: 'MATCH (a:Article) RETURN count(a) AS total', params: {} });
+/** Candidate articles looked at per new article, and entities used to find them. */
+const LOOKUP_ENTITIES = 12;
 
-const documentFrequencies = (ids: string[]): Query => ({
-  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN id, e.type AS type, COUNT { (e)<-[:MENTIONS]-() } AS df',
-  params: { ids },
-});
-
-/** Members of recent stories that share a not-too-common entity with the article. */
-export function storyCandidates(options: { id: string; entityIds: string[]; publishedAt?: string | null; windowDays: number; maxDf: number }): Query {
+/**
+ * One statement: the graph's size, the article's own entities with their document frequencies,
+ * and the members of recent stories that share one of its rarer, more salient entities (an
+ * index lookup per entity; entities in more than max(30, 10 % of the graph, at most 500)
+ * articles lead nowhere, so the work per article stops growing with the graph).
+ */
+export function storyCandidates(options: { id: string; entities: { id: string; salience: number }[]; publishedAt?: string | null; windowDays: number }): Query {
   const date = options.publishedAt?.slice(0, 10);
   return {
     cypher: `
-      UNWIND $entityIds AS eid
-      MATCH (e:Entity {id: eid})
-      WITH e, COUNT { (e)<-[:MENTIONS]-() } AS df
-      WHERE df <= $maxDf
-      MATCH (e)<-[:MENTIONS]-(b:Article)-[:IN_STORY]->(s:Story)
-      WHERE b.id <> $id AND ($from IS NULL OR (b.publishedDate >= date($from) AND b.publishedDate <= date($to)))
-        AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
-      WITH b, s, sum(1.0 / (1.0 + df)) AS weight
-      ORDER BY weight DESC, b.id
-      LIMIT $limit
-      RETURN s.id AS storyId, s.firstSeen AS firstSeen, b.id AS id, b.title AS title, coalesce(b.lead, '') AS lead,
-             coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
-             [(b)-[m:MENTIONS]->(f:Entity) | { id: f.id, type: f.type, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] AS entities`,
+      CALL () { MATCH (a:Article) RETURN count(a) AS total }
+      CALL () {
+        UNWIND $entities AS x
+        MATCH (e:Entity {id: x.id})
+        RETURN collect({ id: x.id, type: e.type, salience: x.salience, df: COUNT { (e)<-[:MENTIONS]-() } }) AS own
+      }
+      WITH total, own,
+           CASE WHEN total * 0.1 < $minDf THEN $minDf WHEN total * 0.1 > $maxDf THEN $maxDf ELSE toInteger(total * 0.1) END AS expandDf
+      CALL (own, expandDf) {
+        UNWIND own AS x
+        WITH x WHERE x.df <= expandDf
+        WITH x ORDER BY (x.salience + 0.2) / log(2.0 + x.df) DESC, x.id LIMIT $lookup
+        MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)-[:IN_STORY]->(s:Story)
+        WHERE b.id <> $id AND ($from IS NULL OR (b.publishedDate >= date($from) AND b.publishedDate <= date($to)))
+          AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
+        WITH b, s, sum(1.0 / (1.0 + x.df)) AS weight
+        ORDER BY weight DESC, b.id
+        LIMIT $limit
+        RETURN collect({ storyId: s.id, firstSeen: s.firstSeen, id: b.id, title: b.title, lead: coalesce(b.lead, ''),
+                         language: coalesce(b.language, ''), publishedAt: b.publishedAt,
+                         entities: [(b)-[m:MENTIONS]->(f:Entity) | { id: f.id, type: f.type, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] }) AS candidates
+      }
+      RETURN total, own, candidates`,
     params: {
       id: options.id,
-      entityIds: options.entityIds,
-      maxDf: int(options.maxDf),
+      entities: options.entities,
+      minDf: int(MIN_EXPAND_DF),
+      maxDf: int(MAX_EXPAND_DF),
+      lookup: int(LOOKUP_ENTITIES),
       from: date ? addDays(date, -options.windowDays) : null,
       to: date ? addDays(date, options.windowDays) : null,
       limit: int(MAX_CANDIDATES),
@@ -83,36 +96,9 @@ export function storyCandidates(options: { id: string; entityIds: string[]; publ
 }
 
 const linkToStory = (articleId: string, storyId: string): Query => ({
-  cypher: 'MATCH (a:Article {id: $articleId}), (s:Story {id: $storyId}) MERGE (a)-[:IN_STORY]->(s)',
+  cypher: `MATCH (a:Article {id: $articleId}), (s:Story {id: $storyId}) MERGE (a)-[:IN_STORY]->(s)
+    WITH s ${REFRESH_TAIL}`,
   params: { articleId, storyId },
-});
-
-const takenStoryIds = (ids: string[]): Query => ({
-  cypher: `
-    UNWIND $ids AS id
-    OPTIONAL MATCH (s:Story {id: id})
-    OPTIONAL MATCH (r:StoryRedirect {id: id})
-    WITH id WHERE s IS NOT NULL OR r IS NOT NULL
-    RETURN collect(id) AS taken`,
-  params: { ids },
-});
-
-const createStory = (id: string): Query => ({
-  cypher: 'CREATE (s:Story {id: $id, createdAt: datetime()}) RETURN s.id AS id',
-  params: { id },
-});
-
-/** A story's id derives from the article that started it, so the same input gives the same ids. */
-async function newStoryId(run: Run, articleId: string): Promise<string> {
-  const options = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`);
-  const [row] = await run(takenStoryIds(options));
-  const taken = new Set((row?.taken as string[] | undefined) ?? []);
-  return options.find((id) => !taken.has(id)) ?? `story_${sha(`${articleId}#${Date.now()}`).slice(0, 16)}`;
-}
-
-const storyMembers = (id: string): Query => ({
-  cypher: 'MATCH (s:Story {id: $id}) RETURN COUNT { (:Article)-[:IN_STORY]->(s) } AS members',
-  params: { id },
 });
 
 const deleteStory = (id: string): Query => ({
@@ -120,10 +106,8 @@ const deleteStory = (id: string): Query => ({
   params: { id },
 });
 
-/** Recomputes a story's summary from its members; copies (DUPLICATE_OF) are not counted as articles. */
-const refreshProps = (id: string): Query => ({
-  cypher: `
-    MATCH (s:Story {id: $id})
+/** Recomputes a story's summary (bound as `s`) from its members; copies (DUPLICATE_OF) are not counted as articles. */
+const REFRESH_TAIL = `
     MATCH (a:Article)-[:IN_STORY]->(s)
     WITH s, a ORDER BY a.publishedAt, a.id
     WITH s, collect(a) AS members
@@ -144,20 +128,32 @@ const refreshProps = (id: string): Query => ({
         s.languages = reduce(l = [], a IN members | CASE WHEN a.language IS NULL OR a.language IN l THEN l ELSE l + a.language END),
         s.outlets = reduce(l = [], a IN members | CASE WHEN a.source IS NULL OR a.source IN l THEN l ELSE l + a.source END),
         s.updatedAt = datetime()
-    RETURN s.id AS id`,
-  params: { id },
+    RETURN s.id AS id`;
+
+const refreshProps = (id: string): Query => ({ cypher: `MATCH (s:Story {id: $id}) ${REFRESH_TAIL}`, params: { id } });
+
+/**
+ * Starts a story for the article. Its id derives from the article, so the same input gives the
+ * same ids; the first of a few derived ids that no story (or merged-away story) holds is taken.
+ */
+const createStory = (articleId: string): Query => ({
+  cypher: `
+    UNWIND range(0, size($ids) - 1) AS i
+    WITH i, $ids[i] AS id
+    WHERE NOT EXISTS { MATCH (x:Story {id: id}) } AND NOT EXISTS { MATCH (r:StoryRedirect {id: id}) }
+    WITH id ORDER BY i LIMIT 1
+    MATCH (a:Article {id: $articleId})
+    CREATE (a)-[:IN_STORY]->(s:Story {id: id, createdAt: datetime()})
+    WITH s ${REFRESH_TAIL}`,
+  params: { articleId, ids: [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`) },
 });
 
 /** Recomputes a story, or deletes it when no article is left in it. Returns false when deleted. */
 export async function refreshStory(run: Run, id: string): Promise<boolean> {
-  const [row] = await run(storyMembers(id));
-  if (!row) return false;
-  if ((row.members as number) === 0) {
-    await run(deleteStory(id));
-    return false;
-  }
-  await run(refreshProps(id));
-  return true;
+  // no row: the story has no article left (or is gone)
+  if ((await run(refreshProps(id))).length) return true;
+  await run(deleteStory(id));
+  return false;
 }
 
 /** Moves every article and FOLLOWS link of one story into another; the old id redirects. */
@@ -219,7 +215,8 @@ export interface AssignOptions {
  */
 export async function assignStory(run: Run, article: Article, extraction: Extraction, options: AssignOptions): Promise<StoryChange> {
   const params = options.params ?? DEFAULT_PARAMS;
-  const [current] = await run(storyOfArticle(article.id));
+  // a new article cannot be in a story yet
+  const [current] = options.status === 'new' ? [] : await run(storyOfArticle(article.id));
   const currentId = current?.id as string | undefined;
   if (currentId && options.status === 'unchanged') return { storyId: currentId, kind: 'unchanged', mergedIds: [] };
   let leftDeleted = false;
@@ -235,29 +232,25 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
     if (orig?.id) {
       const storyId = orig.id as string;
       await run(linkToStory(article.id, storyId));
-      await refreshStory(run, storyId);
       return { storyId, kind: currentId === storyId ? 'unchanged' : 'joined', mergedIds: [], ...left(storyId) };
     }
   }
 
   const textMentions = extraction.mentions.filter((m) => !m.credit);
-  const [sizeRow] = await run(graphSize());
-  const total = Math.max(1, sizeRow.total as number);
-  const dfRows = await run(documentFrequencies(textMentions.map((m) => m.entityId)));
-  const df = new Map(dfRows.map((r) => [r.id as string, r.df as number]));
-  const types = new Map(dfRows.map((r) => [r.id as string, r.type as string]));
+  const [found] = textMentions.length
+    ? await run(storyCandidates({ id: article.id, entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })), publishedAt: article.publishedAt, windowDays: params.followWindowDays }))
+    : [{ total: 1, own: [], candidates: [] }];
+  const total = Math.max(1, found.total as number);
+  const own = new Map((found.own as { id: string; type: string; df: number }[]).map((o) => [o.id, o]));
   const self: StoryArticle = {
     id: article.id,
     title: article.title,
     lead: article.paragraphs[0] ?? '',
     language: article.language,
     publishedAt: article.publishedAt ?? null,
-    entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience, df: df.get(m.entityId) ?? 1, type: types.get(m.entityId) })),
+    entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience, df: own.get(m.entityId)?.df ?? 1, type: own.get(m.entityId)?.type })),
   };
-  const maxDf = Math.min(MAX_EXPAND_DF, Math.max(MIN_EXPAND_DF, Math.round(total * 0.1)));
-  const rows = self.entities.length
-    ? await run(storyCandidates({ id: article.id, entityIds: self.entities.map((e) => e.id), publishedAt: article.publishedAt, windowDays: params.followWindowDays, maxDf }))
-    : [];
+  const rows = found.candidates as Record<string, unknown>[];
   const byStory = new Map<string, CandidateStory>();
   for (const r of rows) {
     const sid = r.storyId as string;
@@ -290,12 +283,11 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
     await run(linkToStory(article.id, storyId));
     kind = mergedIds.length ? 'merged' : currentId === storyId ? 'unchanged' : 'joined';
   } else {
-    storyId = await newStoryId(run, article.id);
-    await run(createStory(storyId));
-    await run(linkToStory(article.id, storyId));
+    const [created] = await run(createStory(article.id));
+    if (!created) throw new Error(`No free story id for article ${article.id}`);
+    storyId = created.id as string;
     kind = 'created';
   }
-  await refreshStory(run, storyId);
   await writeFollows(run, article, storyId, decision.follows.filter((f) => !mergedIds.includes(f.storyId)));
   return { storyId, kind, mergedIds, ...left(storyId) };
 }
