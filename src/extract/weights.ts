@@ -70,3 +70,13 @@ export const HEAD_GRAMMAR = {
   /** Minimum name part before a one-character head (宮, 廟, 隊, 處). */
   minBeforeSingle: 2,
 };
+
+/** Tie-break between candidate spans of equal length in the resolver (longer spans always win). */
+export const PRIORITY = {
+  lexiconPerson: 3,
+  known: 2.8,
+  person: 2.5,
+  lexiconCompound: 2.2,
+  lexicon: 2,
+  headGrammar: 1.2,
+};

@@ -55,7 +55,7 @@ const HEAD_BY_FIRST = new Map<string, Head[]>();
 for (const h of HEADS) HEAD_BY_FIRST.set(h.head[0], [...(HEAD_BY_FIRST.get(h.head[0]) ?? []), h]);
 
 /** Tags of tokens that may stand inside a name; v/vn only between two name tokens (動物保護防疫處). */
-const NAME_TAGS = /^(n|nz|nt|ns|nr|nrt|nrfg|x|j|l|eng|b|s|ng|an)$/;
+const NAME_TAGS = /^(n|nz|nt|ns|nr|nrt|nrfg|x|j|l|eng|b|s|ng|an|zg|g)$/;
 const INNER_TAGS = /^(vn)$/;
 /** Verbs that are common inside the names of public bodies (動物保護處, 經濟發展局). */
 const INNER_VERBS = new Set(['保护', '管理', '发展', '研究', '促进', '检验', '检疫', '防疫', '保险', '服务', '经营', '投资', '建设', '审议', '审查', '推动',
@@ -67,9 +67,16 @@ const JOINERS = new Set(['及', '与', '暨'].map(n));
 /** Words that never start a name: pronouns, determiners, adverbs of place and time. */
 const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
 /** Characters that never occur inside a name part: verbs of saying, copulas, particles. */
-const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而'].map(n));
+const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而至往赴抵'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
 const GENERIC_PLACE_ENDS = ['地区', '山区', '市区', '社区', '灾区', '园区', '地带', '矿区', '郊区', '县市', '各县'];
+const LOCATIVES = new Set([...'畔边旁岸口侧'].map(n));
+const ROUTE_WORDS = ['遶境', '绕境', '进香', '驻驾', '停驾', '起驾', '回銮', '沿途', '行经', '途经'].map(n);
+/** A temple named near pilgrimage words is a stop on a route: its town is a place of its own. */
+function onRoute(norm: string, start: number, end: number): boolean {
+  const window = norm.slice(Math.max(0, start - 40), end + 40);
+  return ROUTE_WORDS.some((w) => window.includes(w));
+}
 const REQUIRE_KNOWN = new Set(['线'].map(n));
 const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
 /** Temples are named after their town but written after their city (彰化市|南瑤宮). */
@@ -133,9 +140,10 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     // a one-character head inside an ordinary word (南|部 of 南部, 決勝|局, 團|隊) is no head
     const hi = tokenAt[i];
     if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag)) continue;
-    // the head must end a word (院 of 院長 does not; 處 of 處長 does not)
+    // the head must end a word (院 of 院長 does not; 處 of 處長 does not), or be followed by a
+    // locative in the same word (溪|畔, 港|邊)
     const after = tokenAt[end - 1];
-    if (after >= 0 && tokens[after].end > end) continue;
+    if (after >= 0 && tokens[after].end > end && !(h.type === 'place' && tokens[after].end === end + 1 && LOCATIVES.has(norm[end]))) continue;
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
     let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
     if (start < 0) continue;
@@ -161,7 +169,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         // a city, county or country prefix; places also drop an operator (台鐵|新竹站)
         const prefix = norm.slice(start, m.end);
         if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
-          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= 4)) cut = m.end;
+          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4))) cut = m.end;
       }
       start = cut;
       // 美商美光, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name

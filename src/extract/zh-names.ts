@@ -118,7 +118,7 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
   const { norm } = ctx;
   const found: { start: number; end: number; score: number }[] = [];
   for (let i = 0; i < norm.length; i++) {
-    if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i])) continue;
+    if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
     const w = norm.slice(best.start, best.end);
@@ -223,13 +223,18 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     evidence.set(w, ev);
     occurrences.push({ ...s, w });
   }
-  const out: NameCandidate[] = [];
+  const accepted = () => occurrences.filter((o) => (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0) >= T.acceptPerson);
+  // a second round: a name listed next to one accepted in the first (A、B, A/B) is a name too
+  const first = new Set(accepted().map((o) => o.w));
   for (const o of occurrences) {
-    const ev = (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0);
-    if (ev < T.acceptPerson) continue;
-    out.push({ start: o.start, end: o.end, norm: o.w, strength: 2, score: ev });
+    if (first.has(o.w)) continue;
+    const next = norm[o.end];
+    const prev = norm[o.start - 1];
+    const listed = [...first].some((k) => ((next === '、' || next === '/' || next === '／') && norm.startsWith(k, o.end + 1))
+      || ((prev === '、' || prev === '/' || prev === '／') && norm.startsWith(k, o.start - 1 - k.length)));
+    if (listed && (evidence.get(o.w) ?? 0) > T.placeHead / 2) evidence.set(o.w, (evidence.get(o.w) ?? 0) + T.personCue);
   }
-  return out;
+  return accepted().map((o) => ({ start: o.start, end: o.end, norm: o.w, strength: 2, score: (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0) }));
 }
 
 /** Role nouns after which a stage name, a mononym or a foreign name follows (主唱X, 歌手X, 選手X). */
