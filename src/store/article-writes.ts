@@ -338,6 +338,13 @@ async function writeWithin(run: Run, article: Article, found: Extraction, option
   const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
   const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
   const [head] = await run(upsertArticle(props));
+  if (head.existed && head.oldHash === props.bodyHash) {
+    // the same text again: what it contributed stays as it is (the names the graph knows may
+    // have grown since, and a second reading must not change the graph), its story too
+    const [dup] = await run({ cypher: 'MATCH (:Article {id: $id})-[:DUPLICATE_OF]->(o:Article) RETURN o.id AS id', params: { id: article.id } });
+    const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status: 'unchanged', duplicateOf: dup?.id as string | undefined });
+    return { id: article.id, status: 'unchanged', ...(dup?.id ? { duplicateOf: dup.id as string } : {}), ...(story ? { story } : {}) };
+  }
   const [cleared] = await run(clearArticle(article.id));
   await run(upsertEntities(extraction, article.language));
   await run(topicParents(extraction));
