@@ -130,7 +130,7 @@ export function extractZh(opts: ZhOptions): void {
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
       // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
       if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
-      // 拉薩 inside 阿拉薩: a place that starts inside an unknown word (a transliterated name) is a misread
+      // 拉薩 inside 卡拉薩斯: a place that starts inside an unknown word (a transliterated name) is a misread
       if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
       if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
