@@ -32,3 +32,15 @@ CREATE INDEX article_band7 IF NOT EXISTS FOR (a:Article) ON (a.band7);
 
 // Stubs (teasers of stories not yet ingested) are counted apart.
 CREATE INDEX article_stub IF NOT EXISTS FOR (a:Article) ON (a.stub);
+
+// Stories (same event across outlets and languages), their merged-away ids, and outlets.
+CREATE CONSTRAINT story_id IF NOT EXISTS FOR (s:Story) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT story_redirect_id IF NOT EXISTS FOR (r:StoryRedirect) REQUIRE r.id IS UNIQUE;
+CREATE INDEX story_redirect_target IF NOT EXISTS FOR (r:StoryRedirect) ON (r.target);
+CREATE INDEX story_last_seen IF NOT EXISTS FOR (s:Story) ON (s.lastSeen);
+CREATE INDEX story_first_seen IF NOT EXISTS FOR (s:Story) ON (s.firstSeen);
+CREATE CONSTRAINT outlet_id IF NOT EXISTS FOR (o:Outlet) REQUIRE o.id IS UNIQUE;
+CREATE INDEX article_published_date IF NOT EXISTS FOR (a:Article) ON (a.publishedDate);
+CREATE FULLTEXT INDEX story_text IF NOT EXISTS
+  FOR (s:Story) ON EACH [s.title, s.titleEn]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

@@ -16,6 +16,10 @@
  *   --keep DIR      use DIR as the data dir and keep it (bench-api --reuse DIR can then use the graph)
  *   --batch-size N  articles per writeArticles call (default 100)
  *   --profile       time every Cypher statement of writeArticle and print a table
+ *   --stories-chunk N  the "thousand" of --stories (default 1000)
+ *   --stories       story assignment overhead instead: extracts --count articles, writes them in
+ *                   batches a thousand at a time and times story assignment inside each
+ *                   transaction; prints its share of ingestion for the first and the last thousand
  */
 
 const fs = require('node:fs');
@@ -26,7 +30,7 @@ const { profileStatements, openGraph, wipeGraph, graphCounts, ingestSynthetic, w
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { count: 'number', concurrency: 'number', direct: 'boolean', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean' },
+    { count: 'number', concurrency: 'number', direct: 'boolean', stories: 'boolean', storiesChunk: 'number', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean' },
     { count: 10000, concurrency: 2, seed: 'bench', heapMb: 512, pageCacheMb: 384, batchSize: 100, batchConcurrency: 2, chunk: 250 },
   );
   if (!Number.isInteger(args.count) || args.count < 1 || args.count > 1_000_000) throw new Error('--count must be 1..1000000');
@@ -53,6 +57,10 @@ async function main() {
     const before = await graphCounts(graph.executor);
     if (before.articles > 0) console.log(`note: the graph already holds ${before.articles} articles`);
 
+    if (args.stories) {
+      await storyOverhead(graph, args);
+      return;
+    }
     const printProfile = args.profile ? profileStatements(graph.executor) : null;
     console.log('per-article transactions (writeArticle):');
     const r = await ingestSynthetic(graph.executor, {
@@ -106,6 +114,50 @@ async function main() {
   } finally {
     await graph.close();
   }
+}
+
+/**
+ * Story assignment overhead: the extracted articles are written in batches, a thousand at a
+ * time, and the time spent assigning stories inside each transaction is summed; it is compared
+ * with the rest of ingestion (parse, extract, the other writes, commits) per thousand.
+ */
+async function storyOverhead(graph, args) {
+  if (!graph.embedded || args.keep) throw new Error('--stories empties the graph: run it on the benchmark\'s own embedded server, without --keep');
+  console.log(`extracting ${args.count} articles (not written yet)...`);
+  const r = await ingestSynthetic(graph.executor, { count: args.count, seed: args.seed, direct: args.direct, chunk: args.chunk, keepItems: true, extractOnly: true, progressEvery: 2000 });
+  const perArticleParseExtract = (r.timings.parse + r.timings.extract) / r.items.length;
+  const chunk = args.storiesChunk ?? 1000;
+  // a short warm-up, so that the first thousand does not also pay for a cold JVM and page cache
+  await writeBatched(graph.executor, r.items.slice(0, Math.min(200, r.items.length)), { batchSize: args.batchSize, concurrency: 1, log: () => {} });
+  await wipeGraph(graph.executor);
+  console.log(`writing in batches of ${args.batchSize}, one batch at a time, into an emptied graph, timing story assignment inside each transaction`);
+  const rows = [];
+  for (let i = 0; i < r.items.length; i += chunk) {
+    const part = r.items.slice(i, i + chunk);
+    let storyMs = 0;
+    const b = await writeBatched(graph.executor, part, { batchSize: args.batchSize, concurrency: 1, writeOptions: { onStoryMs: (ms) => (storyMs += ms) }, log: () => {} });
+    if (b.failed) console.log(`  ${b.failed} failed in articles ${i + 1}-${i + part.length}`);
+    const ingestMs = b.ms + perArticleParseExtract * part.length;
+    const rest = ingestMs - storyMs;
+    rows.push({ from: i + 1, to: i + part.length, storyMs, ingestMs, rest });
+    console.log(
+      `  articles ${i + 1}-${i + part.length}: write ${fmt(b.ms / 1000, 1)} s (${fmt(part.length / (b.ms / 1000), 1)}/s), of which story assignment ` +
+        `${fmt(storyMs / 1000, 1)} s (${fmt(storyMs / part.length, 1)} ms/article); ingest incl. parse + extract ${fmt(ingestMs / 1000, 1)} s`,
+    );
+  }
+  const line = (label, x) =>
+    console.log(
+      `RESULT stories ${label} (articles ${x.from}-${x.to}): story assignment ${fmt(x.storyMs / (x.to - x.from + 1), 1)} ms/article, ` +
+        `+${fmt((100 * x.storyMs) / x.rest, 1)}% on the rest of ingestion (${fmt(x.rest / 1000, 1)} s without it, ${fmt(x.ingestMs / 1000, 1)} s with it)`,
+    );
+  line('first', rows[0]);
+  line('last', rows[rows.length - 1]);
+  const [s] = await graph.executor.read({ cypher: 'MATCH (s:Story) RETURN count(s) AS stories, avg(s.articleCount) AS size, max(s.articleCount) AS largest', params: {} });
+  const total = rows.reduce((t, x) => ({ story: t.story + x.storyMs, rest: t.rest + x.rest }), { story: 0, rest: 0 });
+  console.log(
+    `RESULT stories all ${r.items.length}: story assignment ${fmt(total.story / 1000, 1)} s, +${fmt((100 * total.story) / total.rest, 1)}% on ${fmt(total.rest / 1000, 1)} s of the rest; ` +
+      `${s.stories} stories, ${fmt(s.size, 2)} articles on average, largest ${s.largest}`,
+  );
 }
 
 main().catch((err) => {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const server = await startApiServer({ executor: connection.executor, port: config.port, host: config.host, apiKey: config.apiKey });
   stopServer = server.stop;
-  log(`GraphQL API ready at ${server.url} (open it in a browser for Apollo Sandbox)`);
+  log(`GraphQL API ready at ${server.url} (open it in a browser for Apollo Sandbox); subscriptions at ${server.wsUrl}`);
   if (!config.apiKey) log('NEWSGRAPH_API_KEY is not set: write mutations are refused.');
 }
 

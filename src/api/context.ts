@@ -1,7 +1,20 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../store/executor';
-import { graphQueries, queries } from '../store';
-import type { ArticleRecord, EntityRecord, MentionRecord, Page, RelatedRecord, RelationRecord } from '../store/records';
+import { graphQueries, queries, storyQueries } from '../store';
+import type {
+  ArticleRecord,
+  EntityRecord,
+  KeyEntityRecord,
+  MentionRecord,
+  Page,
+  RelatedRecord,
+  RelationRecord,
+  StoryLinkRecord,
+  StoryRecord,
+  StoryTimelinePointRecord,
+} from '../store/records';
+import type { StoryTimelineBy } from '../store/story-queries';
+import type { EventBus } from './events';
 import type { Direction } from '../store/queries';
 import type { RelationType } from '../domain/types';
 
@@ -57,6 +70,47 @@ export function createLoaders(executor: Executor) {
     topicChildren: new DataLoader<string, EntityRecord[]>(async (ids) =>
       byKey(await executor.read(graphQueries.topicChildren([...ids])), ids, (r) => r.children as EntityRecord[], []),
     ),
+    story: new DataLoader<string, StoryRecord | null>(async (ids) =>
+      byKey(await executor.read(storyQueries.storiesById([...ids])), ids, (r) => r.story as StoryRecord, null),
+    ),
+    storyOfArticle: new DataLoader<string, StoryRecord | null>(async (ids) =>
+      byKey(await executor.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story as StoryRecord, null),
+    ),
+    storyArticles: keyed<Page<ArticleRecord>>((json) => {
+      const { skip, limit, includeDuplicates } = JSON.parse(json) as { skip: number; limit: number; includeDuplicates: boolean };
+      return new DataLoader(async (ids) =>
+        byKey(
+          await executor.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })),
+          ids,
+          (r) => ({ items: r.items as ArticleRecord[], totalCount: r.totalCount as number }),
+          { items: [], totalCount: 0 },
+        ),
+      );
+    }),
+    storyTimeline: keyed<StoryTimelinePointRecord[]>((json) => {
+      const { unit, by } = JSON.parse(json) as { unit: string; by?: StoryTimelineBy };
+      return new DataLoader(async (ids) =>
+        byKey(await executor.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points as StoryTimelinePointRecord[], []),
+      );
+    }),
+    keyEntities: keyed<KeyEntityRecord[]>((json) => {
+      const { first } = JSON.parse(json) as { first: number };
+      return new DataLoader(async (ids) =>
+        byKey(await executor.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities as KeyEntityRecord[], []),
+      );
+    }),
+    follows: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
+      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links as StoryLinkRecord[], []),
+    ),
+    followedBy: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
+      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links as StoryLinkRecord[], []),
+    ),
+    relatedStories: keyed<StoryLinkRecord[]>((json) => {
+      const { first } = JSON.parse(json) as { first: number };
+      return new DataLoader(async (ids) =>
+        byKey(await executor.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links as StoryLinkRecord[], []),
+      );
+    }),
     relationsOf: keyed<RelationRecord[]>((json) => {
       const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
       return new DataLoader(async (ids) =>
@@ -80,4 +134,6 @@ export interface Context {
   authorized: boolean;
   /** Whether any API key is configured at all (without one, writes are refused). */
   writesEnabled: boolean;
+  /** Where live updates are published (subscriptions listen on the same bus). */
+  events: EventBus;
 }

@@ -117,7 +117,11 @@ export function limitsPlugin(options: { maxDepth?: number; maxCost?: number } = 
       return {
         async didResolveOperation({ request, document, schema }) {
           const errors = validate(schema, document, [queryLimits({ ...options, variables: request.variables ?? {} })]);
-          if (errors.length) throw errors[0];
+          // refused before execution, like any invalid request: HTTP 400, not 500
+          if (errors.length) {
+            const e = errors[0];
+            throw new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, http: { status: 400 } } });
+          }
         },
       };
     },

@@ -4,6 +4,7 @@ import { extract } from '../extract';
 import { readInputs } from '../ingest';
 import type { Executor } from '../store/executor';
 import { writeArticle, writeArticles, type WriteResult, type WriteStatus } from '../store/article-writes';
+import type { StoryChange } from '../store/story-writes';
 import { knownNames } from '../store/known-names';
 
 /**
@@ -44,6 +45,12 @@ export interface ItemResult {
   relations?: number;
   /** Set when the article is a near-identical copy of one already in the graph. */
   duplicateOf?: string;
+  /** The story the article is in, and what writing it did to that story. */
+  story?: StoryChange;
+  language?: string;
+  source?: string;
+  /** Entities the text names (not credits), for live updates. */
+  mentions?: { entityId: string; salience: number }[];
 }
 
 export interface IngestSummary {
@@ -72,6 +79,19 @@ const written = (base: Omit<ItemResult, 'status'>, result: WriteResult): ItemRes
   ...base,
   status: result.status,
   ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}),
+  ...(result.story ? { story: result.story } : {}),
+});
+
+/** What an extracted article reports besides its status. */
+const describe = (article: Article, extraction: Extraction): Omit<ItemResult, 'status'> => ({
+  origin: article.origin ?? article.id,
+  id: article.id,
+  title: article.title,
+  entities: extraction.entities.length,
+  relations: extraction.relations.length,
+  language: article.language,
+  ...(article.source ? { source: article.source } : {}),
+  mentions: extraction.mentions.filter((m) => !m.credit).map((m) => ({ entityId: m.entityId, salience: m.salience })),
 });
 
 /** Extracts and writes one article in one transaction. */
@@ -80,7 +100,7 @@ export async function ingestArticle(executor: Executor | null, article: Article)
   try {
     const known = executor ? await knownNamesFor(executor) : undefined;
     const extraction = extract(article, { known });
-    const base = { origin, id: article.id, title: article.title, entities: extraction.entities.length, relations: extraction.relations.length };
+    const base = describe(article, extraction);
     if (!executor) return { ...base, status: 'dry-run' };
     return written(base, await writeArticle(executor, article, extraction));
   } catch (err) {
@@ -139,7 +159,7 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
       const base = { origin: article.origin ?? input.origin, id: article.id, title: article.title };
       try {
         const extraction = extract(article, { known });
-        pending.push({ article, extraction, base: { ...base, entities: extraction.entities.length, relations: extraction.relations.length } });
+        pending.push({ article, extraction, base: { ...describe(article, extraction), origin: base.origin } });
       } catch (err) {
         pending.push({ done: { ...base, status: 'failed', error: message(err) } });
       }

@@ -4,6 +4,7 @@ import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
+import { assignStory, leaveStory, type StoryChange } from './story-writes';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -13,6 +14,8 @@ export interface WriteResult {
   status: WriteStatus;
   /** The earlier article this one is a near-identical copy of (a republished wire story). */
   duplicateOf?: string;
+  /** The story the article is in after the write, and what the write did to it. */
+  story?: StoryChange;
 }
 
 /** Titles are compared loosely so that a teaser's headline finds the article it announces. */
@@ -64,7 +67,7 @@ const upsertArticle = (props: ReturnType<typeof articleProps>): Query => ({
 });
 
 const existingDuplicate = (id: string): Query => ({
-  cypher: 'MATCH (:Article {id: $id})-[:DUPLICATE_OF]->(o:Article) RETURN o.id AS original LIMIT 1',
+  cypher: 'MATCH (:Article {id: $id})-[:DUPLICATE_OF]->(o:Article) RETURN o.id AS id LIMIT 1',
   params: { id },
 });
 
@@ -72,11 +75,11 @@ const existingDuplicate = (id: string): Query => ({
 const clearArticle = (id: string): Query => ({
   cypher: `
     MATCH (a:Article {id: $id})
-    OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
+    OPTIONAL MATCH (a)-[m:MENTIONS|CREDITS]->(e:Entity)
     WITH a, collect(e) AS ents, collect(m) AS ms
     FOREACH (m IN ms | DELETE m)
     WITH a, ents
-    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF]->()
+    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->()
     DELETE l
     WITH DISTINCT ents
     UNWIND ents AS e
@@ -162,7 +165,33 @@ const writeMentions = (id: string, extraction: Extraction): Query => ({
     MATCH (e:Entity {id: m.entityId})
     MERGE (a)-[r:MENTIONS]->(e)
     SET r.count = m.count, r.firstOffset = m.firstOffset, r.inHeadline = m.inHeadline, r.salience = m.salience`,
-  params: { id, mentions: extraction.mentions },
+  params: { id, mentions: extraction.mentions.filter((m) => !m.credit) },
+});
+
+/**
+ * Outlets and agencies the page only credits (a byline outlet, a wire tag, a photo credit, a
+ * dateline place) are credits of the article, not mentions: they neither count nor trend.
+ */
+const writeCredits = (id: string, extraction: Extraction): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    UNWIND $credits AS c
+    MATCH (e:Entity {id: c})
+    MERGE (a)-[:CREDITS]->(e)`,
+  params: { id, credits: [...new Set(extraction.mentions.filter((m) => m.credit).map((m) => m.entityId))] },
+});
+
+export const outletId = (source: string): string => `outlet:${foldText(source)}`;
+
+/** The article's own outlet as a node, so dashboards can split by outlet. */
+const writeOutlet = (article: Article): Query => ({
+  cypher: `
+    MATCH (a:Article {id: $id})
+    MERGE (o:Outlet {id: $outletId})
+    ON CREATE SET o.name = $name, o.site = $site
+    SET o.site = coalesce(o.site, $site)
+    MERGE (a)-[:PUBLISHED_BY]->(o)`,
+  params: { id: article.id, outletId: outletId(article.source ?? ''), name: article.source ?? null, site: article.site ?? null },
 });
 
 /** The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs. */
@@ -266,7 +295,7 @@ const dropOrphans = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (e:Entity {id: id})
-    WHERE NOT (e)<-[:MENTIONS]-() AND NOT (e)-[:${Object.values(RELATION_LABELS).join('|')}]-()
+    WHERE NOT (e)<-[:MENTIONS|CREDITS]-() AND NOT (e)-[:${Object.values(RELATION_LABELS).join('|')}]-()
     DETACH DELETE e`,
   params: { ids },
 });
@@ -303,22 +332,31 @@ export function followRedirects(extraction: Extraction, targets: Map<string, str
 type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 
 /** Everything one article contributes, as statements inside a transaction someone else owns. */
-async function writeWithin(run: Run, article: Article, found: Extraction): Promise<WriteResult> {
+export interface WriteOptions {
+  /** Assign the article to a story (default true). */
+  stories?: boolean;
+  /** Told how long story assignment took inside the transaction, in ms (for benchmarks). */
+  onStoryMs?: (ms: number) => void;
+}
+
+async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
   const props = articleProps(article);
   const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
   const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
   const [head] = await run(upsertArticle(props));
-  // the same text again: what it contributed stands as it is. Re-reading a feed costs one
-  // statement per article, and what the graph learnt meanwhile (known names) does not rewrite
-  // an article nobody changed; re-extraction is an explicit act, not a side effect of re-reading
   if (head.existed && head.oldHash === props.bodyHash) {
+    // the same text again: what it contributed stays as it is (the names the graph knows may
+    // have grown since, and a second reading must not change the graph), its story too
     const [dup] = await run(existingDuplicate(article.id));
-    return { id: article.id, status: 'unchanged', ...(dup?.original ? { duplicateOf: dup.original as string } : {}) };
+    const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status: 'unchanged', duplicateOf: dup?.id as string | undefined });
+    return { id: article.id, status: 'unchanged', ...(dup?.id ? { duplicateOf: dup.id as string } : {}), ...(story ? { story } : {}) };
   }
   const [cleared] = await run(clearArticle(article.id));
   await run(upsertEntities(extraction, article.language));
   await run(topicParents(extraction));
   await run(writeMentions(article.id, extraction));
+  if (extraction.mentions.some((m) => m.credit)) await run(writeCredits(article.id, extraction));
+  if (article.source) await run(writeOutlet(article));
   for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
     if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
   }
@@ -336,15 +374,18 @@ async function writeWithin(run: Run, article: Article, found: Extraction): Promi
     if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
   }
   const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
-  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}) };
+  const started = performance.now();
+  const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status, duplicateOf });
+  options.onStoryMs?.(performance.now() - started);
+  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...(story ? { story } : {}) };
 }
 
 /**
  * Writes one article and its extraction in one transaction: all of it lands, or nothing.
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
-export function writeArticle(executor: Executor, article: Article, extraction: Extraction): Promise<WriteResult> {
-  return executor.writeTransaction((run) => writeWithin(run, article, extraction));
+export function writeArticle(executor: Executor, article: Article, extraction: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
+  return executor.writeTransaction((run) => writeWithin(run, article, extraction, options));
 }
 
 export interface BatchItem {
@@ -359,19 +400,19 @@ export type BatchResult = WriteResult | { id: string; error: Error };
  * fails, each article is written again in a transaction of its own, so one bad article never
  * takes others down and nothing of it is half-written.
  */
-export async function writeArticles(executor: Executor, items: BatchItem[]): Promise<BatchResult[]> {
-  if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction)];
+export async function writeArticles(executor: Executor, items: BatchItem[], options: WriteOptions = {}): Promise<BatchResult[]> {
+  if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction, options)];
   try {
     return await executor.writeTransaction(async (run) => {
       const out: WriteResult[] = [];
-      for (const item of items) out.push(await writeWithin(run, item.article, item.extraction));
+      for (const item of items) out.push(await writeWithin(run, item.article, item.extraction, options));
       return out;
     });
   } catch {
     const out: BatchResult[] = [];
     for (const item of items) {
       try {
-        out.push(await writeArticle(executor, item.article, item.extraction));
+        out.push(await writeArticle(executor, item.article, item.extraction, options));
       } catch (err) {
         if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
         out.push({ id: item.article.id, error: err instanceof Error ? err : new Error(String(err)) });
@@ -381,14 +422,21 @@ export async function writeArticles(executor: Executor, items: BatchItem[]): Pro
   }
 }
 
+export interface DeleteResult {
+  id: string;
+  /** The story the article was in: recomputed, or deleted when it was its last article. */
+  story?: { storyId: string; deleted: boolean };
+}
+
 /**
  * Deletes an article with its mentions and relation evidence; entities left with no mention and
- * no relation go too. Returns false when there was no such article.
+ * no relation go too, and its story is recomputed. Returns null when there was no such article.
  */
-export async function deleteArticle(executor: Executor, id: string): Promise<boolean> {
+export async function deleteArticle(executor: Executor, id: string): Promise<DeleteResult | null> {
   return executor.writeTransaction(async (run) => {
     const exists = await run({ cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id', params: { id } });
-    if (!exists.length) return false;
+    if (!exists.length) return null;
+    const story = await leaveStory(run, id);
     const [cleared] = await run(clearArticle(id));
     await run({
       cypher: `
@@ -404,6 +452,6 @@ export async function deleteArticle(executor: Executor, id: string): Promise<boo
     });
     const ids = (cleared?.entityIds as string[] | undefined) ?? [];
     if (ids.length) await run(dropOrphans(ids));
-    return true;
+    return { id, ...(story ? { story } : {}) };
   });
 }

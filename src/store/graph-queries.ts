@@ -16,6 +16,7 @@ const MAX_EVIDENCE = 3;
 const EDGES_AMONG = (nodesVar: string, types: string): string => `
   CALL (${nodesVar}) {
     UNWIND ${nodesVar} AS x
+    WITH DISTINCT x, ${nodesVar}
     MATCH (x)-[r:${types}]->(y) WHERE y IN ${nodesVar}
     WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, collect(r) AS rs
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: size(rs),
@@ -31,6 +32,8 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
     cypher: `
       MATCH (c:Entity {id: $id})
       OPTIONAL MATCH p = (c)-[:${types}*1..${options.depth}]-(n:Entity)
+      // a path may come back to the centre (c -> x -> c): the centre is listed once, first
+      WHERE n <> c
       WITH c, n, min(length(p)) AS distance
       ORDER BY distance, COUNT { (n)<-[:MENTIONS]-() } DESC, n.id
       LIMIT $limit
@@ -49,7 +52,10 @@ export function paths(options: { from: string; to: string; maxHops: number; type
     cypher: `
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = allShortestPaths((a)-[:${types}*1..${options.maxHops}]-(b))
-      WITH p LIMIT $first
+      // one relationship per article: parallel edges give the same path many times over
+      WITH [n IN nodes(p) | n.id] AS key, collect(p)[0] AS p
+      WITH p ORDER BY length(p), [n IN nodes(p) | n.id]
+      LIMIT $first
       WITH p, nodes(p) AS ns
       ${EDGES_AMONG('ns', types)}
       RETURN length(p) AS length, [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes,
@@ -60,6 +66,9 @@ export function paths(options: { from: string; to: string; maxHops: number; type
   };
 }
 
+/** Near-duplicate copies (DUPLICATE_OF) count once: only the original is counted. */
+const ORIGINAL = (v: string): string => `NOT EXISTS { (${v})-[:DUPLICATE_OF]->() }`;
+
 const dateWindow = (v: string): string => `($from IS NULL OR ${v}.publishedAt >= $from) AND ($to IS NULL OR ${v}.publishedAt <= $to)`;
 
 /**
@@ -67,7 +76,7 @@ const dateWindow = (v: string): string => `($from IS NULL OR ${v}.publishedAt >=
  * how often they co-occur, so that entities frequent everywhere (台灣 in Taiwanese news) do not
  * dominate and one-off pairs do not either.
  */
-export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number }): Query {
+export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number; includeDuplicates?: boolean }): Query {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
   const windowed = Boolean(options.from || options.to);
   // without a date window every count is a node degree, which Neo4j reads without expanding
@@ -76,7 +85,7 @@ export function cooccurrences(options: { id: string; type?: EntityType; from?: s
   return {
     cypher: `
       CALL () { MATCH (x:Article) WHERE coalesce(x.stub, false) = false AND ${dateWindow('x')} RETURN count(x) AS total }
-      MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article) WHERE ${dateWindow('a')}
+      MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article) WHERE ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
       WITH total, e, collect(a) AS arts
       WITH total, e, arts, size(arts) AS nE
       UNWIND arts AS a
@@ -91,36 +100,38 @@ export function cooccurrences(options: { id: string; type?: EntityType; from?: s
       ORDER BY strength DESC, together DESC, o.id
       LIMIT $first
       RETURN ${ENTITY_PROJECTION('o')} AS entity, together AS count, nO AS entityArticles, pmi, npmi, strength`,
-    params: { id: options.id, from: options.from ?? null, to: options.to ?? null, first: int(options.first) },
+    params: { id: options.id, from: options.from ?? null, to: options.to ?? null, first: int(options.first), dups: options.includeDuplicates ?? false },
   };
 }
 
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';
 const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
-export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string }): Query {
+export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string; includeDuplicates?: boolean; by?: 'OUTLET' | 'LANGUAGE' }): Query {
   return {
     cypher: `
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
       CALL (e) {
-        MATCH (e)<-[m:MENTIONS]-(a:Article) WHERE a.publishedDate IS NOT NULL AND ${dateWindow('a')}
-        WITH date.truncate($unit, a.publishedDate) AS bucket, count(a) AS articles, sum(m.count) AS mentions
-        ORDER BY bucket
-        RETURN collect({ bucket: toString(bucket), articles: articles, mentions: mentions }) AS points
+        MATCH (e)<-[m:MENTIONS]-(a:Article) WHERE a.publishedDate IS NOT NULL AND ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
+        WITH date.truncate($unit, a.publishedDate) AS bucket,
+             CASE $by WHEN 'OUTLET' THEN coalesce(a.source, a.site, 'unknown') WHEN 'LANGUAGE' THEN coalesce(a.language, 'unknown') ELSE null END AS key,
+             count(a) AS articles, sum(m.count) AS mentions
+        ORDER BY bucket, key
+        RETURN collect({ bucket: toString(bucket), key: key, articles: articles, mentions: mentions }) AS points
       }
       RETURN ${ENTITY_PROJECTION('e')} AS entity, points`,
-    params: { ids: options.ids, unit: TRUNC[options.interval], from: options.from ?? null, to: options.to ?? null },
+    params: { ids: options.ids, unit: TRUNC[options.interval], from: options.from ?? null, to: options.to ?? null, dups: options.includeDuplicates ?? false, by: options.by ?? null },
   };
 }
 
 /** Entities whose article count in [from, to] rose most against the period of equal length before it. */
-export function trending(options: { type?: EntityType; from: string; to: string; previousFrom: string; first: number }): Query {
+export function trending(options: { type?: EntityType; from: string; to: string; previousFrom: string; first: number; includeDuplicates?: boolean }): Query {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
   return {
     cypher: `
       MATCH (a:Article)-[:MENTIONS]->(e:${label})
-      WHERE a.publishedAt >= $previousFrom AND a.publishedAt <= $to
+      WHERE a.publishedAt >= $previousFrom AND a.publishedAt <= $to AND ($dups OR ${ORIGINAL('a')})
       WITH e, sum(CASE WHEN a.publishedAt >= $from THEN 1 ELSE 0 END) AS current,
               sum(CASE WHEN a.publishedAt < $from THEN 1 ELSE 0 END) AS previous
       WHERE current > previous
@@ -128,7 +139,7 @@ export function trending(options: { type?: EntityType; from: string; to: string;
       ORDER BY score DESC, current DESC, e.id
       LIMIT $first
       RETURN ${ENTITY_PROJECTION('e')} AS entity, current, previous, score`,
-    params: { from: options.from, to: options.to, previousFrom: options.previousFrom, first: int(options.first) },
+    params: { from: options.from, to: options.to, previousFrom: options.previousFrom, first: int(options.first), dups: options.includeDuplicates ?? false },
   };
 }
 

@@ -1,10 +1,18 @@
-/** Cypher map projections shared by the read queries, so that every query returns one shape. */
+/**
+ * Cypher map projections shared by the read queries, so that every query returns one shape.
+ * Mention counts leave out near-duplicate copies (DUPLICATE_OF): a wire story carried by five
+ * outlets is one mention.
+ */
 
 export const ENTITY_PROJECTION = (v: string): string =>
   `${v} { .id, .type, .name, aliases: coalesce(${v}.aliases, []), nameEn: ${v}.nameEn, iso2: ${v}.iso2, kind: ${v}.kind,
-     mentionCount: COUNT { (${v})<-[:MENTIONS]-(:Article) } }`;
+     mentionCount: COUNT { (${v})<-[:MENTIONS]-(mentioning_:Article) WHERE NOT EXISTS { (mentioning_)-[:DUPLICATE_OF]->() } } }`;
 
 export const ARTICLE_PROJECTION = (v: string): string =>
   `${v} { .id, .url, .title, .source, .site, .publishedAt, .language, .lead, .body,
      authors: [i IN range(0, size(coalesce(${v}.authors, [])) - 1) | { name: ${v}.authors[i], role: coalesce(${v}.authorRoles[i], 'author') }],
      tags: coalesce(${v}.tags, []), stub: coalesce(${v}.stub, false) }`;
+
+export const STORY_PROJECTION = (v: string): string =>
+  `${v} { .id, .title, .titleEn, .firstSeen, .lastSeen, articleCount: coalesce(${v}.articleCount, 0), copies: coalesce(${v}.copies, 0),
+     languages: coalesce(${v}.languages, []), outlets: coalesce(${v}.outlets, []) }`;

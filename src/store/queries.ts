@@ -26,10 +26,13 @@ export const articleByUrl = (url: string): Query => ({
   params: { url },
 });
 
+/** Entities by id; an id that curators merged away answers with the entity it was merged into. */
 export const entitiesById = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
-    MATCH (e:Entity {id: id})
+    OPTIONAL MATCH (r:Redirect {id: id})
+    WITH id, coalesce(r.target, id) AS eid
+    MATCH (e:Entity {id: eid})
     RETURN id, ${ENTITY_PROJECTION('e')} AS entity`,
   params: { ids },
 });
@@ -120,7 +123,7 @@ export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityO
   return {
     cypher: `
       MATCH (e${label}) WHERE ${where.join(' AND ')}
-      WITH e, COUNT { (e)<-[:MENTIONS]-(:Article) } AS mentions
+      WITH e, COUNT { (e)<-[:MENTIONS]-(a:Article) WHERE NOT EXISTS { (a)-[:DUPLICATE_OF]->() } } AS mentions
       WHERE mentions >= $minMentions
       WITH e, mentions ${order}
       WITH collect(e) AS rows

@@ -64,3 +64,46 @@ export interface RelatedRecord {
   score: number;
   shared: EntityRecord[];
 }
+
+export interface StoryRecord {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  articleCount: number;
+  copies: number;
+  languages: string[];
+  outlets: string[];
+}
+
+export interface StoryLinkRecord {
+  story: StoryRecord;
+  shared: EntityRecord[];
+  evidence: string[];
+  score: number;
+}
+
+export interface KeyEntityRecord {
+  entity: EntityRecord;
+  salience: number;
+  articles: number;
+}
+
+export interface StoryTimelinePointRecord {
+  bucket: string;
+  key: string | null;
+  articles: number;
+}
+
+export interface RelationHistoryRecord {
+  type: RelationType;
+  from: EntityRecord;
+  to: EntityRecord;
+  title: string | null;
+  confidence: number;
+  firstStated: string | null;
+  lastStated: string | null;
+  articleIds: string[];
+  evidence: EvidenceRecord[];
+}

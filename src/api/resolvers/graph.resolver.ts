@@ -8,22 +8,10 @@ import { checkRange, MAX_PAGE_SIZE } from '../pagination';
 import { Article, RelationTypeEnum } from '../types/article.type';
 import { EntityTypeEnum, Topic } from '../types/entity.type';
 import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { PeriodEnum, RelativeToEnum, StoryTimelineByEnum } from '../types/story.type';
+import { addDays, endOfDay, resolveRange } from '../period';
 
 const checkSize = (name: string, value: number, max: number): number => checkRange(name, value, { max });
-
-function checkDate(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-    throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
-  }
-  return value;
-}
-
-/** `to` is inclusive: a whole day, whatever time of day an article carries. */
-const endOfDay = (to: string | undefined): string | undefined => (to ? `${to}T23:59:59.999Z` : undefined);
-
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
 /** Every bucket start between two dates, so that charts get explicit zeros. */
 export function bucketStarts(interval: IntervalEnum, from: string, to: string): string[] {
@@ -83,10 +71,14 @@ export class GraphResolver {
     @Arg('from', { nullable: true, description: 'Only articles published on or after this date.' }) from?: string,
     @Arg('to', { nullable: true, description: 'Only articles published on or before this date.' }) to?: string,
     @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many (max 100).' }) first = 20,
+    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
   ): Promise<Cooccurrence[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
+    const range = await resolveRange(ctx.executor, { from, to, period, relativeTo });
     const rows = await ctx.executor.read(
-      graphQueries.cooccurrences({ id, type: type as EntityType | undefined, from: checkDate('from', from), to: endOfDay(checkDate('to', to)), first }),
+      graphQueries.cooccurrences({ id, type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to), first, includeDuplicates }),
     );
     return rows as unknown as Cooccurrence[];
   }
@@ -98,38 +90,47 @@ export class GraphResolver {
     @Arg('interval', () => IntervalEnum, { defaultValue: IntervalEnum.WEEK }) interval: IntervalEnum,
     @Arg('from', { nullable: true, description: 'First day (default: the earliest mention).' }) from?: string,
     @Arg('to', { nullable: true, description: 'Last day (default: the latest mention).' }) to?: string,
+    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
+    @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' }) by?: StoryTimelineByEnum,
   ): Promise<TimelineSeries[]> {
     if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
-    checkDate('from', from);
-    checkDate('to', to);
-    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to) }));
-    const series = rows as unknown as { entity: EntityRecord; points: { bucket: string; articles: number; mentions: number }[] }[];
-    const seen = series.flatMap((s) => s.points.map((p) => p.bucket)).sort();
+    ({ from, to } = await resolveRange(ctx.executor, { from, to, period, relativeTo }));
+    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
+    type Point = { bucket: string; key: string | null; articles: number; mentions: number };
+    const found = rows as unknown as { entity: EntityRecord; points: Point[] }[];
+    const seen = found.flatMap((s) => s.points.map((p) => p.bucket)).sort();
     const start = from ?? seen[0];
     const end = to ?? seen[seen.length - 1];
-    if (!start || !end) return series.map((s) => ({ entity: s.entity, points: [] }));
+    if (!start || !end) return found.map((s) => ({ entity: s.entity, key: null, points: [] }));
     const buckets = bucketStarts(interval, start, end);
-    return series.map((s) => {
-      const byBucket = new Map(s.points.map((p) => [p.bucket, p]));
-      return { entity: s.entity, points: buckets.map((b) => byBucket.get(b) ?? { bucket: b, articles: 0, mentions: 0 }) };
+    return found.flatMap((s) => {
+      const keys = by ? [...new Set(s.points.map((p) => p.key))].sort((a, b) => String(a).localeCompare(String(b))) : [null];
+      return keys.map((key) => {
+        const byBucket = new Map(s.points.filter((p) => p.key === key).map((p) => [p.bucket, p]));
+        return { entity: s.entity, key, points: buckets.map((b) => byBucket.get(b) ?? { bucket: b, key, articles: 0, mentions: 0 }) };
+      });
     });
   }
 
   @Query(() => [TrendingEntity], { description: 'Entities whose coverage in [from, to] rose most against the period of equal length just before.' })
   async trending(
     @Ctx() ctx: Context,
-    @Arg('from', { description: 'First day of the period.' }) from: string,
-    @Arg('to', { description: 'Last day of the period.' }) to: string,
+    @Arg('from', { nullable: true, description: 'First day of the period.' }) from?: string,
+    @Arg('to', { nullable: true, description: 'Last day of the period.' }) to?: string,
     @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only entities of this type.' }) type?: EntityTypeEnum,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
+    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
   ): Promise<TrendingEntity[]> {
-    checkDate('from', from);
-    checkDate('to', to);
     checkSize('first', first, MAX_PAGE_SIZE);
-    if (to < from) throw badUserInput('"to" must not be before "from".', 'to');
-    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+    const range = await resolveRange(ctx.executor, { from, to, period, relativeTo });
+    if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', range.from ? 'to' : 'from');
+    const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.executor.read(
-      graphQueries.trending({ type: type as EntityType | undefined, from, to: endOfDay(to)!, previousFrom: addDays(from, -days), first }),
+      graphQueries.trending({ type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first, includeDuplicates }),
     );
     return rows as unknown as TrendingEntity[];
   }

@@ -6,6 +6,7 @@ import { addAlias, deleteArticle, mergeEntities } from '../../store';
 import type { EntityRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
+import { publishDeleted, publishIngested } from '../events';
 import { Entity } from '../types/entity.type';
 
 const MAX_BATCH = 100;
@@ -75,6 +76,7 @@ export class MutationResolver {
       try {
         const article = fromInput({ ...input }, `articles[${index}]`);
         const item = await ingestArticle(ctx.executor, article);
+        publishIngested(ctx.events, item);
         results.push({ index, id: item.id ?? null, status: item.status, error: item.error ?? null, duplicateOf: item.duplicateOf ?? null });
       } catch (err) {
         if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
@@ -87,7 +89,9 @@ export class MutationResolver {
   @Mutation(() => Boolean, { description: 'Deletes an article, its mentions and relation evidence; entities left with nothing go too. Needs the API key.' })
   async deleteArticle(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
     requireWriteAccess(ctx);
-    if (!(await deleteArticle(ctx.executor, id))) throw notFound(`Article "${id}"`);
+    const result = await deleteArticle(ctx.executor, id);
+    if (!result) throw notFound(`Article "${id}"`);
+    publishDeleted(ctx.events, result);
     return true;
   }
 

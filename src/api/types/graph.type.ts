@@ -90,6 +90,9 @@ export class TimelinePoint {
 
 @ObjectType({ description: 'Mention counts of one entity over time, one point per bucket (empty buckets included).' })
 export class TimelineSeries {
+  @Field(() => String, { nullable: true, description: 'With `by`: the outlet or language of this series; null otherwise.' })
+  key!: string | null;
+
   @Field(() => Entity, { description: 'The entity.' })
   entity!: EntityRecord;
 

@@ -1,0 +1,115 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { PubSub } from 'type-graphql';
+import type { ItemResult } from '../pipeline/ingest-articles';
+import type { DeleteResult } from '../store/article-writes';
+
+/**
+ * Live updates go through this publish/subscribe interface (type-graphql's PubSub). The default
+ * is in-process: events reach the subscribers of this API instance. Several instances share
+ * events by passing a shared engine instead, e.g. Redis through graphql-redis-subscriptions,
+ * wrapped with `fromPubSubEngine` (see the README).
+ */
+export type EventBus = PubSub;
+
+export const TOPICS = {
+  ARTICLE_INGESTED: 'ARTICLE_INGESTED',
+  STORY_UPDATED: 'STORY_UPDATED',
+  ENTITY_MENTIONED: 'ENTITY_MENTIONED',
+} as const;
+
+export interface ArticleIngestedPayload {
+  articleId: string;
+  status: string;
+  storyId: string | null;
+  language: string | null;
+  source: string | null;
+  entityIds: string[];
+}
+
+export type StoryChangeName = 'CREATED' | 'JOINED' | 'MERGED' | 'UPDATED' | 'ARTICLE_REMOVED' | 'DELETED';
+
+export interface StoryUpdatedPayload {
+  /** The story the event is about; for a merged-away story its old id. */
+  storyId: string;
+  change: StoryChangeName;
+  /** Where the story is now (the kept story after a merge; null once deleted). */
+  currentId: string | null;
+  articleId: string | null;
+  mergedIds: string[];
+  language: string | null;
+  source: string | null;
+  entityIds: string[];
+}
+
+export interface EntityMentionedPayload {
+  entityId: string;
+  articleId: string;
+  salience: number;
+}
+
+export function createInProcessEvents(): EventBus {
+  return createPubSub() as unknown as EventBus;
+}
+
+/** The few methods of a graphql-subscriptions PubSubEngine (RedisPubSub, for one) that we use. */
+export interface PubSubEngineLike {
+  publish(trigger: string, payload: unknown): Promise<void>;
+  asyncIterableIterator<T>(triggers: string | readonly string[]): AsyncIterableIterator<T>;
+}
+
+/** Adapts a graphql-subscriptions engine (e.g. RedisPubSub) to the EventBus interface. */
+export function fromPubSubEngine(engine: PubSubEngineLike): EventBus {
+  const key = (topic: string, id?: unknown): string => (id === undefined ? topic : `${topic}:${String(id)}`);
+  return {
+    publish(topic: string, ...args: unknown[]): void {
+      const [id, payload] = args.length > 1 ? args : [undefined, args[0]];
+      void engine.publish(key(topic, id), payload);
+    },
+    subscribe(topic: string, id?: unknown): AsyncIterable<unknown> {
+      return engine.asyncIterableIterator(key(topic, id));
+    },
+  };
+}
+
+/** Publishes what one ingested article changed: the article, its story, its entities. */
+export function publishIngested(bus: EventBus, item: ItemResult): void {
+  if (!item.id || (item.status !== 'new' && item.status !== 'updated')) return;
+  const story = item.story;
+  const mentions = item.mentions ?? [];
+  const base = { articleId: item.id, language: item.language ?? null, source: item.source ?? null, entityIds: mentions.map((m) => m.entityId) };
+  bus.publish(TOPICS.ARTICLE_INGESTED, { ...base, status: item.status, storyId: story?.storyId ?? null } satisfies ArticleIngestedPayload);
+  if (story) {
+    const change: StoryChangeName = story.kind === 'created' ? 'CREATED' : story.kind === 'merged' ? 'MERGED' : story.kind === 'joined' ? 'JOINED' : 'UPDATED';
+    bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: story.storyId, currentId: story.storyId, change, mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
+    for (const old of story.mergedIds) {
+      bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: old, currentId: story.storyId, change: 'MERGED', mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
+    }
+    if (story.leftStoryId) {
+      const gone = Boolean(story.leftStoryDeleted);
+      bus.publish(TOPICS.STORY_UPDATED, {
+        ...base,
+        storyId: story.leftStoryId,
+        currentId: gone ? null : story.leftStoryId,
+        change: gone ? 'DELETED' : 'ARTICLE_REMOVED',
+        mergedIds: [],
+      } satisfies StoryUpdatedPayload);
+    }
+  }
+  for (const m of mentions) bus.publish(TOPICS.ENTITY_MENTIONED, m.entityId, { entityId: m.entityId, articleId: item.id, salience: m.salience } satisfies EntityMentionedPayload);
+}
+
+/** Publishes the story change of a deleted article. */
+export function publishDeleted(bus: EventBus, result: DeleteResult): void {
+  if (!result.story) return;
+  const gone = result.story.deleted;
+  bus.publish(TOPICS.STORY_UPDATED, {
+    storyId: result.story.storyId,
+    currentId: gone ? null : result.story.storyId,
+    change: gone ? 'DELETED' : 'ARTICLE_REMOVED',
+    articleId: result.id,
+    mergedIds: [],
+    language: null,
+    source: null,
+    entityIds: [],
+  } satisfies StoryUpdatedPayload);
+}

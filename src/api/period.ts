@@ -1,0 +1,53 @@
+import type { Executor } from '../store/executor';
+import { storyQueries } from '../store';
+import { badUserInput } from './errors';
+import { PeriodEnum, RelativeToEnum } from './types/story.type';
+
+const DAYS: Record<PeriodEnum, number> = {
+  [PeriodEnum.LAST_24_HOURS]: 1,
+  [PeriodEnum.LAST_7_DAYS]: 7,
+  [PeriodEnum.LAST_30_DAYS]: 30,
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+
+export function checkDate(name: string, value: string | undefined | null): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
+  return value;
+}
+
+/** The days a period covers, ending on `end` (inclusive): LAST_7_DAYS ending 2025-11-07 is 11-01..11-07. */
+export function periodDates(period: PeriodEnum, end: string): { from: string; to: string } {
+  return { from: addDays(end, -(DAYS[period] - 1)), to: end.slice(0, 10) };
+}
+
+/**
+ * Resolves a date range from explicit dates or a relative period. A period counts back from the
+ * newest article in the graph (an archive keeps a "last 7 days") or from the clock.
+ */
+export async function resolveRange(
+  executor: Executor,
+  options: { from?: string | null; to?: string | null; period?: PeriodEnum | null; relativeTo?: RelativeToEnum | null; names?: { from: string; to: string } },
+  now: () => Date = () => new Date(),
+): Promise<{ from?: string; to?: string }> {
+  const names = options.names ?? { from: 'from', to: 'to' };
+  const from = checkDate(names.from, options.from);
+  const to = checkDate(names.to, options.to);
+  if (!options.period) {
+    if (from && to && to < from) throw badUserInput(`"${names.to}" must not be before "${names.from}".`, names.to);
+    return { from, to };
+  }
+  if (from || to) throw badUserInput(`Pass either "period" or "${names.from}"/"${names.to}", not both.`, 'period');
+  let end = now().toISOString().slice(0, 10);
+  if ((options.relativeTo ?? RelativeToEnum.NEWEST_ARTICLE) === RelativeToEnum.NEWEST_ARTICLE) {
+    const [row] = await executor.read(storyQueries.newestPublished());
+    if (row?.newest) end = String(row.newest).slice(0, 10);
+  }
+  return periodDates(options.period, end);
+}
+
+/** `to` is inclusive: a whole day, whatever time of day an article carries. */
+export const endOfDay = (to: string | undefined): string | undefined => (to ? `${to}T23:59:59.999Z` : undefined);
