@@ -1,6 +1,8 @@
-import { parseEnglish } from './en-parse';
+import { nameCandidates } from './en-people';
+import { tokenizeEnText, type EnToken } from './en-tokens';
 import type { Entity, OrganizationKind } from '../domain/types';
-import type { DocState } from './doc';
+import { DocState, splitSentences } from './doc';
+import { hanRatio, normalizeText } from './normalize';
 import { corroborated, type Lexicon, type LexEntity, type TitleDef } from './lexicon';
 import { indexHits, roleTarget } from './relations';
 import { matchEn } from './topics';
@@ -25,10 +27,43 @@ interface Span {
   end: number;
 }
 
+/**
+ * English extraction: the article text, then each photo caption (people and places named only
+ * under a photo are mentions too, with the caption as the evidence of what it states).
+ */
 export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]; captions: string[] }): void {
+  const authors = new Set(opts.authors.map((a) => a.toLowerCase()));
+  extractEnText({ doc: opts.doc, lex: opts.lex, authors });
+  const seen = new Set<string>();
+  for (const cap of opts.captions) {
+    const c = cap.trim();
+    if (!c || seen.has(c) || hanRatio(c) > 0.2) continue;
+    seen.add(c);
+    const { chars, norm } = normalizeText(c);
+    const sub = new DocState(c, chars, norm, 0, splitSentences(chars), 'en');
+    extractEnText({ doc: sub, lex: opts.lex, authors, known: opts.doc });
+    mergeCaption(opts.doc, sub);
+  }
+}
+
+/** A caption's findings become caption hits (no offset) of the article, with their relations. */
+function mergeCaption(doc: DocState, sub: DocState): void {
+  for (const h of sub.hits) {
+    const e = sub.entities.get(h.id);
+    if (!e) continue;
+    // agencies in photo credits are the credits pass's, which marks them as credits
+    if (e.type === 'organization' && e.kind === 'media') continue;
+    doc.upsert({ ...e, aliases: [...e.aliases] });
+    doc.addHit({ id: h.id, start: -1, end: -1, caption: true, surface: h.surface });
+  }
+  for (const r of sub.relations) doc.addRelation(r);
+}
+
+function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>; known?: DocState }): void {
   const { doc, lex } = opts;
   const text = doc.norm;
-  const authors = new Set(opts.authors.map((a) => a.toLowerCase()));
+  const tokens = tokenizeEnText(text);
+  const authors = new Set(opts.authors);
   const free = (s: Span) => !doc.isClaimed(s.start, s.end);
 
   // 1. "Lo Chih-chiang (羅智強)": an English name with its Chinese form
@@ -75,9 +110,7 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
   }
 
   // 3. organizations by their head word, with an acronym in brackets as alias
-  const orgRe = new RegExp(String.raw`(?:(?:${CAP}|of|and|the|for|on)\s){0,6}?(?:${CAP})`, 'gu');
-  void orgRe;
-  for (const s of capitalSequences(text)) {
+  for (const s of capitalSequences(tokens, lex)) {
     const words = s.words;
     const kinds = words.map((w) => headKind(w.t));
     const headIdx = kinds.findIndex((k) => !!k);
@@ -107,7 +140,7 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
   }
 
   // 4. places by their head word (Yilan County, Hengchun Peninsula)
-  for (const s of capitalSequences(text)) {
+  for (const s of capitalSequences(tokens, lex)) {
     const last = s.words[s.words.length - 1];
     if (!PLACE_HEADS.test(last.t.replace(/['’]s$/, ''))) continue;
     let a = 0;
@@ -139,36 +172,28 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
       people.push({ ...sp, name, style: /-[a-z]/.test(name) ? 'zh' : 'west' });
     }
   }
-  try {
-    const json = parseEnglish(text).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
-    for (const p of json) {
-      const raw = p.text.replace(/[.,;:'’]+$|['’]s$/g, '').trim();
-      const words = raw.split(/\s+/);
-      if (words.length < 2 || words.length > 3 || !words.every((w) => /^[A-Z][a-z]+$/.test(w)) || words.some((w) => NOT_NAME.has(w))) continue;
-      const start = text.indexOf(raw, Math.max(0, p.offset.start - 2));
-      if (start < 0) continue;
-      const sp = { start, end: start + raw.length };
-      if (!free(sp)) continue;
-      people.push({ ...sp, name: raw, style: 'west' });
-    }
-  } catch {
-    // compromise is a helper, not a requirement
+  for (const c of nameCandidates({ text, tokens, isCountry: (w) => countryWord(lex, w), isReserved: (w) => reservedWord(lex, w) })) {
+    if (free(c)) people.push({ start: c.start, end: c.end, name: c.name, style: 'west' });
   }
-  for (const e of doc.entities.values()) if (e.type === 'person' && e.en) byEn.set(e.en, e);
+  for (const e of [...(opts.known?.entities.values() ?? []), ...doc.entities.values()]) if (e.type === 'person' && e.en) byEn.set(e.en, e);
   for (const p of people) {
     if (authors.has(p.name.toLowerCase()) || !free(p)) continue;
     if (lex.stop.personEn.has(p.name.toLowerCase())) continue;
     const known = byEn.get(p.name);
     const id = known?.id ?? `person:${p.name}`;
     if (!known) byEn.set(p.name, doc.upsert({ id, type: 'person', name: p.name, en: p.name }));
+    else if (!doc.entities.has(id)) doc.upsert({ ...known, aliases: [...known.aliases] });
     doc.addHit({ id, start: p.start, end: p.end });
   }
   // all later occurrences of each full name, then the surname alone (Lai, Trump, Beccuau)
   const persons = [...doc.entities.values()].filter((e) => e.type === 'person');
+  for (const k of opts.known?.entities.values() ?? []) if (k.type === 'person' && !doc.entities.has(k.id)) persons.push(k);
   for (const p of persons) {
     const full = p.en ?? p.name;
     for (let i = text.indexOf(full); i >= 0; i = text.indexOf(full, i + 1)) {
-      if (free({ start: i, end: i + full.length })) doc.addHit({ id: p.id, start: i, end: i + full.length });
+      if (!free({ start: i, end: i + full.length })) continue;
+      if (!doc.entities.has(p.id)) doc.upsert({ ...p, aliases: [...p.aliases] });
+      doc.addHit({ id: p.id, start: i, end: i + full.length });
     }
   }
   const bySurname = new Map<string, Entity[]>();
@@ -183,7 +208,9 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
     const re = new RegExp(String.raw`\b${escapeRe(sur)}\b(?![- ][A-Z])`, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const sp = { start: m.index, end: m.index + sur.length };
-      if (free(sp)) doc.addHit({ id: ps[0].id, ...sp });
+      if (!free(sp)) continue;
+      if (!doc.entities.has(ps[0].id)) doc.upsert({ ...ps[0], aliases: [...ps[0].aliases] });
+      doc.addHit({ id: ps[0].id, ...sp });
     }
   }
 
@@ -199,6 +226,14 @@ function trimLatin(s: string, lex: Lexicon): string {
   let w = s.replace(/['’]s$/, '').split(' ');
   const poss = w.map((x) => /['’]s$/.test(x)).lastIndexOf(true);
   if (poss >= 0) w = w.slice(poss + 1);
+  // "Statistics Director-General Beatrice Tsai": the name is what follows the last title
+  for (let k = w.length - 2; k >= 1; k--) {
+    const len = titleAt(lex, w, k);
+    if (len && k + len < w.length) {
+      w = w.slice(k + len);
+      break;
+    }
+  }
   for (let changed = true; changed && w.length > 1;) {
     changed = false;
     for (const t of lex.titlesEn) {
@@ -223,33 +258,65 @@ function headKind(w: string): OrganizationKind | undefined {
   return undefined;
 }
 
-/** Runs of capitalised words (allowing "of", "and", "the" inside): candidate proper names. */
-function capitalSequences(text: string): { words: { t: string; start: number; end: number }[] }[] {
-  const out: { words: { t: string; start: number; end: number }[] }[] = [];
-  const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+)*['’]?s?/gu;
-  let cur: { t: string; start: number; end: number }[] = [];
-  let lastEnd = -1;
+const SEQ_BREAK = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+const SEQ_LINK = new Set(['of', 'and', 'the', 'for', 'on', 'de']);
+
+type Seq = { words: { t: string; start: number; end: number }[] };
+
+/**
+ * Runs of capitalised words (allowing "of", "and", "the" inside): candidate proper names. A
+ * comma, a possessive, a weekday or a month ends a run, and a title followed by a name splits
+ * it ("Department of Statistics | Director-General | Beatrice Tsai").
+ */
+function capitalSequences(tokens: EnToken[], lex: Lexicon): Seq[] {
+  const out: Seq[] = [];
+  let cur: Seq['words'] = [];
+  let commas: number[] = [];
   const flush = () => {
-    while (cur.length && !/^[A-Z]/.test(cur[cur.length - 1].t)) cur.pop();
-    if (cur.length) out.push({ words: cur });
-    cur = [];
-  };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const t = m[0];
-    const gap = text.slice(lastEnd, m.index);
-    const joined = lastEnd >= 0 && /^[ ]$|^, $/.test(gap) && !(gap === ', ' && !cur.length);
-    const cap = /^[A-Z]/.test(t);
-    const link = /^(of|and|the|for|on|de)$/.test(t);
-    if (!joined || !(cap || (link && cur.length))) flush();
-    if (cap || (link && cur.length)) cur.push({ t, start: m.index, end: m.index + t.length });
-    if (/['’]s$/.test(t) || gap === ', ') {
-      // a possessive or a comma ends a name
-      if (/['’]s$/.test(t)) flush();
+    // "of Budget, Accounting and Statistics": a comma stays inside a name only in a list closed by "and"
+    if (commas.length) {
+      const andAfter = cur.findIndex((w, i) => i > commas[commas.length - 1] && w.t === 'and');
+      if (andAfter < 0) cur = cur.slice(0, commas[0]);
     }
-    lastEnd = m.index + t.length;
+    while (cur.length && !/^[A-Z]/.test(cur[cur.length - 1].t)) cur.pop();
+    if (cur.length) out.push(...splitAtTitles(cur, lex));
+    cur = [];
+    commas = [];
+  };
+  for (const tok of tokens) {
+    const listComma = tok.gap === ', ' && tok.cap && cur.some((w) => w.t === 'of');
+    if (listComma) commas.push(cur.length);
+    const joined = cur.length > 0 && (tok.gap === ' ' || listComma);
+    const cap = tok.cap && !SEQ_BREAK.has(tok.word);
+    const link = SEQ_LINK.has(tok.text) && cur.length > 0;
+    if (!joined || !(cap || link)) flush();
+    if (cap || link) cur.push({ t: tok.text, start: tok.start, end: tok.end });
+    // a possessive ends a name
+    if (tok.poss) flush();
   }
   flush();
   return out;
+}
+
+function splitAtTitles(words: Seq['words'], lex: Lexicon): Seq[] {
+  for (let k = 1; k < words.length - 1; k++) {
+    const len = titleAt(lex, words.map((w) => w.t), k);
+    if (len && k + len < words.length && /^[A-Z]/.test(words[k + len].t)) {
+      return [{ words: words.slice(0, k) }, ...splitAtTitles(words.slice(k + len), lex)];
+    }
+  }
+  return [{ words }];
+}
+
+/** Length in words of the capitalised title starting at words[k] (Director-General, Foreign Minister), or 0. */
+function titleAt(lex: Lexicon, words: string[], k: number): number {
+  let best = 0;
+  for (const t of lex.titlesEn) {
+    if (!/^[A-Z]/.test(t.title)) continue;
+    const tw = t.title.split(' ');
+    if (tw.length > best && tw.every((x, i) => words[k + i] === x)) best = tw.length;
+  }
+  return best;
 }
 
 /** "Foreign Minister Lin Chia-lung", "CWA forecaster Chu Mei-lin", "X, director-general of the Y". */
@@ -298,4 +365,27 @@ function homeFor(doc: DocState, p: Entity, lex: Lexicon): string {
   const le: LexEntity | undefined = lex.byId.get(p.id);
   void doc;
   return le?.country ?? 'TW';
+}
+
+let countryWords: { lex: Lexicon; words: Set<string> } | undefined;
+let reservedWords: { lex: Lexicon; words: Set<string> } | undefined;
+
+/** One-word country names and demonyms of the lexicon (Thailand, Thai, Japanese). */
+function countryWord(lex: Lexicon, w: string): boolean {
+  if (countryWords?.lex !== lex) {
+    const words = new Set<string>();
+    for (const forms of lex.en.values()) for (const f of forms) if (f.entity.type === 'country' && f.raw.length === 1) words.add(f.raw[0]);
+    countryWords = { lex, words };
+  }
+  return countryWords.words.has(w);
+}
+
+/** Words other recognisers own: titles (Minister, Chairman), heads of organizations and places. */
+function reservedWord(lex: Lexicon, w: string): boolean {
+  if (reservedWords?.lex !== lex) {
+    const words = new Set<string>();
+    for (const t of lex.titlesEn) for (const x of t.title.split(/[\s-]+/)) if (/^[A-Z]/.test(x)) words.add(x);
+    reservedWords = { lex, words };
+  }
+  return reservedWords.words.has(w) || !!headKind(w) || PLACE_HEADS.test(w);
 }
