@@ -3,8 +3,8 @@ import { tokenizeEnText, type EnToken } from './en-tokens';
 import type { Entity, OrganizationKind } from '../domain/types';
 import { DocState, splitSentences } from './doc';
 import { hanRatio, normalizeText } from './normalize';
-import { corroborated, type Lexicon, type LexEntity, type TitleDef } from './lexicon';
-import { indexHits, roleTarget } from './relations';
+import { corroborated, type Lexicon } from './lexicon';
+import { addEnRelations } from './en-relations';
 import { matchEn } from './topics';
 
 const CAP = String.raw`[A-Z][\p{L}'’\-]*\.?`;
@@ -41,6 +41,8 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
     seen.add(c);
     const { chars, norm } = normalizeText(c);
     const sub = new DocState(c, chars, norm, 0, splitSentences(chars), 'en');
+    // a title without a country in a caption points at the article's countries
+    for (const e of opts.doc.entities.values()) if (e.type === 'country') sub.upsert({ ...e, aliases: [...e.aliases] });
     extractEnText({ doc: sub, lex: opts.lex, authors, known: opts.doc });
     mergeCaption(opts.doc, sub);
   }
@@ -72,7 +74,8 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   for (let m = pairRe.exec(text); m; m = pairRe.exec(text)) {
     const latin = trimLatin(m[1], lex);
     if (!latin) continue;
-    const start = m.index + m[1].length - latin.length;
+    // "Lin Chia-lung's (林佳龍)": the name ends before its possessive
+    const start = m.index + m[1].replace(/['’]s$/, '').length - latin.length;
     const zhStart = m.index + m[0].indexOf('(') + 1;
     const zh = doc.surface(zhStart, zhStart + m[2].length).replace(/臺/g, '台');
     const words = latin.split(' ');
@@ -98,7 +101,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
 
   // 2. lexicon names (countries, organizations, people, places)
   const enMatches = matchEn({ norm: text, index: lex.en });
-  const present = new Set(enMatches.map((m) => m.entity.id));
+  const present = new Set([...enMatches.map((m) => m.entity.id), ...(opts.known?.entities.keys() ?? [])]);
   const surfaces = new Map<string, Set<string>>();
   for (const m of enMatches) surfaces.set(m.entity.id, (surfaces.get(m.entity.id) ?? new Set()).add(text.slice(m.start, m.end)));
   for (const m of enMatches) {
@@ -214,7 +217,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     }
   }
 
-  enRoles({ doc, lex });
+  addEnRelations({ doc, lex, context: opts.known });
 }
 
 function escapeRe(s: string): string {
@@ -317,54 +320,6 @@ function titleAt(lex: Lexicon, words: string[], k: number): number {
     if (tw.length > best && tw.every((x, i) => words[k + i] === x)) best = tw.length;
   }
   return best;
-}
-
-/** "Foreign Minister Lin Chia-lung", "CWA forecaster Chu Mei-lin", "X, director-general of the Y". */
-function enRoles(opts: { doc: DocState; lex: Lexicon }): void {
-  const { doc, lex } = opts;
-  const idx = indexHits(doc);
-  const text = doc.norm;
-  for (const h of idx.sorted) {
-    const p = doc.entities.get(h.id);
-    if (p?.type !== 'person') continue;
-    const before = text.slice(Math.max(0, h.start - 60), h.start);
-    let best: TitleDef | undefined;
-    for (const t of lex.titlesEn) if (before.endsWith(`${t.title} `) && (!best || t.title.length > best.title.length)) best = t;
-    if (best) {
-      const tStart = h.start - best.title.length - 1;
-      const prev = idx.sorted.filter((x) => x.end <= tStart && tStart - x.end <= 3 && /^(['’]s)? ?$/.test(text.slice(x.end, tStart))).pop();
-      const prevEnt = prev ? doc.entities.get(prev.id) : undefined;
-      const tgt = roleTarget({ doc, def: best, before: prevEnt, homeIso2: homeFor(doc, p, lex) });
-      const evidence = doc.sentenceText(h.start);
-      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: best.title, evidence, confidence: 0.85 });
-      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: best.title, evidence, confidence: 0.85 });
-      if (prevEnt?.type === 'organization' && prevEnt.kind !== 'party') {
-        // "KMT Legislative caucus Secretary-General": the caucus belongs to the party before it
-        const pp = idx.sorted.filter((x) => x.end <= prev!.start && prev!.start - x.end <= 1).pop();
-        const ppe = pp ? doc.entities.get(pp.id) : undefined;
-        if (ppe?.kind === 'party') doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: ppe.id, evidence, confidence: 0.6 });
-      }
-    }
-    // appositive: "Beatrice Tsai (蔡美娜), director-general of the ministry's Department of Statistics"
-    const after = text.slice(h.end, h.end + 120);
-    const app = /^(?: \([^)]*\))?, (?:the |a )?([a-z][a-z\- ]{2,40}?) (?:of|at) (?:the )?/.exec(after);
-    if (app) {
-      const title = lex.titlesEn.find((t) => t.title.toLowerCase() === app[1].trim().toLowerCase());
-      const objStart = h.end + app[0].length;
-      const obj = idx.sorted.find((x) => x.start >= objStart && x.start - objStart <= 25);
-      const oe = obj ? doc.entities.get(obj.id) : undefined;
-      if (title && oe && oe.type !== 'person' && oe.type !== 'topic') {
-        doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: oe.id, title: app[1].trim(), evidence: doc.sentenceText(h.start), confidence: 0.75 });
-      }
-    }
-  }
-}
-
-/** Head-of-state titles without a country: the person's own country when known, else Taiwan. */
-function homeFor(doc: DocState, p: Entity, lex: Lexicon): string {
-  const le: LexEntity | undefined = lex.byId.get(p.id);
-  void doc;
-  return le?.country ?? 'TW';
 }
 
 let countryWords: { lex: Lexicon; words: Set<string> } | undefined;
