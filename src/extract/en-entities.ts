@@ -3,8 +3,10 @@ import { tokenizeEnText, type EnToken } from './en-tokens';
 import type { Entity, OrganizationKind } from '../domain/types';
 import { DocState, splitSentences } from './doc';
 import { hanRatio, normalizeText } from './normalize';
-import { corroborated, type Lexicon } from './lexicon';
+import { corroborated, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { addEnRelations } from './en-relations';
+import { enWord } from './en-words';
+import { appositionOrgs, enGrammar, ministryMentions } from './en-orgs';
 import { matchEn } from './topics';
 
 const CAP = String.raw`[A-Z][\p{L}'’\-]*\.?`;
@@ -99,8 +101,19 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (by) for (const a of by[1].split(/,| and /)) if (a.trim()) authors.add(a.trim().toLowerCase());
   }
 
-  // 2. lexicon names (countries, organizations, people, places)
-  const enMatches = matchEn({ norm: text, index: lex.en });
+  // 2. lexicon names (countries, organizations, people, places), a country's ministries first
+  const enMatches = [...matchEn({ norm: text, index: lex.en }), ...extraCountryForms({ text, lex })].sort((a, b) => a.start - b.start);
+  const countryMatches = enMatches.filter((m) => m.entity.type === 'country');
+  for (const mm of ministryMentions({ text, lex, countries: countryMatches })) {
+    if (!free(mm)) continue;
+    const country = countryMatches.find((c) => c.start >= mm.start && c.end <= mm.end)!;
+    const e = mm.lex
+      ? doc.upsertLex(mm.lex)
+      : doc.upsert({ id: mm.id, type: 'organization', name: mm.name.replace(/^the /, ''), en: mm.name, aliases: [mm.id.slice(4)], kind: 'government' });
+    doc.upsertLex(country.entity);
+    doc.addHit({ id: e.id, start: mm.start, end: mm.end });
+    doc.hits.push({ id: country.entity.id, start: country.start, end: country.end, surface: text.slice(country.start, country.end) });
+  }
   const present = new Set([...enMatches.map((m) => m.entity.id), ...(opts.known?.entities.keys() ?? [])]);
   const surfaces = new Map<string, Set<string>>();
   for (const m of enMatches) surfaces.set(m.entity.id, (surfaces.get(m.entity.id) ?? new Set()).add(text.slice(m.start, m.end)));
@@ -108,8 +121,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (!free(m)) continue;
     if (!corroborated(m.entity, text.slice(m.start, m.end), present, surfaces)) continue;
     if (authors.has(doc.surface(m.start, m.end).toLowerCase())) continue;
-    doc.upsertLex(m.entity);
-    doc.addHit({ id: m.entity.id, start: m.start, end: m.end });
+    const sense = senseOf({ text, lex, m });
+    if (sense === 'none') continue;
+    // "after Tokyo faced ...", "announced by Washington": the capital stands for its country
+    const entity = sense === 'country' ? lex.countries.get(capitalOf(lex, m.entity)!)! : m.entity;
+    doc.upsertLex(entity);
+    doc.addHit({ id: entity.id, start: m.start, end: m.end });
   }
 
   // 3. organizations by their head word, with an acronym in brackets as alias
@@ -139,6 +156,18 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
         if (/\w/.test(text[i - 1] ?? '') || /\w/.test(text[e] ?? '') || !free({ start: i, end: e })) continue;
         doc.addHit({ id, start: i, end: e });
       }
+    }
+  }
+
+  // 3b. organizations described by an apposition ("Foxconn, Taiwan's largest contract electronics maker")
+  for (const o of appositionOrgs({ text, tokens, lex, isFree: free })) {
+    if (!free(o) || lex.stop.personEn.has(o.name.toLowerCase())) continue;
+    const id = `org:${o.name}`;
+    doc.upsert({ id, type: 'organization', name: o.name, en: o.name, kind: o.kind });
+    for (let i = text.indexOf(o.name); i >= 0; i = text.indexOf(o.name, i + 1)) {
+      const e = i + o.name.length;
+      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[e] ?? '') || !free({ start: i, end: e })) continue;
+      doc.addHit({ id, start: i, end: e });
     }
   }
 
@@ -343,4 +372,66 @@ function reservedWord(lex: Lexicon, w: string): boolean {
     reservedWords = { lex, words };
   }
   return reservedWords.words.has(w) || !!headKind(w) || PLACE_HEADS.test(w);
+}
+
+type LexMatch = { start: number; end: number; entity: LexEntity; form: EnForm };
+
+/** English country forms the lexicon lacks (Britain, U.S without its last stop), from en-grammar.json. */
+function extraCountryForms(opts: { text: string; lex: Lexicon }): LexMatch[] {
+  const { text, lex } = opts;
+  const out: LexMatch[] = [];
+  for (const [iso2, forms] of Object.entries(enGrammar(lex).countryForms)) {
+    const entity = lex.countries.get(iso2);
+    if (!entity) continue;
+    for (const f of forms) {
+      for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
+        const e = i + f.length;
+        if (/[\p{L}\p{N}.]/u.test(text[i - 1] ?? '') || /^(?:[\p{L}\p{N}]|\.\p{L})/u.test(text.slice(e, e + 2)) || text[e] === '$') continue;
+        out.push({ start: i, end: e, entity, form: { entity, tokens: [f.toLowerCase()], raw: [f], caseSensitive: true } });
+      }
+    }
+  }
+  return out;
+}
+
+/** ISO2 of the country whose capital this place is (places.json / countries.json name the capital in Chinese). */
+function capitalOf(lex: Lexicon, e: LexEntity): string | undefined {
+  if (e.type !== 'place') return undefined;
+  for (const c of lex.countries.values()) if (c.capital && (c.capital === e.name || e.name === `${c.capital}市` || e.aliases.includes(c.capital))) return c.iso2;
+  return undefined;
+}
+
+const STANCE_NOUNS = /\b(?:reprisals?|retaliation|pressure|criticism|protests?|response|warnings?|threats?|coercion|objections?|sanctions|demands?|condemnation|backlash|ire|anger|wrath|displeasure|fury)\s+(?:from|by|of)\s$/;
+const AGENT_BEFORE = /\b(?:by|urged|pressed|accused|told|warned|informed|notified|asked|criticized|criticised|condemned)\s$/;
+
+/**
+ * What a lexicon match means here: the entity, its country (a capital acting: "Tokyo faced",
+ * "announced by Washington", "reprisals from Beijing"), or nothing (a demonym naming a language,
+ * "written in Chinese, Japanese and Spanish"; a region inside an event's name, "Arctic Open").
+ */
+function senseOf(opts: { text: string; lex: Lexicon; m: LexMatch }): 'entity' | 'country' | 'none' {
+  const { text, lex, m } = opts;
+  const g = enGrammar(lex);
+  const surface = text.slice(m.start, m.end);
+  const after = text.slice(m.end, m.end + 40);
+  const before = text.slice(Math.max(0, m.start - 120), m.start);
+  if (m.entity.type === 'country' && (m.entity.adjectives ?? []).includes(surface)) {
+    if (/^[ -](?:language|languages|subtitles|translation|version|dialect)\b/.test(after)) return 'none';
+    // walk back over a list of capitalised words to the word that governs it
+    const list = /((?:\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*(?:,? and |,? or |, ))*)$/u.exec(before)?.[1] ?? '';
+    const head = /([\p{L}]+)\s$/u.exec(before.slice(0, before.length - list.length))?.[1]?.toLowerCase();
+    const standsAlone = /^(?:,|\.|;| and | or |\)|$)/.test(after);
+    if (standsAlone && head && g.languageCues.has(head)) return 'none';
+  }
+  if (m.entity.type === 'place') {
+    const ev = /^ (\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(after)?.[1];
+    if (ev && (g.eventHeads.has(ev) || g.eventHeads.has(ev.split(' ')[0]))) return 'none';
+    const iso = capitalOf(lex, m.entity);
+    if (iso && lex.countries.has(iso)) {
+      const next = /^(?:['’]s)? ([a-z]+)/.exec(after)?.[1];
+      const acts = !!next && enWord(next).verb && !/ing$/.test(next) && !/^(?:in|on|at|to)$/.test(next);
+      if (/^['’]s [a-z]/.test(after) || acts || STANCE_NOUNS.test(before) || (AGENT_BEFORE.test(before) && !/^(?:,| and)/.test(after))) return 'country';
+    }
+  }
+  return 'entity';
 }
