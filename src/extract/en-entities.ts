@@ -5,6 +5,7 @@ import { DocState, splitSentences } from './doc';
 import { hanRatio, normalizeText } from './normalize';
 import { corroborated, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { addEnRelations } from './en-relations';
+import { contextPlaces } from './en-places';
 import { enWord } from './en-words';
 import { appositionOrgs, enGrammar, ministryMentions } from './en-orgs';
 import { matchEn } from './topics';
@@ -129,6 +130,20 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     doc.addHit({ id: entity.id, start: m.start, end: m.end });
   }
 
+  // 2b. photo credits left in the text ("PHOTO: REUTERS", "Photo: Bloomberg"): the agency, as a credit
+  const creditRe = /\b(?:FILE PHOTO|PHOTO|Photo|File photo|Photo credit|IMAGE|Image)s?: ?([A-Z][A-Za-z&.\-]+(?: [A-Z][A-Za-z&.\-]+){0,3})/g;
+  for (let m = creditRe.exec(text); m; m = creditRe.exec(text)) {
+    const start = m.index + m[0].length - m[1].length;
+    const raw = m[1].replace(/\.$/, '');
+    const sp = { start, end: start + raw.length };
+    if (!free(sp)) continue;
+    const titled = /^[^a-z]+$/.test(raw) ? raw.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) : raw;
+    const known = [...matchEn({ norm: titled, index: lex.en }), ...matchEn({ norm: raw, index: lex.en })]
+      .find((x) => x.start === 0 && x.end === raw.length && x.entity.type === 'organization');
+    const e = known ? doc.upsertLex(known.entity) : doc.upsert({ id: `org:${titled}`, type: 'organization', name: titled, en: titled, kind: 'media' });
+    doc.addHit({ id: e.id, ...sp, credit: true });
+  }
+
   // 3. organizations by their head word, with an acronym in brackets as alias
   for (const s of capitalSequences(tokens, lex)) {
     const words = s.words;
@@ -171,6 +186,21 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     }
   }
 
+  // 3c. "US Customs and Border Protection said": a long capitalised name with "and"/"of" that speaks is a body
+  for (const sq of capitalSequences(tokens, lex)) {
+    const w = sq.words;
+    if (w.length < 3 || !w.slice(1, -1).some((x) => x.t === 'and' || x.t === 'of')) continue;
+    const start = w[0].start;
+    const end = w[w.length - 1].end;
+    if (!/^,? (?:said|says|told|announced|stated|warned|confirmed|added)\b/.test(text.slice(end, end + 12))) continue;
+    const lead = doc.hits.find((h) => h.start === start && doc.entities.get(h.id)?.type === 'country');
+    if (!free({ start: lead ? lead.end : start, end })) continue;
+    const name = text.slice(start, end);
+    const id = `org:${name}`;
+    doc.upsert({ id, type: 'organization', name, en: name, kind: lead ? 'government' : 'other' });
+    doc.addHit({ id, start, end });
+  }
+
   // 4. places by their head word (Yilan County, Hengchun Peninsula)
   for (const s of capitalSequences(tokens, lex)) {
     const last = s.words[s.words.length - 1];
@@ -187,7 +217,26 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     doc.addHit({ id, start, end });
   }
 
-  // 5. people: romanised Chinese names, names after titles, then compromise's guesses
+  // 4b. places by grammar ("at Energia Areena in Vantaa", "in Vantaa, Finland"): inner names first
+  const areaStarts = new Map<number, Entity>();
+  for (const h of doc.hits) {
+    const e = doc.entities.get(h.id);
+    if (e && (e.type === 'place' || e.type === 'country')) areaStarts.set(h.start, e);
+  }
+  for (let round = 0; round < 2; round++) {
+    for (const pl of contextPlaces({ text, tokens, areaAt: (at) => areaStarts.get(at), isFree: free })) {
+      const id = `place:${pl.name}`;
+      const e = doc.upsert({ id, type: 'place', name: pl.name, en: pl.name });
+      for (let i = text.indexOf(pl.name); i >= 0; i = text.indexOf(pl.name, i + 1)) {
+        const end = i + pl.name.length;
+        if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '') || !free({ start: i, end })) continue;
+        doc.addHit({ id, start: i, end });
+        areaStarts.set(i, e);
+      }
+    }
+  }
+
+  // 5. people: romanised Chinese names, names after titles, then the name recogniser
   const people: { start: number; end: number; name: string; style: 'zh' | 'west' }[] = [];
   const romRe = /\b([A-Z][a-z]{0,6}) ([A-Z][a-z]+-[a-z]+)\b/g;
   for (let m = romRe.exec(text); m; m = romRe.exec(text)) {
