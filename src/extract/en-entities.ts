@@ -5,6 +5,7 @@ import { DocState, splitSentences } from './doc';
 import { hanRatio, normalizeText } from './normalize';
 import { corroborated, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { addEnRelations } from './en-relations';
+import { titleBefore } from './en-titles';
 import { contextPlaces } from './en-places';
 import { enWord } from './en-words';
 import { appositionOrgs, enGrammar, ministryMentions } from './en-orgs';
@@ -124,6 +125,20 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (authors.has(doc.surface(m.start, m.end).toLowerCase())) continue;
     const sense = senseOf({ text, lex, m });
     if (sense === 'none') continue;
+    // "Dell Harmon": a one-word company that is a given name before a surname is the person's name
+    if (m.form.tokens.length === 1 && m.entity.type !== 'country' && /^ \p{Lu}[\p{Ll}]+/u.test(text.slice(m.end, m.end + 3))
+      && (enWord(text.slice(m.start, m.end)).firstName || titleBefore(lex, text, m.start))) {
+      const next = /^ (\p{Lu}[\p{L}'’\-]*)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
+      if (!enWord(next.replace(/['’]s$/, '')).common && !reservedWord(lex, next)) continue;
+    }
+    // "Taiwan's Ministry of Foreign Affairs": the country is mentioned too
+    const owner = /^(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)['’]s /u.exec(text.slice(m.start, m.end))?.[1];
+    const ownerCountry = owner && m.entity.type !== 'country' ? countryMatches.find((c) => c.start === m.start)?.entity
+      ?? matchEn({ norm: owner, index: lex.en }).find((c) => c.entity.type === 'country' && c.start === 0 && c.end === owner.length)?.entity : undefined;
+    if (ownerCountry) {
+      doc.upsertLex(ownerCountry);
+      doc.hits.push({ id: ownerCountry.id, start: m.start, end: m.start + owner!.length, surface: owner! });
+    }
     // "after Tokyo faced ...", "announced by Washington": the capital stands for its country
     const entity = sense === 'country' ? lex.countries.get(capitalOf(lex, m.entity)!)! : m.entity;
     doc.upsertLex(entity);
@@ -157,6 +172,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (words.slice(a, b + 1).filter((w) => /^[A-Z]/.test(w.t)).length < 2) continue;
     const start = words[a].start;
     let end = words[b].end;
+    if (quoted(text, start, end)) continue;
     const name = text.slice(start, end).replace(/['’]s$/, '');
     end = start + name.length;
     if (!free({ start, end })) continue;
@@ -209,6 +225,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     while (a < s.words.length - 1 && NOT_NAME.has(s.words[a].t)) a++;
     if (a === s.words.length - 1) continue;
     const start = s.words[a].start;
+    if (quoted(text, start, last.end)) continue;
     const name = text.slice(start, last.end).replace(/['’]s$/, '');
     const end = start + name.length;
     if (!free({ start, end })) continue;
@@ -240,20 +257,26 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   const people: { start: number; end: number; name: string; style: 'zh' | 'west' }[] = [];
   const romRe = /\b([A-Z][a-z]{0,6}) ([A-Z][a-z]+-[a-z]+)\b/g;
   for (let m = romRe.exec(text); m; m = romRe.exec(text)) {
-    if (!free({ start: m.index, end: m.index + m[0].length }) || NOT_NAME.has(m[1])) continue;
+    if (!free({ start: m.index, end: m.index + m[0].length }) || NOT_NAME.has(m[1]) || reservedWord(lex, m[1])) continue;
     people.push({ start: m.index, end: m.index + m[0].length, name: m[0], style: 'zh' });
   }
-  for (const t of lex.titlesEn) {
-    const re = new RegExp(String.raw`\b${escapeRe(t.title)} ((?:${CAP} ){1,2}${CAP})`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const nameStart = m.index + m[0].length - m[1].length;
-      const name = m[1].replace(/['’]s$|\.$/, '');
-      const sp = { start: nameStart, end: nameStart + name.length };
-      if (!free(sp) || name.split(' ').some((w) => NOT_NAME.has(w) || headKind(w) || PLACE_HEADS.test(w))) continue;
-      people.push({ ...sp, name, style: /-[a-z]/.test(name) ? 'zh' : 'west' });
-    }
+  // a name after a title ("Foreign Minister Lin Chia-lung", "Coach Rian Vost"): up to three capitalised words
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].cap || tokens[i].gap !== ' ' || !titleBefore(lex, text, tokens[i].start)) continue;
+    let j = i;
+    const ok = (t: EnToken) => t.cap && /^\p{Lu}[\p{L}'’\-]*$/u.test(t.word) && !NOT_NAME.has(t.word) && !reservedWord(lex, t.word) && !countryWord(lex, t.word);
+    if (!ok(tokens[i])) continue;
+    while (j + 1 < tokens.length && j - i < 2 && !tokens[j].poss && tokens[j + 1].gap === ' ' && ok(tokens[j + 1])) j++;
+    if (j === i) continue;
+    const sp = { start: tokens[i].start, end: tokens[j].start + tokens[j].word.length };
+    if (!free(sp)) continue;
+    const name = text.slice(sp.start, sp.end);
+    people.push({ ...sp, name, style: /-[a-z]/.test(name) ? 'zh' : 'west' });
+    i = j;
   }
-  for (const c of nameCandidates({ text, tokens, isCountry: (w) => countryWord(lex, w), isReserved: (w) => reservedWord(lex, w) })) {
+  for (const c of nameCandidates({
+    text, tokens, isCountry: (w) => countryWord(lex, w), isReserved: (w) => reservedWord(lex, w), titleCommaBefore: (at) => !!titleBefore(lex, text, at, ', '),
+  })) {
     if (free(c)) people.push({ start: c.start, end: c.end, name: c.name, style: 'west' });
   }
   for (const e of [...(opts.known?.entities.values() ?? []), ...doc.entities.values()]) if (e.type === 'person' && e.en) byEn.set(e.en, e);
@@ -451,7 +474,7 @@ function capitalOf(lex: Lexicon, e: LexEntity): string | undefined {
 }
 
 const STANCE_NOUNS = /\b(?:reprisals?|retaliation|pressure|criticism|protests?|response|warnings?|threats?|coercion|objections?|sanctions|demands?|condemnation|backlash|ire|anger|wrath|displeasure|fury)\s+(?:from|by|of)\s$/;
-const AGENT_BEFORE = /\b(?:by|urged|pressed|accused|told|warned|informed|notified|asked|criticized|criticised|condemned)\s$/;
+const AGENT_BEFORE = /\b(?:by|urged|pressed|accused|told|warned|informed|notified|asked|criticized|criticised|condemned|thanked|praised|blamed|congratulated|lobbied|pressured)\s$/;
 
 /**
  * What a lexicon match means here: the entity, its country (a capital acting: "Tokyo faced",
@@ -483,4 +506,9 @@ function senseOf(opts: { text: string; lex: Lexicon; m: LexMatch }): 'entity' | 
     }
   }
   return 'entity';
+}
+
+/** A span in quotation marks is a title (a film, a book, a campaign), not a name. */
+function quoted(text: string, start: number, end: number): boolean {
+  return /["“‘]$/.test(text.slice(Math.max(0, start - 1), start)) && /^["”’]/.test(text.slice(end, end + 1));
 }

@@ -16,6 +16,8 @@ export const EN_NAME_WEIGHTS = {
   honorific: 2,
   /** A speech verb or a relative clause after it ("... said", "..., who"). */
   speech: 1,
+  /** "the company's chairman, X": a title and a comma before it. */
+  titleComma: 1.5,
   /** "X of Thailand": a player or official of a country. */
   ofCountry: 1,
   /** Inside quotation marks, or after film / book / series: a title, not a person. */
@@ -52,6 +54,8 @@ export function nameCandidates(opts: {
   tokens: EnToken[];
   isCountry: (word: string) => boolean;
   isReserved: (word: string) => boolean;
+  /** A title ends right before this offset, followed by a comma ("chairman, "). */
+  titleCommaBefore: (at: number) => boolean;
 }): NameCandidate[] {
   const { text, tokens } = opts;
   const W = EN_NAME_WEIGHTS;
@@ -88,6 +92,7 @@ export function nameCandidates(opts: {
     const after = text.slice(end, end + 30);
     if (HONORIFIC_BEFORE.test(before)) score += W.honorific;
     if (SPEECH_AFTER.test(after)) score += W.speech;
+    if (opts.titleCommaBefore(start)) score += W.titleComma;
     const of = /^ of (?:the )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(after);
     if (of && opts.isCountry(of[1])) score += W.ofCountry;
     if (TITLE_BEFORE.test(before) || (/["“‘]$/.test(before) && /^["”’]/.test(after))) score += W.titleContext;

@@ -2,6 +2,7 @@ import type { Entity } from '../domain/types';
 import type { DocState, Hit } from './doc';
 import type { Lexicon, TitleDef } from './lexicon';
 import { indexHits, roleTarget } from './relations';
+import { titleBefore } from './en-titles';
 
 /** Confidence of each English relation pattern, in one place. */
 export const EN_RELATION_CONFIDENCE = {
@@ -38,12 +39,17 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
     const p = doc.entities.get(h.id);
     if (p?.type !== 'person') continue;
     const evidence = doc.sentenceText(h.start);
-    const best = titleEndingAt(lex, text, h.start);
-    if (best) {
-      const tStart = h.start - best.title.length - 1;
+    const tb = titleBefore(lex, text, h.start);
+    if (tb) {
+      const best = tb.def;
+      const tStart = tb.start;
       const prev = idx.sorted.filter((x) => x.end <= tStart && tStart - x.end <= 3 && /^(['’]s)? ?$/.test(text.slice(x.end, tStart))).pop();
       let before = ent(prev);
       let conf: number = C.titleBefore;
+      // "Prosecutor Kelvin Ashdown of the Taipei District Prosecutors Office": the body follows the name
+      const of = /^(?: \([^)]*\))? of (?:the )?/.exec(text.slice(h.end, h.end + 40));
+      const ofOrg = of ? idx.byStart.get(h.end + of[0].length)?.map((x) => doc.entities.get(x.id)).find((e) => e?.type === 'organization') : undefined;
+      if (!before && ofOrg) before = ofOrg;
       // "The Rakuten Monkeys players throw in the air manager X": the team is named earlier in the clause
       if (!before && best.object === 'org') {
         const sent = doc.sentenceAt(h.start);
@@ -55,8 +61,13 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
         }
       }
       const tgt = roleTarget({ doc, def: best, before, homeIso2: home(p) });
-      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: best.title, evidence, confidence: conf });
-      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: best.title, evidence, confidence: conf });
+      // a player of a team, a singer of a band: a member, not an office holder
+      if (best.member && tgt.holds?.type === 'organization' && tgt.holds.kind === 'sports') {
+        tgt.member = tgt.holds;
+        tgt.holds = undefined;
+      }
+      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: tb.written, evidence, confidence: conf });
+      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: tb.written, evidence, confidence: conf });
       if (before?.type === 'organization' && before.kind !== 'media') {
         // "KMT legislative caucus Secretary-General": the caucus belongs to a party, and so does its officer
         const party = partyOf({ doc, lex, org: before, prev, idx });
@@ -72,20 +83,6 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
     }
   }
   placeChains({ doc, lex, idx });
-}
-
-/** The longest title written right before `at` ("Foreign Minister ", "CWA forecaster "). */
-function titleEndingAt(lex: Lexicon, text: string, at: number): TitleDef | undefined {
-  const before = text.slice(Math.max(0, at - 60), at);
-  let best: TitleDef | undefined;
-  for (const t of lex.titlesEn) {
-    if (!before.endsWith(`${t.title} `) || (best && t.title.length <= best.title.length)) continue;
-    // "vice president" is not "president": the title must start at a word boundary
-    const k = before.length - t.title.length - 2;
-    if (k >= 0 && /[\p{L}\-]/u.test(before[k])) continue;
-    best = t;
-  }
-  return best;
 }
 
 /** The party an organization belongs to: itself, its lexicon parent, or a party written right before it. */
