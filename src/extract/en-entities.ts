@@ -2,7 +2,7 @@ import { nameCandidates } from './en-people';
 import { tokenizeEnText, type EnToken } from './en-tokens';
 import type { Entity, OrganizationKind } from '../domain/types';
 import { DocState, splitSentences } from './doc';
-import { hanRatio, normalizeText } from './normalize';
+import { hanRatio } from './normalize';
 import { corroborated, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { addEnRelations } from './en-relations';
 import { titleBefore } from './en-titles';
@@ -43,7 +43,9 @@ export function extractEn(opts: { doc: DocState; lex: Lexicon; authors: string[]
     const c = cap.trim();
     if (!c || seen.has(c) || hanRatio(c) > 0.2) continue;
     seen.add(c);
-    const { chars, norm } = normalizeText(c);
+    // an English caption needs no Chinese normalisation: one UTF-16 unit per code point is enough
+    const chars = Array.from(c);
+    const norm = chars.map((ch) => (ch.length > 1 ? '\ufffd' : ch)).join('');
     const sub = new DocState(c, chars, norm, 0, splitSentences(chars), 'en');
     // a title without a country in a caption points at the article's countries
     for (const e of opts.doc.entities.values()) if (e.type === 'country') sub.upsert({ ...e, aliases: [...e.aliases] });
@@ -69,6 +71,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   const { doc, lex } = opts;
   const text = doc.norm;
   const tokens = tokenizeEnText(text);
+  const seqs = capitalSequences(tokens, lex);
   const authors = new Set(opts.authors);
   const free = (s: Span) => !doc.isClaimed(s.start, s.end);
 
@@ -160,7 +163,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   }
 
   // 3. organizations by their head word, with an acronym in brackets as alias
-  for (const s of capitalSequences(tokens, lex)) {
+  for (const s of seqs) {
     const words = s.words;
     const kinds = words.map((w) => headKind(w.t));
     const headIdx = kinds.findIndex((k) => !!k);
@@ -203,7 +206,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   }
 
   // 3c. "US Customs and Border Protection said": a long capitalised name with "and"/"of" that speaks is a body
-  for (const sq of capitalSequences(tokens, lex)) {
+  for (const sq of seqs) {
     const w = sq.words;
     if (w.length < 3 || !w.slice(1, -1).some((x) => x.t === 'and' || x.t === 'of')) continue;
     const start = w[0].start;
@@ -218,7 +221,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   }
 
   // 4. places by their head word (Yilan County, Hengchun Peninsula)
-  for (const s of capitalSequences(tokens, lex)) {
+  for (const s of seqs) {
     const last = s.words[s.words.length - 1];
     if (!PLACE_HEADS.test(last.t.replace(/['’]s$/, ''))) continue;
     let a = 0;
@@ -412,12 +415,21 @@ function splitAtTitles(words: Seq['words'], lex: Lexicon): Seq[] {
   return [{ words }];
 }
 
+let titleIndex: { lex: Lexicon; byFirst: Map<string, string[][]> } | undefined;
+
 /** Length in words of the capitalised title starting at words[k] (Director-General, Foreign Minister), or 0. */
 function titleAt(lex: Lexicon, words: string[], k: number): number {
+  if (titleIndex?.lex !== lex) {
+    const byFirst = new Map<string, string[][]>();
+    for (const t of lex.titlesEn) {
+      if (!/^[A-Z]/.test(t.title)) continue;
+      const tw = t.title.split(' ');
+      byFirst.set(tw[0], [...(byFirst.get(tw[0]) ?? []), tw]);
+    }
+    titleIndex = { lex, byFirst };
+  }
   let best = 0;
-  for (const t of lex.titlesEn) {
-    if (!/^[A-Z]/.test(t.title)) continue;
-    const tw = t.title.split(' ');
+  for (const tw of titleIndex.byFirst.get(words[k]) ?? []) {
     if (tw.length > best && tw.every((x, i) => words[k + i] === x)) best = tw.length;
   }
   return best;
@@ -467,10 +479,17 @@ function extraCountryForms(opts: { text: string; lex: Lexicon }): LexMatch[] {
 }
 
 /** ISO2 of the country whose capital this place is (places.json / countries.json name the capital in Chinese). */
+let capitals: { lex: Lexicon; byName: Map<string, string> } | undefined;
+
 function capitalOf(lex: Lexicon, e: LexEntity): string | undefined {
   if (e.type !== 'place') return undefined;
-  for (const c of lex.countries.values()) if (c.capital && (c.capital === e.name || e.name === `${c.capital}市` || e.aliases.includes(c.capital))) return c.iso2;
-  return undefined;
+  if (capitals?.lex !== lex) {
+    const byName = new Map<string, string>();
+    for (const c of lex.countries.values()) if (c.capital && c.iso2) byName.set(c.capital, c.iso2);
+    capitals = { lex, byName };
+  }
+  const m = capitals.byName;
+  return m.get(e.name) ?? m.get(e.name.replace(/[市都]$/, '')) ?? e.aliases.map((a) => m.get(a)).find(Boolean);
 }
 
 const STANCE_NOUNS = /\b(?:reprisals?|retaliation|pressure|criticism|protests?|response|warnings?|threats?|coercion|objections?|sanctions|demands?|condemnation|backlash|ire|anger|wrath|displeasure|fury)\s+(?:from|by|of)\s$/;

@@ -51,7 +51,11 @@ export function tokenizeEnText(text: string): EnToken[] {
 export function headingLines(text: string, tokens: EnToken[]): Set<number> {
   const lines = text.split('\n');
   const byLine = new Map<number, EnToken[]>();
-  for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  for (const t of tokens) {
+    const list = byLine.get(t.line);
+    if (list) list.push(t);
+    else byLine.set(t.line, [t]);
+  }
   const out = new Set<number>();
   for (const [i, toks] of byLine) {
     const raw = lines[i]?.trim() ?? '';
