@@ -8,7 +8,7 @@ import { addEnRelations } from './en-relations';
 import { titleBefore } from './en-titles';
 import { contextPlaces } from './en-places';
 import { enWord } from './en-words';
-import { appositionOrgs, enGrammar, ministryMentions } from './en-orgs';
+import { appositionOrgs, enGrammar, ministryMentions, titledOrgs } from './en-orgs';
 import { matchEn } from './topics';
 
 const CAP = String.raw`[A-Z][\p{L}'’\-]*\.?`;
@@ -23,7 +23,7 @@ const ORG_HEADS: [RegExp, OrganizationKind][] = [
   [/^(Alliance|Union|Organization|Organisation|Forum)$/, 'international'],
   [/^(University|Institute|Foundation|Association|Museum|Center|Centre|Fund)$/, 'other'],
 ];
-const PLACE_HEADS = /^(County|City|Township|District|Peninsula|Strait|River|Hill|Island|Islands|Mountain|Mountains|Lake|Bay|Province|Prefecture|Airport|airport|Stadium|Park|Station|Harbor|Harbour|Port|Village|Gallery)$/;
+const PLACE_HEADS = /^(County|City|Township|District|Peninsula|Strait|River|Hill|Island|Islands|Mountain|Mountains|Lake|Bay|Province|Prefecture|Airport|airport|Stadium|Arena|Dome|Coliseum|Gymnasium|Park|Station|Harbor|Harbour|Port|Village|Gallery)$/;
 const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'If', 'As', 'By', 'With', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'When', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'His', 'Her', 'Their', 'Our', 'Its', 'Mr', 'Ms', 'Mrs', 'Dr', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'Game', 'According', 'However', 'Meanwhile', 'Download', 'App', 'Photo', 'Taiwanese', 'Chinese', 'Japanese', 'American', 'Storm', 'Typhoon', 'Tropical', 'Super', 'Severe', 'By', 'Photo', 'Courtesy', 'Vice', 'Former', 'Deputy']);
 
 interface Span {
@@ -134,13 +134,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
       const next = /^ (\p{Lu}[\p{L}'’\-]*)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
       if (!enWord(next.replace(/['’]s$/, '')).common && !reservedWord(lex, next)) continue;
     }
-    // "Taiwan's Ministry of Foreign Affairs": the country is mentioned too
-    const owner = /^(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)['’]s /u.exec(text.slice(m.start, m.end))?.[1];
-    const ownerCountry = owner && m.entity.type !== 'country' ? countryMatches.find((c) => c.start === m.start)?.entity
-      ?? matchEn({ norm: owner, index: lex.en }).find((c) => c.entity.type === 'country' && c.start === 0 && c.end === owner.length)?.entity : undefined;
-    if (ownerCountry) {
-      doc.upsertLex(ownerCountry);
-      doc.hits.push({ id: ownerCountry.id, start: m.start, end: m.start + owner!.length, surface: owner! });
+    // "Taiwan's Ministry of Foreign Affairs", "Japanese Foreign Ministry", "Ministry of Foreign Affairs of Japan": the country is mentioned too
+    if (m.entity.type === 'organization' || m.entity.type === 'place') {
+      for (const c of countryInside(lex, text.slice(m.start, m.end))) {
+        doc.upsertLex(c.entity);
+        doc.hits.push({ id: c.entity.id, start: m.start + c.start, end: m.start + c.end, surface: text.slice(m.start + c.start, m.start + c.end) });
+      }
     }
     // "after Tokyo faced ...", "announced by Washington": the capital stands for its country
     const entity = sense === 'country' ? lex.countries.get(capitalOf(lex, m.entity)!)! : m.entity;
@@ -196,6 +195,18 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   // 3b. organizations described by an apposition ("Foxconn, Taiwan's largest contract electronics maker")
   for (const o of appositionOrgs({ text, tokens, lex, isFree: free })) {
     if (!free(o) || lex.stop.personEn.has(o.name.toLowerCase())) continue;
+    const id = `org:${o.name}`;
+    doc.upsert({ id, type: 'organization', name: o.name, en: o.name, kind: o.kind });
+    for (let i = text.indexOf(o.name); i >= 0; i = text.indexOf(o.name, i + 1)) {
+      const e = i + o.name.length;
+      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[e] ?? '') || !free({ start: i, end: e })) continue;
+      doc.addHit({ id, start: i, end: e });
+    }
+  }
+
+  // 3b'. "Velquor CEO Pell Varnado", "Tova Reinholt, chairman of Velquor": a body named by its officer's title
+  for (const o of titledOrgs({ text, tokens, lex, isFree: free })) {
+    if (!free(o)) continue;
     const id = `org:${o.name}`;
     doc.upsert({ id, type: 'organization', name: o.name, en: o.name, kind: o.kind });
     for (let i = text.indexOf(o.name); i >= 0; i = text.indexOf(o.name, i + 1)) {
@@ -279,6 +290,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   }
   for (const c of nameCandidates({
     text, tokens, isCountry: (w) => countryWord(lex, w), isReserved: (w) => reservedWord(lex, w), titleCommaBefore: (at) => !!titleBefore(lex, text, at, ', '),
+    titleCommaAfter: (at) => titleAfterComma(lex, text, at),
   })) {
     if (free(c)) people.push({ start: c.start, end: c.end, name: c.name, style: 'west' });
   }
@@ -530,4 +542,32 @@ function senseOf(opts: { text: string; lex: Lexicon; m: LexMatch }): 'entity' | 
 /** A span in quotation marks is a title (a film, a book, a campaign), not a name. */
 function quoted(text: string, start: number, end: number): boolean {
   return /["“‘]$/.test(text.slice(Math.max(0, start - 1), start)) && /^["”’]/.test(text.slice(end, end + 1));
+}
+
+/** ", chairman of", ", the company's chief executive,": a title in apposition after a name. */
+function titleAfterComma(lex: Lexicon, text: string, at: number): boolean {
+  const m = /^, (?:the |a |an )?(?:[\p{L}.]+['’]s )?([a-zA-Z][a-zA-Z\- ]{1,40})/u.exec(text.slice(at, at + 60));
+  if (!m) return false;
+  return lex.titlesEn.some((t) => m[1].startsWith(t.title) && !/[\p{L}\-]/u.test(m[1][t.title.length] ?? ' '));
+}
+
+/** A country written as the owner at the start of a name (possessive or adjective) or after its last "of". */
+let countryIndex: { lex: Lexicon; index: Map<string, EnForm[]> } | undefined;
+
+function countryInside(lex: Lexicon, name: string): { start: number; end: number; entity: LexEntity }[] {
+  if (countryIndex?.lex !== lex) {
+    const index = new Map<string, EnForm[]>();
+    for (const [k, forms] of lex.en) {
+      const cs = forms.filter((f) => f.entity.type === 'country');
+      if (cs.length) index.set(k, cs);
+    }
+    countryIndex = { lex, index };
+  }
+  return matchEn({ norm: name, index: countryIndex.index }).filter((c) => {
+    if (c.entity.type !== 'country') return false;
+    const surface = name.slice(c.start, c.end);
+    const atStart = c.start === 0 && (/^['’]s /.test(name.slice(c.end)) || (c.entity.adjectives ?? []).includes(surface));
+    const atEnd = c.end === name.length && / of (?:the )?$/.test(name.slice(0, c.start));
+    return atStart || atEnd;
+  });
 }

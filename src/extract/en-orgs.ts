@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { OrganizationKind } from '../domain/types';
 import type { EnToken } from './en-tokens';
+import { titleBefore } from './en-titles';
 import { enWord } from './en-words';
 import type { Lexicon, LexEntity } from './lexicon';
 
@@ -176,6 +177,48 @@ export function appositionOrgs(opts: { text: string; tokens: EnToken[]; lex: Lex
         if (isFree(sp)) out.push({ ...sp, name: text.slice(sp.start, sp.end), kind: d.kind });
       }
     }
+  }
+  return out;
+}
+
+/** Officers' titles that name the body they serve ("Velquor CEO", "chairman of Velquor"). */
+const CORPORATE_TITLES = new Set(['CEO', 'CFO', 'COO', 'CTO', 'chief executive', 'chief executive officer', 'chairman', 'Chairman', 'chairwoman', 'Chairwoman',
+  'chairperson', 'Chairperson', 'founder', 'Founder', 'president', 'spokesperson', 'spokesman', 'spokeswoman', 'managing director', 'general manager',
+  'vice chairman', 'Vice Chairman', 'executive director', 'chief economist', 'analyst']);
+const COMPANY_TITLES = new Set(['CEO', 'CFO', 'COO', 'CTO', 'chief executive', 'chief executive officer', 'founder', 'Founder', 'managing director', 'general manager']);
+
+/**
+ * Organizations named by the title of their officer: "Velquor CEO Pell Varnado" (a capitalised
+ * name, a corporate title, a person's name) and "Tova Reinholt, chairman of Velquor". The name
+ * is one to three capitalised words that are no common vocabulary (or acronyms).
+ */
+export function titledOrgs(opts: { text: string; tokens: EnToken[]; lex: Lexicon; isFree: (s: { start: number; end: number }) => boolean }): AppositionOrg[] {
+  const { text, tokens, lex, isFree } = opts;
+  const out: AppositionOrg[] = [];
+  const nameLike = (t: EnToken) => t.cap && (/^[A-Z0-9&.\-]{2,}$/.test(t.word) || !enWord(t.word).common) && !enWord(t.word).firstName;
+  const kindOf = (title: string): OrganizationKind => (COMPANY_TITLES.has(title) ? 'company' : 'other');
+  for (let i = 1; i < tokens.length; i++) {
+    if (!tokens[i].cap || tokens[i].gap !== ' ') continue;
+    const tb = titleBefore(lex, text, tokens[i].start);
+    if (!tb || !CORPORATE_TITLES.has(tb.def.title)) continue;
+    // the capitalised words right before the title ("Velquor CEO", "Velquor's chairman")
+    let k = i - 1;
+    while (k >= 0 && tokens[k].start >= tb.start) k--;
+    if (k < 0 || !nameLike(tokens[k]) || !/^(?:['’]s)? $/.test(text.slice(tokens[k].start + tokens[k].word.length, tb.start))) continue;
+    let a = k;
+    while (a > 0 && k - a < 2 && tokens[a].gap === ' ' && nameLike(tokens[a - 1]) && !tokens[a - 1].poss) a--;
+    const sp = { start: tokens[a].start, end: tokens[k].start + tokens[k].word.length };
+    if (isFree(sp)) out.push({ ...sp, name: text.slice(sp.start, sp.end), kind: kindOf(tb.def.title) });
+  }
+  // "..., chairman of Velquor"
+  const re = /, (?:the )?([A-Za-z][A-Za-z\- ]{1,30}?) of (?:the )?((?:[A-Z][\p{L}&\-]*)(?: [A-Z][\p{L}&\-]*){0,2})(?=[,.;)]| (?:said|says|told|and|who)\b)/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!CORPORATE_TITLES.has(m[1])) continue;
+    const start = m.index + m[0].length - m[2].length;
+    const words = m[2].split(' ');
+    if (!words.every((w) => /^[A-Z0-9&.\-]{2,}$/.test(w) || !enWord(w).common)) continue;
+    const sp = { start, end: start + m[2].length };
+    if (isFree(sp)) out.push({ ...sp, name: m[2], kind: kindOf(m[1]) });
   }
   return out;
 }

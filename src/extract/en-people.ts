@@ -16,7 +16,7 @@ export const EN_NAME_WEIGHTS = {
   honorific: 2,
   /** A speech verb or a relative clause after it ("... said", "..., who"). */
   speech: 1,
-  /** "the company's chairman, X": a title and a comma before it. */
+  /** "the company's chairman, X" / "X, chairman of ...": a title in apposition. */
   titleComma: 1.5,
   /** "X of Thailand": a player or official of a country. */
   ofCountry: 1,
@@ -56,6 +56,8 @@ export function nameCandidates(opts: {
   isReserved: (word: string) => boolean;
   /** A title ends right before this offset, followed by a comma ("chairman, "). */
   titleCommaBefore: (at: number) => boolean;
+  /** A title follows after a comma ("X, chairman of ..."). */
+  titleCommaAfter: (at: number) => boolean;
 }): NameCandidate[] {
   const { text, tokens } = opts;
   const W = EN_NAME_WEIGHTS;
@@ -92,7 +94,7 @@ export function nameCandidates(opts: {
     const after = text.slice(end, end + 30);
     if (HONORIFIC_BEFORE.test(before)) score += W.honorific;
     if (SPEECH_AFTER.test(after)) score += W.speech;
-    if (opts.titleCommaBefore(start)) score += W.titleComma;
+    if (opts.titleCommaBefore(start) || opts.titleCommaAfter(end)) score += W.titleComma;
     const of = /^ of (?:the )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(after);
     if (of && opts.isCountry(of[1])) score += W.ofCountry;
     if (TITLE_BEFORE.test(before) || (/["“‘]$/.test(before) && /^["”’]/.test(after))) score += W.titleContext;

@@ -385,7 +385,9 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
   const out: { start: number; end: number; entity: LexEntity; form: EnForm }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const first = toks[i].t.toLowerCase();
-    const cands = [...(opts.index.get(first) ?? []), ...(first.endsWith('.') ? opts.index.get(first.slice(0, -1)) ?? [] : [])];
+    // "Japan's": a possessive is looked up without its ending
+    const bare = first.endsWith('.') ? first.slice(0, -1) : /['’]s$/.test(first) ? first.slice(0, -2) : undefined;
+    const cands = [...(opts.index.get(first) ?? []), ...(bare ? opts.index.get(bare) ?? [] : [])];
     let best: { len: number; form: EnForm } | undefined;
     for (const f of cands) {
       if (f.tokens.length > toks.length - i) continue;
