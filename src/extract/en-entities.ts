@@ -8,7 +8,7 @@ import { addEnRelations } from './en-relations';
 import { titleBefore } from './en-titles';
 import { contextPlaces } from './en-places';
 import { enWord } from './en-words';
-import { appositionOrgs, enGrammar, ministryMentions, titledOrgs } from './en-orgs';
+import { appositionOrgs, enGrammar, ministryMentions, teamNames, titledOrgs } from './en-orgs';
 import { matchEn } from './topics';
 
 const CAP = String.raw`[A-Z][\p{L}'’\-]*\.?`;
@@ -24,7 +24,7 @@ const ORG_HEADS: [RegExp, OrganizationKind][] = [
   [/^(University|Institute|Foundation|Association|Museum|Center|Centre|Fund)$/, 'other'],
 ];
 const PLACE_HEADS = /^(County|City|Township|District|Peninsula|Strait|River|Hill|Island|Islands|Mountain|Mountains|Lake|Bay|Province|Prefecture|Airport|airport|Stadium|Arena|Dome|Coliseum|Gymnasium|Park|Station|Harbor|Harbour|Port|Village|Gallery)$/;
-const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'If', 'As', 'By', 'With', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'When', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'His', 'Her', 'Their', 'Our', 'Its', 'Mr', 'Ms', 'Mrs', 'Dr', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'Game', 'According', 'However', 'Meanwhile', 'Download', 'App', 'Photo', 'Taiwanese', 'Chinese', 'Japanese', 'American', 'Storm', 'Typhoon', 'Tropical', 'Super', 'Severe', 'By', 'Photo', 'Courtesy', 'Vice', 'Former', 'Deputy']);
+const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'If', 'As', 'By', 'With', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'When', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'His', 'Her', 'Their', 'Our', 'Its', 'Mr', 'Ms', 'Mrs', 'Dr', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'Game', 'According', 'However', 'Meanwhile', 'Download', 'App', 'Photo', 'Taiwanese', 'Chinese', 'Japanese', 'American', 'Storm', 'Typhoon', 'Tropical', 'Super', 'Severe', 'By', 'Photo', 'Courtesy', 'Vice', 'Former', 'Deputy', 'Related', 'Latest', 'More', 'Top', 'Read', 'Popular', 'Recommended', 'Subscribe', 'Follow', 'Share', 'Breaking']);
 
 interface Span {
   start: number;
@@ -108,6 +108,14 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
 
   // 2. lexicon names (countries, organizations, people, places), a country's ministries first
   const enMatches = [...matchEn({ norm: text, index: lex.en }), ...extraCountryForms({ text, lex })].sort((a, b) => a.start - b.start);
+  // teams first: "the Tampa Bay Rays" is a team, not Tampa, unless the lexicon knows the whole name
+  for (const t of teamNames({ text, tokens, lex, isPlaceHead: (w) => PLACE_HEADS.test(w) || !!headKind(w) })) {
+    const inside = enMatches.filter((m) => m.start >= t.start && m.end <= t.end);
+    if (!free(t) || inside.some((m) => m.entity.type === 'organization' || m.entity.type === 'person') || inside.some((m) => m.start === t.start && m.end === t.end)) continue;
+    const id = `org:${t.name}`;
+    doc.upsert({ id, type: 'organization', name: t.name, en: t.name, kind: t.kind });
+    doc.addHit({ id, start: t.start, end: t.end });
+  }
   const countryMatches = enMatches.filter((m) => m.entity.type === 'country');
   for (const mm of ministryMentions({ text, lex, countries: countryMatches })) {
     if (!free(mm)) continue;
@@ -128,6 +136,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (authors.has(doc.surface(m.start, m.end).toLowerCase())) continue;
     const sense = senseOf({ text, lex, m });
     if (sense === 'none') continue;
+    // "American", "Dominican": a demonym several countries share means the one the country list names with it
+    if (m.entity.type === 'country' && (m.entity.adjectives ?? []).includes(text.slice(m.start, m.end))) {
+      const owner = demonymOwner(lex, text.slice(m.start, m.end));
+      if (owner === null) continue;
+      if (owner && owner !== m.entity) m.entity = owner;
+    }
     // "Dell Harmon": a one-word company that is a given name before a surname is the person's name
     if (m.form.tokens.length === 1 && m.entity.type !== 'country' && /^ \p{Lu}[\p{Ll}]+/u.test(text.slice(m.end, m.end + 3))
       && (enWord(text.slice(m.start, m.end)).firstName || titleBefore(lex, text, m.start))) {
@@ -170,7 +184,15 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     // "Ministry of Finance": head first; "Procedure Committee": head last
     let a = 0;
     let b = words.length - 1;
-    while (a < b && NOT_NAME.has(words[a].t)) a++;
+    // a name already read ("CWA" of "CWA Seismology Center") or a stop word does not start the body
+    while (a < b && (NOT_NAME.has(words[a].t) || doc.isClaimed(words[a].start, words[a].end))) a++;
+    // "Liao Wei-chen of the High Court": no head before "of" means the body is what follows it
+    const ofIdx = words.findIndex((w, i) => i > a && i < headIdx && w.t === 'of');
+    if (ofIdx > 0 && !kinds.slice(a, ofIdx).some(Boolean)) {
+      a = ofIdx + 1;
+      while (a < b && SEQ_LINK.has(words[a].t)) a++;
+    }
+    if (a > headIdx && !kinds.slice(a).some(Boolean)) continue;
     if (words.slice(a, b + 1).filter((w) => /^[A-Z]/.test(w.t)).length < 2) continue;
     const start = words[a].start;
     let end = words[b].end;
@@ -178,7 +200,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     const name = text.slice(start, end).replace(/['’]s$/, '');
     end = start + name.length;
     if (!free({ start, end })) continue;
-    const kind = kinds.filter(Boolean).pop()!;
+    const kind = kinds.slice(a).filter(Boolean).pop()!;
     const acr = /^ \(([A-Z][A-Za-z]{1,7})\)/.exec(text.slice(end));
     const id = `org:${name}`;
     doc.upsert({ id, type: 'organization', name, en: name, kind, aliases: acr ? [acr[1]] : [] });
@@ -570,4 +592,24 @@ function countryInside(lex: Lexicon, name: string): { start: number; end: number
     const atEnd = c.end === name.length && / of (?:the )?$/.test(name.slice(0, c.start));
     return atStart || atEnd;
   });
+}
+
+let demonyms: { lex: Lexicon; owners: Map<string, LexEntity[]>; curated: Map<string, LexEntity> } | undefined;
+
+/** The country a demonym belongs to: the one countries.json lists it for, else the only one; null when shared. */
+function demonymOwner(lex: Lexicon, adj: string): LexEntity | null | undefined {
+  if (demonyms?.lex !== lex) {
+    const owners = new Map<string, LexEntity[]>();
+    for (const c of lex.countries.values()) for (const a of c.adjectives ?? []) owners.set(a, [...(owners.get(a) ?? []), c]);
+    const curated = new Map<string, LexEntity>();
+    for (const [a, iso2] of Object.entries(enGrammar(lex).curatedDemonyms)) {
+      const c = lex.countries.get(iso2);
+      if (c) curated.set(a, c);
+    }
+    demonyms = { lex, owners, curated };
+  }
+  const cur = demonyms.curated.get(adj);
+  if (cur) return cur;
+  const list = demonyms.owners.get(adj) ?? [];
+  return list.length > 1 ? null : list[0];
 }

@@ -15,6 +15,8 @@ export interface EnGrammar {
   countryForms: Record<string, string[]>;
   eventHeads: Set<string>;
   languageCues: Set<string>;
+  /** Demonym -> ISO2 as the hand-kept countries.json pairs them ("American" -> US, not a territory that shares it). */
+  curatedDemonyms: Record<string, string>;
 }
 
 let cached: { dir: string; grammar: EnGrammar } | undefined;
@@ -36,9 +38,22 @@ export function enGrammar(lex: Lexicon): EnGrammar {
     countryForms: raw.countryForms ?? {},
     eventHeads: new Set(raw.eventHeads ?? []),
     languageCues: new Set(raw.languageCues ?? []),
+    curatedDemonyms: curatedDemonyms(lex.dir),
   };
   cached = { dir: lex.dir, grammar };
   return grammar;
+}
+
+function curatedDemonyms(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    for (const c of JSON.parse(fs.readFileSync(path.join(dir, 'countries.json'), 'utf8'))) {
+      for (const a of Array.isArray(c?.adjectives) ? c.adjectives : []) if (typeof a === 'string' && typeof c.iso2 === 'string' && !out[a]) out[a] = c.iso2.toUpperCase();
+    }
+  } catch {
+    // no hand-kept country list: demonyms resolve through the lexicon alone
+  }
+  return out;
 }
 
 /** "Foreign Affairs" -> "foreign", "National Defence" -> "defense"; undefined for a field the grammar does not know. */
@@ -219,6 +234,28 @@ export function titledOrgs(opts: { text: string; tokens: EnToken[]; lex: Lexicon
     if (!words.every((w) => /^[A-Z0-9&.\-]{2,}$/.test(w) || !enWord(w).common)) continue;
     const sp = { start, end: start + m[2].length };
     if (isFree(sp)) out.push({ ...sp, name: m[2], kind: kindOf(m[1]) });
+  }
+  return out;
+}
+
+/**
+ * Team names: "the Tampa Bay Rays", "the Harbor Lions" — "the", capitalised words, a capitalised
+ * plural last (not a place head, not an event such as "Games"). A city inside the name is part
+ * of the team's name, not a place mention.
+ */
+export function teamNames(opts: { text: string; tokens: EnToken[]; lex: Lexicon; isPlaceHead: (w: string) => boolean }): AppositionOrg[] {
+  const { text, tokens, lex } = opts;
+  const g = enGrammar(lex);
+  const out: AppositionOrg[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1].word.toLowerCase() !== 'the' || !tokens[i].cap || tokens[i].gap !== ' ') continue;
+    let j = i;
+    while (j + 1 < tokens.length && j - i < 3 && !tokens[j].poss && tokens[j + 1].gap === ' ' && tokens[j + 1].cap) j++;
+    const last = tokens[j].word;
+    if (j === i || !/^\p{Lu}\p{Ll}+[^s]s$/u.test(last) || opts.isPlaceHead(last) || g.eventHeads.has(last)) continue;
+    const end = tokens[j].start + last.length;
+    out.push({ start: tokens[i].start, end, name: text.slice(tokens[i].start, end), kind: 'sports' });
+    i = j;
   }
   return out;
 }

@@ -21,6 +21,8 @@ export const EN_RELATION_CONFIDENCE = {
 } as const;
 
 const CLAUSE_WINDOW = 80;
+/** Between an organization and its officer's title: a possessive or a corporate suffix ("Nvidia Corp. CEO"). */
+const ORG_GAP = /^(?:['’]s)? ?(?:(?:Corp|Inc|Co|Ltd|Group|Holdings|Corporation|Company)\.?,? ?)?$/;
 
 /**
  * English relations over the resolved hits: title + name (HOLDS_ROLE to the organization named,
@@ -43,18 +45,23 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
     if (tb) {
       const best = tb.def;
       const tStart = tb.start;
-      const prev = idx.sorted.filter((x) => x.end <= tStart && tStart - x.end <= 3 && /^(['’]s)? ?$/.test(text.slice(x.end, tStart))).pop();
+      const prev = idx.sorted.filter((x) => x.end <= tStart && tStart - x.end <= 16 && ORG_GAP.test(text.slice(x.end, tStart))).pop();
       let before = ent(prev);
       let conf: number = C.titleBefore;
       // "Prosecutor Kelvin Ashdown of the Taipei District Prosecutors Office": the body follows the name
       const of = /^(?: \([^)]*\))? of (?:the )?/.exec(text.slice(h.end, h.end + 40));
       const ofOrg = of ? idx.byStart.get(h.end + of[0].length)?.map((x) => doc.entities.get(x.id)).find((e) => e?.type === 'organization') : undefined;
+      // "Dominican pitcher X", "Japanese economist X": a nationality, not the body of the title
+      if (best.object === 'org' && before?.type === 'country') before = undefined;
       if (!before && ofOrg) before = ofOrg;
-      // "The Rakuten Monkeys players throw in the air manager X": the team is named earlier in the clause
+      // the sentence splitter may cut after "Corp.": the evidence runs from the body's sentence to the name's
+      const from = prev && before === ent(prev) ? doc.sentenceAt(prev.start).start : doc.sentenceAt(h.start).start;
+      const ev = from < doc.sentenceAt(h.start).start ? doc.surface(from, doc.sentenceAt(h.start).end).trim() : evidence;
+      // "The Rakuten Monkeys players throw in the air manager X": a team's staff is written apart from the team
       if (!before && best.object === 'org') {
         const sent = doc.sentenceAt(h.start);
         const inClause = idx.sorted.filter((x) => x.end <= tStart && x.start >= Math.max(sent.start, tStart - CLAUSE_WINDOW)
-          && !/[,;:()]/.test(text.slice(x.end, tStart)) && ent(x)?.type === 'organization' && ent(x)?.kind !== 'media').pop();
+          && !/[,;:()]/.test(text.slice(x.end, tStart)) && ent(x)?.type === 'organization' && ent(x)?.kind === 'sports').pop();
         if (inClause) {
           before = ent(inClause);
           conf = C.titleInClause;
@@ -62,12 +69,12 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
       }
       const tgt = roleTarget({ doc, def: best, before, homeIso2: home(p) });
       // a player of a team, a singer of a band: a member, not an office holder
-      if (best.member && tgt.holds?.type === 'organization' && tgt.holds.kind === 'sports') {
+      if (best.member && best.object === 'org' && tgt.holds?.type === 'organization') {
         tgt.member = tgt.holds;
         tgt.holds = undefined;
       }
-      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: tb.written, evidence, confidence: conf });
-      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: tb.written, evidence, confidence: conf });
+      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: tb.written, evidence: ev, confidence: conf });
+      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: tb.written, evidence: ev, confidence: conf });
       if (before?.type === 'organization' && before.kind !== 'media') {
         // "KMT legislative caucus Secretary-General": the caucus belongs to a party, and so does its officer
         const party = partyOf({ doc, lex, org: before, prev, idx });
@@ -145,6 +152,11 @@ function appositionRole(opts: {
 function emit(opts: { doc: DocState; person: Entity; def: TitleDef; before?: Entity; evidence: string; title: string; homeIso2?: string }): void {
   const { doc, person, def, before, evidence, title } = opts;
   const tgt = roleTarget({ doc, def, before, homeIso2: opts.homeIso2 });
+  // "a member of the Kuomintang", "a player of the Lions": membership, not an office
+  if (def.member && def.object === 'org' && tgt.holds?.type === 'organization') {
+    tgt.member = tgt.holds;
+    tgt.holds = undefined;
+  }
   const conf = EN_RELATION_CONFIDENCE.apposition;
   if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: person.id, to: tgt.holds.id, title, evidence, confidence: conf });
   if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: person.id, to: tgt.member.id, title, evidence, confidence: conf });
@@ -191,6 +203,9 @@ function placeChains(opts: { doc: DocState; lex: Lexicon; idx: ReturnType<typeof
       else if (ea.type === 'organization' && eb.type === 'organization' && ea.kind !== 'party' && ea.kind !== 'media' && eb.kind !== 'party') {
         doc.addRelation({ type: 'PART_OF', from: eb.id, to: ea.id, evidence, confidence: C.located });
       }
+    } else if (gap === ' ' && ea.type === 'organization' && eb.type === 'organization' && ea.kind !== 'party' && ea.kind !== 'media' && eb.kind !== 'party' && eb.kind !== 'media') {
+      // "CWA Seismology Center": a unit written after its parent
+      doc.addRelation({ type: 'PART_OF', from: eb.id, to: ea.id, evidence, confidence: C.located });
     } else if (gap === ', ' && ea.type === 'place' && (eb.type === 'country' || REGION_KINDS.has(lex.byId.get(eb.id)?.placeKind ?? ''))) {
       // "Vantaa, Finland": not inside a list ("Taoyuan, Keelung, Taichung and ...")
       const next = text.slice(b.end, b.end + 5);
