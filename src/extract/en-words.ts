@@ -17,6 +17,8 @@ export interface EnWord {
   nounAny: boolean;
   adj: boolean;
   verb: boolean;
+  /** Can be a finite verb (posts, hits, sign): in a headline, after its subject, it is one. */
+  finite: boolean;
   firstName: boolean;
   lastName: boolean;
   honorific: boolean;
@@ -58,6 +60,7 @@ export function enWord(word: string): EnWord {
     // a noun or a gerund that is also listed as an adjective modifies the next noun (record exports, winning percentage)
     adj: primary.startsWith('JJ') || ((primary.startsWith('NN') || primary === 'VBG') && !!pos && pos.some((p) => p.startsWith('JJ'))),
     verb: primary.startsWith('VB') || primary === 'MD',
+    finite: !!pos && pos.some((p) => p === 'VBZ' || p === 'VBP' || p === 'VBD'),
     firstName,
     lastName,
     honorific: has(nt, 'Honorific'),

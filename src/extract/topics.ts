@@ -346,19 +346,29 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     || (enWord(lower[i]).nounAny && i > 0 && (EN_DETERMINERS.has(lower[i - 1]) || (!EN_STOP.has(lower[i - 1]) && enWord(lower[i - 1]).adj)));
   const stop = (w: string) => EN_STOP.has(w) || lex.stop.keywordsEn.has(w) || w.length < 4;
   const counts = new Map<string, number>();
-  const scan = (text: string, weight: number) => {
+  const scan = (text: string, weight: number, headline = false) => {
     const words = text.match(/[A-Za-z][A-Za-z\-]+/g) ?? [];
     const lower = words.map((w) => w.toLowerCase());
+    // headlines drop their articles: "Supplier posts record revenue" has its verb right after its subject
+    const verbs: boolean[] = [];
+    for (let i = 0; i < lower.length; i++) {
+      verbs.push(headline && i > 0 && !verbs[i - 1] && enWord(lower[i]).finite && (/^[A-Z]/.test(words[i - 1]) || noun(lower[i - 1])) && !EN_STOP.has(lower[i - 1]));
+    }
+    const isVerb = (i: number) => verbs[i] === true;
     for (let i = 0; i < lower.length; i++) {
       const a = lower[i];
-      if (stop(a) || /^[A-Z]/.test(words[i])) continue;
+      if (stop(a) || /^[A-Z]/.test(words[i]) || isVerb(i)) continue;
+      if (isVerb(i + 1)) {
+        if (nounAt(lower, i)) counts.set(a, (counts.get(a) ?? 0) + weight);
+        continue;
+      }
       if (nounAt(lower, i)) counts.set(a, (counts.get(a) ?? 0) + weight);
       const b = lower[i + 1];
       // a generic head noun is specific with its modifier (prime suspect, local government is not: local is generic)
       if (b && !EN_STOP.has(b) && b.length >= 4 && /^[a-z]/.test(words[i + 1]) && modifier(a) && nounAt(lower, i + 1)) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
     }
   };
-  scan(doc.norm.slice(0, doc.titleLength), 2);
+  scan(doc.norm.slice(0, doc.titleLength), 2, true);
   scan(doc.norm.slice(doc.titleLength), 1);
   const picked = [...counts.entries()]
     .filter(([k, c]) => c >= 2 && !entityKeys.has(k))
