@@ -1,29 +1,9 @@
 import { headingLines, type EnToken } from './en-tokens';
 import { enWord } from './en-words';
+import { EN_NAME_WEIGHTS } from './weights';
 
-/**
- * Weights of the English person-name recogniser, in one place. A candidate is a run of two or
- * three capitalised words; it becomes a person when its evidence reaches NAME_THRESHOLD.
- */
-export const EN_NAME_WEIGHTS = {
-  /** First word is a known given name (Margaret, Donald). */
-  givenName: 2,
-  /** Last word is a known surname (Thatcher, Smith). */
-  surname: 1.5,
-  /** A capitalised word that is no common English word (Vitidsarn, Takaichi). */
-  unknownWord: 1,
-  /** Mr / Ms / Dr before it. */
-  honorific: 2,
-  /** A speech verb or a relative clause after it ("... said", "..., who"). */
-  speech: 1,
-  /** "the company's chairman, X" / "X, chairman of ...": a title in apposition. */
-  titleComma: 1.5,
-  /** "X of Thailand": a player or official of a country. */
-  ofCountry: 1,
-  /** Inside quotation marks, or after film / book / series: a title, not a person. */
-  titleContext: -4,
-  NAME_THRESHOLD: 3,
-} as const;
+export { EN_NAME_WEIGHTS };
+
 
 export interface NameCandidate {
   start: number;

@@ -3,22 +3,8 @@ import type { DocState, Hit } from './doc';
 import type { Lexicon, TitleDef } from './lexicon';
 import { indexHits, roleTarget } from './relations';
 import { titleBefore } from './en-titles';
+import { EN_RELATION_CONFIDENCE } from './weights';
 
-/** Confidence of each English relation pattern, in one place. */
-export const EN_RELATION_CONFIDENCE = {
-  /** "Foreign Minister Lin", "CWA forecaster Chu": a title right before the name. */
-  titleBefore: 0.85,
-  /** The organization is named earlier in the clause, not right before the title. */
-  titleInClause: 0.65,
-  /** "Lin, chairman of the X" / "Lin, the X's chairman". */
-  apposition: 0.75,
-  /** "Lin of the KMT": a party or a team after the name. */
-  ofParty: 0.7,
-  /** A caucus or branch of a party before the title: its member belongs to the party. */
-  partyOfUnit: 0.6,
-  /** "Yilan County's Dongao", "Vantaa, Finland", "the Legislature's Procedure Committee". */
-  located: 0.7,
-} as const;
 
 const CLAUSE_WINDOW = 80;
 /** Between an organization and its officer's title: a possessive or a corporate suffix ("Nvidia Corp. CEO"). */
