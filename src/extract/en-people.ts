@@ -4,7 +4,6 @@ import { EN_NAME_WEIGHTS } from './weights';
 
 export { EN_NAME_WEIGHTS };
 
-
 export interface NameCandidate {
   start: number;
   end: number;
