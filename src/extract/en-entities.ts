@@ -202,8 +202,11 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (!free({ start, end })) continue;
     const kind = kinds.slice(a).filter(Boolean).pop()!;
     const acr = /^ \(([A-Z][A-Za-z]{1,7})\)/.exec(text.slice(end));
-    const id = `org:${name}`;
-    doc.upsert({ id, type: 'organization', name, en: name, kind, aliases: acr ? [acr[1]] : [] });
+    // "the Legislature's Procedure Committee": a known unit of a body the article names keeps the lexicon's id
+    const unit = knownUnit({ lex, name, present: (id) => doc.entities.has(id) || !!opts.known?.entities.has(id) });
+    const id = unit?.id ?? `org:${name}`;
+    if (unit) doc.upsertLex(unit);
+    else doc.upsert({ id, type: 'organization', name, en: name, kind, aliases: acr ? [acr[1]] : [] });
     doc.addHit({ id, start, end });
     if (acr) {
       for (let i = text.indexOf(acr[1]); i >= 0; i = text.indexOf(acr[1], i + 1)) {
@@ -612,4 +615,29 @@ function demonymOwner(lex: Lexicon, adj: string): LexEntity | null | undefined {
   if (cur) return cur;
   const list = demonyms.owners.get(adj) ?? [];
   return list.length > 1 ? null : list[0];
+}
+
+let unitIndex: { lex: Lexicon; bySuffix: Map<string, LexEntity[]> } | undefined;
+
+/**
+ * A lexicon organization whose English name ends with `name` ("Legislative Yuan Procedure
+ * Committee" for "Procedure Committee") and whose parent the article names: the short form of
+ * a known unit. Only when exactly one such unit fits.
+ */
+function knownUnit(opts: { lex: Lexicon; name: string; present: (id: string) => boolean }): LexEntity | undefined {
+  const { lex } = opts;
+  if (unitIndex?.lex !== lex) {
+    const bySuffix = new Map<string, LexEntity[]>();
+    for (const e of lex.byId.values()) {
+      if (e.type !== 'organization' || !e.parent || !e.en) continue;
+      const w = e.en.toLowerCase().split(' ');
+      for (let k = 1; k <= w.length - 2; k++) {
+        const key = w.slice(k).join(' ');
+        bySuffix.set(key, [...(bySuffix.get(key) ?? []), e]);
+      }
+    }
+    unitIndex = { lex, bySuffix };
+  }
+  const fits = (unitIndex.bySuffix.get(opts.name.toLowerCase()) ?? []).filter((e) => opts.present(e.parent!));
+  return fits.length === 1 ? fits[0] : undefined;
 }

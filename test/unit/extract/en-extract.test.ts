@@ -96,6 +96,13 @@ describe('English organizations by heads, appositions and the country they belon
     expect(org.id).toBe(`org:${x.entities.find((e) => e.id === 'country:NO')!.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? ''}國防部`);
   });
 
+  test('the short form of a known unit keeps the lexicon id when its parent is named (shared with Chinese articles)', () => {
+    const x = en(['Lawmakers met in the Legislative Yuan on Tuesday.', 'During a meeting of the Procedure Committee, the bill was blocked.']);
+    expect(of(x, 'organization').map((e) => e.id)).toEqual(expect.arrayContaining(['org:立法院', 'org:立法院程序委員會']));
+    // without the parent, the same words are a body of their own
+    expect(of(en(['During a meeting of the Procedure Committee, the bill was blocked.']), 'organization').map((e) => e.id)).toEqual(['org:Procedure Committee']);
+  });
+
   test('a comma, a weekday or a title ends an organization name', () => {
     const x = en(['During a meeting of the Budget Committee on Tuesday, the Directorate of Grain Policy Director Ilse Harven spoke.']);
     expect(names(x, 'organization')).toEqual(expect.arrayContaining(['Budget Committee', 'Directorate of Grain Policy']));
