@@ -47,7 +47,9 @@ export function extractZh(opts: ZhOptions): void {
   });
   const lexMatches = lex.zh.scanAll(norm);
   const titles = findTitles({ norm, lex, lexMatches });
-  const ctx: PeopleContext = { norm, tokens, lex, titles, startB, endB, tokenAt };
+  const lexMask = new Uint8Array(norm.length + 1);
+  for (const m of lexMatches) if (m.end - m.start >= 2 && m.values[0].entity.type !== 'person' && m.values[0].entity.type !== 'topic') lexMask.fill(1, m.start, m.end);
+  const ctx: PeopleContext = { norm, tokens, lex, titles, startB, endB, tokenAt, lexMask };
   const titleStarts = new Set(titles.map((t) => t.start));
   // jieba keeps "法國巴黎" as one word: a place may start where a country or place word ends
   const placeEnds = new Set<number>();
@@ -70,7 +72,6 @@ export function extractZh(opts: ZhOptions): void {
   const cued = roleCueNames(ctx);
   found.push(...cued);
   const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
-  tr.push(...translitNames(ctx, new Set([...found, ...tr].map((c) => c.norm))).filter((c) => !tr.some((t) => t.start === c.start)));
   found.push(...tr);
   if (process.env.DEBUG_NAMES) {
     for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
