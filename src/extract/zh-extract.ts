@@ -9,6 +9,7 @@ import {
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
 import { headSpans } from './zh-heads';
+import { upsertKnown, type KnownIndex } from './known';
 import { resolveShortForms } from './zh-short-forms';
 import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
@@ -30,6 +31,8 @@ export interface ZhOptions {
   authors: string[];
   /** Caption texts: used to find media credits and to confirm names, never for offsets. */
   captions: string[];
+  /** Names the graph already knows (aliases, bracketed spellings), from the store's snapshot. */
+  known?: KnownIndex;
 }
 
 export function extractZh(opts: ZhOptions): void {
@@ -144,6 +147,19 @@ export function extractZh(opts: ZhOptions): void {
       cands.push({ start: m.start, end: m.end, priority: priorityOf(form), apply: () => applyForm(doc, form, m.start, m.end, lex) });
       break;
     }
+  }
+
+  // names the graph already knows win over guesses of the same span and lose to longer names
+  if (opts.known) for (const m of opts.known.zh.scanAll(norm)) {
+    const k = m.values[0];
+    if (m.end - m.start === 2 && !(startB[m.start] && endB[m.end]) && !boundaryByContext(norm, m.start, m.end)) continue;
+    cands.push({
+      start: m.start, end: m.end, priority: 2.8,
+      apply: () => {
+        upsertKnown(doc, k);
+        doc.addHit({ id: k.id, start: m.start, end: m.end });
+      },
+    });
   }
 
   const units: { short: string; id: string }[] = [];

@@ -123,3 +123,22 @@ describe('relations in every domain', () => {
     expect(r?.evidence).toBe('');
   });
 });
+
+describe('names the graph already knows (a snapshot handed in by the store)', () => {
+  const known = [
+    { surface: '阿賢', id: 'person:郭明賢', type: 'person' as const, name: '郭明賢' },
+    { surface: 'Kuo Ming-hsien', id: 'person:郭明賢', type: 'person' as const, name: '郭明賢' },
+  ];
+
+  test('a known Chinese form resolves to its entity; without the snapshot it is not found', () => {
+    expect(people(extract(article(['阿賢今天在球場練習打擊。'])))).toEqual([]);
+    const x = extract(article(['阿賢今天在球場練習打擊。']), { known });
+    expect(x.entities.find((e) => e.id === 'person:郭明賢')).toBeDefined();
+  });
+
+  test('a known Latin form in English text wins over the English recognizers', () => {
+    const en = { ...article(['Kuo Ming-hsien hit a two-run homer on Wednesday.'], 'Brothers win'), language: 'en' };
+    expect(extract(en).entities.some((e) => e.id === 'person:郭明賢')).toBe(false);
+    expect(extract(en, { known }).entities.some((e) => e.id === 'person:郭明賢')).toBe(true);
+  });
+});
