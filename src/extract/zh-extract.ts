@@ -3,6 +3,8 @@ import type { DocState } from './doc';
 import { corroborated, type LexEntity, type Lexicon, type ZhForm } from './lexicon';
 import { normalizeForm } from './normalize';
 import { tagText, type Token } from './segment';
+import { resolve, type Candidate } from './resolve';
+import { PRIORITY } from './weights';
 import { SurfaceTrie } from './trie';
 import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
@@ -16,13 +18,6 @@ import { addZhRelations } from './relations';
 
 const n = normalizeForm;
 
-/** A span some detector proposes; the longest spans win, then the higher priority. */
-interface Candidate {
-  start: number;
-  end: number;
-  priority: number;
-  apply: () => void;
-}
 
 export interface ZhOptions {
   doc: DocState;
@@ -111,7 +106,7 @@ export function extractZh(opts: ZhOptions): void {
     const whole = wholeOf.get(k);
     const wholeAt = whole ? norm.indexOf(whole) : -1;
     cands.push({
-      start: m.start, end: m.end, priority: 2.5,
+      start: m.start, end: m.end, priority: PRIORITY.person,
       apply: () => {
         const name = wholeAt >= 0 ? doc.canonicalName(wholeAt, wholeAt + whole!.length) : doc.canonicalName(m.start, m.end);
         const id = `person:${name}`;
@@ -135,7 +130,7 @@ export function extractZh(opts: ZhOptions): void {
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
       // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
       if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
-      // 拉薩 inside 阿拉薩: a place that starts inside an unknown word (a transliterated name) is a misread
+      // 拉薩 inside 卡拉薩斯: a place that starts inside an unknown word (a transliterated name) is a misread
       if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
       if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
@@ -154,7 +149,7 @@ export function extractZh(opts: ZhOptions): void {
     const k = m.values[0];
     if (m.end - m.start === 2 && !(startB[m.start] && endB[m.end]) && !boundaryByContext(norm, m.start, m.end)) continue;
     cands.push({
-      start: m.start, end: m.end, priority: 2.8,
+      start: m.start, end: m.end, priority: PRIORITY.known,
       apply: () => {
         upsertKnown(doc, k);
         doc.addHit({ id: k.id, start: m.start, end: m.end });
@@ -168,7 +163,7 @@ export function extractZh(opts: ZhOptions): void {
   for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
     const spanStart = h.shortStart ?? h.start;
     cands.push({
-      start: spanStart, end: h.end, priority: 1.2,
+      start: spanStart, end: h.end, priority: PRIORITY.headGrammar,
       apply: () => {
         const name = doc.canonicalName(h.start, h.end);
         if (h.type === 'place' || templeOnRoute(doc, h, name)) {
@@ -248,9 +243,9 @@ function endsInsideWord(o: { end: number; tokens: Token[]; tokenAt: Int32Array }
 }
 
 function priorityOf(f: ZhForm): number {
-  if (f.entity.type === 'person') return 3;
-  if (f.also) return 2.2;
-  return 2;
+  if (f.entity.type === 'person') return PRIORITY.lexiconPerson;
+  if (f.also) return PRIORITY.lexiconCompound;
+  return PRIORITY.lexicon;
 }
 
 /** Two-character forms cut across jieba words are still fine next to punctuation or a known title. */
@@ -300,20 +295,6 @@ function templeOnRoute(doc: DocState, h: { start: number; end: number }, name: s
   return ROUTE_WORDS.some((w) => sentence.includes(w));
 }
 
-/** Keeps the non-overlapping candidates: longest first, then by priority, then leftmost. */
-function resolve(cands: Candidate[]): void {
-  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
-  const taken: [number, number][] = [];
-  const used = new Uint8Array(cands.reduce((m, c) => Math.max(m, c.end), 0) + 1);
-  for (const c of cands) {
-    let free = true;
-    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
-    if (!free) continue;
-    for (let i = c.start; i < c.end; i++) used[i] = 1;
-    taken.push([c.start, c.end]);
-    c.apply();
-  }
-}
 
 /**
  * Titles in the text, longest at each position, dropping those inside a longer title or inside
