@@ -1,6 +1,6 @@
-import { parseEnglish } from './en-parse';
 import type { Article } from '../domain/types';
 import type { DocState } from './doc';
+import { enWord } from './en-words';
 import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
 import { idfOf, keywords, tagText } from './segment';
@@ -375,27 +375,41 @@ const EN_STOP = new Set(('the a an and or of to in on for with by from at as is 
   'thursday friday saturday sunday january february march april june july august september october november december taipei ' +
   'which who what when where while about into out up down off other such only just there here then so if no yes per cent nt us billion million').split(' '));
 
+const EN_DETERMINERS = new Set('the a an its his her their our this that these those every each another'.split(' '));
+
 function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;
-  const pos = enWordClasses(doc.norm);
   // a theme is a noun (exports), or an adjective or noun before one (trade surplus): not a verb, an adverb or a date
-  const noun = (w: string) => !pos?.has(w) || !!pos.get(w)?.noun;
-  const modifier = (w: string) => !pos?.has(w) || !!pos.get(w)?.noun || !!pos.get(w)?.adj;
+  const noun = (w: string) => enWord(w).noun;
+  const modifier = (w: string) => enWord(w).noun || enWord(w).adj;
+  // a word that can be a noun is one after a determiner or a modifier (a blockbuster finish, the match)
+  const nounAt = (lower: string[], i: number) => noun(lower[i])
+    || (enWord(lower[i]).nounAny && i > 0 && (EN_DETERMINERS.has(lower[i - 1]) || (!EN_STOP.has(lower[i - 1]) && enWord(lower[i - 1]).adj)));
   const stop = (w: string) => EN_STOP.has(w) || lex.stop.keywordsEn.has(w) || w.length < 4;
   const counts = new Map<string, number>();
-  const scan = (text: string, weight: number) => {
+  const scan = (text: string, weight: number, headline = false) => {
     const words = text.match(/[A-Za-z][A-Za-z\-]+/g) ?? [];
     const lower = words.map((w) => w.toLowerCase());
+    // headlines drop their articles: "Supplier posts record revenue" has its verb right after its subject
+    const verbs: boolean[] = [];
+    for (let i = 0; i < lower.length; i++) {
+      verbs.push(headline && i > 0 && !verbs[i - 1] && enWord(lower[i]).finite && (/^[A-Z]/.test(words[i - 1]) || noun(lower[i - 1])) && !EN_STOP.has(lower[i - 1]));
+    }
+    const isVerb = (i: number) => verbs[i] === true;
     for (let i = 0; i < lower.length; i++) {
       const a = lower[i];
-      if (stop(a) || /^[A-Z]/.test(words[i])) continue;
-      if (noun(a)) counts.set(a, (counts.get(a) ?? 0) + weight);
+      if (stop(a) || /^[A-Z]/.test(words[i]) || isVerb(i)) continue;
+      if (isVerb(i + 1)) {
+        if (nounAt(lower, i)) counts.set(a, (counts.get(a) ?? 0) + weight);
+        continue;
+      }
+      if (nounAt(lower, i)) counts.set(a, (counts.get(a) ?? 0) + weight);
       const b = lower[i + 1];
       // a generic head noun is specific with its modifier (prime suspect, local government is not: local is generic)
-      if (b && !EN_STOP.has(b) && b.length >= 4 && /^[a-z]/.test(words[i + 1]) && modifier(a) && noun(b)) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
+      if (b && !EN_STOP.has(b) && b.length >= 4 && /^[a-z]/.test(words[i + 1]) && modifier(a) && nounAt(lower, i + 1)) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
     }
   };
-  scan(doc.norm.slice(0, doc.titleLength), 2);
+  scan(doc.norm.slice(0, doc.titleLength), 2, true);
   scan(doc.norm.slice(doc.titleLength), 1);
   const picked = [...counts.entries()]
     .filter(([k, c]) => c >= 2 && !entityKeys.has(k))
@@ -410,31 +424,6 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   return out;
 }
 
-/**
- * Word classes of an English text by compromise's tagger: for each lower-case word, whether it
- * was ever read as a noun or an adjective. Undefined when the tagger fails (then nothing is filtered).
- */
-function enWordClasses(text: string): Map<string, { noun: boolean; adj: boolean }> | undefined {
-  try {
-    const out = new Map<string, { noun: boolean; adj: boolean }>();
-    const sentences = parseEnglish(text).json({ terms: { tags: true } }) as { terms: { normal: string; tags: string[] }[] }[];
-    for (const sn of sentences) {
-      for (const t of sn.terms) {
-        for (const w of t.normal.split(/[^a-z\-]+/).filter(Boolean)) {
-          const cur = out.get(w) ?? { noun: false, adj: false };
-          // a date word (yesterday) is read as a noun by some taggers, never a theme
-          if (t.tags.includes('Noun') && !t.tags.includes('Date') && !t.tags.includes('Pronoun')) cur.noun = true;
-          if (t.tags.includes('Adjective')) cur.adj = true;
-          out.set(w, cur);
-        }
-      }
-    }
-    return out;
-  } catch {
-    return undefined;
-  }
-}
-
 /** English lexicon forms in text, leftmost-longest. */
 export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyCase?: boolean }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
   const toks: { t: string; start: number; end: number }[] = [];
@@ -447,7 +436,9 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
   const out: { start: number; end: number; entity: LexEntity; form: EnForm }[] = [];
   for (let i = 0; i < toks.length; i++) {
     const first = toks[i].t.toLowerCase();
-    const cands = [...(opts.index.get(first) ?? []), ...(first.endsWith('.') ? opts.index.get(first.slice(0, -1)) ?? [] : [])];
+    // "Japan's": a possessive is looked up without its ending
+    const bare = first.endsWith('.') ? first.slice(0, -1) : /['’]s$/.test(first) ? first.slice(0, -2) : undefined;
+    const cands = [...(opts.index.get(first) ?? []), ...(bare ? opts.index.get(bare) ?? [] : [])];
     let best: { len: number; form: EnForm } | undefined;
     for (const f of cands) {
       if (f.tokens.length > toks.length - i) continue;

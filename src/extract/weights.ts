@@ -80,3 +80,43 @@ export const PRIORITY = {
   lexicon: 2,
   headGrammar: 1.2,
 };
+
+/**
+ * Weights of the English person-name recogniser (en-people.ts). A candidate is a run of two or
+ * three capitalised words; it becomes a person when its evidence reaches NAME_THRESHOLD.
+ */
+export const EN_NAME_WEIGHTS = {
+  /** First word is a known given name (Margaret, Donald). */
+  givenName: 2,
+  /** Last word is a known surname (Thatcher, Smith). */
+  surname: 1.5,
+  /** A capitalised word that is no common English word (Vitidsarn, Takaichi). */
+  unknownWord: 1,
+  /** Mr / Ms / Dr before it. */
+  honorific: 2,
+  /** A speech verb or a relative clause after it ("... said", "..., who"). */
+  speech: 1,
+  /** "the company's chairman, X" / "X, chairman of ...": a title in apposition. */
+  titleComma: 1.5,
+  /** "X of Thailand": a player or official of a country. */
+  ofCountry: 1,
+  /** Inside quotation marks, or after film / book / series: a title, not a person. */
+  titleContext: -4,
+  NAME_THRESHOLD: 3,
+} as const;
+
+/** Confidence of each English relation pattern (en-relations.ts). */
+export const EN_RELATION_CONFIDENCE = {
+  /** "Foreign Minister Lin", "CWA forecaster Chu": a title right before the name. */
+  titleBefore: 0.85,
+  /** The organization is named earlier in the clause, not right before the title. */
+  titleInClause: 0.65,
+  /** "Lin, chairman of the X" / "Lin, the X's chairman". */
+  apposition: 0.75,
+  /** "Lin of the KMT": a party or a team after the name. */
+  ofParty: 0.7,
+  /** A caucus or branch of a party before the title: its member belongs to the party. */
+  partyOfUnit: 0.6,
+  /** "Yilan County's Dongao", "Vantaa, Finland", "the Legislature's Procedure Committee". */
+  located: 0.7,
+} as const;
