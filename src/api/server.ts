@@ -1,12 +1,23 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
 import { timingSafeEqual } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '../config';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
+import { landingPageWithOfflineLinks } from './landing-page';
 import { limitsPlugin } from './limits';
 import { createSchema } from './schema';
+import { staticRoutes } from './static-routes';
+
+/** The Vite build of web/ (explorer + GraphiQL), written by `npm run build`. */
+export const DEFAULT_WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 
 export interface ApiServerOptions {
   executor: Executor;
@@ -15,10 +26,15 @@ export interface ApiServerOptions {
   /** Write mutations need `Authorization: Bearer <apiKey>`; without a key they are refused. */
   apiKey?: string;
   log?: (msg: string, err?: unknown) => void;
+  /** Built explorer bundle (default: dist/web). */
+  webDir?: string;
 }
 
 export interface ApiServer {
+  /** The GraphQL endpoint, http://host:port/graphql. */
   url: string;
+  /** The explorer page, http://host:port/explore. */
+  explorerUrl: string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +46,9 @@ function bearerMatches(header: string | undefined, apiKey: string | undefined): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function createApolloServer(options: Pick<ApiServerOptions, 'log'> = {}): Promise<ApolloServer<Context>> {
+export async function createApolloServer(
+  options: Pick<ApiServerOptions, 'log'> & { plugins?: ApolloServerPlugin<Context>[] } = {},
+): Promise<ApolloServer<Context>> {
   const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
   return new ApolloServer<Context>({
     schema: await createSchema(),
@@ -38,8 +56,8 @@ export async function createApolloServer(options: Pick<ApiServerOptions, 'log'> 
     // stack traces stay in the server log, never in responses
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
-    // the embedded Apollo Sandbox on GET /graphql, so the API can be explored from a browser
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), limitsPlugin()],
+    // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
+    plugins: [landingPageWithOfflineLinks(), limitsPlugin(), ...(options.plugins ?? [])],
   });
 }
 
@@ -52,13 +70,31 @@ export function contextFor(executor: Executor, apiKey: string | undefined, autho
   };
 }
 
-/** Serves GraphQL over HTTP at http://host:port/graphql (any path answers). */
+/**
+ * One HTTP server on one port: GraphQL at /graphql (Sandbox landing page for browsers), the
+ * explorer at /explore (deep links too), the offline GraphiQL at /graphiql, `/` -> /explore.
+ */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const server = await createApolloServer({ log: options.log });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
-    context: async ({ req }) => contextFor(options.executor, options.apiKey, req.headers.authorization),
+  const app = express();
+  const httpServer = http.createServer(app);
+  const server = await createApolloServer({ log: options.log, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  await server.start();
+  app.disable('x-powered-by');
+  app.use(staticRoutes({ webDir: options.webDir ?? DEFAULT_WEB_DIR }));
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: '50mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => contextFor(options.executor, options.apiKey, req.headers.authorization),
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
   });
-  const graphqlUrl = new URL('graphql', url).toString().replace('//[::]', '//localhost').replace('//0.0.0.0', '//localhost');
-  return { url: graphqlUrl, stop: () => server.stop() };
+  const { port } = httpServer.address() as AddressInfo;
+  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  const origin = `http://${host}:${port}`;
+  return { url: `${origin}/graphql`, explorerUrl: `${origin}/explore`, stop: () => server.stop() };
 }
