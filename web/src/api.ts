@@ -79,8 +79,8 @@ export interface GraphEdge {
   type: RelationType;
   title: string | null;
   weight: number;
-  confidence: number;
-  evidence: Evidence[];
+  /** In paths; the neighbourhood leaves it out (see NEIGHBORHOOD_QUERY). */
+  evidence?: Evidence[];
 }
 
 export interface GraphNode extends EntityRef {
@@ -140,18 +140,33 @@ export interface EntityPageData {
   timeline: { points: { bucket: string; articles: number; mentions: number }[] }[];
 }
 
+/**
+ * No evidence: with it, a 200-node neighbourhood costs more than the API's query cost limit
+ * allows. The sentences and articles of one edge are fetched when it is hovered or selected
+ * (EDGE_SOURCES_QUERY).
+ */
 export const NEIGHBORHOOD_QUERY = `query Neighborhood($id: ID!, $depth: Int!, $limit: Int!) {
   neighborhood(id: $id, depth: $depth, limit: $limit) {
     nodes { id name type mentionCount }
-    edges { from to type title weight confidence evidence { ${EVIDENCE} } }
+    edges { from to type title weight }
   }
 }`;
+
+export const EDGE_SOURCES_QUERY = `query EdgeSources($id: ID!, $types: [RelationType!]) {
+  entity(id: $id) {
+    relations(first: 100, direction: OUT, types: $types) { title to { id } evidence { ${EVIDENCE} } }
+  }
+}`;
+
+export interface EdgeSourcesData {
+  entity: { relations: { title: string | null; to: { id: string }; evidence: Evidence[] }[] } | null;
+}
 
 export const PATHS_QUERY = `query Paths($from: ID!, $to: ID!, $maxHops: Int!) {
   paths(from: $from, to: $to, maxHops: $maxHops, first: 5) {
     length
     nodes { id name type }
-    edges { from to type title weight confidence evidence { ${EVIDENCE} } }
+    edges { from to type title weight evidence { ${EVIDENCE} } }
   }
 }`;
 

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { gql, NEIGHBORHOOD_QUERY, type GraphEdge, type GraphNode, type RelationType, type Subgraph } from './api';
+import { EDGE_SOURCES_QUERY, gql, NEIGHBORHOOD_QUERY, type EdgeSourcesData, type Evidence, type GraphEdge, type GraphNode, type RelationType, type Subgraph } from './api';
 import { clear, h } from './dom';
 import { t, tEnum } from './i18n';
 import { entityHref } from './links';
@@ -30,7 +30,7 @@ declare global {
 }
 
 const edgeId = (e: GraphEdge): string => `${e.from}|${e.type}|${e.title ?? ''}|${e.to}`;
-const nodeSize = (mentions: number): number => Math.round(22 + 7 * Math.log2(1 + mentions));
+const nodeSize = (mentions: number): number => Math.round(16 + 6 * Math.log2(1 + mentions));
 
 /**
  * The interactive neighbourhood: cytoscape.js with the built-in CoSE layout. Click a node to
@@ -72,6 +72,8 @@ export function createGraphView(options: GraphViewOptions): GraphView {
           color: '#1d2733',
           'text-outline-color': '#fff',
           'text-outline-width': 2,
+          // labels appear as the user zooms in, so a crowded graph stays readable
+          'min-zoomed-font-size': 8,
         },
       },
       { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#10243e' } },
@@ -91,6 +93,7 @@ export function createGraphView(options: GraphViewOptions): GraphView {
           'text-rotation': 'autorotate',
           'text-background-color': '#fff',
           'text-background-opacity': 0.8,
+          'min-zoomed-font-size': 9,
         },
       },
       { selector: 'edge:selected', style: { 'line-color': '#ffb400', 'target-arrow-color': '#ffb400' } },
@@ -136,13 +139,24 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     cy.add({
       group: 'nodes',
       data: { id: n.id, label: n.name, type: n.type, color: TYPE_COLORS[n.type] ?? '#888', size: nodeSize(n.mentionCount), node: n },
-      position: near ? { x: near.x + (Math.random() - 0.5) * 80, y: near.y + (Math.random() - 0.5) * 80 } : undefined,
+      position: near,
     });
   };
 
   const layout = (randomize: boolean): number => {
     const started = performance.now();
-    cy.layout({ name: 'cose', animate: false, randomize, fit: true, padding: 24, nodeDimensionsIncludeLabels: false, numIter: 600 } as cytoscape.LayoutOptions).run();
+    const crowded = cy.nodes().length > 60;
+    cy.layout({
+      name: 'cose',
+      animate: false,
+      randomize,
+      fit: true,
+      padding: 24,
+      numIter: 600,
+      nodeRepulsion: () => (crowded ? 1_200_000 : 400_000),
+      idealEdgeLength: () => (crowded ? 90 : 70),
+      gravity: crowded ? 0.4 : 1,
+    } as cytoscape.LayoutOptions).run();
     const ms = performance.now() - started;
     canvas.dataset.layoutMs = ms.toFixed(0);
     return ms;
@@ -165,17 +179,42 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     }
   };
 
-  const showEdge = (edge: cytoscape.EdgeSingular): void => {
+  /** Evidence of an edge, fetched once from the relation it stands for. */
+  const evidenceCache = new Map<string, Promise<Evidence[]>>();
+  const evidenceOf = (e: GraphEdge): Promise<Evidence[]> => {
+    const key = edgeId(e);
+    let pending = evidenceCache.get(key);
+    if (!pending) {
+      pending = gql<EdgeSourcesData>(EDGE_SOURCES_QUERY, { id: e.from, types: [e.type] }).then(
+        (data) => data.entity?.relations.find((r) => r.to.id === e.to && (r.title ?? null) === (e.title ?? null))?.evidence ?? [],
+      );
+      pending.catch(() => evidenceCache.delete(key));
+      evidenceCache.set(key, pending);
+    }
+    return pending;
+  };
+
+  const showEdge = async (edge: cytoscape.EdgeSingular): Promise<void> => {
     const e = edge.data('edge') as GraphEdge;
     const from = cy.getElementById(e.from).data('label') as string;
     const to = cy.getElementById(e.to).data('label') as string;
+    const list = h('ul', { class: 'evidence', 'data-testid': 'graph-evidence' }, h('li', { class: 'muted' }, t('loading')));
     clear(panel);
     panel.append(
       h('h3', {}, `${from} → ${to}`),
       h('p', {}, h('strong', {}, tEnum(e.type)), e.title ? ` · ${e.title}` : '', h('span', { class: 'muted' }, ` · ${e.weight} ${t('articlesUnit')}`)),
       h('h4', {}, t('evidence')),
-      h('ul', { class: 'evidence', 'data-testid': 'graph-evidence' }, e.evidence.map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', {}, articleLink(ev.article)) : null))),
+      list,
     );
+    try {
+      const evidence = await evidenceOf(e);
+      if (!list.isConnected) return;
+      list.replaceChildren(
+        ...evidence.map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', { class: 'evidence-source', 'data-testid': 'graph-evidence-source' }, `${t('source')}: `, articleLink(ev.article)) : null)),
+      );
+    } catch (err) {
+      if (list.isConnected) list.replaceChildren(errorBox(err));
+    }
   };
 
   const showNode = (node: cytoscape.NodeSingular, state: string): void => {
@@ -202,7 +241,9 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     try {
       const data = await gql<{ neighborhood: Subgraph | null }>(NEIGHBORHOOD_QUERY, { id, depth: 1, limit: options.expandLimit ?? 30 });
       const added = data.neighborhood ? mergeNear(data.neighborhood, node.position()) : 0;
-      if (added > 0) layout(false);
+      // a small graph is laid out again as a whole; a large one keeps its shape (CoSE takes seconds there)
+      if (added > 0 && cy.nodes().length <= 80) layout(false);
+      else if (added > 0) cy.animate({ fit: { eles: node.closedNeighborhood(), padding: 40 }, duration: 250 });
       showNode(node, `${t('expanded')} (+${added})`);
     } catch (err) {
       expanded.delete(id);
@@ -213,19 +254,33 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     }
   };
 
+  /** New neighbours go on a ring around the expanded node; the rest of the graph stays put. */
   const mergeNear = (sub: Subgraph, near: cytoscape.Position): number => {
-    cy.batch(() => sub.nodes.forEach((n) => addNode(n, near)));
+    const fresh = sub.nodes.filter((n) => cy.getElementById(n.id).empty());
+    const radius = 60 + 6 * fresh.length;
+    cy.batch(() =>
+      fresh.forEach((n, i) => {
+        const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
+        addNode(n, { x: near.x + radius * Math.cos(angle), y: near.y + radius * Math.sin(angle) });
+      }),
+    );
     return merge(sub);
   };
 
   cy.on('tap', 'node', (evt) => void expand(evt.target as cytoscape.NodeSingular));
-  cy.on('tap', 'edge', (evt) => showEdge(evt.target as cytoscape.EdgeSingular));
+  cy.on('tap', 'edge', (evt) => void showEdge(evt.target as cytoscape.EdgeSingular));
   cy.on('mouseover', 'node, edge', (evt) => {
     const el = evt.target as cytoscape.SingularElementArgument;
     const pos = evt.renderedPosition ?? { x: 0, y: 0 };
     if (el.isEdge()) {
       const e = el.data('edge') as GraphEdge;
-      tip.textContent = `${tEnum(e.type)}${e.title ? ` · ${e.title}` : ''}: ${e.evidence[0]?.sentence ?? ''}`;
+      const head = `${tEnum(e.type)}${e.title ? ` · ${e.title}` : ''}`;
+      tip.textContent = head;
+      void evidenceOf(e)
+        .then((evidence) => {
+          if (!tip.hidden && tip.textContent === head && evidence[0]) tip.textContent = `${head}: ${evidence[0].sentence}`;
+        })
+        .catch(() => undefined);
     } else {
       const n = el.data('node') as GraphNode;
       tip.textContent = `${n.name} · ${tEnum(n.type)} · ${n.mentionCount} ${t('articlesUnit')}`;

@@ -70,7 +70,7 @@ function pathCard(path: PathResult, index: number): HTMLElement {
           entityLink(b),
         ),
         edge
-          ? h('ul', { class: 'evidence' }, edge.evidence.map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', { class: 'evidence-source' }, `${t('source')}: `, articleLink(ev.article)) : null)))
+          ? h('ul', { class: 'evidence' }, (edge.evidence ?? []).map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', { class: 'evidence-source' }, `${t('source')}: `, articleLink(ev.article)) : null)))
           : null,
       ),
     );
