@@ -89,6 +89,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       context: async ({ req }) => contextFor(options.executor, options.apiKey, req.headers.authorization),
     }),
   );
+  // a body that is not JSON, too large, in an odd charset: a coded error, never Express's HTML page with a stack
+  app.use((err: { status?: number; statusCode?: number; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) (options.log ?? console.error)('HTTP request failed', err);
+    const code = status >= 500 ? 'INTERNAL_SERVER_ERROR' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+    const message = status >= 500 ? 'Internal server error' : status === 404 ? 'Not found' : `Bad request: ${err.message ?? 'unreadable body'}`;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
