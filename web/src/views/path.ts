@@ -31,7 +31,7 @@ export const pathView: View = async (root, { query }) => {
     { class: 'path-form card' },
     h('label', {}, t('from'), typeahead({ placeholder: t('pickEntity'), entitiesOnly: true, testId: 'path-from', initial: names.a?.name, onPickEntity: (e) => (picked.from = e.id) })),
     h('label', {}, t('to'), typeahead({ placeholder: t('pickEntity'), entitiesOnly: true, testId: 'path-to', initial: names.b?.name, onPickEntity: (e) => ((picked.to = e.id), go()) })),
-    h('label', {}, t('maxHops'), hopsPicker),
+    h('label', { class: 'narrow' }, t('maxHops'), hopsPicker),
     h('button', { type: 'button', 'data-testid': 'path-go', onclick: go }, t('findPath')),
   );
   root.append(h('h1', {}, t('pathFinder')), form);
@@ -45,11 +45,22 @@ export const pathView: View = async (root, { query }) => {
       status.replaceWith(h('p', { class: 'muted', 'data-testid': 'no-path' }, t('noPath')));
       return;
     }
-    status.replaceWith(...paths.map((p, i) => pathCard(p, i)));
+    status.replaceWith(...distinctPaths(paths).map((p, i) => pathCard(p, i)));
   } catch (err) {
     status.replaceWith(errorBox(err));
   }
 };
+
+/** The API can return the same route twice (through two stored relations of one kind): shown once. */
+export function distinctPaths(paths: PathResult[]): PathResult[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = JSON.stringify([p.nodes.map((n) => n.id), p.edges.map((e) => [e.from, e.type, e.title ?? '', e.to])]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 function pathCard(path: PathResult, index: number): HTMLElement {
   const hops: HTMLElement[] = [];
