@@ -37,10 +37,10 @@ function writeLegislatureArticles(dir: string): void {
 
 const report = (line: string): void => void process.stdout.write(`[explorer e2e] ${line}\n`);
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
 /**
@@ -119,7 +119,7 @@ describe('explorer in a real browser', () => {
     const hood = await gql(api.url, `{ neighborhood(id: "${LIN}", depth: 1, limit: 40) { nodes { id name } edges { from to type } } }`);
     const hoodNodes = hood.data!.neighborhood.nodes as { id: string; name: string }[];
     expect(Number(await canvas.getAttribute('data-node-count'))).toBe(hoodNodes.length);
-    await shot(page, 'entity');
+    await shot(page, 'entity', true);
 
     // click a neighbour whose own neighbourhood brings new nodes: the graph grows
     let grower: string | undefined;
@@ -148,6 +148,7 @@ describe('explorer in a real browser', () => {
     await page.mouse.click(mid.x, mid.y);
     await page.getByTestId('graph-evidence-source').first().waitFor();
     await expect(page.getByTestId('graph-evidence').locator('q').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'graph');
 
     // filter out one relation type: its edges disappear
     const visible = Number(await canvas.getAttribute('data-visible-edge-count'));
@@ -227,8 +228,11 @@ describe('explorer in a real browser', () => {
     await page.getByTestId('search-articles').waitFor();
     await expect(page.getByTestId('search-articles').locator('li').count()).resolves.toBeGreaterThan(0);
 
+    // GraphiQL runs its default query (林佳龍) with its Monaco editor and workers, all from this server
     await page.goto(`${origin}/graphiql`);
-    await page.locator('.graphiql-container').waitFor();
+    await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response', { hasText: 'Lin Chia-lung' }).waitFor();
     await shot(page, 'graphiql');
 
     const landing = await fetch(api.url, { headers: { accept: 'text/html' } }).then((r) => r.text());
