@@ -3,7 +3,7 @@ import { EDGE_SOURCES_QUERY, gql, NEIGHBORHOOD_QUERY, type EdgeSourcesData, type
 import { clear, h } from './dom';
 import { t, tEnum } from './i18n';
 import { entityHref } from './links';
-import { articleLink, ENTITY_TYPES, errorBox, TYPE_COLORS } from './ui';
+import { ENTITY_TYPES, errorBox, evidenceList, TYPE_COLORS } from './ui';
 
 export interface GraphViewOptions {
   centerId: string;
@@ -209,9 +209,7 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     try {
       const evidence = await evidenceOf(e);
       if (!list.isConnected) return;
-      list.replaceChildren(
-        ...evidence.map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', { class: 'evidence-source', 'data-testid': 'graph-evidence-source' }, `${t('source')}: `, articleLink(ev.article)) : null)),
-      );
+      list.replaceWith(evidenceList(evidence, 'graph-evidence'));
     } catch (err) {
       if (list.isConnected) list.replaceChildren(errorBox(err));
     }
@@ -278,7 +276,8 @@ export function createGraphView(options: GraphViewOptions): GraphView {
       tip.textContent = head;
       void evidenceOf(e)
         .then((evidence) => {
-          if (!tip.hidden && tip.textContent === head && evidence[0]) tip.textContent = `${head}: ${evidence[0].sentence}`;
+          const sentence = evidence.find((ev) => ev.sentence.trim())?.sentence;
+          if (!tip.hidden && tip.textContent === head && sentence) tip.textContent = `${head}: ${sentence}`;
         })
         .catch(() => undefined);
     } else {

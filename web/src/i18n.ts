@@ -39,6 +39,7 @@ const labels = {
   expanded: { zh: '已展開', en: 'Expanded' },
   openPage: { zh: '開啟頁面', en: 'Open page' },
   evidence: { zh: '證據', en: 'Evidence' },
+  noSentence: { zh: '（無原句：來自知識庫）', en: '(no sentence: known from the lexicon)' },
   source: { zh: '來源', en: 'Source' },
   from: { zh: '起點', en: 'From' },
   to: { zh: '終點', en: 'To' },

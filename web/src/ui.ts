@@ -36,6 +36,22 @@ export function articleLink(article: ArticleRef): HTMLElement {
   );
 }
 
+/** Sentences with their source articles; a relation known without a sentence says so. */
+export function evidenceList(evidence: { sentence: string; article?: ArticleRef | null }[], testId = 'evidence'): HTMLElement {
+  return h(
+    'ul',
+    { class: 'evidence', 'data-testid': testId },
+    evidence.map((ev) =>
+      h(
+        'li',
+        {},
+        ev.sentence.trim() ? h('q', {}, ev.sentence) : h('span', { class: 'muted' }, t('noSentence')),
+        ev.article ? h('div', { class: 'evidence-source', 'data-testid': `${testId}-source` }, `${t('source')}: `, articleLink(ev.article)) : null,
+      ),
+    ),
+  );
+}
+
 export function loading(): HTMLElement {
   return h('p', { class: 'loading muted', role: 'status' }, t('loading'));
 }

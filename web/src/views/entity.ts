@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { t, tEnum } from '../i18n';
 import { graphHref, pathHref } from '../links';
 import type { View } from '../router';
-import { articleLink, entityLink, errorBox, loading, section, typeBadge, TYPE_COLORS } from '../ui';
+import { articleLink, entityLink, errorBox, evidenceList, loading, section, typeBadge, TYPE_COLORS } from '../ui';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -137,10 +137,6 @@ function relationItem(r: Relation, selfId: string): HTMLElement {
       outgoing ? [' ', entityLink(other)] : null,
       h('a', { class: 'muted small', href: pathHref(selfId, other.id) }, ' ⇄'),
     ),
-    h(
-      'ul',
-      { class: 'evidence', 'data-testid': 'evidence' },
-      r.evidence.map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', { class: 'evidence-source' }, `${t('source')}: `, articleLink(ev.article)) : null)),
-    ),
+    evidenceList(r.evidence),
   );
 }

@@ -4,6 +4,9 @@ import { t, tEnum } from '../i18n';
 import type { View } from '../router';
 import { articleLink, entityLink, errorBox, loading, section } from '../ui';
 
+/** Typed relations between entities; MENTIONS, CO_OCCURS and article links are counted elsewhere. */
+const RELATION_TYPES = new Set(['HOLDS_ROLE', 'MEMBER_OF', 'REPORTS_TO', 'PART_OF', 'COOPERATES_WITH', 'LOCATED_IN']);
+
 export const homeView: View = async (root) => {
   root.append(h('h1', {}, t('appName')), loading());
   try {
@@ -19,7 +22,7 @@ export const homeView: View = async (root) => {
           'overview',
           h('p', {}, `${t('articles')}: ${s.articles} · ${t('period')}: ${s.firstPublished ?? '–'} – ${s.lastPublished ?? '–'}`),
           h('p', {}, s.entities.map((e) => `${tEnum(e.type.toUpperCase())} ${e.count}`).join(' · ')),
-          h('p', { class: 'muted' }, s.relations.filter((r) => tEnum(r.type) !== r.type).map((r) => `${tEnum(r.type)} ${r.count}`).join(' · ')),
+          h('p', { class: 'muted' }, s.relations.filter((r) => RELATION_TYPES.has(r.type)).map((r) => `${tEnum(r.type)} ${r.count}`).join(' · ')),
         ),
         section(t('topPeople'), 'top-people', h('div', { class: 'chips' }, data.people.nodes.map((e) => entityLink(e, e.mentionCount)))),
         section(t('topOrganizations'), 'top-organizations', h('div', { class: 'chips' }, data.organizations.nodes.map((e) => entityLink(e, e.mentionCount)))),

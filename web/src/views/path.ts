@@ -4,7 +4,7 @@ import { t, tEnum } from '../i18n';
 import { pathHref } from '../links';
 import { navigate } from '../navigation';
 import type { View } from '../router';
-import { articleLink, entityLink, errorBox, loading, section, typeahead } from '../ui';
+import { entityLink, errorBox, evidenceList, loading, section, typeahead } from '../ui';
 
 const ENTITY_NAME_QUERY = `query Names($from: ID!, $to: ID!) { a: entity(id: $from) { id name type } b: entity(id: $to) { id name type } }`;
 
@@ -81,7 +81,7 @@ function pathCard(path: PathResult, index: number): HTMLElement {
           entityLink(b),
         ),
         edge
-          ? h('ul', { class: 'evidence' }, (edge.evidence ?? []).map((ev) => h('li', {}, h('q', {}, ev.sentence), ev.article ? h('div', { class: 'evidence-source' }, `${t('source')}: `, articleLink(ev.article)) : null)))
+          ? evidenceList(edge.evidence ?? [])
           : null,
       ),
     );
