@@ -223,6 +223,15 @@ describe('explorer in a real browser', () => {
     await page.goto(`${origin}/explore/nothing/here`);
     await page.getByTestId('not-found').waitFor();
 
+    // type-ahead in English, picked with the keyboard
+    await page.getByTestId('search').fill('Lin Chia');
+    await page.locator('.suggestions li', { hasText: '林佳龍' }).first().waitFor();
+    const options = await page.locator('.suggestions li').allInnerTexts();
+    for (let i = 0; i <= options.findIndex((o) => o.includes('林佳龍')); i++) await page.getByTestId('search').press('ArrowDown');
+    await page.getByTestId('search').press('Enter');
+    await page.getByTestId('relations').waitFor();
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/explore/entity/${LIN}`);
+
     // search results page in English
     await page.goto(`${origin}/explore/search?q=${encodeURIComponent('rare earth')}`);
     await page.getByTestId('search-articles').waitFor();
