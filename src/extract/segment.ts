@@ -89,6 +89,20 @@ export function forEachDictWord(cb: (word: string, freq: number, tag: string) =>
   }
 }
 
+let idfMap: Map<string, number> | undefined;
+
+/** jieba's inverse document frequency of a word (undefined when unknown): how specific it is. */
+export function idfOf(word: string): number | undefined {
+  if (!idfMap) {
+    idfMap = new Map();
+    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+      const sp = line.indexOf(' ');
+      if (sp > 0) idfMap.set(line.slice(0, sp), Number(line.slice(sp + 1)));
+    }
+  }
+  return idfMap.get(word);
+}
+
 export function dictEntry(word: string): { freq: number; tag: string } | undefined {
   return getSegmenter().words.get(word);
 }

@@ -8,7 +8,7 @@ export const NAME_MODEL = {
   /** A Han-Chinese name (surname + 1–2 given characters) is accepted at this score. */
   acceptThree: 5.5,
   /** Two-character names (surname + one given character) are rarer and riskier. */
-  acceptTwo: 8,
+  acceptTwo: 9.3,
   /** Boundary evidence on the left: start of text, punctuation, a title, a cue word. */
   leftPunct: 1.5,
   leftTitle: 2.5,
@@ -49,6 +49,8 @@ export const TRANSLIT_MODEL = {
   spanMean: 1.0,
   /** A span holding a known name is a longer name only when the rest is typical too (梅爾滕|斯, not 賴清德|赴). */
   restMean: 1.5,
+  /** The first segment of a dotted name stops at a character less typical than this (瑞士人|亨利). */
+  dotLeftMin: 0,
   minLength: 2,
   maxLength: 8,
   /** A span needs this much context evidence (role noun, speech verb, list with a person, recurrence). */

@@ -10,7 +10,7 @@ import {
 } from './zh-people';
 import { headSpans } from './zh-heads';
 import { resolveShortForms } from './zh-short-forms';
-import { dottedNameParts, dropImplausible, modelHanNames, translitNames, trimOvershoot } from './zh-names';
+import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
@@ -67,9 +67,16 @@ export function extractZh(opts: ZhOptions): void {
   ];
   const han = modelHanNames(ctx);
   found.push(...han);
+  const cued = roleCueNames(ctx);
+  found.push(...cued);
   const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
+  tr.push(...translitNames(ctx, new Set([...found, ...tr].map((c) => c.norm))).filter((c) => !tr.some((t) => t.start === c.start)));
   found.push(...tr);
-  if (process.env.DEBUG_NAMES) for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
+  if (process.env.DEBUG_NAMES) {
+    for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
+    for (const a of afterTitles) console.error(`NAME title ${a.cand.norm} ${a.title.def.title}`);
+    for (const c of namesFromTokens(ctx)) console.error(`NAME token ${c.norm} ${c.strength}`);
+  }
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -82,7 +89,7 @@ export function extractZh(opts: ZhOptions): void {
     known.add(c.norm);
   }
   trimOvershoot(ctx, known);
-  dropImplausible(ctx, known, new Set([...han, ...tr, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
+  dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // a lexicon organization or place of the same spelling is not a person

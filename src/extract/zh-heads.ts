@@ -160,7 +160,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         if (m.end - start < 2 || i - m.end < (h.head.length === 1 ? 2 : 1) || m.end <= cut) continue;
         // a city, county or country prefix; places also drop an operator (台鐵|新竹站)
         const prefix = norm.slice(start, m.end);
-        if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))) cut = m.end;
+        if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
+          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= 4)) cut = m.end;
       }
       start = cut;
       // 美商美光, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
@@ -192,6 +193,10 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       k = t.end;
     }
     if (!names) continue;
+    // 美光|科技: a known company and a generic suffix is that company, not a new one
+    if (h.kind === 'company' && (known.get(start) ?? []).some((m) => m.end === i && m.type === 'organization')) continue;
+    // 安世|母公司: a role noun, not a company
+    if (h.kind === 'company' && /[母子]$/.test(namePart)) continue;
     // a rail line is named after a known place (集集|線); other "X線" are phrases (中長線, 斷線)
     if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
@@ -199,6 +204,16 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     let shortStart: number | undefined;
     for (let k = start + 2; k < end - 1; k++) if (orgEnds.get(k) === start && end - k >= 2) shortStart = k;
     out.push({ start, end, type: h.type, kind: h.kind, shortStart });
+  }
+  // a unit written after a body the grammar found (大甲鎮瀾宮|大安神轎團): named in full, a unit of it
+  const byEnd = [...out].sort((a, b) => a.end - b.end);
+  for (const b of out) {
+    if (b.shortStart !== undefined) continue;
+    const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
+    if (a && b.type === 'organization') {
+      b.shortStart = a.end;
+      b.start = a.start;
+    }
   }
   return out;
 }

@@ -72,6 +72,10 @@ export function dropImplausible(ctx: PeopleContext, known: Set<string>, keep: Se
   const model = nameModel(ctx.lex);
   for (const k of [...known]) {
     if (keep.has(k) || !/^[\u3400-\u9fff]{2,4}$/.test(k)) continue;
+    if (NOT_NAME_END.has(k[k.length - 1]) || NOT_NAME_START.has(k[0])) {
+      known.delete(k);
+      continue;
+    }
     const sur = model.surnamesAt(k, 0)[0];
     if (!sur) continue;
     if (intrinsicScore(model, k, sur.len, sur.score) < W.patternFloor) known.delete(k);
@@ -143,6 +147,7 @@ const STAT_AFTER = new RegExp(`^[0-9０-９]+(?:${['分', '篮板', '助攻', '�
 const SPEECH_AFTER = ['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '宣布', '证实', '直言', '重申', '声称', '呼吁',
   '获得', '赢得', '夺下', '拿下', '砍下', '攻下', '贡献', '击败', '不敌', '力克', '搭档', '演出', '饰演', '率领', '带领', '出席', '抵达',
   '访问', '会晤', '会见', '接见', '获颁', '获奖', '当选', '上任', '就任', '出任', '担任', '领军', '发威', '得分', '首开纪录'].map(n);
+const REGNAL = new RegExp(`^[${n('一二三四五六七八九十')}]{1,2}${n('世')}`);
 /** Heads that make a transliteration part of a place or organization name. */
 const PLACE_HEAD_AFTER = new Set([...'州省市县区国岛河山湖湾港城堡镇村街路海洋峡洲湖谷原'].map(n));
 const ORG_HEAD_AFTER = ['公司', '集团', '大学', '银行', '组织', '政府', '协会', '基金', '联盟', '电视', '报', '队', '航空', '科技', '军', '党', '馆', '机场', '医院', '学院', '中心', '研究'].map(n);
@@ -168,15 +173,20 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     let j = i;
     while (j < norm.length && ((HAN.test(norm[j]) && model.translit(norm[j]) >= T.charMin)
       || (DOTS.test(norm[j]) && j > i && HAN.test(norm[j + 1] ?? '') && model.translit(norm[j + 1]) >= T.charMin))) j++;
-    spans.push(...trimToWords(nctx, i, j));
+    for (const sp of trimToWords(nctx, i, j)) {
+      // a regnal number belongs to the name (哈拉爾五世)
+      const regnal = REGNAL.exec(norm.slice(sp.end, sp.end + 4));
+      spans.push(regnal ? { start: sp.start, end: sp.end + regnal[0].length } : sp);
+    }
     i = j;
   }
+  spans.push(...dottedSpans(ctx, nctx, model));
   const evidence = new Map<string, number>();
   const occurrences: { start: number; end: number; w: string }[] = [];
   for (const s of spans) {
     const w = norm.slice(s.start, s.end);
     const len = [...w.replace(/[·‧・•]/g, '')].length;
-    if (len < T.minLength || len > T.maxLength) continue;
+    if (len < T.minLength || len > (DOTS.test(w) ? 2 * T.maxLength : T.maxLength)) continue;
     if (translitMean(model, w) < T.spanMean) continue;
     const e = dictEntry(w);
     if (e && !/^nr/.test(e.tag) && e.freq >= 3) continue;
@@ -193,6 +203,8 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     const before = norm[s.start - 1];
     if ((before === '、' || before === n('和') || before === n('與')) && [...knownPeople].some((k) => norm.startsWith(k, s.start - 1 - k.length))) ev += T.personCue;
     if (norm[s.end] === '、' && [...knownPeople].some((k) => norm.startsWith(k, s.end + 1))) ev += T.personCue;
+    // doubles pairs and partners written A/B
+    if ((norm[s.end] === '/' || norm[s.start - 1] === '/') && (ev > 0 || [...knownPeople].some((k) => norm.startsWith(k, s.end + 1) || norm.startsWith(k, s.start - 1 - k.length)))) ev += T.personCue;
     if (PLACE_HEAD_AFTER.has(norm[s.end]) || ORG_HEAD_AFTER.some((h) => norm.startsWith(h, s.end))) ev += T.placeHead;
     evidence.set(w, ev);
     occurrences.push({ ...s, w });
@@ -206,6 +218,133 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
   return out;
 }
 
+/** Role nouns after which a stage name, a mononym or a foreign name follows (主唱X, 歌手X, 選手X). */
+const ROLE_CUES = [...PERSON_BEFORE, ...['主唱', '团员', '成员', '饰演', '扮演', '明星', '冠军', '亚军', '种子', '网红', 'YouTuber', '模特儿', '偶像', '女星', '男星', '女歌手', '男歌手', '创作歌手', 'DJ', 'rapper'].map(n)]
+  .sort((a, b) => b.length - a.length);
+/** Role nouns that close an enumeration of people ("A、B、C等歌手"). */
+const LIST_ROLES = ['歌手', '艺人', '演员', '球员', '选手', '议员', '立委', '官员', '学者', '专家', '明星', '嘉宾', '来宾', '好手', '名将', '得主'].map(n);
+const LATIN_NAME = /^[A-Za-z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*)?/;
+
+/**
+ * Names introduced by a role cue: stage names and mononyms after 主唱, 歌手, 藝人, 飾演 (Latin,
+ * in 「」, or two to four Han characters up to a clean boundary), and the items of an
+ * enumeration closed by a role noun ("A-Lin、B、C等歌手").
+ */
+export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
+  const nctx = nameContext(ctx);
+  const { norm } = ctx;
+  const out: NameCandidate[] = [];
+  const push = (start: number, end: number) => {
+    const w = norm.slice(start, end).trim();
+    if (!w || w.length > 12 || /^[0-9]/.test(w)) return;
+    if (ctx.lex.zh.matchesAt(w, 0).some((m) => m.end === w.length && m.values[0].entity.type !== 'person')) return;
+    if (ctx.lex.stop.personZh.has(w)) return;
+    const e = dictEntry(w);
+    if (e && !/^nr/.test(e.tag) && e.freq >= 3) return;
+    out.push({ start, end, norm: w, strength: 2 });
+  };
+  for (let i = 0; i < norm.length; i++) {
+    const cue = ROLE_CUES.find((c) => norm.startsWith(c, i));
+    if (!cue) continue;
+    const s = i + cue.length;
+    i = s - 1;
+    // the cue is a word of its own (總統|府 is no cue for 府表示)
+    if (!ctx.startB[s] || (i - cue.length + 1 > 0 && !ctx.endB[i - cue.length + 1] && !ctx.startB[i - cue.length + 1])) continue;
+    if (norm[s] === '「') {
+      const close = norm.indexOf('」', s);
+      if (close > s + 1 && close - s <= 9) push(s + 1, close);
+      continue;
+    }
+    const latin = LATIN_NAME.exec(norm.slice(s));
+    if (latin && latin[0].length >= 2) {
+      push(s, s + latin[0].length);
+      continue;
+    }
+    if (!HAN.test(norm[s] ?? '') || NOT_NAME_START.has(norm[s])) continue;
+    // the longest reading of two to four characters that ends cleanly
+    for (let len = 4; len >= 2; len--) {
+      const e = s + len;
+      if (e > norm.length || ![...norm.slice(s, e)].every((c) => HAN.test(c))) continue;
+      if (rightEvidence(nctx, e) < 1 || !ctx.endB[e]) continue;
+      if (!unknownWords(ctx, s, e)) continue;
+      push(s, e);
+      break;
+    }
+  }
+  // enumerations closed by 等 + a role noun
+  for (const role of LIST_ROLES) {
+    const closer = n('等') + role;
+    for (let at = norm.indexOf(closer); at >= 0; at = norm.indexOf(closer, at + 1)) {
+      let end = at;
+      let items = 0;
+      while (end > 0 && items < 20) {
+        let start = end;
+        while (start > 0 && !/[、，,。；：:「」（）()\n]/.test(norm[start - 1]) && end - start < 12) start--;
+        let item = norm.slice(start, end).split(/[&＆]/)[0];
+        // the first item follows a verb (邀|A-Lin): keep the Latin name or the unknown word at its end
+        if (norm[start - 1] !== '、') {
+          const latin = /[A-Za-z][A-Za-z'’\- ]*$/.exec(item);
+          if (latin) {
+            start += latin.index;
+            item = latin[0];
+          } else {
+            let k = start + item.length;
+            while (k > start && ctx.tokenAt[k - 1] >= 0 && /^(x|nr|nrt|nrfg)$/.test(ctx.tokens[ctx.tokenAt[k - 1]].tag)) k = ctx.tokens[ctx.tokenAt[k - 1]].start;
+            item = norm.slice(Math.max(k, start), start + item.length);
+            start = Math.max(k, start);
+          }
+        }
+        if (item.length >= 2 && item.length <= 8 && (/[A-Za-z]/.test(item) || unknownWords(ctx, start, start + item.length))) push(start, start + item.length);
+        items++;
+        if (norm[start - 1] !== '、') break;
+        end = start - 1;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Names joined by a middle dot (瑪麗亞·科裡娜·馬查多): every segment is taken whole, from the
+ * cue or punctuation before the first dot to the punctuation or verb after the last, so that a
+ * less typical character (裡, 根) does not cut the name.
+ */
+function dottedSpans(ctx: PeopleContext, nctx: NameContext, model: ReturnType<typeof nameModel>): { start: number; end: number }[] {
+  const { norm } = ctx;
+  const out: { start: number; end: number }[] = [];
+  const ok = (c: string | undefined) => !!c && HAN.test(c) && model.translit(c) > -1.5;
+  for (let d = 0; d < norm.length; d++) {
+    if (!DOTS.test(norm[d]) || !ok(norm[d - 1]) || !ok(norm[d + 1])) continue;
+    let s = d;
+    while (s > 0 && ok(norm[s - 1]) && (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) && d - s < 6 && !nctx.titleEnds.has(s) && !PERSON_BEFORE.some((p) => norm.startsWith(p, s - p.length))) s--;
+    let e = d + 1;
+    for (;;) {
+      while (e < norm.length && ok(norm[e]) && !SPEECH_AFTER.some((p) => norm.startsWith(p, e)) && !RIGHT_STOP.has(norm[e])) e++;
+      if (DOTS.test(norm[e] ?? '') && ok(norm[e + 1])) {
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (e - s >= 3) out.push({ start: s, end: e });
+    d = e;
+  }
+  return out;
+}
+const RIGHT_STOP = new Set([...'的在于与和及是也将曾已于'].map(n));
+
+/** Every token in [s, e) is a word jieba does not know, or a name: what a new name looks like. */
+function unknownWords(ctx: PeopleContext, s: number, e: number): boolean {
+  for (let k = s; k < e;) {
+    const ti = ctx.tokenAt[k];
+    if (ti < 0) return false;
+    const t = ctx.tokens[ti];
+    if (!/^(x|nr|nrt|nrfg|nz|eng)$/.test(t.tag) && !(t.word.length === 1 && /^(zg|ng|g)$/.test(t.tag))) return false;
+    k = t.end;
+  }
+  return true;
+}
+
 /**
  * A run of transliteration characters may start or end inside an ordinary word (靠著|阿拉薩|內線):
  * trim it to the jieba word boundaries that make it a clean span.
@@ -216,9 +355,11 @@ function trimToWords(ctx: NameContext, start: number, end: number): { start: num
   // leading characters that belong to the word before
   while (s < e && ctx.tokenAt[s] >= 0 && ctx.tokens[ctx.tokenAt[s]].start < s && !/^(x|nr|nrt|nrfg|ns)$/.test(ctx.tokens[ctx.tokenAt[s]].tag)) s++;
   // trailing characters that start a word running past the span (內 of 內線)
-  while (e > s && rightEvidence(ctx, e) < 0) e--;
+  const lastDot = Math.max(...[...'·‧・•'].map((d) => ctx.norm.lastIndexOf(d, end - 1)));
+  const floor = lastDot >= start ? lastDot + 2 : s;
+  while (e > floor && rightEvidence(ctx, e) < 0) e--;
   // particles and prepositions at either edge (由|威能帝, 傑克森|將) are not part of a name
   while (s < e && NOT_NAME_START.has(ctx.norm[s])) s++;
-  while (e > s && NOT_GIVEN_END.has(ctx.norm[e - 1])) e--;
+  while (e > floor && NOT_GIVEN_END.has(ctx.norm[e - 1])) e--;
   return e - s >= 2 ? [{ start: s, end: e }] : [];
 }
