@@ -109,7 +109,8 @@ export interface SearchHit {
   article: ArticleRef | null;
 }
 
-export const ENTITY_QUERY = `query EntityPage($id: ID!, $interval: Interval!) {
+/** What the entity page shows first: who it is, its relations with evidence, its articles. */
+export const ENTITY_QUERY = `query EntityPage($id: ID!) {
   entity(id: $id) {
     id name nameEn aliases type mentionCount
     ... on Organization { kind }
@@ -118,9 +119,18 @@ export const ENTITY_QUERY = `query EntityPage($id: ID!, $interval: Interval!) {
     relations(first: 60) { type title confidence from { id name type } to { id name type } evidence { ${EVIDENCE} } }
     articles(first: 10) { totalCount nodes { ${ARTICLE_REF} } }
   }
+}`;
+
+/** Statistics over all its articles, sent alongside ENTITY_QUERY so neither waits for the other. */
+export const ENTITY_STATS_QUERY = `query EntityStats($id: ID!, $interval: Interval!) {
   cooccurrences(id: $id, first: 12) { count strength entity { id name type } }
   timeline(ids: [$id], interval: $interval) { points { bucket articles mentions } }
 }`;
+
+export interface EntityStatsData {
+  cooccurrences: { count: number; strength: number; entity: EntityRef }[];
+  timeline: { points: { bucket: string; articles: number; mentions: number }[] }[];
+}
 
 export interface EntityPageData {
   entity:
@@ -136,8 +146,6 @@ export interface EntityPageData {
         articles: { totalCount: number; nodes: ArticleRef[] };
       })
     | null;
-  cooccurrences: { count: number; strength: number; entity: EntityRef }[];
-  timeline: { points: { bucket: string; articles: number; mentions: number }[] }[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { ENTITY_QUERY, gql, type EntityPageData, type Relation } from '../api';
+import { ENTITY_QUERY, ENTITY_STATS_QUERY, gql, type EntityPageData, type EntityStatsData, type Relation } from '../api';
 import { h } from '../dom';
 import { t, tEnum } from '../i18n';
 import { graphHref, pathHref } from '../links';
@@ -19,7 +19,9 @@ export const entityView: View = async (root, { params, query }) => {
   let chart: Chart | undefined;
   let destroyGraph: (() => void) | undefined;
   try {
-    const data = await gql<EntityPageData>(ENTITY_QUERY, { id, interval });
+    const statsRequest = gql<EntityStatsData>(ENTITY_STATS_QUERY, { id, interval });
+    statsRequest.catch(() => undefined); // reported in its sections below
+    const data = await gql<EntityPageData>(ENTITY_QUERY, { id });
     const e = data.entity;
     if (!e) {
       status.replaceWith(h('div', { class: 'error', role: 'alert', 'data-testid': 'not-found' }, `${t('entityNotFound')}: ${id}`));
@@ -45,7 +47,6 @@ export const entityView: View = async (root, { params, query }) => {
       h('p', {}, h('a', { href: graphHref(e.id), class: 'button' }, t('openGraph')), ' ', h('a', { href: pathHref(e.id), class: 'button', 'data-testid': 'path-from-here' }, t('findPathFrom'))),
     );
 
-    const points = data.timeline[0]?.points ?? [];
     const chartCanvas = h('canvas', { 'aria-label': t('timeline'), role: 'img' });
     const intervalPicker = h(
       'select',
@@ -58,18 +59,10 @@ export const entityView: View = async (root, { params, query }) => {
       history.replaceState(null, '', url);
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
-    const timeline = section(
-      t('timeline'),
-      'timeline',
-      h('label', { class: 'muted' }, `${t('interval')} `, intervalPicker),
-      h('div', { class: 'chart-box', 'data-points': points.length }, chartCanvas),
-    );
-
-    const cooc = section(
-      t('cooccurring'),
-      'cooccurrences',
-      h('ol', { class: 'plain' }, data.cooccurrences.map((c) => h('li', {}, entityLink(c.entity), h('span', { class: 'muted' }, ` ${c.count} ${t('articlesUnit')} · ${c.strength.toFixed(2)}`)))),
-    );
+    const chartBox = h('div', { class: 'chart-box' }, chartCanvas);
+    const timeline = section(t('timeline'), 'timeline', h('label', { class: 'muted' }, `${t('interval')} `, intervalPicker), chartBox);
+    const coocList = h('ol', { class: 'plain' }, h('li', { class: 'muted' }, t('loading')));
+    const cooc = section(t('cooccurring'), 'cooccurrences', coocList);
 
     const relations = section(
       t('relations'),
@@ -90,18 +83,28 @@ export const entityView: View = async (root, { params, query }) => {
     document.title = `${e.name} · NewsGraph`;
     root.dataset.rendered = 'entity';
 
-    try {
-      chart = new Chart(chartCanvas, {
-      type: 'bar',
-      data: {
-        labels: points.map((p) => p.bucket),
-        datasets: [{ label: t('articles'), data: points.map((p) => p.articles), backgroundColor: TYPE_COLORS[e.type] }],
-      },
-        options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-      });
-    } catch (err) {
-      timeline.append(errorBox(err));
-    }
+    // co-occurrences and the chart fill in when their request answers; the graph does not wait for them
+    const statsDone = (async () => {
+      try {
+        const stats = await statsRequest;
+        coocList.replaceChildren(
+          ...stats.cooccurrences.map((c) => h('li', {}, entityLink(c.entity), h('span', { class: 'muted' }, ` ${c.count} ${t('articlesUnit')} · ${c.strength.toFixed(2)}`))),
+        );
+        const points = stats.timeline[0]?.points ?? [];
+        chartBox.dataset.points = String(points.length);
+        chart = new Chart(chartCanvas, {
+          type: 'bar',
+          data: {
+            labels: points.map((p) => p.bucket),
+            datasets: [{ label: t('articles'), data: points.map((p) => p.articles), backgroundColor: TYPE_COLORS[e.type] }],
+          },
+          options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        });
+      } catch (err) {
+        coocList.replaceChildren(errorBox(err));
+        timeline.append(errorBox(err));
+      }
+    })();
 
     // the graph library loads after the page content, so the page shows without waiting for it
     try {
@@ -112,6 +115,7 @@ export const entityView: View = async (root, { params, query }) => {
     } catch (err) {
       graphHolder.replaceChildren(errorBox(err));
     }
+    await statsDone;
   } catch (err) {
     if (status.isConnected) status.replaceWith(errorBox(err));
     else root.append(errorBox(err));
