@@ -210,7 +210,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
   for (const b of out) {
     if (b.shortStart !== undefined) continue;
     const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
-    if (a && b.type === 'organization') {
+    // the gap, if any, is one character of the unit's name (大|安神轎團), never punctuation (A宮、B宮)
+    if (a && b.type === 'organization' && (a.end === b.start || /[\u3400-\u9fff]/.test(norm[a.end]))) {
       b.shortStart = a.end;
       b.start = a.start;
     }

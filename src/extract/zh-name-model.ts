@@ -2,6 +2,7 @@ import type { Lexicon } from './lexicon';
 import { normalizeForm } from './normalize';
 import { dictEntry, forEachDictWord } from './segment';
 import { NAME_MODEL as W, TRANSLIT_MODEL as T } from './weights';
+import { WordList } from './word-list';
 
 /**
  * Character statistics for Chinese person names, learnt from general data that ships with the
@@ -75,12 +76,13 @@ function buildModel(lex: Lexicon): NameModel {
   const vocab = Math.max(bg.map.size, 5000);
   const clip = (x: number) => Math.max(-W.charClip, Math.min(W.charClip, x));
   const memo = new Map<string, number>();
-  const ratio = (counts: Counts, c: string, key: string) => {
-    const k = key + c;
-    let v = memo.get(k);
+  const memos = new Map<Counts, Map<string, number>>([[g1, new Map()], [g2, new Map()], [tr, new Map()]]);
+  const ratio = (counts: Counts, c: string) => {
+    const m = memos.get(counts)!;
+    let v = m.get(c);
     if (v === undefined) {
       v = clip(counts.logp(c, vocab) - bg.logp(c, vocab));
-      memo.set(k, v);
+      m.set(c, v);
     }
     return v;
   };
@@ -104,8 +106,8 @@ function buildModel(lex: Lexicon): NameModel {
       if (surnames.has(norm[pos])) out.push({ len: 1, score: surnameScore(norm[pos]) });
       return out;
     },
-    given: (c, slot) => ratio(slot === 1 ? g1 : g2, c, slot === 1 ? 'a' : 'b'),
-    translit: (c) => ratio(tr, c, 't'),
+    given: (c, slot) => ratio(slot === 1 ? g1 : g2, c),
+    translit: (c) => ratio(tr, c),
   };
 }
 
@@ -124,38 +126,28 @@ export interface NameContext {
 
 const n = normalizeForm;
 /** Words after which a name often follows. */
-const LEFT_CUES = ['与', '和', '及', '跟', '同', '由', '被', '让', '向', '对', '给', '请', '为', '替', '把', '将', '在', '从', '找', '叫', '邀',
+const LEFT_CUES = new WordList(['与', '和', '及', '跟', '同', '由', '被', '让', '向', '对', '给', '请', '为', '替', '把', '将', '在', '从', '找', '叫', '邀',
   '搭档', '击败', '不敌', '力克', '对手', '队友', '妻子', '丈夫', '女儿', '儿子', '父亲', '母亲', '太太', '先生', '女友', '男友',
   '前妻', '前夫', '包括', '以及', '还有', '则是', '得主', '支持者', '粉丝', '同学', '学生', '弟子', '徒弟', '病患', '患者', '嫌犯',
-  '被告', '男子', '女子', '少年', '少女', '组合', '指挥官', '负责人', '统治者', '独裁者', '接班人'].map(n);
+  '被告', '男子', '女子', '少年', '少女', '组合', '指挥官', '负责人', '统治者', '独裁者', '接班人'].map(n));
 /** Words that end a name when they follow it: speech verbs, time words, particles, verbs of action. */
-const RIGHT_CUES = ['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '质疑', '批评', '提到', '解释', '呼吁', '分析',
+const RIGHT_CUES = new WordList(['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '质疑', '批评', '提到', '解释', '呼吁', '分析',
   '建议', '今天', '今日', '昨天', '昨日', '明天', '日前', '也', '则', '在', '于', '与', '和', '及', '等', '将', '是', '的', '已', '曾',
   '向', '对', '为', '从', '以', '率', '出席', '接受', '会', '还', '都', '更', '才', '就', '又', '被', '把', '今', '昨', '所', '因', '遭',
   '后', '陪', '获', '夺', '拿', '击', '投', '轰', '敲', '砍', '得', '和', '跟', '同', '当选', '担任', '出任', '接任', '卸任', '宣布', '证实',
   '坦承', '直言', '重申', '饰演', '主演', '执导', '演唱', '带领', '率领', '亲自', '本人', '日', '等人', '一家', '夫妇', '自己', '上任',
-  '不', '没', '并', '虽', '却', '便', '再', '仍', '还', '正', '首度', '首次', '随即', '立即', '特别', '个人', '父女', '母女', '父子', '母子'].map(n);
+  '不', '没', '并', '虽', '却', '便', '再', '仍', '还', '正', '首度', '首次', '随即', '立即', '特别', '个人', '父女', '母女', '父子', '母子'].map(n));
 /** Heads of awards, events and cases: a "name" right before them names the award (金鐘獎). */
 const EVENT_HEADS = new Set([...'奖赛杯案节展'].map(n));
-const ORG_HEAD_AFTER = ['科技', '公司', '集团', '电子', '半导体', '银行', '大学', '医院', '协会', '基金会', '文创', '建设', '工业', '实业', '控股'].map(n);
+const ORG_HEAD_AFTER = new WordList(['科技', '公司', '集团', '电子', '半导体', '银行', '大学', '医院', '协会', '基金会', '文创', '建设', '工业', '实业', '控股'].map(n));
 const PUNCT = /[\s、，,。；;：:！？!?（()「」『』“”"《》〈〉【】\[\]·‧・/／\-—…~～|｜]/;
-
-function startsWithAny(s: string, pos: number, words: string[]): boolean {
-  for (const w of words) if (s.startsWith(w, pos)) return true;
-  return false;
-}
-
-function endsWithAny(s: string, pos: number, words: string[]): boolean {
-  for (const w of words) if (pos - w.length >= 0 && s.startsWith(w, pos - w.length)) return true;
-  return false;
-}
 
 /** Left-boundary evidence for a name starting at `start`. */
 export function leftEvidence(ctx: NameContext, start: number): number {
   if (start === 0 || PUNCT.test(ctx.norm[start - 1]) || !/[\u3400-\u9fff]/.test(ctx.norm[start - 1])) return W.leftPunct;
   if (ctx.titleEnds.has(start)) return W.leftTitle;
   let s = 0;
-  if (endsWithAny(ctx.norm, start, LEFT_CUES)) s += W.leftCue;
+  if (LEFT_CUES.endsAt(ctx.norm, start)) s += W.leftCue;
   const ti = ctx.tokenAt[start];
   if (ti >= 0 && ctx.tokens[ti].start < start && ctx.tokens[ti].word.length >= 2 && !/^(x|nr|nrt|nrfg)$/.test(ctx.tokens[ti].tag)) s += W.leftInsideWord;
   else if (ctx.startB[start]) s += W.leftWordEdge;
@@ -170,8 +162,8 @@ export function rightEvidence(ctx: NameContext, end: number): number {
   let s = 0;
   if (EVENT_HEADS.has(norm[end])) s += W.rightEventHead;
   // 聞泰|科技, 巨大|集團: a "name" right before an organization head names the organization
-  if (ORG_HEAD_AFTER.some((h) => norm.startsWith(h, end))) s += W.rightEventHead;
-  if (startsWithAny(norm, end, RIGHT_CUES)) s += W.rightCue;
+  if (ORG_HEAD_AFTER.startsAt(norm, end)) s += W.rightEventHead;
+  if (RIGHT_CUES.startsAt(norm, end)) s += W.rightCue;
   // a dictionary word that starts inside the name and runs past its end (總統時曾公開 is not 時曾公)
   const ti = ctx.tokenAt[end - 1];
   const tok = ti >= 0 ? ctx.tokens[ti] : undefined;

@@ -1,6 +1,7 @@
 import { normalizeForm } from './normalize';
 import { dictEntry } from './segment';
 import { NAME_MODEL as W, TRANSLIT_MODEL as T } from './weights';
+import { WordList } from './word-list';
 import { bestNameAt, intrinsicScore, nameModel, rightEvidence, translitMean, type NameContext } from './zh-name-model';
 import type { NameCandidate, PeopleContext } from './zh-people';
 
@@ -136,17 +137,18 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
 }
 
 /** Role nouns and verbs that put a person right after them (洋將X, 總統X, 擊敗X). */
-const PERSON_BEFORE = ['洋将', '外援', '外籍生', '球员', '选手', '球星', '主将', '队长', '教练', '总教练', '搭档', '对手', '击败', '不敌', '力克',
+const PERSON_BEFORE_WORDS = ['洋将', '外援', '外籍生', '球员', '选手', '球星', '主将', '队长', '教练', '总教练', '搭档', '对手', '击败', '不敌', '力克',
   '击退', '淘汰', '总统', '总理', '首相', '国王', '女王', '王子', '公主', '亲王', '教宗', '主席', '领袖', '外长', '大使', '特使', '将军',
   '司令', '发言人', '部长', '演员', '歌手', '导演', '作家', '画家', '艺人', '主唱', '得主', '女儿', '儿子', '妻子', '丈夫', '前总统',
   '反对派', '领导人', '执行长', '董事长', '总裁', '创办人', '发起人', '记者', '主持人', '支柱', '中锋', '前锋', '后卫', '投手', '打者',
   '捕手', '好手', '名将', '一哥', '一姐', '新秀', '球后', '球王', '拳王', '天后', '天王', '代表', '议员', '参议员', '众议员', '指挥官',
   '负责人', '统治者', '独裁者', '组合', '活动家', '人士', '官员', '前任', '继任者', '国务卿', '特使', '主教', '神父', '修女'].map(n);
+const PERSON_BEFORE = new WordList(PERSON_BEFORE_WORDS);
 /** A player's line in a box score right after the name (29分, 11籃板). */
 const STAT_AFTER = new RegExp(`^[0-9０-９]+(?:${['分', '篮板', '助攻', '抄截', '盖帽', '阻攻', '杆', '球', '秒', '局', '安打', '三振'].map(n).join('|')})`);
-const SPEECH_AFTER = ['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '宣布', '证实', '直言', '重申', '声称', '呼吁',
+const SPEECH_AFTER = new WordList(['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '宣布', '证实', '直言', '重申', '声称', '呼吁',
   '获得', '赢得', '夺下', '拿下', '砍下', '攻下', '贡献', '击败', '不敌', '力克', '搭档', '演出', '饰演', '率领', '带领', '出席', '抵达',
-  '访问', '会晤', '会见', '接见', '获颁', '获奖', '当选', '上任', '就任', '出任', '担任', '领军', '发威', '得分', '首开纪录'].map(n);
+  '访问', '会晤', '会见', '接见', '获颁', '获奖', '当选', '上任', '就任', '出任', '担任', '领军', '发威', '得分', '首开纪录'].map(n));
 const REGNAL = new RegExp(`^[${n('一二三四五六七八九十')}]{1,2}${n('世')}`);
 /** Heads that make a transliteration part of a place or organization name. */
 const PLACE_HEAD_AFTER = new Set([...'州省市县区国岛河山湖湾港城堡镇村街路海洋峡洲湖谷原'].map(n));
@@ -181,6 +183,8 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     i = j;
   }
   spans.push(...dottedSpans(ctx, nctx, model));
+  const allKnown = [...knownPeople, ...ctx.lex.peopleByNorm.keys()].filter((k) => k.length >= 2);
+  const knownList = [...knownPeople];
   const evidence = new Map<string, number>();
   const occurrences: { start: number; end: number; w: string }[] = [];
   for (const s of spans) {
@@ -192,19 +196,19 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     if (e && !/^nr/.test(e.tag) && e.freq >= 3) continue;
     if (ctx.lex.zh.matchesAt(w, 0).some((m) => m.end === w.length)) continue;
     // a known name plus a neighbouring character (賴清德赴) is that name, not a new one
-    if (!DOTS.test(w) && [...knownPeople, ...ctx.lex.peopleByNorm.keys()].some((k) => k.length < w.length && k.length >= 2 && w.includes(k)
+    if (!DOTS.test(w) && allKnown.some((k) => k.length < w.length && k.length >= 2 && w.includes(k)
       && translitMean(model, w.replace(k, '')) < T.restMean)) continue;
     if (ctx.lex.stop.personZh.has(w)) continue;
     let ev = evidence.get(w) ?? 0;
     if (DOTS.test(w)) ev += T.dotJoined;
-    if (PERSON_BEFORE.some((p) => norm.startsWith(p, s.start - p.length)) || nctx.titleEnds.has(s.start)) ev += T.personCue;
-    if (SPEECH_AFTER.some((p) => norm.startsWith(p, s.end)) || STAT_AFTER.test(norm.slice(s.end, s.end + 6))) ev += T.speechAfter;
+    if (PERSON_BEFORE.endsAt(norm, s.start) || nctx.titleEnds.has(s.start)) ev += T.personCue;
+    if (SPEECH_AFTER.startsAt(norm, s.end) || STAT_AFTER.test(norm.slice(s.end, s.end + 6))) ev += T.speechAfter;
     // "A、B" next to a person already known
     const before = norm[s.start - 1];
-    if ((before === '、' || before === n('和') || before === n('與')) && [...knownPeople].some((k) => norm.startsWith(k, s.start - 1 - k.length))) ev += T.personCue;
-    if (norm[s.end] === '、' && [...knownPeople].some((k) => norm.startsWith(k, s.end + 1))) ev += T.personCue;
+    if ((before === '、' || before === n('和') || before === n('與')) && knownList.some((k) => norm.startsWith(k, s.start - 1 - k.length))) ev += T.personCue;
+    if (norm[s.end] === '、' && knownList.some((k) => norm.startsWith(k, s.end + 1))) ev += T.personCue;
     // doubles pairs and partners written A/B
-    if ((norm[s.end] === '/' || norm[s.start - 1] === '/') && (ev > 0 || [...knownPeople].some((k) => norm.startsWith(k, s.end + 1) || norm.startsWith(k, s.start - 1 - k.length)))) ev += T.personCue;
+    if ((norm[s.end] === '/' || norm[s.start - 1] === '/') && (ev > 0 || knownList.some((k) => norm.startsWith(k, s.end + 1) || norm.startsWith(k, s.start - 1 - k.length)))) ev += T.personCue;
     if (PLACE_HEAD_AFTER.has(norm[s.end]) || ORG_HEAD_AFTER.some((h) => norm.startsWith(h, s.end))) ev += T.placeHead;
     evidence.set(w, ev);
     occurrences.push({ ...s, w });
@@ -219,8 +223,7 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
 }
 
 /** Role nouns after which a stage name, a mononym or a foreign name follows (主唱X, 歌手X, 選手X). */
-const ROLE_CUES = [...PERSON_BEFORE, ...['主唱', '团员', '成员', '饰演', '扮演', '明星', '冠军', '亚军', '种子', '网红', 'YouTuber', '模特儿', '偶像', '女星', '男星', '女歌手', '男歌手', '创作歌手', 'DJ', 'rapper'].map(n)]
-  .sort((a, b) => b.length - a.length);
+const ROLE_CUE_LIST = new WordList([...PERSON_BEFORE_WORDS, ...['主唱', '团员', '成员', '饰演', '扮演', '明星', '冠军', '亚军', '种子', '网红', 'YouTuber', '模特儿', '偶像', '女星', '男星', '女歌手', '男歌手', '创作歌手', 'DJ', 'rapper'].map(n)]);
 /** Role nouns that close an enumeration of people ("A、B、C等歌手"). */
 const LIST_ROLES = ['歌手', '艺人', '演员', '球员', '选手', '议员', '立委', '官员', '学者', '专家', '明星', '嘉宾', '来宾', '好手', '名将', '得主'].map(n);
 const LATIN_NAME = /^[A-Za-z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*)?/;
@@ -244,7 +247,7 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
     out.push({ start, end, norm: w, strength: 2 });
   };
   for (let i = 0; i < norm.length; i++) {
-    const cue = ROLE_CUES.find((c) => norm.startsWith(c, i));
+    const cue = ROLE_CUE_LIST.startingAt(norm, i);
     if (!cue) continue;
     const s = i + cue.length;
     i = s - 1;
@@ -316,10 +319,10 @@ function dottedSpans(ctx: PeopleContext, nctx: NameContext, model: ReturnType<ty
   for (let d = 0; d < norm.length; d++) {
     if (!DOTS.test(norm[d]) || !ok(norm[d - 1]) || !ok(norm[d + 1])) continue;
     let s = d;
-    while (s > 0 && ok(norm[s - 1]) && (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) && d - s < 6 && !nctx.titleEnds.has(s) && !PERSON_BEFORE.some((p) => norm.startsWith(p, s - p.length))) s--;
+    while (s > 0 && ok(norm[s - 1]) && (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) && d - s < 6 && !nctx.titleEnds.has(s) && !PERSON_BEFORE.endsAt(norm, s)) s--;
     let e = d + 1;
     for (;;) {
-      while (e < norm.length && ok(norm[e]) && !SPEECH_AFTER.some((p) => norm.startsWith(p, e)) && !RIGHT_STOP.has(norm[e])) e++;
+      while (e < norm.length && ok(norm[e]) && !SPEECH_AFTER.startsAt(norm, e) && !RIGHT_STOP.has(norm[e])) e++;
       if (DOTS.test(norm[e] ?? '') && ok(norm[e + 1])) {
         e++;
         continue;
