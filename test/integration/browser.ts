@@ -33,10 +33,15 @@ export async function offlineOnly(page: Page, origin: string): Promise<string[]>
   return external;
 }
 
-/** Where a graph node is drawn, in page coordinates (the canvas has no DOM per node). */
+/**
+ * Where a graph node is drawn, in page coordinates (the canvas has no DOM per node), after
+ * scrolling the canvas into view and centring the node in it, so that a real click lands on it.
+ */
 export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.getByTestId('graph-canvas').scrollIntoViewIfNeeded();
   return page.evaluate((nodeId) => {
     const cy = (globalThis as any).__newsgraph.cy;
+    cy.center(cy.getElementById(nodeId));
     const p = cy.getElementById(nodeId).renderedPosition();
     const r = cy.container().getBoundingClientRect();
     return { x: r.left + p.x, y: r.top + p.y };
@@ -44,8 +49,10 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
 }
 
 export async function edgePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.getByTestId('graph-canvas').scrollIntoViewIfNeeded();
   return page.evaluate((edgeId) => {
     const cy = (globalThis as any).__newsgraph.cy;
+    cy.center(cy.getElementById(edgeId));
     const p = cy.getElementById(edgeId).renderedMidpoint();
     const r = cy.container().getBoundingClientRect();
     return { x: r.left + p.x, y: r.top + p.y };
