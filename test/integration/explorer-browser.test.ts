@@ -140,7 +140,22 @@ describe('explorer in a real browser', () => {
     const before = Number(await canvas.getAttribute('data-node-count'));
     const at = await nodePoint(page, grower!);
     await page.mouse.click(at.x, at.y);
-    await page.waitForFunction((n) => Number((globalThis as any).document.querySelector('[data-testid=graph-canvas]').getAttribute('data-node-count')) > n, before);
+    await page
+      .waitForFunction((n) => Number((globalThis as any).document.querySelector('[data-testid=graph-canvas]').getAttribute('data-node-count')) > n, before, { timeout: 15000 })
+      .catch(async (err) => {
+        // say what the page shows instead, so a failure can be understood from the log
+        const state = await page.evaluate((id) => {
+          const cy = (globalThis as any).__newsgraph.cy;
+          const canvasEl = (globalThis as any).document.querySelector('[data-testid=graph-canvas]');
+          return {
+            dataset: { ...canvasEl.dataset },
+            panel: (globalThis as any).document.querySelector('[data-testid=graph-panel]').innerText,
+            expanded: cy.getElementById(id).hasClass('expanded'),
+            nodes: cy.nodes().map((n: any) => n.id()),
+          };
+        }, grower!);
+        throw new Error(`${(err as Error).message}; clicked ${grower} at ${JSON.stringify(at)}; page: ${JSON.stringify(state)}`);
+      });
     await expect(page.getByTestId('graph-node-state').innerText()).resolves.toMatch(/已展開|Expanded/);
     await expect(page.getByTestId('graph-panel').locator('h3').innerText()).resolves.toBe(hoodNodes.find((n) => n.id === grower)!.name);
 
