@@ -19,6 +19,8 @@ export interface GraphView {
   element: HTMLElement;
   /** Resolves when the first subgraph is drawn. */
   ready: Promise<void>;
+  /** Call when the page moved the canvas: cytoscape caches where its container is. */
+  resize(): void;
   destroy(): void;
 }
 
@@ -310,6 +312,7 @@ export function createGraphView(options: GraphViewOptions): GraphView {
   return {
     element,
     ready,
+    resize: () => cy.resize(),
     destroy: () => {
       cy.destroy();
       if (window.__newsgraph?.cy === cy) delete window.__newsgraph.cy;

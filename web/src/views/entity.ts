@@ -18,6 +18,7 @@ export const entityView: View = async (root, { params, query }) => {
   root.append(status);
   let chart: Chart | undefined;
   let destroyGraph: (() => void) | undefined;
+  let resizeGraph: (() => void) | undefined;
   try {
     const statsRequest = gql<EntityStatsData>(ENTITY_STATS_QUERY, { id, interval });
     statsRequest.catch(() => undefined); // reported in its sections below
@@ -111,11 +112,14 @@ export const entityView: View = async (root, { params, query }) => {
       const { createGraphView } = await import('../graph');
       const view = createGraphView({ centerId: e.id, depth: 1, limit: 40 });
       destroyGraph = view.destroy;
+      resizeGraph = view.resize;
       graphHolder.replaceChildren(view.element);
     } catch (err) {
       graphHolder.replaceChildren(errorBox(err));
     }
     await statsDone;
+    // the filled-in statistics can move the graph down the page
+    resizeGraph?.();
   } catch (err) {
     if (status.isConnected) status.replaceWith(errorBox(err));
     else root.append(errorBox(err));
