@@ -42,7 +42,8 @@ async function main(): Promise<void> {
 
   const server = await startApiServer({ executor: connection.executor, port: config.port, host: config.host, apiKey: config.apiKey });
   stopServer = server.stop;
-  log(`GraphQL API ready at ${server.url} (open it in a browser for Apollo Sandbox); subscriptions at ${server.wsUrl}`);
+  log(`GraphQL API ready at ${server.url} (open it in a browser for Apollo Sandbox; offline IDE at /graphiql); subscriptions at ${server.wsUrl}`);
+  log(`Explorer ready at ${server.explorerUrl}`);
   if (!config.apiKey) log('NEWSGRAPH_API_KEY is not set: write mutations are refused.');
 }
 

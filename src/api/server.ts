@@ -1,6 +1,5 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -8,14 +7,21 @@ import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type * as GraphqlWsServer from 'graphql-ws/dist/use/ws';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
+import { PROJECT_ROOT } from '../config';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
 import { createInProcessEvents, type EventBus } from './events';
+import { landingPageWithOfflineLinks } from './landing-page';
 import { limitsPlugin, queryLimits } from './limits';
 import { createSchema } from './schema';
+import { staticRoutes } from './static-routes';
+
+/** The Vite build of web/ (explorer + GraphiQL), written by `npm run build`. */
+export const DEFAULT_WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
 
 // graphql-ws publishes its ws adapter only through package exports, which this project's
 // CommonJS module resolution does not read for types; the types come from the file itself
@@ -31,10 +37,15 @@ export interface ApiServerOptions {
   /** Where live updates are published and subscribed to (default: in-process). */
   events?: EventBus;
   log?: (msg: string, err?: unknown) => void;
+  /** Built explorer bundle (default: dist/web). */
+  webDir?: string;
 }
 
 export interface ApiServer {
+  /** The GraphQL endpoint, http://host:port/graphql. */
   url: string;
+  /** The explorer page, http://host:port/explore. */
+  explorerUrl: string;
   /** ws:// URL for GraphQL subscriptions (graphql-ws protocol), same port. */
   wsUrl: string;
   events: EventBus;
@@ -59,9 +70,9 @@ export async function createApolloServer(
     // stack traces stay in the server log, never in responses
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
-    // the embedded Apollo Sandbox on GET /graphql, so the API can be explored from a browser
+    // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
     plugins: [
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      landingPageWithOfflineLinks(),
       limitsPlugin(),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],
@@ -79,8 +90,9 @@ export function contextFor(executor: Executor, apiKey: string | undefined, autho
 }
 
 /**
- * Serves GraphQL over HTTP at http://host:port/graphql (any path answers) and subscriptions over
- * WebSocket (graphql-ws) at ws://host:port/graphql, on one port.
+ * One HTTP server on one port: GraphQL at /graphql (Sandbox landing page for browsers) and its
+ * subscriptions over WebSocket (graphql-ws) at ws://host:port/graphql, the explorer at /explore
+ * (deep links too), the offline GraphiQL at /graphiql, `/` -> /explore.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const events = options.events ?? createInProcessEvents();
@@ -103,11 +115,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   );
   const server = await createApolloServer({ log: options.log, schema, httpServer });
   await server.start();
+  app.disable('x-powered-by');
+  app.use(staticRoutes({ webDir: options.webDir ?? DEFAULT_WEB_DIR }));
   app.use(
+    '/graphql',
     cors(),
     express.json({ limit: '50mb' }),
     expressMiddleware(server, { context: async ({ req }) => contextFor(options.executor, options.apiKey, req.headers.authorization, events) }),
   );
+  // a body that is not JSON, too large, in an odd charset: a coded error, never Express's HTML page with a stack
+  app.use((err: { status?: number; statusCode?: number; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) (options.log ?? console.error)('HTTP request failed', err);
+    const code = status >= 500 ? 'INTERNAL_SERVER_ERROR' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+    const message = status >= 500 ? 'Internal server error' : status === 404 ? 'Not found' : `Bad request: ${err.message ?? 'unreadable body'}`;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen({ port: options.port, host: options.host }, () => resolve());
@@ -116,6 +140,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${host}:${address.port}/graphql`,
+    explorerUrl: `http://${host}:${address.port}/explore`,
     wsUrl: `ws://${host}:${address.port}/graphql`,
     events,
     stop: async () => {
