@@ -80,4 +80,6 @@ export interface Context {
   authorized: boolean;
   /** Whether any API key is configured at all (without one, writes are refused). */
   writesEnabled: boolean;
+  /** Who the request counts against for rate limits (a hashed key or the client address). */
+  client: string;
 }
