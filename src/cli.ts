@@ -6,10 +6,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { PROJECT_ROOT, loadConfig } from './config';
 import type { Article, Extraction } from './domain/types';
-import { extract } from './extract';
-import { countInputs, readInputs, type InputSelection, type SkipReason } from './ingest';
-import { connect } from './pipeline/connect';
-import { ingestPaths, type IngestSummary, type ItemResult } from './pipeline/ingest-articles';
+import type { InputSelection, SkipReason } from './ingest';
+import type { IngestSummary, ItemResult } from './pipeline/ingest-articles';
+// extraction, parsing and the driver load lexicons and native modules: only commands that need them pay for it
+const heavy = async () => ({ ...(await import('./extract')), ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) });
 
 const USAGE = `Usage:
   newsgraph ingest <file|dir|->...  [--dry-run] [--include GLOB]... [--exclude GLOB]...
@@ -105,6 +105,7 @@ async function runExtract(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('extract takes exactly one file (or "-")');
   const format = values.format;
   if (format !== 'json' && format !== 'text' && format !== 'ndjson') throw new UsageError(`--format must be text, json or ndjson, got "${format}"`);
+  const { extract, readInputs } = await heavy();
   let failed = 0;
   const objects: unknown[] = [];
   let texts = 0;
@@ -147,6 +148,7 @@ async function runIngest(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('ingest needs at least one file, directory or "-"');
   const dryRun = values['dry-run'];
   const config = loadConfig();
+  const { connect, countInputs, ingestPaths } = await heavy();
   const log = (line: string): void => console.error(line);
   const skipped: Record<SkipReason, string[]> = { sidecar: [], excluded: [], 'not-included': [] };
   const select: InputSelection = { include: values.include, exclude: values.exclude, onSkip: (file, reason) => skipped[reason].push(file) };

@@ -114,9 +114,17 @@ export function isSidecar(name: string, siblings: readonly string[]): boolean {
 type Filter = (path: string, root: string, siblings: () => Promise<string[]>) => Promise<SkipReason | undefined>;
 
 function makeFilter(selection: InputSelection): Filter {
-  const options = { basename: true, dot: true };
-  const included = selection.include?.length ? picomatch(selection.include, options) : undefined;
-  const excluded = selection.exclude?.length ? picomatch(selection.exclude, options) : undefined;
+  // a pattern without a slash matches the file name, one with a slash the path under the given directory
+  const matcher = (patterns: string[] | undefined): ((rel: string) => boolean) | undefined => {
+    if (!patterns?.length) return undefined;
+    const byName = patterns.filter((p) => !p.includes('/'));
+    const byPath = patterns.filter((p) => p.includes('/'));
+    const name = byName.length ? picomatch(byName, { dot: true }) : () => false;
+    const full = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+    return (rel) => name(rel.slice(rel.lastIndexOf('/') + 1)) || full(rel);
+  };
+  const included = matcher(selection.include);
+  const excluded = matcher(selection.exclude);
   return async (path, root, siblings) => {
     const rel = (relative(root, path) || basename(path)).split(sep).join('/');
     if (excluded?.(rel)) return 'excluded';
