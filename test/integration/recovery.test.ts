@@ -4,7 +4,12 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort, readServerRecord } from '../../src/local-neo4j';
-import { gql } from './helpers';
+import { createDriver, Executor } from '../../src/store/executor';
+import { gql, graphSnapshot, resetGraph, runIngest, testExecutor } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
+const COUNT = 60;
 
 const ROOT = path.join(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'main.js');
@@ -37,18 +42,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   }
 }
 
-/** spawnSync would block this process's event loop, so that its keep-alive sockets go stale. */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (c) => (stdout += c));
-    child.stderr!.on('data', (c) => (stderr += c));
-    child.once('exit', (code) => resolve({ status: code, stdout, stderr }));
-  });
-}
-
 const status = async (url: string): Promise<number> => {
   try {
     return (await fetch(url, { signal: AbortSignal.timeout(3000) })).status;
@@ -71,9 +64,24 @@ describe('one graph, many clients; health and recovery', () => {
     return e;
   };
 
+  const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bulk-'));
+  let clean: Awaited<ReturnType<typeof graphSnapshot>>;
+
   beforeAll(async () => {
     boltPort = await freePort();
-  });
+    // the answer to compare with: one clean run of the same command on the tests' own Neo4j
+    writeDocs(corpus, { count: COUNT, seed: 'recovery' });
+    const executor = await testExecutor();
+    try {
+      await resetGraph(executor);
+      const run = await runIngest([corpus], { ...process.env, NEO4J_URI: process.env.NEWSGRAPH_TEST_NEO4J_URI });
+      expect(run.status).toBe(0);
+      clean = await graphSnapshot(executor);
+      expect(clean.articles).toBe(COUNT);
+    } finally {
+      await executor.close();
+    }
+  }, 300000);
   afterAll(async () => {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     const record = readServerRecord(dataDir);
@@ -86,6 +94,7 @@ describe('one graph, many clients; health and recovery', () => {
     }
     await Promise.all(procs.map((p) => p.exited));
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(corpus, { recursive: true, force: true });
   });
 
   const articles = async (base: string): Promise<number> => {
@@ -96,7 +105,7 @@ describe('one graph, many clients; health and recovery', () => {
     }
   };
 
-  it('shares the running server, recovers from kill -9, stops on SIGTERM and Ctrl-C', async () => {
+  it('shares the running server, survives kill -9 mid-ingest (nothing lost), stops on SIGTERM and Ctrl-C', async () => {
     const apiPort = await freePort();
     const owner = start(env(apiPort));
     procs.push(owner);
@@ -107,38 +116,57 @@ describe('one graph, many clients; health and recovery', () => {
     const record = readServerRecord(dataDir)!;
     expect(record).toMatchObject({ uri: `bolt://127.0.0.1:${boltPort}`, port: boltPort });
 
-    // `newsgraph ingest` with no NEO4J_URI uses the running server instead of starting another
-    const t0 = Date.now();
-    const ingest = await run([CLI, 'ingest', path.join(ROOT, 'seeds', 'articles')], env(0));
-    expect(ingest.stderr).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
-    expect(ingest.status).toBe(0);
-    expect(ingest.stdout).toMatch(/\d+ new/);
-    expect(Date.now() - t0).toBeLessThan(30000);
-    const count = await articles(base);
-    expect(count).toBeGreaterThanOrEqual(5);
-
-    // a second npm start serves the same graph
+    // a second npm start serves the same graph, and SIGTERM stops it without touching the server
     const api2Port = await freePort();
     const second = start(env(api2Port));
     procs.push(second);
-    await until('the second npm start', () => second.out().includes('GraphQL API ready'), 60000, second.out);
-    expect(second.out()).toContain('Using the embedded Neo4j already running');
-    expect(await articles(`http://127.0.0.1:${api2Port}`)).toBe(count);
-
-    // SIGTERM: the second drains and stops; the server it shared keeps running for its owner
+    await until('the second npm start', () => second.out().includes('GraphQL API ready'), 90000, second.out);
+    expect(second.out()).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
+    expect(await articles(`http://127.0.0.1:${api2Port}`)).toBe(0);
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
     expect(second.out()).toMatch(/SIGTERM received: shutting down\.\.\.[\s\S]*Stopped\./);
     expect(await status(`${base}/readyz`)).toBe(200);
 
-    // kill -9 of the JVM: logged, not ready, restarted, serving again with the same data
-    process.kill(record.pid, 'SIGKILL');
-    await until('not ready after kill -9', async () => (await status(`${base}/readyz`)) === 503, 10000, owner.out);
+    // `newsgraph ingest` with no NEO4J_URI uses the running server; kill -9 of the JVM mid-ingest
+    let written = 0;
+    let killed = false;
+    const first = await runIngest([corpus], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
+      if (/^new\s/.test(line)) written++;
+      if (written >= 20 && !killed) {
+        killed = true;
+        process.kill(record.pid, 'SIGKILL');
+      }
+    });
+    expect(first.stderr).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
+    expect(killed).toBe(true);
+    expect(first.status).toBe(1);
+    expect(first.stderr.trim().split('\n').pop()).toMatch(/^newsgraph: .*unavailable/i);
+
+    // npm start logs it, reports not ready, restarts the server and serves again
+    await until('not ready after kill -9', async () => (await status(`${base}/readyz`)) === 503 || owner.out().includes('Neo4j is back'), 10000, owner.out);
     expect(await status(`${base}/healthz`)).toBe(200);
     await until('ready again', async () => (await status(`${base}/readyz`)) === 200, 150000, owner.out);
     expect(owner.out()).toMatch(/The embedded Neo4j \(pid \d+\) exited unexpectedly \(signal SIGKILL\)/);
     expect(owner.out()).toMatch(/Neo4j is back at bolt:\/\/127\.0\.0\.1:\d+; schema applied; ready\./);
-    expect(await articles(base)).toBe(count);
+
+    // whole batches only, then the same command again: the graph of a clean run
+    const own = new Executor(createDriver({ uri: `bolt://127.0.0.1:${boltPort}` }));
+    try {
+      const partial = await graphSnapshot(own);
+      expect(partial.articles).toBeGreaterThanOrEqual(20);
+      expect(partial.articles).toBeLessThan(COUNT);
+      expect(partial.bodiless).toBe(0);
+      const again = await runIngest([corpus], env(0));
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain(`${COUNT} item(s): ${COUNT - partial.articles} new, 0 updated, ${partial.articles} unchanged`);
+      const after = await graphSnapshot(own);
+      expect(after.distinctEntities).toBe(after.entities);
+      expect(after).toEqual(clean);
+    } finally {
+      await own.close();
+    }
+    expect(await articles(base)).toBe(COUNT);
 
     // Ctrl-C stops the owner, its API and its Neo4j within 5 s
     const stopAt = Date.now();
