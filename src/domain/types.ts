@@ -121,7 +121,11 @@ export interface Relation {
   to: string;
   /** HOLDS_ROLE only: the title as written, e.g. "外交部長". */
   title?: string;
-  /** The sentence that shows the relation, verbatim from the article. */
+  /**
+   * The sentence that shows the relation, verbatim from the article; empty when the relation
+   * is general knowledge from the lexicon (a ministry PART_OF the Executive Yuan) that the
+   * article does not state.
+   */
   evidence: string;
   /** 0..1 */
   confidence: number;

@@ -1,5 +1,6 @@
 import type { Entity, EntityType, OrganizationKind, Relation } from '../domain/types';
 import type { LexEntity } from './lexicon';
+import { toTraditional } from './normalize';
 
 /** One occurrence of an entity in the article text (code-point offsets, end exclusive). */
 export interface Hit {
@@ -28,6 +29,10 @@ export class DocState {
   readonly relations: Relation[] = [];
   /** jieba tokens of the normalised text, kept by the Chinese pass so that topics need not tag it again. */
   tokens?: { word: string; tag: string; start: number; end: number }[];
+  /** Where the article text (title + body) ends; captions may follow, read but without offsets. */
+  bodyEnd = Number.POSITIVE_INFINITY;
+  /** The text is Simplified Chinese: names of new entities are converted to Traditional. */
+  hans = false;
   /** Spans already claimed by an entity, so that later detectors do not re-read them. */
   private readonly claimed: Uint8Array;
 
@@ -44,6 +49,12 @@ export class DocState {
 
   surface(start: number, end: number): string {
     return this.chars.slice(start, end).join('');
+  }
+
+  /** The canonical name of a new entity written at [start, end): Traditional, with 台 for 臺. */
+  canonicalName(start: number, end: number): string {
+    const s = this.surface(start, end);
+    return (this.hans ? toTraditional(s) : s).replace(/臺/g, '台');
   }
 
   isClaimed(start: number, end: number): boolean {

@@ -4,7 +4,7 @@ import { addCredits } from './credits';
 import { DocState, splitSentences } from './doc';
 import { extractEn } from './en-entities';
 import { getLexicon } from './lexicon';
-import { hanRatio, normalizeText } from './normalize';
+import { hanRatio, isSimplifiedText, normalizeText } from './normalize';
 import { addTopics, matchEn } from './topics';
 import { extractZh } from './zh-extract';
 
@@ -16,13 +16,18 @@ export { configureLexicon, getLexicon } from './lexicon';
  */
 export function extract(article: Article): Extraction {
   const lex = getLexicon();
-  const text = articleText(article);
+  const body = articleText(article);
+  const captions = article.captions ?? [];
+  const lang = isEnglish(article, body) ? 'en' : 'zh';
+  // Chinese captions are read too (people and bodies named only under a photo), after the body so
+  // that body offsets stay as they are; hits there count as caption mentions, without an offset
+  const text = lang === 'zh' && captions.length ? `${body}\n\n${captions.join('\n')}` : body;
   const { chars, norm } = normalizeText(text);
-  const lang = isEnglish(article, text) ? 'en' : 'zh';
   const titleLength = Array.from(article.title).length;
   const doc = new DocState(text, chars, norm, titleLength, splitSentences(chars), lang);
+  doc.hans = lang === 'zh' && isSimplifiedText(chars, norm);
+  doc.bodyEnd = Array.from(body).length;
   const authors = (article.authors ?? []).map((a) => a.name).filter(Boolean);
-  const captions = article.captions ?? [];
 
   if (lang === 'zh') {
     extractZh({ doc, lex, authors, captions });
@@ -57,7 +62,7 @@ function finish(doc: DocState): Extraction {
     const cur = byId.get(h.id) ?? { count: 0, first: Number.POSITIVE_INFINITY, headline: false, credit: true };
     cur.count++;
     if (!h.credit) cur.credit = false;
-    if (!h.caption && h.start >= 0) {
+    if (!h.caption && h.start >= 0 && h.start < doc.bodyEnd) {
       cur.first = Math.min(cur.first, h.start);
       if (h.start < doc.titleLength) cur.headline = true;
     }
@@ -88,7 +93,7 @@ function finish(doc: DocState): Extraction {
   const pairs = new Map<string, number>();
   const sentHits = new Map<number, Set<string>>();
   for (const h of doc.hits) {
-    if (h.caption || h.start < 0 || !present.has(h.id)) continue;
+    if (h.caption || h.start < 0 || h.start >= doc.bodyEnd || !present.has(h.id)) continue;
     const s = doc.sentenceAt(h.start).start;
     const set = sentHits.get(s) ?? new Set<string>();
     set.add(h.id);

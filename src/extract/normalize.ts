@@ -13,6 +13,31 @@ function toCn(s: string): string {
   return converter(s);
 }
 
+let toTw: ((s: string) => string) | undefined;
+
+/**
+ * Simplified -> Traditional (Taiwan) for the names of entities found in Simplified text, so that
+ * an unknown name gets one canonical script (吴佩珊 and 吳佩珊 are one id). Loaded only when
+ * Simplified text is met: the converter costs about 100 MB.
+ */
+export function toTraditional(s: string): string {
+  if (!toTw) toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return toTw(s);
+}
+
+/** Whether a text is written in Simplified characters: most Han characters survive tw->cn unchanged and some differ from Traditional. */
+export function isSimplifiedText(chars: string[], norm: string): boolean {
+  let han = 0;
+  let changed = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (!/[\u3400-\u9fff]/.test(chars[i])) continue;
+    han++;
+    if (chars[i] !== norm[i]) changed++;
+  }
+  // Traditional text changes under tw->cn in roughly a third of its characters; Simplified almost never
+  return han > 0 && changed / han < 0.03;
+}
+
 function foldWidth(cp: number): number {
   if (cp >= 0xff01 && cp <= 0xff5e) return cp - 0xfee0;
   if (cp === 0x3000) return 0x20;

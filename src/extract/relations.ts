@@ -6,6 +6,7 @@ import type { Token } from './segment';
 import type { NameCandidate, TitleHit } from './zh-people';
 
 const n = normalizeForm;
+const BYLINE = new Set(['记者', '编译', '摄影', '特派员', '主编'].map((t) => normalizeForm(t)));
 
 interface HitIndex {
   byEnd: Map<number, Hit[]>;
@@ -31,8 +32,52 @@ function entityBefore(opts: { doc: DocState; idx: HitIndex; title: TitleHit; at?
   const direct = idx.byEnd.get(at)?.[0];
   if (direct) return { entity: doc.entities.get(direct.id) };
   if (at !== title.start) return {};
+  // 高等法院的受命法官, 台師大新校長, 議會現任議長: a modifier between the body and the title
+  for (const m of TITLE_MODIFIERS) {
+    if (!doc.norm.startsWith(m, at - m.length)) continue;
+    const h = idx.byEnd.get(at - m.length)?.[0];
+    if (h && doc.entities.get(h.id)?.type !== 'person') return { entity: doc.entities.get(h.id) };
+  }
   const overlap = idx.byEnd.get(title.start + 1)?.find((h) => h.start < title.start && doc.norm[title.start] === n(title.def.title)[0]);
   return overlap ? { entity: doc.entities.get(overlap.id), compoundStart: overlap.start } : {};
+}
+
+const TITLE_MODIFIERS = ['的', '新', '前', '现任', '新任', '卸任', '代理', '首任', '历任', '时任', '现', '原', '副'].map(n);
+
+/**
+ * Organization heads a title belongs to (校長 -> 大學, 議長 -> 議會), to resolve a title written
+ * without its body ("議長洪允典主持") to the body of that kind the article names.
+ */
+const TITLE_AFFINITY: [RegExp, string[]][] = [
+  [/校长$/, ['大学', '学院', '中学', '高中', '国中', '国小', '小学']],
+  [/(议长|议员)$/, ['议会']],
+  [/(法官|审判长|庭长)$/, ['法院', '地院', '分院']],
+  [/(检察官|检察长)$/, ['检察署', '地检署']],
+  [/院长$/, ['医院', '院']],
+  [/市长$/, ['市政府']],
+  [/县长$/, ['县政府']],
+  [/(局长)$/, ['局']],
+  [/(处长)$/, ['处']],
+  [/(署长)$/, ['署']],
+  [/(董事长|总经理|执行长|发言人|总裁)$/, ['公司', '集团', '科技', '电子', '半导体', '宫', '庙']],
+  [/(理事长|会长)$/, ['会', '工会', '协会']],
+  [/(主任|医师)$/, ['医院', '中心', '科']],
+  [/(教练|队长|球员)$/, ['队']],
+].map(([re, heads]) => [re as RegExp, (heads as string[]).map(n)]);
+
+/** The body of the title's kind that the article names, nearest before `at` (else the first after it). */
+function affinityTarget(doc: DocState, idx: HitIndex, def: TitleDef, at: number): Entity | undefined {
+  const t = n(def.title);
+  const heads = TITLE_AFFINITY.find(([re]) => re.test(t))?.[1];
+  if (!heads) return undefined;
+  const fits = (e?: Entity) => !!e && e.type === 'organization' && heads.some((h) => n(e.name).endsWith(h));
+  let best: Hit | undefined;
+  for (const h of idx.sorted) {
+    if (!fits(doc.entities.get(h.id))) continue;
+    if (h.end <= at) best = h;
+    else if (!best) best = h;
+  }
+  return best ? doc.entities.get(best.id) : undefined;
 }
 
 /** The government of a city when the article names it (台北市 -> 台北市政府 / 北市府). */
@@ -107,12 +152,25 @@ export function addZhRelations(opts: {
     const eb = entityBefore({ doc, idx, title, at: nameStart });
     const before = eb.entity?.id === p.id ? undefined : eb.entity;
     const t = roleTarget({ doc, def: title.def, before, homeIso2: 'TW' });
+    if (!t.holds && !before && title.def.object === 'org') t.holds = affinityTarget(doc, idx, title.def, at);
     const evidence = doc.sentenceText(at);
     // 外交部長 is the title as written, not just 部長
     const titleText = doc.surface(eb.compoundStart ?? title.start, title.end);
     if (t.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: t.holds.id, title: titleText, evidence, confidence: conf });
     if (t.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: t.member.id, title: titleText, evidence, confidence: conf });
   };
+
+  // every person found next to a title, whichever recognizer found the name
+  const titleByEnd = new Map(opts.titles.map((t) => [t.end, t]));
+  const titleByStart = new Map(opts.titles.map((t) => [t.start, t]));
+  for (const h of idx.sorted) {
+    const p = doc.entities.get(h.id);
+    if (p?.type !== 'person') continue;
+    const before = titleByEnd.get(h.start);
+    if (before && !BYLINE.has(n(before.def.title))) emitRole(p, before, h.start, 0.8);
+    const after = titleByStart.get(h.end);
+    if (after && !BYLINE.has(n(after.def.title))) emitRole(p, after, h.start, 0.75, h.start);
+  }
 
   for (const a of opts.afterTitles) {
     if (a.cand.author) continue;
@@ -223,6 +281,7 @@ function lexiconParents(opts: { doc: DocState; lex: Lexicon }): void {
     const h = firstHit.get(e.id);
     if (!h) continue;
     const type = e.type === 'organization' ? 'PART_OF' : e.type === 'place' ? 'LOCATED_IN' : undefined;
-    if (type) doc.addRelation({ type, from: e.id, to: le.parent, evidence: doc.sentenceText(h.start), confidence: 0.6 });
+    // known from the lexicon, not stated in the article: no sentence pretends to show it
+    if (type) doc.addRelation({ type, from: e.id, to: le.parent, evidence: '', confidence: 0.6 });
   }
 }

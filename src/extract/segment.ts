@@ -67,6 +67,42 @@ export function keywords(norm: string, topK: number): { keyword: string; weight:
   return tfidf.extractKeywords(jieba, norm, topK, ['n', 'nz', 'vn', 'nt', 'ns', 'nr', 'x', 'l', 'j', 'eng']);
 }
 
+/**
+ * Every entry of jieba's own dictionary (Simplified), as `cb(word, freq, tag)`. General
+ * knowledge that ships with the package: the name model learns its statistics from it.
+ */
+export function forEachDictWord(cb: (word: string, freq: number, tag: string) => void): void {
+  const text = Buffer.from(dict).toString('utf8');
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    const a = line.indexOf(' ');
+    if (a <= 0) continue;
+    const b = line.indexOf(' ', a + 1);
+    const word = line.slice(0, a);
+    const freq = Number(b > 0 ? line.slice(a + 1, b) : line.slice(a + 1)) || 0;
+    const tag = b > 0 ? line.slice(b + 1).trim() : '';
+    cb(word, freq, tag);
+  }
+}
+
+let idfMap: Map<string, number> | undefined;
+
+/** jieba's inverse document frequency of a word (undefined when unknown): how specific it is. */
+export function idfOf(word: string): number | undefined {
+  if (!idfMap) {
+    idfMap = new Map();
+    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
+      const sp = line.indexOf(' ');
+      if (sp > 0) idfMap.set(line.slice(0, sp), Number(line.slice(sp + 1)));
+    }
+  }
+  return idfMap.get(word);
+}
+
 export function dictEntry(word: string): { freq: number; tag: string } | undefined {
   return getSegmenter().words.get(word);
 }

@@ -3,7 +3,7 @@ import type { Article } from '../domain/types';
 import type { DocState } from './doc';
 import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
-import { keywords, tagText } from './segment';
+import { idfOf, keywords, tagText } from './segment';
 
 const MAX_TOPICS = 10;
 const MAX_LEX_TOPICS = 6;
@@ -103,7 +103,7 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   }
 
   const kws = doc.lang === 'zh'
-    ? [...zhEventPhrases({ doc, captions: article.captions ?? [] }), ...zhPhrases({ doc, lex }), ...zhKeywords({ doc, lex, entityKeys })]
+    ? zhTopicCandidates({ doc, lex, entityKeys, captions: article.captions ?? [] })
     : enKeywords({ doc, lex, entityKeys });
   // a keyword that is part of a matched taxonomy topic (礦物 of 關鍵礦物) adds nothing
   const covered = [...scored.values()].filter((s) => s.lex && s.score >= 2).flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
@@ -295,6 +295,46 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
     out.push({ name, weight: (c.head ? 2.5 : 1) + Math.min(1, c.n / 3) });
   }
   return out.sort((a, b) => b.weight - a.weight).slice(0, 3);
+}
+
+function zhTopicCandidates(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>; captions: string[] }): { name: string; weight: number }[] {
+  const phrases = [...zhEventPhrases({ doc: opts.doc, captions: opts.captions }), ...zhPhrases(opts)];
+  // a headline word inside a headline phrase (午餐 of 校園午餐) adds nothing
+  const words = zhHeadlineWords(opts).filter((w) => !phrases.some((p) => p.name.includes(w.name)));
+  return [...phrases, ...words, ...zhKeywords(opts)];
+}
+
+/** Light verbs and reporting words that say nothing of what a headline is about. */
+const HEADLINE_FILLER = new Set(['表示', '指出', '强调', '认为', '回应', '今天', '昨天', '明天', '今年', '明年', '去年', '宣布', '进行', '举行', '出现',
+  '发生', '成为', '可能', '持续', '不再', '还是', '已经', '正式', '确定', '最新', '独家', '快讯', '直击', '影音', '曝光', '原因', '关键', '重要', '出席',
+  '提供', '报导', '记者', '新闻', '一起', '这次', '了解', '分享', '粉丝', '网友', '事件', '问题', '情况', '活动', '方式', '现场', '透过', '涉嫌', '现身', '出炉', '获得', '榮获', '荣获'].map((w) => normalizeForm(w)));
+/** Headline verbs must be specific (復職, 散會, 接管), not common (獲得, 進入): jieba's IDF decides. */
+const HEADLINE_VERB_MIN_IDF = 7.7;
+const HEADLINE_NOUN_MIN_IDF = 6;
+
+/**
+ * The content words of the headline: what happened (復職, 散會, 接管) and to what (總預算,
+ * 暫扣令). Names of entities are never topics; fillers and one-character words are dropped.
+ */
+function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
+  const { doc, lex, entityKeys } = opts;
+  const tokens = doc.tokens ?? tagText(doc.norm);
+  const out: { name: string; weight: number }[] = [];
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.end > doc.titleLength) break;
+    if (!/^(n|vn|nz|l|v|i|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
+    if (HEADLINE_FILLER.has(t.word) || lex.stop.keywordsZh.has(t.word) || seen.has(t.word)) continue;
+    // an unnamed body (教育局, 衛生所) is an organization word, not a theme
+    if (/[局署处部院会所厅府]$/.test(t.word)) continue;
+    const idf = idfOf(t.word) ?? 12;
+    if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
+    if ([...entityKeys].some((k) => k.length >= 2 && (k.includes(t.word) || t.word.includes(k)))) continue;
+    if (lex.zh.matchesAt(t.word, 0).some((m) => m.end === t.word.length)) continue;
+    seen.add(t.word);
+    out.push({ name: doc.surface(t.start, t.end).replace(/臺/g, '台'), weight: 2.2 });
+  }
+  return out.slice(0, 4);
 }
 
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {

@@ -8,7 +8,9 @@ import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
-import { detectUnknownOrgs } from './zh-orgs';
+import { headSpans } from './zh-heads';
+import { resolveShortForms } from './zh-short-forms';
+import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
@@ -63,6 +65,18 @@ export function extractZh(opts: ZhOptions): void {
     ...namesFromTokens(ctx),
     ...namesWithLatin(ctx, doc.chars),
   ];
+  const han = modelHanNames(ctx);
+  found.push(...han);
+  const cued = roleCueNames(ctx);
+  found.push(...cued);
+  const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
+  tr.push(...translitNames(ctx, new Set([...found, ...tr].map((c) => c.norm))).filter((c) => !tr.some((t) => t.start === c.start)));
+  found.push(...tr);
+  if (process.env.DEBUG_NAMES) {
+    for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
+    for (const a of afterTitles) console.error(`NAME title ${a.cand.norm} ${a.title.def.title}`);
+    for (const c of namesFromTokens(ctx)) console.error(`NAME token ${c.norm} ${c.strength}`);
+  }
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -74,6 +88,8 @@ export function extractZh(opts: ZhOptions): void {
     seeds.add(c.norm);
     known.add(c.norm);
   }
+  trimOvershoot(ctx, known);
+  dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // a lexicon organization or place of the same spelling is not a person
@@ -84,15 +100,18 @@ export function extractZh(opts: ZhOptions): void {
 
   const cands: Candidate[] = [];
   const personTrie = new SurfaceTrie<string>();
+  const wholeOf = dottedNameParts(known);
   for (const k of known) personTrie.add(k, k);
   for (const m of personTrie.scanAll(norm)) {
     const k = m.values[0];
+    const whole = wholeOf.get(k);
+    const wholeAt = whole ? norm.indexOf(whole) : -1;
     cands.push({
       start: m.start, end: m.end, priority: 2.5,
       apply: () => {
-        const surface = doc.surface(m.start, m.end);
-        const id = `person:${traditionalName(doc, k, surface)}`;
-        doc.upsert({ id, type: 'person', name: traditionalName(doc, k, surface) });
+        const name = wholeAt >= 0 ? doc.canonicalName(wholeAt, wholeAt + whole!.length) : doc.canonicalName(m.start, m.end);
+        const id = `person:${name}`;
+        doc.upsert({ id, type: 'person', name });
         doc.addHit({ id, start: m.start, end: m.end });
       },
     });
@@ -110,6 +129,10 @@ export function extractZh(opts: ZhOptions): void {
       if (!corroborated(form.entity, norm.slice(m.start, m.end), present, surfaces)) continue;
       // 費城半導體指數, 道瓊工業指數: a place naming a market index is not a mention of the place
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
+      // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
+      if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
+      // 拉薩 inside 阿拉薩: a place that starts inside an unknown word (a transliterated name) is a misread
+      if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
       if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
       if (form.needsBoundary && !boundaryOk({ form, start: m.start, end: m.end, startB, endB }) && !boundaryByContext(norm, m.start, m.end)
@@ -123,18 +146,25 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   const units: { short: string; id: string }[] = [];
-  for (const o of detectUnknownOrgs({ norm, tokens, lex, lexMatches })) {
-    // a unit written after its parent (立法院程序委員會) is named in full but occupies only its own span
-    const spanStart = o.shortStart ?? o.start;
+  const blocked = new Uint8Array(norm.length + 1);
+  for (const m of personTrie.scanAll(norm)) for (let k = m.start; k < m.end; k++) blocked[k] = 1;
+  for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
+    const spanStart = h.shortStart ?? h.start;
     cands.push({
-      start: spanStart, end: o.end, priority: 1,
+      start: spanStart, end: h.end, priority: 1.2,
       apply: () => {
-        const name = doc.surface(o.start, o.end).replace(/臺/g, '台');
-        const short = o.shortStart !== undefined ? doc.surface(o.shortStart, o.end) : undefined;
+        const name = doc.canonicalName(h.start, h.end);
+        if (h.type === 'place' || templeOnRoute(doc, h, name)) {
+          const id = `place:${name}`;
+          doc.upsert({ id, type: 'place', name });
+          doc.addHit({ id, start: h.start, end: h.end });
+          return;
+        }
+        const short = h.shortStart !== undefined ? doc.surface(h.shortStart, h.end) : undefined;
         const id = `org:${name}`;
-        doc.upsert({ id, type: 'organization', name, kind: o.kind, aliases: short ? [short] : [] });
-        doc.addHit({ id, start: spanStart, end: o.end });
-        if (short) units.push({ short: norm.slice(spanStart, o.end), id });
+        doc.upsert({ id, type: 'organization', name, kind: h.kind, aliases: short ? [short] : [] });
+        doc.addHit({ id, start: spanStart, end: h.end });
+        if (short) units.push({ short: norm.slice(spanStart, h.end), id });
       },
     });
   }
@@ -146,6 +176,8 @@ export function extractZh(opts: ZhOptions): void {
       if (!doc.isClaimed(i, i + u.short.length)) doc.addHit({ id: u.id, start: i, end: i + u.short.length });
     }
   }
+
+  resolveShortForms(doc);
 
   // media credits in captions (美聯社, 中央社): organizations the gold and the graph keep
   for (const cap of opts.captions) {
@@ -168,6 +200,16 @@ export function extractZh(opts: ZhOptions): void {
 function boundaryOk(o: { form: ZhForm; start: number; end: number; startB: Uint8Array; endB: Uint8Array }): boolean {
   if (o.form.also || o.form.entity.type === 'country') return !!(o.startB[o.start] && o.endB[o.end]);
   return !!o.startB[o.start];
+}
+
+const DISEASE_AFTER = ['豬瘟', '猪瘟', '流感', '禽流感', '鼠疫', '出血熱', '脑炎', '腦炎'].map(n);
+
+/** A form starting inside an unknown (x / transliterated) word of three or more characters. */
+function startsInsideUnknown(o: { start: number; end: number; tokens: Token[]; tokenAt: Int32Array }): boolean {
+  const ti = o.tokenAt[o.start];
+  if (ti < 0) return false;
+  const t = o.tokens[ti];
+  return t.start < o.start && t.end >= o.end && t.word.length >= 3 && /^(x|nrt|nr)$/.test(t.tag);
 }
 
 const INDEX_AFTER = new RegExp(`^[\u3400-\u9fffA-Za-z0-9]{0,6}${n('指數')}`);
@@ -222,6 +264,25 @@ function applyForm(doc: DocState, form: ZhForm, start: number, end: number, lex?
   }
 }
 
+const ROUTE_WORDS = ['遶境', '绕境', '进香', '驻驾', '停驾', '起驾', '回銮', '路线', '行经', '途经', '抵达'].map(n);
+const TEMPLE_HEAD = /[宫庙寺]$/;
+
+/**
+ * A temple on a pilgrimage route is a place; the temple that acts (holds the pilgrimage, is
+ * named again and again) stays an organization.
+ */
+function templeOnRoute(doc: DocState, h: { start: number; end: number }, name: string): boolean {
+  const key = doc.norm.slice(h.start, h.end);
+  if (!TEMPLE_HEAD.test(key)) return false;
+  let count = 0;
+  for (let i = doc.norm.indexOf(key); i >= 0; i = doc.norm.indexOf(key, i + key.length)) count++;
+  if (count >= 3) return false;
+  const s = doc.sentenceAt(h.start);
+  const sentence = doc.norm.slice(s.start, s.end);
+  void name;
+  return ROUTE_WORDS.some((w) => sentence.includes(w));
+}
+
 /** Keeps the non-overlapping candidates: longest first, then by priority, then leftmost. */
 function resolve(cands: Candidate[]): void {
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
@@ -235,12 +296,6 @@ function resolve(cands: Candidate[]): void {
     taken.push([c.start, c.end]);
     c.apply();
   }
-}
-
-/** The name as written in the article (Traditional), whatever the normalised key is. */
-function traditionalName(doc: DocState, _norm: string, surface: string): string {
-  void doc;
-  return surface.replace(/臺/g, '台');
 }
 
 /**

@@ -10,6 +10,8 @@ export interface NameCandidate {
   norm: string;
   /** How sure the pattern is: 3 title/enumeration/bracket, 2 speech verb, 1 repetition. */
   strength: number;
+  /** The name model's score, for candidates the model proposed. */
+  score?: number;
   /** Names after 記者/攝影 are bylines: authors, never people. */
   author?: boolean;
 }

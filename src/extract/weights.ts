@@ -1,0 +1,72 @@
+/**
+ * Weights and thresholds of the statistical recognizers, named in one place so that tuning
+ * them is one diff. Scores are log-likelihood ratios (natural log) plus boundary evidence.
+ */
+export const NAME_MODEL = {
+  /** Additive smoothing of the character counts. */
+  smoothing: 0.5,
+  /** A Han-Chinese name (surname + 1–2 given characters) is accepted at this score. */
+  acceptThree: 5.5,
+  /** Two-character names (surname + one given character) are rarer and riskier. */
+  acceptTwo: 9.3,
+  /** Boundary evidence on the left: start of text, punctuation, a title, a cue word. */
+  leftPunct: 1.5,
+  leftTitle: 2.5,
+  leftCue: 1.2,
+  leftWordEdge: 0.3,
+  /** The name would start inside a dictionary word. */
+  leftInsideWord: -2.5,
+  /** Boundary evidence on the right: a speech verb, punctuation, a particle, a title. */
+  rightCue: 1.8,
+  rightTitle: 2,
+  rightWordEdge: 0.3,
+  /** The name would end inside a dictionary word. */
+  rightCrossesWord: -2.5,
+  /** The same string again elsewhere in the article. */
+  recurs: 1.2,
+  recursOften: 2,
+  /** The string is an ordinary word of jieba's dictionary. */
+  commonWord: -4,
+  /** jieba's dictionary lists the string as a person name. */
+  dictName: 1.5,
+  /** A given character that is mostly a function word or role noun (在, 姓, 男). */
+  functionChar: -3.5,
+  /** The given part is itself an ordinary word (陳|明知): likelier a word after a surname. */
+  givenIsWord: -2.5,
+  /** An award, event or case head right after the name (金鐘|獎, 某某|案). */
+  rightEventHead: -3,
+  /** Below this intrinsic score a pattern-found name is dropped (空服員, 游得慢). */
+  patternFloor: 0,
+  /** Per given character, the log-likelihood ratio is clipped to this range. */
+  charClip: 3.5,
+};
+
+export const TRANSLIT_MODEL = {
+  smoothing: 0.5,
+  /** Mean per-character log-likelihood ratio (transliteration vs ordinary words) to start a span. */
+  charMin: -0.2,
+  /** Mean ratio over a whole span to accept it. */
+  spanMean: 1.0,
+  /** A span holding a known name is a longer name only when the rest is typical too (梅爾滕|斯, not 賴清德|赴). */
+  restMean: 1.5,
+  /** The first segment of a dotted name stops at a character less typical than this (瑞士人|亨利). */
+  dotLeftMin: 0,
+  minLength: 2,
+  maxLength: 8,
+  /** A span needs this much context evidence (role noun, speech verb, list with a person, recurrence). */
+  acceptPerson: 2,
+  personCue: 2,
+  speechAfter: 2,
+  recurs: 1,
+  dotJoined: 3,
+  /** A transliteration followed by a place head (州, 市, 島 ...) names a place, not a person. */
+  placeHead: -6,
+};
+
+/** Head-noun grammar for organizations and places. */
+export const HEAD_GRAMMAR = {
+  /** The longest name part (characters before the head) taken from segmentation. */
+  maxNameChars: 10,
+  /** Minimum name part before a one-character head (宮, 廟, 隊, 處). */
+  minBeforeSingle: 2,
+};

@@ -1,0 +1,36 @@
+/**
+ * A fixed list of words indexed by first and last character, to ask "does one of them start (or
+ * end) at this offset" without trying every word: the recognizers ask it at every character.
+ */
+export class WordList {
+  private readonly byFirst = new Map<string, string[]>();
+  private readonly byLast = new Map<string, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of new Set(words)) {
+      if (!w) continue;
+      const f = w[0];
+      const l = w[w.length - 1];
+      this.byFirst.set(f, [...(this.byFirst.get(f) ?? []), w].sort((a, b) => b.length - a.length));
+      this.byLast.set(l, [...(this.byLast.get(l) ?? []), w].sort((a, b) => b.length - a.length));
+    }
+  }
+
+  /** The longest word starting at `pos`, if any. */
+  startingAt(s: string, pos: number): string | undefined {
+    const ws = this.byFirst.get(s[pos]);
+    if (ws) for (const w of ws) if (s.startsWith(w, pos)) return w;
+    return undefined;
+  }
+
+  startsAt(s: string, pos: number): boolean {
+    return this.startingAt(s, pos) !== undefined;
+  }
+
+  /** Whether a word ends right before `pos`. */
+  endsAt(s: string, pos: number): boolean {
+    const ws = this.byLast.get(s[pos - 1]);
+    if (ws) for (const w of ws) if (pos - w.length >= 0 && s.startsWith(w, pos - w.length)) return true;
+    return false;
+  }
+}

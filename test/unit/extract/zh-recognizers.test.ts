@@ -1,0 +1,125 @@
+import type { Article, Extraction } from '../../../src/domain/types';
+import { extract, getLexicon } from '../../../src/extract';
+import { nameModel } from '../../../src/extract/zh-name-model';
+
+// Short texts written for these tests; the names are invented or generic.
+function article(paragraphs: string[], title = '新聞'): Article {
+  return { id: 't', title, paragraphs, captions: [], tags: [], related: [], authors: [], language: 'zh-Hant' };
+}
+const people = (x: Extraction) => x.entities.filter((e) => e.type === 'person').map((e) => e.name);
+const orgs = (x: Extraction) => x.entities.filter((e) => e.type === 'organization').map((e) => e.name);
+const places = (x: Extraction) => x.entities.filter((e) => e.type === 'place').map((e) => e.name);
+const rel = (x: Extraction, type: string, from: string, to: string) => x.relations.find((r) => r.type === type && r.from === from && r.to === to);
+
+describe('name model (statistics from jieba person-name entries)', () => {
+  const model = nameModel(getLexicon());
+
+  test('given-name characters score above function words', () => {
+    // 瑋 and 婷 are typical of given names; 在 and 的 are not
+    expect(model.given('玮', 2)).toBeGreaterThan(1);
+    expect(model.given('婷', 2)).toBeGreaterThan(1);
+    expect(model.given('在', 2)).toBeLessThan(0);
+    expect(model.given('的', 2)).toBeLessThan(0);
+  });
+
+  test('transliteration characters score above ordinary ones', () => {
+    for (const c of ['斯', '拉', '克']) expect(model.translit(c)).toBeGreaterThan(1);
+    for (const c of ['们', '题']) expect(model.translit(c)).toBeLessThan(0);
+  });
+
+  test('a surname prior: 陳 starts names far more than 高 does', () => {
+    const chen = model.surnamesAt('陈', 0)[0].score;
+    const gao = model.surnamesAt('高', 0)[0].score;
+    expect(chen).toBeGreaterThan(gao);
+  });
+});
+
+describe('unknown Chinese names', () => {
+  test('水利處長陳信宏陪同說明 gives 陳信宏, never 陳信宏陪', () => {
+    const x = extract(article(['水利處長陳信宏陪同說明，陳信宏表示堤防已修復。']));
+    expect(people(x)).toEqual(['陳信宏']);
+  });
+
+  test('a name never swallows a following 在 / 以 / 於', () => {
+    const x = extract(article(['昨天吳佩珊表示，明年將參選。黃志遠在記者會上說，將以行動支持。']));
+    expect(people(x).sort()).toEqual(['吳佩珊', '黃志遠'].sort());
+  });
+
+  test('ordinary words that start with a surname are not names', () => {
+    const x = extract(article(['謝謝大家的祝福，這次洪水造成的損失很大，高達三成。']));
+    expect(people(x)).toEqual([]);
+  });
+
+  test('Simplified input: the same unknown name in one canonical script', () => {
+    const hant = extract(article(['昨天吳佩珊表示，明年將參選。']));
+    const hans = extract({ ...article(['昨天吴佩珊表示，明年将参选。'], '新闻'), language: 'zh-Hans' });
+    expect(hant.entities.find((e) => e.type === 'person')?.id).toBe('person:吳佩珊');
+    expect(hans.entities.find((e) => e.type === 'person')?.id).toBe('person:吳佩珊');
+  });
+});
+
+describe('transliterated names', () => {
+  test('a role noun before and a box score after make a person', () => {
+    const x = extract(article(['洋將馬洛維奇砍下25分，馬洛維奇賽後表示很開心。']));
+    expect(people(x)).toContain('馬洛維奇');
+  });
+
+  test('a place head after a transliteration makes it a place, not a person', () => {
+    const x = extract(article(['球隊明天前往奧克蘭市比賽。']));
+    expect(people(x)).toEqual([]);
+  });
+
+  test('the last part of a dotted name refers to the whole name', () => {
+    const x = extract(article(['法國作家尚·皮耶·杜邦表示新書將出版，杜邦說這是最後一本。']));
+    expect(people(x)).toEqual(['尚·皮耶·杜邦']);
+    const m = x.mentions.find((mm) => mm.entityId === 'person:尚·皮耶·杜邦');
+    expect(m?.count).toBe(2);
+  });
+});
+
+describe('organizations and places by their heads', () => {
+  test('the left edge comes from segmentation, not a fixed length', () => {
+    const x = extract(article(['宏昇科技旗下子公司今天宣布擴廠，雲林縣福安宮主委也出席。']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['宏昇科技', '福安宮']));
+    expect(orgs(x).some((o) => o.includes('旗下'))).toBe(false);
+    // a temple written after its county: the county is a place of its own, and the temple is in it
+    expect(rel(x, 'LOCATED_IN', 'org:福安宮', 'place:雲林縣')).toBeDefined();
+  });
+
+  test('descriptions with a head are not names', () => {
+    const x = extract(article(['這所國立大學與綜合型大學合作，地方衛生局也加入。']));
+    expect(orgs(x)).toEqual([]);
+  });
+
+  test('a temple on a pilgrimage route is a place; a county government called 縣府 is created from the county', () => {
+    const x = extract(article(['進香隊伍今晚抵達北港朝天宮駐駕。', '嘉義縣議會開議，縣府提出預算。']));
+    expect(places(x)).toContain('北港朝天宮');
+    expect(orgs(x)).toEqual(expect.arrayContaining(['嘉義縣議會', '嘉義縣政府']));
+  });
+
+  test('a river by its head', () => {
+    const x = extract(article(['清水溪上游發生土石流。']));
+    expect(places(x)).toContain('清水溪');
+  });
+});
+
+describe('relations in every domain', () => {
+  test('court + title + name', () => {
+    const x = extract(article(['台南地方法院法官林志豪認為證據不足。']));
+    const r = rel(x, 'HOLDS_ROLE', 'person:林志豪', 'org:台南地方法院');
+    expect(r?.title).toBe('法官');
+    expect(r?.evidence).toBe('台南地方法院法官林志豪認為證據不足。');
+  });
+
+  test('a title without its body resolves to the body of that kind the article names', () => {
+    const x = extract(article(['雲林縣議會今天開會，議長張文德主持。']));
+    expect(rel(x, 'HOLDS_ROLE', 'person:張文德', 'org:雲林縣議會')?.title).toBe('議長');
+  });
+
+  test('a relation known only from the lexicon carries no sentence', () => {
+    const x = extract(article(['經濟部與行政院今天開會。']));
+    const r = rel(x, 'PART_OF', 'org:經濟部', 'org:行政院');
+    expect(r).toBeDefined();
+    expect(r?.evidence).toBe('');
+  });
+});
