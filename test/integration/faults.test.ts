@@ -7,7 +7,7 @@ import { graphSnapshot, resetGraph, runIngest, testExecutor } from './helpers';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
 
-const COUNT = 80;
+const COUNT = 60;
 
 /**
  * Four ingest processes at once on overlapping entities (every generated article names 台灣,

@@ -9,7 +9,7 @@ import { gql, graphSnapshot, resetGraph, runIngest, testExecutor } from './helpe
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
-const COUNT = 60;
+const COUNT = 45;
 
 const ROOT = path.join(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'main.js');
