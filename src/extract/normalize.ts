@@ -67,8 +67,19 @@ export function normalizeText(text: string): NormalizedText {
 }
 
 /** Normalises a lexicon surface form the same way the text is normalised. */
+// short forms (names, titles, cue words) are normalised again and again: keep the answers
+const formCache = new Map<string, string>();
+const FORM_CACHE_MAX = 50_000;
+
 export function normalizeForm(form: string): string {
-  return normalizeText(form).norm;
+  if (form.length > 24) return normalizeText(form).norm;
+  let v = formCache.get(form);
+  if (v === undefined) {
+    v = normalizeText(form).norm;
+    if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
+    formCache.set(form, v);
+  }
+  return v;
 }
 
 export function sliceChars(chars: string[], start: number, end: number): string {

@@ -321,6 +321,7 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
   const tokens = doc.tokens ?? tagText(doc.norm);
   const out: { name: string; weight: number }[] = [];
   const seen = new Set<string>();
+  const keys = [...entityKeys].filter((k) => k.length >= 2);
   for (const t of tokens) {
     if (t.end > doc.titleLength) break;
     if (!/^(n|vn|nz|l|v|i|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
@@ -329,7 +330,7 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     if (/[局署处部院会所厅府]$/.test(t.word)) continue;
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
-    if ([...entityKeys].some((k) => k.length >= 2 && (k.includes(t.word) || t.word.includes(k)))) continue;
+    if (keys.some((k) => k.includes(t.word) || t.word.includes(k))) continue;
     if (lex.zh.matchesAt(t.word, 0).some((m) => m.end === t.word.length)) continue;
     seen.add(t.word);
     out.push({ name: doc.surface(t.start, t.end).replace(/臺/g, '台'), weight: 2.2 });

@@ -29,6 +29,8 @@ export function nameModel(lex: Lexicon): NameModel {
   return cache.model;
 }
 
+const NONE: { len: number; score: number }[] = [];
+
 class Counts {
   readonly map = new Map<string, number>();
   total = 0;
@@ -76,16 +78,20 @@ function buildModel(lex: Lexicon): NameModel {
   const vocab = Math.max(bg.map.size, 5000);
   const clip = (x: number) => Math.max(-W.charClip, Math.min(W.charClip, x));
   const memo = new Map<string, number>();
-  const memos = new Map<Counts, Map<string, number>>([[g1, new Map()], [g2, new Map()], [tr, new Map()]]);
-  const ratio = (counts: Counts, c: string) => {
-    const m = memos.get(counts)!;
-    let v = m.get(c);
-    if (v === undefined) {
-      v = clip(counts.logp(c, vocab) - bg.logp(c, vocab));
-      m.set(c, v);
-    }
-    return v;
+  const table = (counts: Counts) => {
+    const m = new Map<string, number>();
+    return (c: string) => {
+      let v = m.get(c);
+      if (v === undefined) {
+        v = clip(counts.logp(c, vocab) - bg.logp(c, vocab));
+        m.set(c, v);
+      }
+      return v;
+    };
   };
+  const given1 = table(g1);
+  const given2 = table(g2);
+  const translit = table(tr);
   // a surname's prior: how often it starts a listed name, against how often the character
   // occurs in ordinary words (高, 文 and 於 are surnames too, but mostly they are not)
   const surnameScore = (s: string) => {
@@ -98,16 +104,22 @@ function buildModel(lex: Lexicon): NameModel {
     }
     return v;
   };
+  const compoundFirst = new Set([...surnames].filter((x) => x.length === 2).map((x) => x[0]));
   return {
     surnamesAt(norm, pos) {
+      const one = norm[pos];
+      const single = surnames.has(one);
+      if (!single && !compoundFirst.has(one)) return NONE;
       const out: { len: number; score: number }[] = [];
-      const two = norm.slice(pos, pos + 2);
-      if (two.length === 2 && surnames.has(two)) out.push({ len: 2, score: surnameScore(two) + 1 });
-      if (surnames.has(norm[pos])) out.push({ len: 1, score: surnameScore(norm[pos]) });
+      if (compoundFirst.has(one)) {
+        const two = norm.slice(pos, pos + 2);
+        if (two.length === 2 && surnames.has(two)) out.push({ len: 2, score: surnameScore(two) + 1 });
+      }
+      if (single) out.push({ len: 1, score: surnameScore(one) });
       return out;
     },
-    given: (c, slot) => ratio(slot === 1 ? g1 : g2, c),
-    translit: (c) => ratio(tr, c),
+    given: (c, slot) => (slot === 1 ? given1(c) : given2(c)),
+    translit,
   };
 }
 
@@ -201,6 +213,13 @@ export function intrinsicScore(model: NameModel, name: string, surnameLen: numbe
  */
 const NOT_GIVEN = new Set([...'在自从曾以于则至时后因遭陪今昨与和及的了是也都就才又被把将对向为等姓男女某嫌籍员先生们她他它说称表指'].map((c) => normalizeForm(c)));
 
+/** The most that boundary evidence and recurrence can add to a reading. */
+const MAX_CONTEXT = Math.max(W.leftPunct, W.leftTitle, W.leftCue + W.leftWordEdge) + Math.max(W.rightCue, W.rightTitle) + W.recursOften;
+
+function isHanChar(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
 export interface ScoredName {
   start: number;
   end: number;
@@ -216,20 +235,26 @@ export function bestNameAt(opts: { ctx: NameContext; model: NameModel; start: nu
   const { ctx, model, start } = opts;
   const { norm } = ctx;
   let best: ScoredName | undefined;
-  const left = leftEvidence(ctx, start) + (opts.extra ?? 0);
+  let left: number | undefined;
   for (const sur of model.surnamesAt(norm, start)) {
     for (const givenLen of [2, 1]) {
       const end = start + sur.len + givenLen;
       if (end > norm.length) continue;
-      const name = norm.slice(start, end);
-      if (!HAN.test(name)) continue;
+      let han = true;
+      for (let k = start; k < end && han; k++) han = isHanChar(norm.charCodeAt(k));
+      if (!han) continue;
       // 任|校長, 陳|先生: a surname followed by a title is a short reference, not a full name
       if (ctx.titleStarts.has(start + sur.len)) continue;
-      let score = intrinsicScore(model, name, sur.len, sur.score) + left + rightEvidence(ctx, end);
+      const name = norm.slice(start, end);
+      const intrinsic = intrinsicScore(model, name, sur.len, sur.score);
+      const threshold = givenLen === 1 && sur.len === 1 ? W.acceptTwo : W.acceptThree;
+      // no context can lift a weak reading over the threshold: skip the costlier evidence
+      if (intrinsic + MAX_CONTEXT + (opts.extra ?? 0) < threshold) continue;
+      if (left === undefined) left = leftEvidence(ctx, start) + (opts.extra ?? 0);
+      let score = intrinsic + left + rightEvidence(ctx, end);
       const c = opts.count(name);
       if (c >= 3) score += W.recursOften;
       else if (c >= 2) score += W.recurs;
-      const threshold = givenLen === 1 && sur.len === 1 ? W.acceptTwo : W.acceptThree;
       if (score < threshold) continue;
       if (!best || score > best.score) best = { start, end, score };
     }

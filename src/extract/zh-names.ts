@@ -14,6 +14,11 @@ import type { NameCandidate, PeopleContext } from './zh-people';
 
 const n = normalizeForm;
 const HAN = /[\u3400-\u9fff]/;
+const isHan = (c: string | undefined) => {
+  if (!c) return false;
+  const code = c.charCodeAt(0);
+  return code >= 0x3400 && code <= 0x9fff;
+};
 const DOTS = /[·‧・•]/;
 
 export function nameContext(ctx: PeopleContext): NameContext {
@@ -113,7 +118,7 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
   const { norm } = ctx;
   const found: { start: number; end: number; score: number }[] = [];
   for (let i = 0; i < norm.length; i++) {
-    if (!HAN.test(norm[i]) || NOT_NAME_START.has(norm[i])) continue;
+    if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i])) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
     const w = norm.slice(best.start, best.end);
@@ -168,13 +173,13 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
   const spans: { start: number; end: number }[] = [];
   let i = 0;
   while (i < norm.length) {
-    if (!HAN.test(norm[i]) || model.translit(norm[i]) < T.charMin) {
+    if (!isHan(norm[i]) || model.translit(norm[i]) < T.charMin) {
       i++;
       continue;
     }
     let j = i;
-    while (j < norm.length && ((HAN.test(norm[j]) && model.translit(norm[j]) >= T.charMin)
-      || (DOTS.test(norm[j]) && j > i && HAN.test(norm[j + 1] ?? '') && model.translit(norm[j + 1]) >= T.charMin))) j++;
+    while (j < norm.length && ((isHan(norm[j]) && model.translit(norm[j]) >= T.charMin)
+      || (DOTS.test(norm[j]) && j > i && isHan(norm[j + 1]) && model.translit(norm[j + 1]) >= T.charMin))) j++;
     for (const sp of trimToWords(nctx, i, j)) {
       // a regnal number belongs to the name (哈拉爾五世)
       const regnal = REGNAL.exec(norm.slice(sp.end, sp.end + 4));
@@ -183,7 +188,13 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     i = j;
   }
   spans.push(...dottedSpans(ctx, nctx, model));
-  const allKnown = [...knownPeople, ...ctx.lex.peopleByNorm.keys()].filter((k) => k.length >= 2);
+  const isKnown = (k: string) => knownPeople.has(k) || ctx.lex.peopleByNorm.has(k);
+  // the known names (two characters or more) written inside w, tried substring by substring
+  const knownInside = (w: string) => {
+    const found: string[] = [];
+    for (let a = 0; a < w.length; a++) for (let b = a + 2; b <= w.length; b++) if (b - a < w.length && isKnown(w.slice(a, b))) found.push(w.slice(a, b));
+    return found;
+  };
   const knownList = [...knownPeople];
   const evidence = new Map<string, number>();
   const occurrences: { start: number; end: number; w: string }[] = [];
@@ -196,8 +207,7 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     if (e && !/^nr/.test(e.tag) && e.freq >= 3) continue;
     if (ctx.lex.zh.matchesAt(w, 0).some((m) => m.end === w.length)) continue;
     // a known name plus a neighbouring character (賴清德赴) is that name, not a new one
-    if (!DOTS.test(w) && allKnown.some((k) => k.length < w.length && k.length >= 2 && w.includes(k)
-      && translitMean(model, w.replace(k, '')) < T.restMean)) continue;
+    if (!DOTS.test(w) && knownInside(w).some((k) => translitMean(model, w.replace(k, '')) < T.restMean)) continue;
     if (ctx.lex.stop.personZh.has(w)) continue;
     let ev = evidence.get(w) ?? 0;
     if (DOTS.test(w)) ev += T.dotJoined;
@@ -315,8 +325,8 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
 function dottedSpans(ctx: PeopleContext, nctx: NameContext, model: ReturnType<typeof nameModel>): { start: number; end: number }[] {
   const { norm } = ctx;
   const out: { start: number; end: number }[] = [];
-  const ok = (c: string | undefined) => !!c && HAN.test(c) && model.translit(c) > -1.5;
-  for (let d = 0; d < norm.length; d++) {
+  const ok = (c: string | undefined) => isHan(c) && model.translit(c!) > -1.5;
+  for (let d = norm.search(DOTS); d >= 0 && d < norm.length; d++) {
     if (!DOTS.test(norm[d]) || !ok(norm[d - 1]) || !ok(norm[d + 1])) continue;
     let s = d;
     while (s > 0 && ok(norm[s - 1]) && (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) && d - s < 6 && !nctx.titleEnds.has(s) && !PERSON_BEFORE.endsAt(norm, s)) s--;
@@ -358,8 +368,9 @@ function trimToWords(ctx: NameContext, start: number, end: number): { start: num
   // leading characters that belong to the word before
   while (s < e && ctx.tokenAt[s] >= 0 && ctx.tokens[ctx.tokenAt[s]].start < s && !/^(x|nr|nrt|nrfg|ns)$/.test(ctx.tokens[ctx.tokenAt[s]].tag)) s++;
   // trailing characters that start a word running past the span (內 of 內線)
-  const lastDot = Math.max(...[...'·‧・•'].map((d) => ctx.norm.lastIndexOf(d, end - 1)));
-  const floor = lastDot >= start ? lastDot + 2 : s;
+  let lastDot = -1;
+  for (let k = end - 1; k >= start && lastDot < 0; k--) if (DOTS.test(ctx.norm[k])) lastDot = k;
+  const floor = lastDot >= 0 ? lastDot + 2 : s;
   while (e > floor && rightEvidence(ctx, e) < 0) e--;
   // particles and prepositions at either edge (由|威能帝, 傑克森|將) are not part of a name
   while (s < e && NOT_NAME_START.has(ctx.norm[s])) s++;
