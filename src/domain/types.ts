@@ -138,6 +138,22 @@ export interface Cooccurrence {
   count: number;
 }
 
+/**
+ * A name the graph already knows: an alias added by an editor, the Latin spelling of a name
+ * seen once in brackets. The store hands extraction a snapshot of them, so that the next
+ * article resolves the same surface form to the same entity; extraction stays pure.
+ */
+export interface KnownName {
+  surface: string;
+  id: string;
+  type: Exclude<EntityType, 'topic'>;
+  name: string;
+}
+
+export interface ExtractOptions {
+  known?: readonly KnownName[];
+}
+
 export interface Extraction {
   entities: Entity[];
   mentions: Mention[];

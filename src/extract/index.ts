@@ -1,8 +1,9 @@
-import type { Article, Cooccurrence, Entity, Extraction, Mention } from '../domain/types';
+import type { Article, Cooccurrence, Entity, ExtractOptions, Extraction, Mention } from '../domain/types';
 import { articleText } from '../domain/article-text';
 import { addCredits } from './credits';
 import { DocState, splitSentences } from './doc';
 import { extractEn } from './en-entities';
+import { addKnownLatin, knownIndex } from './known';
 import { getLexicon } from './lexicon';
 import { hanRatio, isSimplifiedText, normalizeText } from './normalize';
 import { addTopics, matchEn } from './topics';
@@ -14,7 +15,7 @@ export { configureLexicon, getLexicon } from './lexicon';
  * Article -> entities, mentions, relations and co-occurrences. Pure and deterministic; the
  * only I/O is loading the lexicon (and jieba's dictionary) once, on first use.
  */
-export function extract(article: Article): Extraction {
+export function extract(article: Article, options: ExtractOptions = {}): Extraction {
   const lex = getLexicon();
   const body = articleText(article);
   const captions = article.captions ?? [];
@@ -29,8 +30,9 @@ export function extract(article: Article): Extraction {
   doc.bodyEnd = Array.from(body).length;
   const authors = (article.authors ?? []).map((a) => a.name).filter(Boolean);
 
+  const known = options.known?.length ? knownIndex(options.known) : undefined;
   if (lang === 'zh') {
-    extractZh({ doc, lex, authors, captions });
+    extractZh({ doc, lex, authors, captions, known });
     // Latin names inside Chinese text (IPAC, Euractiv, NHK)
     for (const m of matchEn({ norm, index: lex.en })) {
       if (m.entity.type !== 'organization' || doc.isClaimed(m.start, m.end)) continue;
@@ -40,6 +42,8 @@ export function extract(article: Article): Extraction {
       doc.addHit({ id: m.entity.id, start: m.start, end: m.end });
     }
   } else {
+    // what the graph already knows is read first: the English recognizers skip claimed spans
+    if (known) addKnownLatin(doc, known);
     extractEn({ doc, lex, authors, captions });
   }
   addCredits({ doc, lex, article });

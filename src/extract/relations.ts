@@ -32,7 +32,7 @@ function entityBefore(opts: { doc: DocState; idx: HitIndex; title: TitleHit; at?
   const direct = idx.byEnd.get(at)?.[0];
   if (direct) return { entity: doc.entities.get(direct.id) };
   if (at !== title.start) return {};
-  // 高等法院的受命法官, 台師大新校長, 議會現任議長: a modifier between the body and the title
+  // 地方法院的法官, 清大新校長, 議會現任議長: a modifier between the body and the title
   for (const m of TITLE_MODIFIERS) {
     if (!doc.norm.startsWith(m, at - m.length)) continue;
     const h = idx.byEnd.get(at - m.length)?.[0];
@@ -46,7 +46,7 @@ const TITLE_MODIFIERS = ['的', '新', '前', '现任', '新任', '卸任', '代
 
 /**
  * Organization heads a title belongs to (校長 -> 大學, 議長 -> 議會), to resolve a title written
- * without its body ("議長洪允典主持") to the body of that kind the article names.
+ * without its body ("議長張文德主持") to the body of that kind the article names.
  */
 const TITLE_AFFINITY: [RegExp, string[]][] = [
   [/校长$/, ['大学', '学院', '中学', '高中', '国中', '国小', '小学']],

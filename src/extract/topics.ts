@@ -308,13 +308,13 @@ function zhTopicCandidates(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<
 const HEADLINE_FILLER = new Set(['表示', '指出', '强调', '认为', '回应', '今天', '昨天', '明天', '今年', '明年', '去年', '宣布', '进行', '举行', '出现',
   '发生', '成为', '可能', '持续', '不再', '还是', '已经', '正式', '确定', '最新', '独家', '快讯', '直击', '影音', '曝光', '原因', '关键', '重要', '出席',
   '提供', '报导', '记者', '新闻', '一起', '这次', '了解', '分享', '粉丝', '网友', '事件', '问题', '情况', '活动', '方式', '现场', '透过', '涉嫌', '现身', '出炉', '获得', '榮获', '荣获'].map((w) => normalizeForm(w)));
-/** Headline verbs must be specific (復職, 散會, 接管), not common (獲得, 進入): jieba's IDF decides. */
+/** Headline verbs must be specific (復工, 停賽, 收購), not common (獲得, 進入): jieba's IDF decides. */
 const HEADLINE_VERB_MIN_IDF = 7.7;
 const HEADLINE_NOUN_MIN_IDF = 6;
 
 /**
- * The content words of the headline: what happened (復職, 散會, 接管) and to what (總預算,
- * 暫扣令). Names of entities are never topics; fillers and one-character words are dropped.
+ * The content words of the headline: what happened (復工, 停賽, 收購) and to what (預算案,
+ * 禁令). Names of entities are never topics; fillers and one-character words are dropped.
  */
 function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;

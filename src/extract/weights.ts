@@ -31,11 +31,11 @@ export const NAME_MODEL = {
   dictName: 1.5,
   /** A given character that is mostly a function word or role noun (在, 姓, 男). */
   functionChar: -3.5,
-  /** The given part is itself an ordinary word (陳|明知): likelier a word after a surname. */
+  /** The given part is itself an ordinary word (陳|明白): likelier a word after a surname. */
   givenIsWord: -2.5,
-  /** An award, event or case head right after the name (金鐘|獎, 某某|案). */
+  /** An award, event or case head right after the name (金龍|獎, 某某|案). */
   rightEventHead: -3,
-  /** Below this intrinsic score a pattern-found name is dropped (空服員, 游得慢). */
+  /** Below this intrinsic score a pattern-found name is dropped (教練團, 游得快). */
   patternFloor: 0,
   /** Per given character, the log-likelihood ratio is clipped to this range. */
   charClip: 3.5,
@@ -47,9 +47,9 @@ export const TRANSLIT_MODEL = {
   charMin: -0.2,
   /** Mean ratio over a whole span to accept it. */
   spanMean: 1.0,
-  /** A span holding a known name is a longer name only when the rest is typical too (梅爾滕|斯, not 賴清德|赴). */
+  /** A span holding a known name is a longer name only when the rest is typical too (馬洛維|奇, not 林佳龍|赴). */
   restMean: 1.5,
-  /** The first segment of a dotted name stops at a character less typical than this (瑞士人|亨利). */
+  /** The first segment of a dotted name stops at a character less typical than this (法國人|約翰). */
   dotLeftMin: 0,
   minLength: 2,
   maxLength: 8,
@@ -69,4 +69,14 @@ export const HEAD_GRAMMAR = {
   maxNameChars: 10,
   /** Minimum name part before a one-character head (宮, 廟, 隊, 處). */
   minBeforeSingle: 2,
+};
+
+/** Tie-break between candidate spans of equal length in the resolver (longer spans always win). */
+export const PRIORITY = {
+  lexiconPerson: 3,
+  known: 2.8,
+  person: 2.5,
+  lexiconCompound: 2.2,
+  lexicon: 2,
+  headGrammar: 1.2,
 };

@@ -3,25 +3,21 @@ import type { DocState } from './doc';
 import { corroborated, type LexEntity, type Lexicon, type ZhForm } from './lexicon';
 import { normalizeForm } from './normalize';
 import { tagText, type Token } from './segment';
+import { resolve, type Candidate } from './resolve';
+import { PRIORITY } from './weights';
 import { SurfaceTrie } from './trie';
 import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
 import { headSpans } from './zh-heads';
+import { upsertKnown, type KnownIndex } from './known';
 import { resolveShortForms } from './zh-short-forms';
 import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
 
-/** A span some detector proposes; the longest spans win, then the higher priority. */
-interface Candidate {
-  start: number;
-  end: number;
-  priority: number;
-  apply: () => void;
-}
 
 export interface ZhOptions {
   doc: DocState;
@@ -30,6 +26,8 @@ export interface ZhOptions {
   authors: string[];
   /** Caption texts: used to find media credits and to confirm names, never for offsets. */
   captions: string[];
+  /** Names the graph already knows (aliases, bracketed spellings), from the store's snapshot. */
+  known?: KnownIndex;
 }
 
 export function extractZh(opts: ZhOptions): void {
@@ -47,7 +45,9 @@ export function extractZh(opts: ZhOptions): void {
   });
   const lexMatches = lex.zh.scanAll(norm);
   const titles = findTitles({ norm, lex, lexMatches });
-  const ctx: PeopleContext = { norm, tokens, lex, titles, startB, endB, tokenAt };
+  const lexMask = new Uint8Array(norm.length + 1);
+  for (const m of lexMatches) if (m.end - m.start >= 2 && m.values[0].entity.type !== 'person' && m.values[0].entity.type !== 'topic') lexMask.fill(1, m.start, m.end);
+  const ctx: PeopleContext = { norm, tokens, lex, titles, startB, endB, tokenAt, lexMask };
   const titleStarts = new Set(titles.map((t) => t.start));
   // jieba keeps "法國巴黎" as one word: a place may start where a country or place word ends
   const placeEnds = new Set<number>();
@@ -70,7 +70,6 @@ export function extractZh(opts: ZhOptions): void {
   const cued = roleCueNames(ctx);
   found.push(...cued);
   const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
-  tr.push(...translitNames(ctx, new Set([...found, ...tr].map((c) => c.norm))).filter((c) => !tr.some((t) => t.start === c.start)));
   found.push(...tr);
   if (process.env.DEBUG_NAMES) {
     for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
@@ -107,7 +106,7 @@ export function extractZh(opts: ZhOptions): void {
     const whole = wholeOf.get(k);
     const wholeAt = whole ? norm.indexOf(whole) : -1;
     cands.push({
-      start: m.start, end: m.end, priority: 2.5,
+      start: m.start, end: m.end, priority: PRIORITY.person,
       apply: () => {
         const name = wholeAt >= 0 ? doc.canonicalName(wholeAt, wholeAt + whole!.length) : doc.canonicalName(m.start, m.end);
         const id = `person:${name}`;
@@ -131,7 +130,7 @@ export function extractZh(opts: ZhOptions): void {
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
       // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
       if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
-      // 拉薩 inside 阿拉薩: a place that starts inside an unknown word (a transliterated name) is a misread
+      // 拉薩 inside 卡拉薩斯: a place that starts inside an unknown word (a transliterated name) is a misread
       if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
       if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
@@ -145,13 +144,26 @@ export function extractZh(opts: ZhOptions): void {
     }
   }
 
+  // names the graph already knows win over guesses of the same span and lose to longer names
+  if (opts.known) for (const m of opts.known.zh.scanAll(norm)) {
+    const k = m.values[0];
+    if (m.end - m.start === 2 && !(startB[m.start] && endB[m.end]) && !boundaryByContext(norm, m.start, m.end)) continue;
+    cands.push({
+      start: m.start, end: m.end, priority: PRIORITY.known,
+      apply: () => {
+        upsertKnown(doc, k);
+        doc.addHit({ id: k.id, start: m.start, end: m.end });
+      },
+    });
+  }
+
   const units: { short: string; id: string }[] = [];
   const blocked = new Uint8Array(norm.length + 1);
   for (const m of personTrie.scanAll(norm)) for (let k = m.start; k < m.end; k++) blocked[k] = 1;
   for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
     const spanStart = h.shortStart ?? h.start;
     cands.push({
-      start: spanStart, end: h.end, priority: 1.2,
+      start: spanStart, end: h.end, priority: PRIORITY.headGrammar,
       apply: () => {
         const name = doc.canonicalName(h.start, h.end);
         if (h.type === 'place' || templeOnRoute(doc, h, name)) {
@@ -231,9 +243,9 @@ function endsInsideWord(o: { end: number; tokens: Token[]; tokenAt: Int32Array }
 }
 
 function priorityOf(f: ZhForm): number {
-  if (f.entity.type === 'person') return 3;
-  if (f.also) return 2.2;
-  return 2;
+  if (f.entity.type === 'person') return PRIORITY.lexiconPerson;
+  if (f.also) return PRIORITY.lexiconCompound;
+  return PRIORITY.lexicon;
 }
 
 /** Two-character forms cut across jieba words are still fine next to punctuation or a known title. */
@@ -283,20 +295,6 @@ function templeOnRoute(doc: DocState, h: { start: number; end: number }, name: s
   return ROUTE_WORDS.some((w) => sentence.includes(w));
 }
 
-/** Keeps the non-overlapping candidates: longest first, then by priority, then leftmost. */
-function resolve(cands: Candidate[]): void {
-  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
-  const taken: [number, number][] = [];
-  const used = new Uint8Array(cands.reduce((m, c) => Math.max(m, c.end), 0) + 1);
-  for (const c of cands) {
-    let free = true;
-    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
-    if (!free) continue;
-    for (let i = c.start; i < c.end; i++) used[i] = 1;
-    taken.push([c.start, c.end]);
-    c.apply();
-  }
-}
 
 /**
  * Titles in the text, longest at each position, dropping those inside a longer title or inside

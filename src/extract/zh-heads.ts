@@ -8,8 +8,8 @@ import { HEAD_GRAMMAR as G } from './weights';
  * Head-noun grammar for organizations and places the lexicon lacks: a head (醫院, 大學, 集團,
  * 宮, 分局, 溪, 站 ...) and the name before it, whose left edge comes from segmentation: tokens
  * are taken leftwards while they can be part of a name, and the span needs at least one token
- * that names something (a place, a proper noun, an unknown word) — 國立大學 and 綜合型大學
- * describe, 台灣師範大學 names.
+ * that names something (a place, a proper noun, an unknown word) — 國立大學 and 私立大學
+ * describe, 彰化師範大學 names.
  */
 export interface HeadSpan {
   start: number;
@@ -31,7 +31,7 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['公司', 'company'], ['集團', 'company'], ['科技', 'company'], ['電子', 'company'], ['半導體', 'company'], ['銀行', 'company'], ['證券', 'company'],
   ['金控', 'company'], ['航空', 'company'], ['電信', 'company'], ['生技', 'company'], ['製藥', 'company'], ['實業', 'company'],
   ['工業', 'company'], ['控股', 'company'], ['文創', 'company'], ['娛樂', 'company'], ['影業', 'company'], ['唱片', 'company'], ['百貨', 'company'],
-  ['光電', 'company'], ['精密', 'company'], ['外科', 'other'], ['內科', 'other'], ['醫學部', 'other'], ['書院', 'other'],
+  ['光電', 'company'], ['精密', 'company'], ['外科', 'other'], ['內科', 'other'], ['醫學部', 'other'],
   ['日報', 'media'], ['時報', 'media'], ['電視台', 'media'], ['電台', 'media'], ['新聞網', 'media'], ['通訊社', 'media'], ['雜誌', 'media'],
   ['政府', 'government'], ['市府', 'government'], ['縣府', 'government'], ['公所', 'government'], ['法院', 'government'], ['地院', 'government'],
   ['高分院', 'government'], ['分院', 'government'], ['地檢署', 'government'], ['檢察署', 'government'], ['警察局', 'government'], ['分局', 'government'],
@@ -40,7 +40,7 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['議會', 'legislature'], ['代表會', 'legislature'], ['黨部', 'party'], ['黨團', 'party'], ['黨', 'party'],
   ['組織', 'international'], ['聯盟', 'international'],
   ['局', 'government'], ['處', 'government'], ['署', 'government'], ['司', 'government'], ['部', 'government'], ['院', 'government'],
-  ['宮', 'other'], ['廟', 'other'], ['寺', 'other'], ['教會', 'other'], ['隊', 'sports'], ['神轎團', 'other'], ['樂團', 'other'], ['劇團', 'other'],
+  ['宮', 'other'], ['廟', 'other'], ['寺', 'other'], ['教會', 'other'], ['隊', 'sports'], ['樂團', 'other'], ['劇團', 'other'],
 ];
 const PLACE_HEADS = ['堰塞湖', '水庫', '溪', '河', '江', '湖', '潭', '山', '嶺', '峽谷', '車站', '捷運站', '站', '港', '碼頭', '機場',
   '路', '街', '大道', '公園', '夜市', '廣場', '大樓', '老街', '步道', '橋', '隧道', '村', '鄉', '鎮', '區', '縣', '市', '省', '州',
@@ -54,35 +54,42 @@ const HEADS: Head[] = [
 const HEAD_BY_FIRST = new Map<string, Head[]>();
 for (const h of HEADS) HEAD_BY_FIRST.set(h.head[0], [...(HEAD_BY_FIRST.get(h.head[0]) ?? []), h]);
 
-/** Tags of tokens that may stand inside a name; v/vn only between two name tokens (動物保護防疫處). */
-const NAME_TAGS = /^(n|nz|nt|ns|nr|nrt|nrfg|x|j|l|eng|b|s|ng|an)$/;
+/** Tags of tokens that may stand inside a name; v/vn only between two name tokens (動物保護處). */
+const NAME_TAGS = /^(n|nz|nt|ns|nr|nrt|nrfg|x|j|l|eng|b|s|ng|an|zg|g)$/;
 const INNER_TAGS = /^(vn)$/;
 /** Verbs that are common inside the names of public bodies (動物保護處, 經濟發展局). */
 const INNER_VERBS = new Set(['保护', '管理', '发展', '研究', '促进', '检验', '检疫', '防疫', '保险', '服务', '经营', '投资', '建设', '审议', '审查', '推动',
   '救助', '防治', '调查', '保育', '监督', '规划', '保障', '改革', '解放', '复兴', '教育', '训练', '辅导', '评量', '测验', '交流', '合作', '开发', '创新'].map(n));
 /** Tags of tokens that name something: a place, a proper noun, an abbreviation or a word jieba does not know. */
 const NAMING_TAGS = /^(nz|nt|ns|nr|nrt|nrfg|x|j|eng)$/;
-/** Conjunctions inside one name (外交及國防委員會, 美國海關暨邊境保護局). */
+/** Conjunctions inside one name (外交及國防委員會, 海關暨檢疫局). */
 const JOINERS = new Set(['及', '与', '暨'].map(n));
 /** Words that never start a name: pronouns, determiners, adverbs of place and time. */
 const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
 /** Characters that never occur inside a name part: verbs of saying, copulas, particles. */
-const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而'].map(n));
+const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而至往赴抵'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
 const GENERIC_PLACE_ENDS = ['地区', '山区', '市区', '社区', '灾区', '园区', '地带', '矿区', '郊区', '县市', '各县'];
+const LOCATIVES = new Set([...'畔边旁岸口侧'].map(n));
+const ROUTE_WORDS = ['遶境', '绕境', '进香', '驻驾', '停驾', '起驾', '回銮', '沿途', '行经', '途经'].map(n);
+/** A temple named near pilgrimage words is a stop on a route: its town is a place of its own. */
+function onRoute(norm: string, start: number, end: number): boolean {
+  const window = norm.slice(Math.max(0, start - 40), end + 40);
+  return ROUTE_WORDS.some((w) => window.includes(w));
+}
 const REQUIRE_KNOWN = new Set(['线'].map(n));
 const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
-/** Temples are named after their town but written after their city (彰化市|南瑤宮). */
+/** Temples are named after their town but written after their city (雲林縣|福安宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
 const TRADE_PREFIX = ['美商', '陆商', '中资', '台商', '日商', '韩商', '港商', '外商', '欧商', '德商', '荷商'].map(n);
 const ROLE_PREFIX = ['母公司', '子公司', '旗下', '集团旗下'].map(n);
 const LEADING_FUNCTION = new Set([...'由在从至于经若指为被让将把对向与和及或是的了也都就才即'].map(n));
-/** Nouns that link two names rather than belong to one (聞泰科技|旗下|安世半導體). */
+/** Nouns that link two names rather than belong to one (宏昇科技|旗下|永泰電子). */
 const NOT_INSIDE = new Set(['旗下', '底下', '之下', '以及', '包括', '对手', '合作', '期间', '今年', '去年', '明年', '目前', '当时', '昨天', '今天', '日前'].map(n));
 /** Descriptive words that make "X + head" a description rather than a name. */
 const DESCRIPTIVE = new Set(['国立', '私立', '公立', '市立', '县立', '综合型', '国际型', '研究型', '一般', '地方', '中央', '专案', '专业', '相关', '主管', '当地',
-  '各级', '全国', '国内', '国外', '海外', '所有', '其他', '多家', '多所', '这家', '那家', '两家', '三家', '标竿', '双语', '知名', '大型', '小型', '民间', '公营', '民营',
-  '偏乡', '内外', '子', '母', '总', '分', '地方卫生', '茶水饮料', '补给', '高', '晶圆', '决胜', '开局', '首'].map(n));
+  '各级', '全国', '国内', '国外', '海外', '所有', '其他', '多家', '多所', '这家', '那家', '两家', '三家', '知名', '大型', '小型', '民间', '公营', '民营', '地方',
+  '偏乡', '内外', '子', '母', '总', '分', '高'].map(n));
 
 /**
  * Candidate organizations and places by their heads. `lexMatches` are the lexicon matches of
@@ -133,16 +140,17 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     // a one-character head inside an ordinary word (南|部 of 南部, 決勝|局, 團|隊) is no head
     const hi = tokenAt[i];
     if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag)) continue;
-    // the head must end a word (院 of 院長 does not; 處 of 處長 does not)
+    // the head must end a word (院 of 院長 does not; 處 of 處長 does not), or be followed by a
+    // locative in the same word (溪|畔, 港|邊)
     const after = tokenAt[end - 1];
-    if (after >= 0 && tokens[after].end > end) continue;
+    if (after >= 0 && tokens[after].end > end && !(h.type === 'place' && tokens[after].end === end + 1 && LOCATIVES.has(norm[end]))) continue;
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
     let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
     if (start < 0) continue;
-    // function characters glued to the front by segmentation (由|鎮瀾宮, 經|勘查)
+    // function characters glued to the front by segmentation (由|福安宮, 經|勘查)
     while (start < i && LEADING_FUNCTION.has(norm[start])) start++;
-    // a title inside the span (召集人|佛光山…大學): the name starts after it; a title right
-    // before the head (考試院院長黃榮|村) means the span runs across a person
+    // a title inside the span (召集人|某某大學): the name starts after it; a title right
+    // before the head (考試院院長陳大|村) means the span runs across a person
     for (let k = start; k < i; k++) {
       const te = opts.titleEnds.get(k);
       if (te !== undefined && te <= i) start = te;
@@ -151,22 +159,22 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     let titled = false;
     for (let k = start; k < i; k++) if (opts.titleEnds.has(k) && opts.titleEnds.get(k)! > i) titled = true;
     if (titled) continue;
-    // a body named after the place it is in (彰化市|南瑤宮, 台中|逢甲夜市, 荷蘭|安世半導體): the
+    // a body named after the place it is in (雲林縣|福安宮, 台南|花園夜市, 荷蘭|永泰電子): the
     // place is a mention of its own and the name starts after it; public bodies keep their place
-    // (台中市政府警察局, 金門縣議會)
+    // (台南市政府警察局, 嘉義縣議會)
     if (h.type === 'place' || h.kind === 'company' || TEMPLE_HEADS.has(h.head)) {
       let cut = start;
       for (const m of known.get(start) ?? []) {
         if (m.end - start < 2 || i - m.end < (h.head.length === 1 ? 2 : 1) || m.end <= cut) continue;
-        // a city, county or country prefix; places also drop an operator (台鐵|新竹站)
+        // a city, county or country prefix; places also drop an operator (台鐵|台南站)
         const prefix = norm.slice(start, m.end);
         if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
-          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= 4)) cut = m.end;
+          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4))) cut = m.end;
       }
       start = cut;
-      // 美商美光, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
+      // 美商英特爾, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
       while (TRADE_PREFIX.some((p) => norm.startsWith(p, start)) && i - start > 3) start += 2;
-      // 安世|母公司|聞泰科技: a role noun inside the span ends the name before it
+      // 永泰|母公司|宏昇科技: a role noun inside the span ends the name before it
       for (const rp of ROLE_PREFIX) {
         const at = norm.indexOf(rp, start);
         if (at >= start && at < i && i - at - rp.length >= 2) start = at + rp.length;
@@ -193,11 +201,11 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       k = t.end;
     }
     if (!names) continue;
-    // 美光|科技: a known company and a generic suffix is that company, not a new one
+    // 英特爾|科技: a known company and a generic suffix is that company, not a new one
     if (h.kind === 'company' && (known.get(start) ?? []).some((m) => m.end === i && m.type === 'organization')) continue;
-    // 安世|母公司: a role noun, not a company
+    // 永泰|母公司: a role noun, not a company
     if (h.kind === 'company' && /[母子]$/.test(namePart)) continue;
-    // a rail line is named after a known place (集集|線); other "X線" are phrases (中長線, 斷線)
+    // a rail line is named after a known place (內灣|線); other "X線" are phrases (長線, 斷線)
     if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
     if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i)) continue;
@@ -205,12 +213,12 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     for (let k = start + 2; k < end - 1; k++) if (orgEnds.get(k) === start && end - k >= 2) shortStart = k;
     out.push({ start, end, type: h.type, kind: h.kind, shortStart });
   }
-  // a unit written after a body the grammar found (大甲鎮瀾宮|大安神轎團): named in full, a unit of it
+  // a unit written after a body the grammar found (福安宮|新營舞獅團): named in full, a unit of it
   const byEnd = [...out].sort((a, b) => a.end - b.end);
   for (const b of out) {
     if (b.shortStart !== undefined) continue;
     const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
-    // the gap, if any, is one character of the unit's name (大|安神轎團), never punctuation (A宮、B宮)
+    // the gap, if any, is one character of the unit's name (新|營舞獅團), never punctuation (A宮、B宮)
     if (a && b.type === 'organization' && (a.end === b.start || /[\u3400-\u9fff]/.test(norm[a.end]))) {
       b.shortStart = a.end;
       b.start = a.start;
@@ -222,11 +230,11 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
 function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headStart: number; blocked: Uint8Array; joins: boolean }): number {
   const { norm, tokens, tokenAt, headStart } = o;
   let start = headStart;
-  // a head inside a token (總醫院 of 荣民|总医院, 宮 of 澜宫): the token's beginning belongs to the name
+  // a head inside a token (總醫院 of 荣民|总医院, 宮 of 安宫): the token's beginning belongs to the name
   const hi = tokenAt[headStart];
   if (hi >= 0 && tokens[hi].start < headStart) {
     start = tokens[hi].start;
-    // segmentation glued a preposition to the name (由|鎮瀾宮): it is the left edge
+    // segmentation glued a preposition to the name (由|福安宮): it is the left edge
     let k = start;
     while (k < headStart && LEADING_FUNCTION.has(norm[k])) k++;
     if (k > start) return k;

@@ -149,7 +149,7 @@ const RIGHT_CUES = new WordList(['表示', '指出', '说', '认为', '强调', 
   '后', '陪', '获', '夺', '拿', '击', '投', '轰', '敲', '砍', '得', '和', '跟', '同', '当选', '担任', '出任', '接任', '卸任', '宣布', '证实',
   '坦承', '直言', '重申', '饰演', '主演', '执导', '演唱', '带领', '率领', '亲自', '本人', '日', '等人', '一家', '夫妇', '自己', '上任',
   '不', '没', '并', '虽', '却', '便', '再', '仍', '还', '正', '首度', '首次', '随即', '立即', '特别', '个人', '父女', '母女', '父子', '母子'].map(n));
-/** Heads of awards, events and cases: a "name" right before them names the award (金鐘獎). */
+/** Heads of awards, events and cases: a "name" right before them names the award (金龍獎). */
 const EVENT_HEADS = new Set([...'奖赛杯案节展'].map(n));
 const ORG_HEAD_AFTER = new WordList(['科技', '公司', '集团', '电子', '半导体', '银行', '大学', '医院', '协会', '基金会', '文创', '建设', '工业', '实业', '控股'].map(n));
 const PUNCT = /[\s、，,。；;：:！？!?（()「」『』“”"《》〈〉【】\[\]·‧・/／\-—…~～|｜]/;
@@ -173,7 +173,7 @@ export function rightEvidence(ctx: NameContext, end: number): number {
   if (ctx.titleStarts.has(end)) return W.rightTitle;
   let s = 0;
   if (EVENT_HEADS.has(norm[end])) s += W.rightEventHead;
-  // 聞泰|科技, 巨大|集團: a "name" right before an organization head names the organization
+  // 宏昇|科技, 永泰|集團: a "name" right before an organization head names the organization
   if (ORG_HEAD_AFTER.startsAt(norm, end)) s += W.rightEventHead;
   if (RIGHT_CUES.startsAt(norm, end)) s += W.rightCue;
   // a dictionary word that starts inside the name and runs past its end (總統時曾公開 is not 時曾公)
@@ -208,7 +208,7 @@ export function intrinsicScore(model: NameModel, name: string, surnameLen: numbe
 
 /**
  * Function words, classifiers and role nouns that follow a surname far more often than they
- * serve as given names (陳|姓, 夏拉|在, 林|男): a reading that needs them as given characters is
+ * serve as given names (陳|姓, 王|在, 林|男): a reading that needs them as given characters is
  * penalised, so the shorter reading or no name wins.
  */
 const NOT_GIVEN = new Set([...'在自从曾以于则至时后因遭陪今昨与和及的了是也都就才又被把将对向为等姓男女某嫌籍员先生们她他它说称表指'].map((c) => normalizeForm(c)));

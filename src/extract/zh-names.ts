@@ -50,7 +50,7 @@ const NOT_NAME_START = new Set([...'的是在和与及或等将被把从对向�
 const NOT_NAME_END = new Set([...'部署局处院会党市县区乡镇村路街岛山河湖港赛队案法厅馆站场国省州湾厂校系所科组团协社奖庙宫寺籍'].map(n));
 
 /**
- * A name read one character too far (夏拉|在, 楊孟寅|醫師, 聞泰|於): when the last character is a
+ * A name read one character too far (王小明|在, 李大同|醫師, 林美玲|於): when the last character is a
  * function word or starts a title in the text, the shorter reading is the name.
  */
 export function trimOvershoot(ctx: PeopleContext, known: Set<string>): void {
@@ -72,7 +72,7 @@ export function trimOvershoot(ctx: PeopleContext, known: Set<string>): void {
 
 /**
  * Names found by patterns (a jieba token, a list) that the model finds implausible as names
- * (空服員, 游得慢) are dropped; names after titles, in brackets and those the model proposed stay.
+ * (教練團, 游得快) are dropped; names after titles, in brackets and those the model proposed stay.
  */
 export function dropImplausible(ctx: PeopleContext, known: Set<string>, keep: Set<string>): void {
   const model = nameModel(ctx.lex);
@@ -89,7 +89,7 @@ export function dropImplausible(ctx: PeopleContext, known: Set<string>, keep: Se
 }
 
 /**
- * The parts of a dot-joined name (亨利·杜南 -> 杜南, 亨利) refer to the whole name when they
+ * The parts of a dot-joined name (約翰·史密斯 -> 史密斯, 約翰) refer to the whole name when they
  * appear alone later: returns part -> whole, for parts of two characters or more.
  */
 export function dottedNameParts(known: Set<string>): Map<string, string> {
@@ -100,7 +100,7 @@ export function dottedNameParts(known: Set<string>): Map<string, string> {
     if (parts.length < 2) continue;
     for (const p of [parts[0], parts[parts.length - 1]]) if (!out.has(p)) out.set(p, k);
   }
-  // a part that is itself the beginning of another dotted name (瑪麗亞·科 of 瑪麗亞·科裡娜·馬查多) goes to the longest
+  // a part that is itself the beginning of another dotted name (安娜·瑪 of 安娜·瑪麗·杜邦) goes to the longest
   for (const k of known) for (const other of known) if (other !== k && other.startsWith(k) && DOTS.test(other)) out.set(k, other);
   return out;
 }
@@ -118,12 +118,12 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
   const { norm } = ctx;
   const found: { start: number; end: number; score: number }[] = [];
   for (let i = 0; i < norm.length; i++) {
-    if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i])) continue;
+    if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
     const w = norm.slice(best.start, best.end);
     if (ctx.lex.stop.personZh.has(w)) continue;
-    // 村, 國 and 展 end place and event words, but 黃榮村 and 朱憲國 are names when the evidence is strong
+    // 村, 國 and 展 end place and event words, but 陳大村 and 林建國 are names when the evidence is strong
     if (NOT_NAME_END.has(w[w.length - 1]) && best.score < STRONG) continue;
     found.push(best);
   }
@@ -149,7 +149,7 @@ const PERSON_BEFORE_WORDS = ['洋将', '外援', '外籍生', '球员', '选手'
   '捕手', '好手', '名将', '一哥', '一姐', '新秀', '球后', '球王', '拳王', '天后', '天王', '代表', '议员', '参议员', '众议员', '指挥官',
   '负责人', '统治者', '独裁者', '组合', '活动家', '人士', '官员', '前任', '继任者', '国务卿', '特使', '主教', '神父', '修女'].map(n);
 const PERSON_BEFORE = new WordList(PERSON_BEFORE_WORDS);
-/** A player's line in a box score right after the name (29分, 11籃板). */
+/** A player's line in a box score right after the name (25分, 8籃板). */
 const STAT_AFTER = new RegExp(`^[0-9０-９]+(?:${['分', '篮板', '助攻', '抄截', '盖帽', '阻攻', '杆', '球', '秒', '局', '安打', '三振'].map(n).join('|')})`);
 const SPEECH_AFTER = new WordList(['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '宣布', '证实', '直言', '重申', '声称', '呼吁',
   '获得', '赢得', '夺下', '拿下', '砍下', '攻下', '贡献', '击败', '不敌', '力克', '搭档', '演出', '饰演', '率领', '带领', '出席', '抵达',
@@ -181,7 +181,7 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     while (j < norm.length && ((isHan(norm[j]) && model.translit(norm[j]) >= T.charMin)
       || (DOTS.test(norm[j]) && j > i && isHan(norm[j + 1]) && model.translit(norm[j + 1]) >= T.charMin))) j++;
     for (const sp of trimToWords(nctx, i, j)) {
-      // a regnal number belongs to the name (哈拉爾五世)
+      // a regnal number belongs to the name (卡爾十六世)
       const regnal = REGNAL.exec(norm.slice(sp.end, sp.end + 4));
       spans.push(regnal ? { start: sp.start, end: sp.end + regnal[0].length } : sp);
     }
@@ -206,7 +206,7 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     const e = dictEntry(w);
     if (e && !/^nr/.test(e.tag) && e.freq >= 3) continue;
     if (ctx.lex.zh.matchesAt(w, 0).some((m) => m.end === w.length)) continue;
-    // a known name plus a neighbouring character (賴清德赴) is that name, not a new one
+    // a known name plus a neighbouring character (林佳龍赴) is that name, not a new one
     if (!DOTS.test(w) && knownInside(w).some((k) => translitMean(model, w.replace(k, '')) < T.restMean)) continue;
     if (ctx.lex.stop.personZh.has(w)) continue;
     let ev = evidence.get(w) ?? 0;
@@ -223,13 +223,18 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     evidence.set(w, ev);
     occurrences.push({ ...s, w });
   }
-  const out: NameCandidate[] = [];
+  const accepted = () => occurrences.filter((o) => (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0) >= T.acceptPerson);
+  // a second round: a name listed next to one accepted in the first (A、B, A/B) is a name too
+  const first = new Set(accepted().map((o) => o.w));
   for (const o of occurrences) {
-    const ev = (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0);
-    if (ev < T.acceptPerson) continue;
-    out.push({ start: o.start, end: o.end, norm: o.w, strength: 2, score: ev });
+    if (first.has(o.w)) continue;
+    const next = norm[o.end];
+    const prev = norm[o.start - 1];
+    const listed = [...first].some((k) => ((next === '、' || next === '/' || next === '／') && norm.startsWith(k, o.end + 1))
+      || ((prev === '、' || prev === '/' || prev === '／') && norm.startsWith(k, o.start - 1 - k.length)));
+    if (listed && (evidence.get(o.w) ?? 0) > T.placeHead / 2) evidence.set(o.w, (evidence.get(o.w) ?? 0) + T.personCue);
   }
-  return out;
+  return accepted().map((o) => ({ start: o.start, end: o.end, norm: o.w, strength: 2, score: (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0) }));
 }
 
 /** Role nouns after which a stage name, a mononym or a foreign name follows (主唱X, 歌手X, 選手X). */
@@ -241,7 +246,7 @@ const LATIN_NAME = /^[A-Za-z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*)?/;
 /**
  * Names introduced by a role cue: stage names and mononyms after 主唱, 歌手, 藝人, 飾演 (Latin,
  * in 「」, or two to four Han characters up to a clean boundary), and the items of an
- * enumeration closed by a role noun ("A-Lin、B、C等歌手").
+ * enumeration closed by a role noun ("A、B、C等歌手").
  */
 export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
   const nctx = nameContext(ctx);
@@ -294,7 +299,7 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
         let start = end;
         while (start > 0 && !/[、，,。；：:「」（）()\n]/.test(norm[start - 1]) && end - start < 12) start--;
         let item = norm.slice(start, end).split(/[&＆]/)[0];
-        // the first item follows a verb (邀|A-Lin): keep the Latin name or the unknown word at its end
+        // the first item follows a verb (邀|Jolin): keep the Latin name or the unknown word at its end
         if (norm[start - 1] !== '、') {
           const latin = /[A-Za-z][A-Za-z'’\- ]*$/.exec(item);
           if (latin) {
@@ -318,7 +323,7 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
 }
 
 /**
- * Names joined by a middle dot (瑪麗亞·科裡娜·馬查多): every segment is taken whole, from the
+ * Names joined by a middle dot (安娜·瑪麗·杜邦): every segment is taken whole, from the
  * cue or punctuation before the first dot to the punctuation or verb after the last, so that a
  * less typical character (裡, 根) does not cut the name.
  */
@@ -359,7 +364,7 @@ function unknownWords(ctx: PeopleContext, s: number, e: number): boolean {
 }
 
 /**
- * A run of transliteration characters may start or end inside an ordinary word (靠著|阿拉薩|內線):
+ * A run of transliteration characters may start or end inside an ordinary word (靠著|馬洛維奇|內線):
  * trim it to the jieba word boundaries that make it a clean span.
  */
 function trimToWords(ctx: NameContext, start: number, end: number): { start: number; end: number }[] {
@@ -372,7 +377,7 @@ function trimToWords(ctx: NameContext, start: number, end: number): { start: num
   for (let k = end - 1; k >= start && lastDot < 0; k--) if (DOTS.test(ctx.norm[k])) lastDot = k;
   const floor = lastDot >= 0 ? lastDot + 2 : s;
   while (e > floor && rightEvidence(ctx, e) < 0) e--;
-  // particles and prepositions at either edge (由|威能帝, 傑克森|將) are not part of a name
+  // particles and prepositions at either edge (由|馬洛維奇, 杜邦|將) are not part of a name
   while (s < e && NOT_NAME_START.has(ctx.norm[s])) s++;
   while (e > floor && NOT_GIVEN_END.has(ctx.norm[e - 1])) e--;
   return e - s >= 2 ? [{ start: s, end: e }] : [];

@@ -63,6 +63,8 @@ export interface PeopleContext {
   endB: Uint8Array;
   /** Index of the token covering each character (-1 for none). */
   tokenAt: Int32Array;
+  /** 1 where a lexicon name of another type (a place, an organization) covers the character. */
+  lexMask?: Uint8Array;
 }
 
 /**

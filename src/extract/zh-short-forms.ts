@@ -7,7 +7,7 @@ const n = normalizeForm;
  * Short forms that stand for the body the article is about: 縣府 / 市府 for the government of
  * the county or city the article names most, 校方 for its university, 院方 for its hospital or
  * court, 議會 for its council. A short form becomes a mention of that body; a county or city
- * government the article only calls 縣府 is created from the place (金門縣 -> 金門縣政府).
+ * government the article only calls 縣府 is created from the place (嘉義縣 -> 嘉義縣政府).
  */
 export function resolveShortForms(doc: DocState): void {
   const counts = new Map<string, number>();
@@ -25,7 +25,7 @@ export function resolveShortForms(doc: DocState): void {
     const short = n(form.short);
     for (let i = doc.norm.indexOf(short); i >= 0; i = doc.norm.indexOf(short, i + short.length)) {
       if (doc.isClaimed(i, i + short.length)) continue;
-      // 新竹市府 is handled by the head grammar; a bare short form has no name before it
+      // 台南市府 is handled by the head grammar; a bare short form has no name before it
       const prev = doc.norm[i - 1];
       if (prev && /[\u3400-\u9fff]/.test(prev) && !/[的由與与和及而但讓让對对向]/.test(prev)) continue;
       let target = top((name, type) => type === 'organization' && form.heads.some((h) => name.endsWith(h)));

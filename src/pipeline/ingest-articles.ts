@@ -1,9 +1,34 @@
-import type { Article, Extraction } from '../domain/types';
+import type { Article, Extraction, KnownName } from '../domain/types';
 import { NewsGraphError } from '../domain/errors';
 import { extract } from '../extract';
 import { readInputs, type InputSelection } from '../ingest';
 import type { Executor } from '../store/executor';
 import { writeArticle, writeArticles, type WriteResult, type WriteStatus } from '../store/article-writes';
+import { knownNames } from '../store/known-names';
+
+/**
+ * The snapshot of names the graph knows, per executor, refreshed after KNOWN_TTL_MS or when a
+ * curation write says it changed: extraction reads it so that the next article resolves an
+ * editor's alias or a name seen once in brackets to the same entity.
+ */
+const KNOWN_TTL_MS = 60_000;
+const knownCache = new WeakMap<Executor, { at: number; names: Promise<KnownName[]> }>();
+
+export function knownNamesFor(executor: Executor): Promise<KnownName[]> {
+  const hit = knownCache.get(executor);
+  if (hit && Date.now() - hit.at < KNOWN_TTL_MS) return hit.names;
+  const names = knownNames(executor).catch((err) => {
+    knownCache.delete(executor);
+    throw err;
+  });
+  knownCache.set(executor, { at: Date.now(), names });
+  return names;
+}
+
+/** After an alias is added or entities are merged: the next article reads a fresh snapshot. */
+export function forgetKnownNames(executor: Executor): void {
+  knownCache.delete(executor);
+}
 
 /** ingest -> extract -> store, for one article or a whole batch of files. */
 
@@ -53,7 +78,8 @@ const written = (base: Omit<ItemResult, 'status'>, result: WriteResult): ItemRes
 export async function ingestArticle(executor: Executor | null, article: Article): Promise<ItemResult> {
   const origin = article.origin ?? article.id;
   try {
-    const extraction = extract(article);
+    const known = executor ? await knownNamesFor(executor) : undefined;
+    const extraction = extract(article, { known });
     const base = { origin, id: article.id, title: article.title, entities: extraction.entities.length, relations: extraction.relations.length };
     if (!executor) return { ...base, status: 'dry-run' };
     return written(base, await writeArticle(executor, article, extraction));
@@ -107,6 +133,8 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
     }
     pending = [];
   };
+  // one snapshot for the whole run: the names known when it started
+  const known = options.executor ? await knownNamesFor(options.executor) : undefined;
   for await (const input of readInputs(paths, { ...options.select, maxBytes: options.maxBytes, stdin: options.stdin })) {
     if (!input.article) {
       pending.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
@@ -114,7 +142,7 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
       const article = input.article;
       const base = { origin: article.origin ?? input.origin, id: article.id, title: article.title };
       try {
-        const extraction = extract(article);
+        const extraction = extract(article, { known });
         pending.push({ article, extraction, base: { ...base, entities: extraction.entities.length, relations: extraction.relations.length } });
       } catch (err) {
         pending.push({ done: { ...base, status: 'failed', error: message(err) } });

@@ -82,6 +82,8 @@ export async function addAlias(executor: Executor, id: string, alias: string): P
     cypher: `
       MATCH (e:Entity {id: $id})
       SET e.aliases = CASE WHEN $alias IN coalesce(e.aliases, []) THEN e.aliases ELSE coalesce(e.aliases, []) + $alias END
+      // an editor's alias resolves later mentions whatever its length (see known-names.ts)
+      SET e.curatedAliases = CASE WHEN $alias IN coalesce(e.curatedAliases, []) THEN e.curatedAliases ELSE coalesce(e.curatedAliases, []) + $alias END
       SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
       RETURN ${ENTITY_PROJECTION('e')} AS entity`,
     params: { id, alias },

@@ -2,6 +2,7 @@ export * from './executor';
 export * from './schema';
 export * from './article-writes';
 export * from './entity-writes';
+export * from './known-names';
 export * from './records';
 export * as queries from './queries';
 export * as graphQueries from './graph-queries';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { fromInput } from '../../ingest';
-import { ingestArticle } from '../../pipeline/ingest-articles';
+import { forgetKnownNames, ingestArticle } from '../../pipeline/ingest-articles';
 import { addAlias, deleteArticle, mergeEntities } from '../../store';
 import type { EntityRecord } from '../../store/records';
 import type { Context } from '../context';
@@ -101,6 +101,7 @@ export class MutationResolver {
     if (keepId === mergeId) throw badUserInput('"keepId" and "mergeId" must differ.', 'mergeId');
     const kept = await mergeEntities(ctx.executor, keepId, mergeId);
     if (!kept) throw notFound(`Entity "${keepId}" or "${mergeId}"`);
+    forgetKnownNames(ctx.executor);
     return kept;
   }
 
@@ -111,6 +112,7 @@ export class MutationResolver {
     if (!trimmed || trimmed.length > 200) throw badUserInput('"alias" must be 1 to 200 characters.', 'alias');
     const entity = await addAlias(ctx.executor, id, trimmed);
     if (!entity) throw notFound(`Entity "${id}"`);
+    forgetKnownNames(ctx.executor);
     return entity;
   }
 }

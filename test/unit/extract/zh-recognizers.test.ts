@@ -93,7 +93,8 @@ describe('organizations and places by their heads', () => {
 
   test('a temple on a pilgrimage route is a place; a county government called 縣府 is created from the county', () => {
     const x = extract(article(['進香隊伍今晚抵達北港朝天宮駐駕。', '嘉義縣議會開議，縣府提出預算。']));
-    expect(places(x)).toContain('北港朝天宮');
+    // a stop on the route: the temple and its town are places of their own
+    expect(places(x)).toEqual(expect.arrayContaining(['朝天宮', '北港鎮']));
     expect(orgs(x)).toEqual(expect.arrayContaining(['嘉義縣議會', '嘉義縣政府']));
   });
 
@@ -121,5 +122,24 @@ describe('relations in every domain', () => {
     const r = rel(x, 'PART_OF', 'org:經濟部', 'org:行政院');
     expect(r).toBeDefined();
     expect(r?.evidence).toBe('');
+  });
+});
+
+describe('names the graph already knows (a snapshot handed in by the store)', () => {
+  const known = [
+    { surface: '阿賢', id: 'person:郭明賢', type: 'person' as const, name: '郭明賢' },
+    { surface: 'Kuo Ming-hsien', id: 'person:郭明賢', type: 'person' as const, name: '郭明賢' },
+  ];
+
+  test('a known Chinese form resolves to its entity; without the snapshot it is not found', () => {
+    expect(people(extract(article(['阿賢今天在球場練習打擊。'])))).toEqual([]);
+    const x = extract(article(['阿賢今天在球場練習打擊。']), { known });
+    expect(x.entities.find((e) => e.id === 'person:郭明賢')).toBeDefined();
+  });
+
+  test('a known Latin form in English text wins over the English recognizers', () => {
+    const en = { ...article(['Kuo Ming-hsien hit a two-run homer on Wednesday.'], 'Brothers win'), language: 'en' };
+    expect(extract(en).entities.some((e) => e.id === 'person:郭明賢')).toBe(false);
+    expect(extract(en, { known }).entities.some((e) => e.id === 'person:郭明賢')).toBe(true);
   });
 });
