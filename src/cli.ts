@@ -1,21 +1,43 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { loadConfig } from './config';
+import { PROJECT_ROOT, loadConfig } from './config';
 import type { Article, Extraction } from './domain/types';
-import { extract } from './extract';
-import { countInputs, readInputs } from './ingest';
-import { connect } from './pipeline/connect';
-import { ingestPaths, type IngestSummary, type ItemResult } from './pipeline/ingest-articles';
+import type { InputSelection, SkipReason } from './ingest';
+import type { IngestSummary, ItemResult } from './pipeline/ingest-articles';
+// extraction, parsing and the driver load lexicons and native modules: only commands that need them pay for it
+const heavy = async () => ({ ...(await import('./extract')), ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) });
 
 const USAGE = `Usage:
-  newsgraph ingest <file|dir|->...  [--dry-run]    ingest articles into Neo4j (NEO4J_URI, or the embedded server)
-  newsgraph extract <file|->  [--format json|text]  print what would be extracted; needs no database
-  newsgraph help
+  newsgraph ingest <file|dir|->...  [--dry-run] [--include GLOB]... [--exclude GLOB]...
+                                     ingest articles into Neo4j (NEO4J_URI, or the embedded server,
+                                     the one already running on the data directory if there is one)
+  newsgraph extract <file|->  [--format text|json|ndjson]
+                                     print what would be extracted; needs no database
+  newsgraph --version | help
 
 Inputs: page text dumps (.txt, optional "key: value" header), HTML pages, JSON / NDJSON batches,
-RSS / Atom feeds; directories are read recursively; "-" reads stdin.`;
+RSS / Atom feeds; directories are read recursively; "-" reads stdin. Annotation sidecars next to
+articles (x.gold.json beside x.txt) are skipped unless --include names them.`;
+
+class UsageError extends Error {}
+
+/** node:util parseArgs, with its errors (unknown flag, missing value) as usage errors. */
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (err) {
+    const message = err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '') : String(err);
+    throw new UsageError(message.replace(/^Unknown option/, 'unknown option').replace(/'([^']*)'/g, '"$1"'));
+  }
+}
+
+export function version(): string {
+  return (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** The extraction JSON read by ../shared/tools/score-extraction.mjs and by people. */
 export function extractionJson(article: Article, extraction: Extraction) {
@@ -74,11 +96,19 @@ function extractionText(article: Article, extraction: Extraction): string {
   return lines.join('\n');
 }
 
+/**
+ * One article prints as one JSON object (what the scorer reads); several (a feed, a batch) as
+ * one JSON array, or one object per line with --format ndjson.
+ */
 async function runExtract(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parse(args, { format: { type: 'string', default: 'text' } });
   if (positionals.length !== 1) throw new UsageError('extract takes exactly one file (or "-")');
-  if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format must be json or text, got "${values.format}"`);
+  const format = values.format;
+  if (format !== 'json' && format !== 'text' && format !== 'ndjson') throw new UsageError(`--format must be text, json or ndjson, got "${format}"`);
+  const { extract, readInputs } = await heavy();
   let failed = 0;
+  const objects: unknown[] = [];
+  let texts = 0;
   for await (const input of readInputs(positionals, { maxBytes: loadConfig().maxInputBytes })) {
     if (!input.article) {
       console.error(`newsgraph: ${input.error?.message ?? `${input.origin}: unreadable`}`);
@@ -86,8 +116,11 @@ async function runExtract(args: string[]): Promise<number> {
       continue;
     }
     const extraction = extract(input.article);
-    console.log(values.format === 'json' ? JSON.stringify(extractionJson(input.article, extraction), null, 2) : extractionText(input.article, extraction));
+    if (format === 'ndjson') console.log(JSON.stringify(extractionJson(input.article, extraction)));
+    else if (format === 'json') objects.push(extractionJson(input.article, extraction));
+    else console.log(`${texts++ ? '\n' : ''}${extractionText(input.article, extraction)}`);
   }
+  if (format === 'json' && (objects.length || !failed)) console.log(JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2));
   return failed ? 1 : 0;
 }
 
@@ -100,19 +133,44 @@ function printSummary(summary: IngestSummary, dryRun: boolean): void {
   for (const f of summary.failures) console.log(`  failed: ${f.error ?? f.origin}`);
 }
 
+const SKIP_NOTES: Record<SkipReason, string> = {
+  sidecar: 'annotation sidecar(s) next to articles (x.gold.json beside x.txt); --include them to read them',
+  excluded: 'file(s) matched --exclude',
+  'not-included': 'file(s) matched no --include',
+};
+
 async function runIngest(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const { values, positionals } = parse(args, {
+    'dry-run': { type: 'boolean', default: false },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+  });
   if (!positionals.length) throw new UsageError('ingest needs at least one file, directory or "-"');
   const dryRun = values['dry-run'];
   const config = loadConfig();
+  const { connect, countInputs, ingestPaths } = await heavy();
   const log = (line: string): void => console.error(line);
+  const skipped: Record<SkipReason, string[]> = { sidecar: [], excluded: [], 'not-included': [] };
+  const select: InputSelection = { include: values.include, exclude: values.exclude, onSkip: (file, reason) => skipped[reason].push(file) };
   const connection = dryRun ? null : await connect(config, log);
+  if (connection?.mode === 'shared') log(`(the server belongs to another NewsGraph process; it keeps running after this ingest)`);
+  // Ctrl-C / SIGTERM: no further input; the batch in hand commits or rolls back as one transaction
+  const stop = new AbortController();
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log(`${signal}: finishing the current batch, then stopping (again to quit at once)...`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const interactive = Boolean(process.stderr.isTTY) && !positionals.includes('-');
   const bar = interactive ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {last}', hideCursor: true }, Presets.shades_classic) : null;
   const started = Date.now();
   let done = 0;
   try {
-    if (bar) bar.start(await countInputs(positionals), 0, { rate: '0.0', last: '' });
+    if (bar) bar.start(await countInputs(positionals, { maxBytes: config.maxInputBytes, include: values.include, exclude: values.exclude }), 0, { rate: '0.0', last: '' });
     const onItem = (item: ItemResult): void => {
       const dup = item.duplicateOf ? `  (duplicate of ${item.duplicateOf})` : '';
       const line = `${item.status.padEnd(9)} ${item.id ?? '-'}  ${item.title ?? item.origin}${dup}${item.error ? `  — ${item.error}` : ''}`;
@@ -125,17 +183,31 @@ async function runIngest(args: string[]): Promise<number> {
       }
       if (dryRun && item.status === 'dry-run') console.log(`  would write ${item.entities} entities, ${item.relations} relations`);
     };
-    const summary = await ingestPaths(positionals, { executor: connection?.executor ?? null, maxBytes: config.maxInputBytes, stdin: process.stdin, onItem });
+    const summary = await ingestPaths(positionals, {
+      executor: connection?.executor ?? null,
+      maxBytes: config.maxInputBytes,
+      stdin: process.stdin,
+      onItem,
+      select,
+      signal: stop.signal,
+    });
     bar?.stop();
     printSummary(summary, dryRun);
+    for (const reason of Object.keys(skipped) as SkipReason[]) {
+      if (skipped[reason].length) console.log(`skipped ${skipped[reason].length} ${SKIP_NOTES[reason]}`);
+    }
+    if (interrupted) {
+      console.log('interrupted: the rest of the input was not read; run the same command again to go on (ingest is idempotent)');
+      return 130;
+    }
     return summary.counts.failed ? 1 : 0;
   } finally {
     bar?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await connection?.close();
   }
 }
-
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -144,14 +216,20 @@ async function main(argv: string[]): Promise<number> {
       return runExtract(rest);
     case 'ingest':
       return runIngest(rest);
+    case '--version':
+    case '-v':
+    case 'version':
+      console.log(`newsgraph ${version()}`);
+      return 0;
     case 'help':
     case '--help':
     case '-h':
-    case undefined:
       console.log(USAGE);
-      return command ? 0 : 2;
+      return 0;
+    case undefined:
+      throw new UsageError('a command is needed');
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`);
   }
 }
 
@@ -159,8 +237,9 @@ if (require.main === module) {
   main(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((err) => {
-      console.error(`newsgraph: ${err instanceof Error ? err.message : String(err)}`);
-      if (err instanceof UsageError) console.error(USAGE);
+      // one line a user can act on, never a stack trace
+      console.error(`newsgraph: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      if (err instanceof UsageError) console.error(`\n${USAGE}`);
       process.exit(err instanceof UsageError ? 2 : 1);
     });
 }

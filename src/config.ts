@@ -14,8 +14,30 @@ export interface Config {
   embeddedDataDir: string;
   port: number;
   host: string;
-  /** Key that write mutations require (Authorization: Bearer ...). No key: writes are refused. */
-  apiKey?: string;
+  /** Keys that write mutations accept (Authorization: Bearer ...), several during a rotation. None: writes are refused. */
+  apiKeys: string[];
+  /** Writes off entirely, whatever the keys: a public, read-only deployment. */
+  readOnly: boolean;
+  /** Schema introspection (default on; off when NODE_ENV=production). */
+  introspection: boolean;
+  /** Apollo Sandbox on GET /graphql for browsers (default on; off when NODE_ENV=production). */
+  landingPage: boolean;
+  /** Origins allowed by CORS: ['*'] for any, [] for none (same-origin only). */
+  corsOrigins: string[];
+  /** Largest request body the API reads, in bytes. */
+  maxBodyBytes: number;
+  /** Write mutations per client per minute (0: unlimited). */
+  writeRateLimit: number;
+  /** Expensive reads (estimated cost above expensiveCost) per client per minute (0: unlimited). */
+  expensiveReadRateLimit: number;
+  expensiveCost: number;
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  shutdownGraceMs: number;
+  /** How long transactions retry transient failures (deadlocks, leader switches). */
+  txRetryMs: number;
+  /** Server-side transaction timeouts (0: none). */
+  readTimeoutMs: number;
+  writeTimeoutMs: number;
   /** Directory ingested at start-up when the graph is empty. */
   seedDir: string;
   /** Skip the seed ingestion even when the graph is empty. */
@@ -33,11 +55,38 @@ function intFrom(name: string, raw: string | undefined, fallback: number): numbe
   return n;
 }
 
+/** "*" (the default): any origin; "none": no cross-origin access; else a comma-separated list. */
+function corsFrom(raw: string | undefined): string[] {
+  const v = raw?.trim();
+  if (!v || v === '*') return ['*'];
+  if (v.toLowerCase() === 'none') return [];
+  const origins = list(v);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) throw badInput(`NEWSGRAPH_CORS_ORIGINS must be "*", "none" or origins like https://example.org, got "${o}"`);
+  }
+  return origins;
+}
+
+function boolFrom(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw badInput(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
+}
+
+const list = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim() || undefined;
   if (uri && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) {
     throw badInput(`NEO4J_URI must start with bolt:// or neo4j:// (optionally +s or +ssc), got "${uri}"`);
   }
+  const production = env.NODE_ENV === 'production';
   return {
     neo4jUri: uri,
     neo4jUser: env.NEO4J_USER || 'neo4j',
@@ -47,7 +96,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDataDir: path.resolve(env.NEO4J_DATA_DIR || path.join(PROJECT_ROOT, '.data', 'neo4j')),
     port: intFrom('PORT', env.PORT, 4000),
     host: env.HOST || '0.0.0.0',
-    apiKey: env.NEWSGRAPH_API_KEY || undefined,
+    apiKeys: [...new Set([...list(env.NEWSGRAPH_API_KEY), ...list(env.NEWSGRAPH_API_KEYS)])],
+    readOnly: boolFrom('NEWSGRAPH_READ_ONLY', env.NEWSGRAPH_READ_ONLY, false),
+    introspection: boolFrom('NEWSGRAPH_INTROSPECTION', env.NEWSGRAPH_INTROSPECTION, production === false),
+    landingPage: boolFrom('NEWSGRAPH_LANDING_PAGE', env.NEWSGRAPH_LANDING_PAGE, production === false),
+    corsOrigins: corsFrom(env.NEWSGRAPH_CORS_ORIGINS),
+    maxBodyBytes: intFrom('NEWSGRAPH_MAX_BODY_BYTES', env.NEWSGRAPH_MAX_BODY_BYTES, 8 * 1024 * 1024),
+    writeRateLimit: intFrom('NEWSGRAPH_WRITE_RATE_LIMIT', env.NEWSGRAPH_WRITE_RATE_LIMIT, 60),
+    expensiveReadRateLimit: intFrom('NEWSGRAPH_EXPENSIVE_RATE_LIMIT', env.NEWSGRAPH_EXPENSIVE_RATE_LIMIT, 120),
+    expensiveCost: intFrom('NEWSGRAPH_EXPENSIVE_COST', env.NEWSGRAPH_EXPENSIVE_COST, 5000),
+    shutdownGraceMs: intFrom('NEWSGRAPH_SHUTDOWN_GRACE_MS', env.NEWSGRAPH_SHUTDOWN_GRACE_MS, 10000),
+    txRetryMs: intFrom('NEO4J_TX_RETRY_MS', env.NEO4J_TX_RETRY_MS, 30000),
+    readTimeoutMs: intFrom('NEO4J_READ_TIMEOUT_MS', env.NEO4J_READ_TIMEOUT_MS, 15000),
+    writeTimeoutMs: intFrom('NEO4J_WRITE_TIMEOUT_MS', env.NEO4J_WRITE_TIMEOUT_MS, 120000),
     seedDir: path.resolve(env.NEWSGRAPH_SEED_DIR || path.join(PROJECT_ROOT, 'seeds', 'articles')),
     skipSeed: env.NEWSGRAPH_SKIP_SEED === '1' || env.NEWSGRAPH_SKIP_SEED === 'true',
     maxInputBytes: intFrom('NEWSGRAPH_MAX_INPUT_BYTES', env.NEWSGRAPH_MAX_INPUT_BYTES, 5 * 1024 * 1024),

@@ -136,4 +136,6 @@ export interface Context {
   writesEnabled: boolean;
   /** Where live updates are published (subscriptions listen on the same bus). */
   events: EventBus;
+  /** Who the request counts against for rate limits (a hashed key or the client address). */
+  client: string;
 }

@@ -15,6 +15,10 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_TOO_COMPLEX',
+  'TIMEOUT',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
 ]);
 
 export const notFound = (what: string): GraphQLError => new GraphQLError(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });

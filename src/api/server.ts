@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -8,16 +9,17 @@ import type * as GraphqlWsServer from 'graphql-ws/dist/use/ws';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { PROJECT_ROOT } from '../config';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
 import { createInProcessEvents, type EventBus } from './events';
+import { answerMiddlewareError, healthRoute, type ReadinessReport, type Route } from './http';
 import { landingPageWithOfflineLinks } from './landing-page';
 import { limitsPlugin, queryLimits } from './limits';
 import { createSchema } from './schema';
+import { DEFAULT_SECURITY, bearerMatches, clientId, securityPlugin, type SecuritySettings } from './security';
 import { staticRoutes } from './static-routes';
 
 /** The Vite build of web/ (explorer + GraphiQL), written by `npm run build`. */
@@ -34,6 +36,14 @@ export interface ApiServerOptions {
   host?: string;
   /** Write mutations need `Authorization: Bearer <apiKey>`; without a key they are refused. */
   apiKey?: string;
+  /** Keys, read-only mode, introspection, landing page, CORS, body size, rate limits. */
+  security?: Partial<SecuritySettings>;
+  /** GET /readyz asks this; without it the API reports ready. */
+  readiness?: () => Promise<ReadinessReport>;
+  /** How long stop() waits for in-flight requests before closing their connections. */
+  shutdownGraceMs?: number;
+  /** Further routes, tried after the health routes. */
+  routes?: Route[];
   /** Where live updates are published and subscribed to (default: in-process). */
   events?: EventBus;
   log?: (msg: string, err?: unknown) => void;
@@ -52,95 +62,129 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-function bearerMatches(header: string | undefined, apiKey: string | undefined): boolean {
-  if (!apiKey || !header) return false;
-  const token = header.replace(/^Bearer\s+/i, '');
-  const a = Buffer.from(token);
-  const b = Buffer.from(apiKey);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The settings in effect: defaults, then the options (apiKey joins the keys). */
+export function securitySettings(options: Pick<ApiServerOptions, 'apiKey' | 'security'> = {}): SecuritySettings {
+  const merged = { ...DEFAULT_SECURITY, ...options.security };
+  return { ...merged, apiKeys: [...new Set([...(options.apiKey ? [options.apiKey] : []), ...merged.apiKeys])] };
 }
 
 export async function createApolloServer(
-  options: Pick<ApiServerOptions, 'log' | 'events'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
+  options: Pick<ApiServerOptions, 'log' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
 ): Promise<ApolloServer<Context>> {
   const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const security = securitySettings(options);
   return new ApolloServer<Context>({
     schema: options.schema ?? (await createSchema(options.events)),
-    introspection: true,
+    introspection: security.introspection,
     // stack traces stay in the server log, never in responses
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
-    // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
     plugins: [
-      landingPageWithOfflineLinks(),
+      // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
+      security.landingPage ? landingPageWithOfflineLinks() : ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
-      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+      securityPlugin<Context>(security),
+      ...(options.httpServer
+        ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10000 })]
+        : []),
     ],
   });
 }
 
-export function contextFor(executor: Executor, apiKey: string | undefined, authorization: string | undefined, events: EventBus = createInProcessEvents()): Context {
+export function contextFor(
+  executor: Executor,
+  apiKeys: string | readonly string[] | undefined,
+  authorization: string | undefined,
+  options: { events?: EventBus; address?: string } = {},
+): Context {
+  const keys = Array.isArray(apiKeys) ? [...apiKeys] : typeof apiKeys === 'string' && apiKeys ? [apiKeys] : [];
   return {
     executor,
     loaders: createLoaders(executor),
-    authorized: bearerMatches(authorization, apiKey),
-    writesEnabled: Boolean(apiKey),
-    events,
+    authorized: bearerMatches(authorization, keys),
+    writesEnabled: keys.length > 0,
+    events: options.events ?? createInProcessEvents(),
+    client: clientId(authorization, options.address),
   };
 }
 
+/** A `Route` (health checks, extra routes) as Express middleware. */
+const asMiddleware = (route: Route): express.RequestHandler => (req, res, next) => {
+  Promise.resolve(route(req, res)).then((handled) => (handled ? undefined : next()), next);
+};
+
 /**
  * One HTTP server on one port: GraphQL at /graphql (Sandbox landing page for browsers) and its
- * subscriptions over WebSocket (graphql-ws) at ws://host:port/graphql, the explorer at /explore
- * (deep links too), the offline GraphiQL at /graphiql, `/` -> /explore.
+ * subscriptions over WebSocket (graphql-ws) at ws://host:port/graphql, /healthz and /readyz,
+ * the explorer at /explore (deep links too), the offline GraphiQL at /graphiql, `/` -> /explore.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const security = securitySettings(options);
   const events = options.events ?? createInProcessEvents();
   const schema = await createSchema(events);
   const app = express();
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // slow clients cannot hold sockets for ever
+  httpServer.headersTimeout = 20000;
+  httpServer.requestTimeout = 120000;
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: security.maxBodyBytes });
   const wsCleanup = useServer(
     {
       schema,
       context: (ctx) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
-        return contextFor(options.executor, options.apiKey, auth, events) as unknown as Record<string, unknown>;
+        return contextFor(options.executor, security.apiKeys, auth, { events }) as unknown as Record<string, unknown>;
       },
       // the same depth and cost limits as HTTP requests
       validate: (s, document, rules) => validate(s, document, [...(rules ?? specifiedRules), queryLimits()]),
     },
     wsServer,
   );
-  const server = await createApolloServer({ log: options.log, schema, httpServer });
+  const server = await createApolloServer({ log, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
   await server.start();
+  const origins = security.corsOrigins;
   app.disable('x-powered-by');
+  app.use(asMiddleware(healthRoute(options.readiness)));
+  for (const route of options.routes ?? []) app.use(asMiddleware(route));
   app.use(staticRoutes({ webDir: options.webDir ?? DEFAULT_WEB_DIR }));
   app.use(
     '/graphql',
-    cors(),
-    express.json({ limit: '50mb' }),
-    expressMiddleware(server, { context: async ({ req }) => contextFor(options.executor, options.apiKey, req.headers.authorization, events) }),
+    cors({ origin: origins.includes('*') ? '*' : origins.length ? origins : false, maxAge: 600 }),
+    (req, res, next) => {
+      // a declared body over the limit is refused before it is read
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > security.maxBodyBytes) {
+        res.setHeader('connection', 'close');
+        res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${security.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: security.maxBodyBytes, type: ['application/json', 'application/graphql-response+json', 'application/*+json'] }),
+    expressMiddleware(server, {
+      context: async ({ req }) => contextFor(options.executor, security.apiKeys, req.headers.authorization, { events, address: req.socket.remoteAddress }),
+    }),
   );
   // a body that is not JSON, too large, in an odd charset: a coded error, never Express's HTML page with a stack
-  app.use((err: { status?: number; statusCode?: number; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
-    const status = err.status ?? err.statusCode ?? 500;
-    if (status >= 500) (options.log ?? console.error)('HTTP request failed', err);
-    const code = status >= 500 ? 'INTERNAL_SERVER_ERROR' : status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
-    const message = status >= 500 ? 'Internal server error' : status === 404 ? 'Not found' : `Bad request: ${err.message ?? 'unreadable body'}`;
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    answerMiddlewareError(res, err, security.maxBodyBytes, log);
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen({ port: options.port, host: options.host }, () => resolve());
+    httpServer.listen({ port: options.port, host: options.host }, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
   });
   const address = httpServer.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  const origin = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}/graphql`,
-    explorerUrl: `http://${host}:${address.port}/explore`,
+    url: `${origin}/graphql`,
+    explorerUrl: `${origin}/explore`,
     wsUrl: `ws://${host}:${address.port}/graphql`,
     events,
     stop: async () => {

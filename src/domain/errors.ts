@@ -2,7 +2,17 @@
  * The few error codes NewsGraph uses everywhere. The API maps them onto GraphQL error codes;
  * the CLI prints them with the origin (file) they concern.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'UNAVAILABLE';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'UNAVAILABLE'
+  /** A query ran longer than the transaction timeout and was stopped. */
+  | 'TIMEOUT'
+  /** The deployment does not allow it at all (read-only). */
+  | 'FORBIDDEN'
+  /** Too many requests from this client; retry after the time given. */
+  | 'RATE_LIMITED';
 
 export class NewsGraphError extends Error {
   readonly code: ErrorCode;

@@ -84,7 +84,13 @@ export function parseFeed(xml: string, options: { origin?: string } = {}): Array
   if (valid !== true) {
     return [badInput(`malformed XML: ${valid.err.msg} (line ${valid.err.line})`, origin)];
   }
-  const doc = parser.parse(trimmed) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(trimmed) as Node;
+  } catch (err) {
+    // the validator lets some documents through that the parser refuses (two DOCTYPEs, entity tricks)
+    return [badInput(`malformed XML: ${err instanceof Error ? err.message : String(err)}`, origin)];
+  }
   const itemOrigin = (n: number): string => `${origin ?? 'feed'}#${n}`;
 
   const rss = (doc.rss as Node | undefined)?.channel as Node | undefined;

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
 import type { Article } from '../domain/types';
 import { NewsGraphError, badInput } from '../domain/errors';
 import { decodeBuffer } from './encoding';
@@ -10,7 +11,20 @@ import { parseTextPage } from './text-page';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-export interface ReadInputsOptions {
+/** Which files of the given paths are read. */
+export interface InputSelection {
+  /** Globs a file must match (any of them) to be read; `*.txt` matches the name, `2025/**` the path under the given directory. */
+  include?: string[];
+  /** Globs of files never read. */
+  exclude?: string[];
+  /** Told about each file left out and why, so that a CLI can say so. */
+  onSkip?: (path: string, reason: SkipReason) => void;
+}
+
+/** `sidecar`: annotations next to an article (x.gold.json beside x.txt); `excluded`/`not-included`: the globs. */
+export type SkipReason = 'sidecar' | 'excluded' | 'not-included';
+
+export interface ReadInputsOptions extends InputSelection {
   /** Files larger than this are refused (default 5 MB). */
   maxBytes?: number;
   /** What '-' reads; process.stdin by default. */
@@ -78,21 +92,68 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
   return Buffer.concat(chunks);
 }
 
+/** Annotation files that are never articles, whatever sits next to them. */
+const SIDECAR_NAMES = /\.(gold|annotations?|labels?|expected|meta)\.(json|jsonl|ndjson)$/i;
+
+/**
+ * A JSON file named `<stem>.<tag>.json` next to a non-JSON input `<stem>.<ext>` describes that
+ * input (gold annotations, metadata) rather than being an article batch of its own.
+ */
+export function isSidecar(name: string, siblings: readonly string[]): boolean {
+  if (SIDECAR_NAMES.test(name)) return true;
+  const m = /^(.+?)\.[^.]+\.(json|jsonl|ndjson)$/i.exec(name);
+  if (!m) return false;
+  const stem = m[1];
+  return siblings.some((other) => {
+    if (other === name || !other.startsWith(`${stem}.`)) return false;
+    const format = KNOWN_EXTENSIONS[extname(other).toLowerCase()];
+    return format !== undefined && format !== 'json';
+  });
+}
+
+type Filter = (path: string, root: string, siblings: () => Promise<string[]>) => Promise<SkipReason | undefined>;
+
+function makeFilter(selection: InputSelection): Filter {
+  // a pattern without a slash matches the file name, one with a slash the path under the given directory
+  const matcher = (patterns: string[] | undefined): ((rel: string) => boolean) | undefined => {
+    if (!patterns?.length) return undefined;
+    const byName = patterns.filter((p) => !p.includes('/'));
+    const byPath = patterns.filter((p) => p.includes('/'));
+    const name = byName.length ? picomatch(byName, { dot: true }) : () => false;
+    const full = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+    return (rel) => name(rel.slice(rel.lastIndexOf('/') + 1)) || full(rel);
+  };
+  const included = matcher(selection.include);
+  const excluded = matcher(selection.exclude);
+  return async (path, root, siblings) => {
+    const rel = (relative(root, path) || basename(path)).split(sep).join('/');
+    if (excluded?.(rel)) return 'excluded';
+    if (included) return included(rel) ? undefined : 'not-included';
+    return isSidecar(basename(path), await siblings()) ? 'sidecar' : undefined;
+  };
+}
+
 /** Files under a directory, recursively, in a stable order; hidden files and unknown extensions are skipped. */
-async function* walk(dir: string): AsyncGenerator<string> {
+async function* walk(dir: string, root: string, filter: Filter, onSkip: InputSelection['onSkip']): AsyncGenerator<string> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
+  const names = entries.map((e) => e.name);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && KNOWN_EXTENSIONS[extname(entry.name).toLowerCase()]) yield path;
+    if (entry.isDirectory()) yield* walk(path, root, filter, onSkip);
+    else if (entry.isFile() && KNOWN_EXTENSIONS[extname(entry.name).toLowerCase()]) {
+      const skip = await filter(path, root, async () => names);
+      if (skip) onSkip?.(path, skip);
+      else yield path;
+    }
   }
 }
 
 type Source = { kind: 'stdin' } | { kind: 'file'; path: string } | { kind: 'error'; origin: string; error: NewsGraphError };
 
-async function* sources(paths: string[]): AsyncGenerator<Source> {
+async function* sources(paths: string[], selection: InputSelection = {}): AsyncGenerator<Source> {
+  const filter = makeFilter(selection);
   for (const path of paths) {
     if (path === '-') {
       yield { kind: 'stdin' };
@@ -107,11 +168,16 @@ async function* sources(paths: string[]): AsyncGenerator<Source> {
     }
     if (info.isDirectory()) {
       try {
-        for await (const file of walk(path)) yield { kind: 'file', path: file };
+        for await (const file of walk(path, path, filter, selection.onSkip)) yield { kind: 'file', path: file };
       } catch (err) {
         yield { kind: 'error', origin: path, error: badInput(`cannot read directory: ${(err as Error).message}`, path) };
       }
-    } else yield { kind: 'file', path };
+    } else {
+      // files named one by one (a shell glob) follow the same rules as a directory walk
+      const skip = await filter(path, dirname(path), () => readdir(dirname(path)).catch(() => []));
+      if (skip) selection.onSkip?.(path, skip);
+      else yield { kind: 'file', path };
+    }
   }
 }
 
@@ -137,7 +203,7 @@ async function loadBytes(source: Exclude<Source, { kind: 'error' }>, options: Re
  * and the loop goes on.
  */
 export async function* readInputs(paths: string[], options: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
-  for await (const source of sources(paths)) {
+  for await (const source of sources(paths, options)) {
     if (source.kind === 'error') {
       yield { origin: source.origin, error: source.error };
       continue;
@@ -158,10 +224,10 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
  * How many items readInputs will yield for these paths (batches and feeds count their
  * items), so a progress bar knows its total. stdin counts as one: it cannot be read twice.
  */
-export async function countInputs(paths: string[], options: Pick<ReadInputsOptions, 'maxBytes'> = {}): Promise<number> {
+export async function countInputs(paths: string[], options: Pick<ReadInputsOptions, 'maxBytes' | 'include' | 'exclude'> = {}): Promise<number> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let total = 0;
-  for await (const source of sources(paths)) {
+  for await (const source of sources(paths, { include: options.include, exclude: options.exclude })) {
     if (source.kind !== 'file') {
       total += 1;
       continue;

@@ -34,7 +34,28 @@ export interface LocalNeo4j {
   pid: number;
   /** Stops the server (SIGTERM, then SIGKILL after a grace period) and resolves once it has exited. */
   stop(): Promise<void>;
+  /** Resolves when the JVM exits, whether asked to (stop) or not (crash, kill -9). */
+  exited: Promise<LocalNeo4jExit>;
 }
+
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** True when stop() asked for it. */
+  requested: boolean;
+}
+
+/** What a running launcher writes to DATA_DIR/server.json (see Launcher.java). */
+export interface ServerRecord {
+  uri: string;
+  port: number;
+  pid: number;
+  startedAt: string;
+}
+
+export const RECORD_FILE = 'server.json';
+/** Where the launcher's own output goes, so that start-up errors can stay one line long. */
+export const LAUNCHER_LOG = 'launcher.log';
 
 export class LocalNeo4jError extends Error {
   constructor(message: string) {
@@ -47,7 +68,7 @@ function requireTool(cmd: string, args: string[], hint: string): void {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
     throw new LocalNeo4jError(
-      `"${cmd}" was not found or did not run (${r.error?.message ?? `exit ${r.status}`}). ${hint}\n` +
+      `"${cmd}" was not found or did not run (${r.error?.message ?? `exit ${r.status}`}). ${hint} ` +
         'Or point NewsGraph at an existing server with NEO4J_URI=bolt://host:7687 (see README).',
     );
   }
@@ -109,6 +130,61 @@ export function freePort(): Promise<number> {
   });
 }
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: alive, but someone else's
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function portOpen(port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (open: boolean): void => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function readServerRecord(dataDir: string): ServerRecord | undefined {
+  try {
+    const record = JSON.parse(fs.readFileSync(path.join(dataDir, RECORD_FILE), 'utf8')) as ServerRecord;
+    return typeof record.uri === 'string' && Number.isInteger(record.port) && Number.isInteger(record.pid) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The embedded Neo4j another process already runs on this data directory, if any: its record
+ * names a live process that accepts connections. A record left by a killed server is removed.
+ */
+export async function findRunningLocalNeo4j(dataDir: string): Promise<ServerRecord | undefined> {
+  const record = readServerRecord(dataDir);
+  if (!record) return undefined;
+  if (!pidAlive(record.pid)) {
+    fs.rmSync(path.join(dataDir, RECORD_FILE), { force: true });
+    return undefined;
+  }
+  return (await portOpen(record.port)) ? record : undefined;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -125,6 +201,17 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   ensureBuilt(log);
   const port = options.port || (await freePort());
   fs.mkdirSync(options.dataDir, { recursive: true });
+  const running = readServerRecord(options.dataDir);
+  if (running && pidAlive(running.pid)) {
+    throw new LocalNeo4jError(
+      `Another embedded Neo4j (pid ${running.pid}) already uses ${options.dataDir}` +
+        ((await portOpen(running.port)) ? ` and listens on ${running.uri}: use it with NEO4J_URI=${running.uri}.` : ' but does not answer; stop it or set NEO4J_DATA_DIR.'),
+    );
+  }
+  if (!(await portFree(port))) {
+    throw new LocalNeo4jError(`Port ${port} on 127.0.0.1 is already in use: set NEO4J_EMBEDDED_PORT to another port, or NEO4J_URI to the server that listens there.`);
+  }
+  const logFile = path.join(options.dataDir, LAUNCHER_LOG);
   const javaArgs = [
     `-Xmx${options.heapMb ?? 512}m`,
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
@@ -147,15 +234,20 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   // java is spawned directly (no shell) so that SIGTERM reaches the JVM's shutdown hook
   const child = spawn('java', javaArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
+  const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+  logStream.on('error', () => undefined);
+  logStream.write(`--- ${new Date().toISOString()} starting on port ${port}\n`);
   const remember = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-8000);
   };
   child.stderr!.on('data', remember);
+  child.stdout!.pipe(logStream);
+  child.stderr!.pipe(logStream);
 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new LocalNeo4jError(`Embedded Neo4j was not ready after ${(options.startTimeoutMs ?? 180000) / 1000} s.\n${output}`));
+      reject(new LocalNeo4jError(`Embedded Neo4j was not ready after ${(options.startTimeoutMs ?? 180000) / 1000} s; its output is in ${logFile}.`));
     }, options.startTimeoutMs ?? 180000);
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -172,15 +264,24 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      const locked = /lock|Lock/.test(output) ? ` Is another Neo4j using ${options.dataDir}?` : '';
-      reject(new LocalNeo4jError(`Embedded Neo4j exited before it was ready (code ${code}, signal ${signal}).${locked}\n${output.slice(-3000)}`));
+      reject(new LocalNeo4jError(`Embedded Neo4j exited before it was ready (${explainFailure(output, options.dataDir, port) ?? `code ${code}, signal ${signal}`}); its output is in ${logFile}.`));
     });
   });
   child.removeAllListeners('exit');
   child.stdout!.removeAllListeners('data');
-  child.stdout!.resume();
+  child.stderr!.removeListener('data', remember);
 
   let stopping: Promise<void> | undefined;
+  const exited = new Promise<LocalNeo4jExit>((resolve) => {
+    const report = (code: number | null, signal: NodeJS.Signals | null): void => {
+      // a killed JVM cannot remove its record; the parent does, so no one tries to share a dead server
+      const record = readServerRecord(options.dataDir);
+      if (record?.pid === child.pid) fs.rmSync(path.join(options.dataDir, RECORD_FILE), { force: true });
+      resolve({ code, signal, requested: stopping !== undefined });
+    };
+    if (child.exitCode !== null || child.signalCode !== null) report(child.exitCode, child.signalCode);
+    else child.once('exit', report);
+  });
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       child.kill('SIGTERM');
@@ -194,5 +295,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
   const uri = `bolt://127.0.0.1:${port}`;
   log(`Embedded Neo4j ready at ${uri}`);
-  return { uri, port, dataDir: options.dataDir, pid: child.pid!, stop };
+  return { uri, port, dataDir: options.dataDir, pid: child.pid!, stop, exited };
+}
+
+/** A short reason from the launcher's output for the usual start-up failures. */
+function explainFailure(output: string, dataDir: string, port: number): string | undefined {
+  if (/FileLockException|lock file|StoreLockException|already locked/i.test(output)) return `another process holds the lock on ${dataDir}`;
+  if (/Address already in use|BindException/i.test(output)) return `port ${port} is already in use`;
+  if (/OutOfMemoryError/.test(output)) return 'out of memory';
+  if (/UnsupportedClassVersionError/.test(output)) return 'the Java version is too old; Java 17 or 21 is needed';
+  if (/No space left on device/i.test(output)) return 'no space left on the device';
+  const own = /neo4j-local: (.*)/.exec(output);
+  return own?.[1];
 }

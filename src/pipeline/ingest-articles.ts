@@ -1,7 +1,7 @@
 import type { Article, Extraction, KnownName } from '../domain/types';
 import { NewsGraphError } from '../domain/errors';
 import { extract } from '../extract';
-import { readInputs } from '../ingest';
+import { readInputs, type InputSelection } from '../ingest';
 import type { Executor } from '../store/executor';
 import { writeArticle, writeArticles, type WriteResult, type WriteStatus } from '../store/article-writes';
 import type { StoryChange } from '../store/story-writes';
@@ -118,6 +118,10 @@ export interface IngestPathsOptions {
   onItem?: (item: ItemResult) => void;
   /** Articles written per transaction (default 20); a failed batch is retried one by one. */
   batchSize?: number;
+  /** Include/exclude globs and the sidecar rule (see readInputs). */
+  select?: InputSelection;
+  /** Once aborted, no further input is read: the batch in hand is written, then the summary returned. */
+  signal?: AbortSignal;
 }
 
 type Pending = { done: ItemResult } | { article: Article; extraction: Extraction; base: Omit<ItemResult, 'status'> };
@@ -151,7 +155,7 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
   };
   // one snapshot for the whole run: the names known when it started
   const known = options.executor ? await knownNamesFor(options.executor) : undefined;
-  for await (const input of readInputs(paths, { maxBytes: options.maxBytes, stdin: options.stdin })) {
+  for await (const input of readInputs(paths, { ...options.select, maxBytes: options.maxBytes, stdin: options.stdin })) {
     if (!input.article) {
       pending.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
     } else {
@@ -165,6 +169,7 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
       }
     }
     if (pending.length >= batchSize) await flush();
+    if (options.signal?.aborted) break;
   }
   await flush();
   return summary;

@@ -266,7 +266,9 @@ const duplicateCandidates = (props: ReturnType<typeof articleProps>): Query => (
     MATCH (b:Article)
     WHERE (${BAND_MATCH}) AND b.id <> $props.id AND coalesce(b.stub, false) = false
     OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
+    // a fixed order before the limit: the same graph always yields the same 20 candidates
     RETURN b.id AS id, b.body AS body, b.publishedAt AS publishedAt, original.id AS originalId
+    ORDER BY ${Array.from({ length: BANDS }, (_, k) => `CASE WHEN b.band${k} = $props.band${k} THEN 1 ELSE 0 END`).join(' + ')} DESC, b.publishedAt, b.id
     LIMIT 20`,
   params: { props },
 });

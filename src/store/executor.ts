@@ -12,7 +12,7 @@ export interface Neo4jSettings {
   user?: string;
   password?: string;
   database?: string;
-  /** How long managed transactions retry transient failures (default 15 s). */
+  /** How long managed transactions retry transient failures such as deadlocks (default 30 s). */
   retryTimeMs?: number;
 }
 
@@ -22,18 +22,34 @@ export function createDriver(settings: Neo4jSettings): Driver {
     // counts and offsets in this graph are small; plain JS numbers keep every layer simple
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: 20000,
-    maxTransactionRetryTime: settings.retryTimeMs ?? 15000,
+    maxTransactionRetryTime: settings.retryTimeMs ?? 30000,
   });
 }
 
 const UNAVAILABLE_CODES = /ServiceUnavailable|SessionExpired|Neo\.TransientError\.General\.DatabaseUnavailable/;
+const TIMEOUT_CODES = /Neo\.(ClientError|TransientError)\.Transaction\.(TransactionTimedOut|TransactionTimedOutClientConfiguration)/;
 
-function normalizeError(err: unknown): unknown {
+function normalizeError(err: unknown, timeoutMs?: number): unknown {
   const code = (err as { code?: string })?.code ?? '';
   if (UNAVAILABLE_CODES.test(code)) {
     return new NewsGraphError('UNAVAILABLE', 'The graph database is unavailable; try again shortly.', { cause: err });
   }
+  if (TIMEOUT_CODES.test(code)) {
+    const limit = timeoutMs ? ` of ${timeoutMs / 1000} s` : '';
+    return new NewsGraphError('TIMEOUT', `The query ran longer than the transaction timeout${limit} and was stopped; ask for less.`, { cause: err });
+  }
   return err;
+}
+
+export interface ExecutorOptions {
+  database?: string;
+  /**
+   * Server-side limit on one read transaction, so that one slow query cannot hold a connection
+   * of the pool for long (default 15 s; 0: no limit).
+   */
+  readTimeoutMs?: number;
+  /** The same for write transactions, which carry whole batches of articles (default 120 s). */
+  writeTimeoutMs?: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -45,11 +61,21 @@ export type Row = Record<string, unknown>;
  */
 export class Executor {
   statementCount = 0;
+  readonly database?: string;
+  private readonly readTx: { timeout?: number };
+  private readonly writeTx: { timeout?: number };
 
   constructor(
     readonly driver: Driver,
-    readonly database?: string,
-  ) {}
+    options: ExecutorOptions | string = {},
+  ) {
+    const o = typeof options === 'string' ? { database: options } : options;
+    this.database = o.database;
+    const read = o.readTimeoutMs ?? 15000;
+    const write = o.writeTimeoutMs ?? 120000;
+    this.readTx = read > 0 ? { timeout: read } : {};
+    this.writeTx = write > 0 ? { timeout: write } : {};
+  }
 
   private session(mode: 'READ' | 'WRITE') {
     return this.driver.session({
@@ -62,10 +88,10 @@ export class Executor {
     const session = this.session('READ');
     try {
       this.statementCount++;
-      const result: QueryResult<RecordShape> = await session.executeRead((tx) => tx.run(query.cypher, query.params));
+      const result: QueryResult<RecordShape> = await session.executeRead((tx) => tx.run(query.cypher, query.params), this.readTx);
       return result.records.map((r) => r.toObject() as T);
     } catch (err) {
-      throw normalizeError(err);
+      throw normalizeError(err, this.readTx.timeout);
     } finally {
       await session.close();
     }
@@ -73,7 +99,9 @@ export class Executor {
 
   /**
    * Runs a unit of work in one write transaction where later statements may depend on the rows of
-   * earlier ones. The work may be retried by the driver, so it must not have side effects elsewhere.
+   * earlier ones. The driver retries it on transient errors (a deadlock between concurrent
+   * ingests, a leader switch) for up to maxTransactionRetryTime, so it must not have side
+   * effects elsewhere.
    */
   async writeTransaction<T>(work: (run: (q: Query) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
@@ -84,9 +112,10 @@ export class Executor {
           const res = await tx.run(q.cypher, q.params);
           return res.records.map((r) => r.toObject());
         }),
+        this.writeTx,
       );
     } catch (err) {
-      throw normalizeError(err);
+      throw normalizeError(err, this.writeTx.timeout);
     } finally {
       await session.close();
     }

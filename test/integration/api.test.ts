@@ -149,12 +149,14 @@ describe('GraphQL API over HTTP', () => {
     expect(edges.length).toBeGreaterThan(0);
     for (const e of edges) {
       expect(nodeIds.has(e.from) && nodeIds.has(e.to)).toBe(true);
+      // general knowledge from the lexicon (a ministry PART_OF the Executive Yuan) has no sentence
       expect(e.evidence.length).toBeGreaterThan(0);
     }
     // relations the lexicon already knows carry no sentence; the others show theirs
     expect(edges.some((e: any) => e.evidence[0].sentence.length > 0)).toBe(true);
     const role = edges.find((e: any) => e.type === 'HOLDS_ROLE' && e.from === lin);
     expect(role).toBeDefined();
+    expect(role.evidence[0].sentence.length).toBeGreaterThan(0);
     const paths = await gql(api.url, `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 3) { length nodes { id } edges { type evidence { sentence } } } }`, { a: lin, b: role.to });
     expect(paths.errors).toBeUndefined();
     expect(paths.data!.paths[0].length).toBe(1);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startApiServer, type ApiServer } from '../../src/api/server';
@@ -56,4 +57,49 @@ export async function gql<T = Record<string, any>>(
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLResponse<T>;
+}
+
+/**
+ * Everything a reader could notice about the graph, in a form that compares with toEqual (for
+ * "equal to a clean run"). DUPLICATE_OF is left out: which copy is the original depends on
+ * arrival order, which concurrent writers do not fix.
+ */
+export async function graphSnapshot(executor: Executor) {
+  const [row] = await executor.read<Record<string, unknown>>({
+    cypher: `
+      CALL () { MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN count(a) AS articles, collect(a.id) AS articleIds }
+      CALL () { MATCH (e:Entity) RETURN count(e) AS entities, count(DISTINCT e.id) AS distinctEntities }
+      CALL () { MATCH (:Article)-[m:MENTIONS]->() RETURN count(m) AS mentions, sum(m.count) AS mentionTotal }
+      CALL () { MATCH ()-[r]->() WHERE type(r) <> 'DUPLICATE_OF' WITH type(r) AS t, count(r) AS n ORDER BY t RETURN collect([t, n]) AS byType }
+      CALL () { MATCH (e:Entity)<-[m:MENTIONS]-() WITH e, count(m) AS n ORDER BY n DESC, e.id LIMIT 25 RETURN collect([e.id, e.name, n]) AS top }
+      CALL () { MATCH (a:Article) WHERE a.body IS NULL AND coalesce(a.stub, false) = false RETURN count(a) AS bodiless }
+      RETURN articles, articleIds, entities, distinctEntities, mentions, mentionTotal, byType, top, bodiless`,
+    params: {},
+  });
+  return { ...row, articleIds: [...(row.articleIds as string[])].sort() } as unknown as Record<string, unknown> & { articles: number; entities: number; distinctEntities: number; bodiless: number };
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `newsgraph ingest` as a child process, without blocking this one (spawnSync would stall the
+ * event loop, and keep-alive sockets of the tests' own HTTP clients would go stale).
+ */
+export function runIngest(dirs: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'cli.js'), 'ingest', ...dirs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      const text = c.toString('utf8');
+      stdout += text;
+      if (onLine) for (const line of text.split('\n')) onLine(line);
+    });
+    child.stderr!.on('data', (c) => (stderr += c));
+    child.once('exit', (status) => resolve({ status, stdout, stderr }));
+  });
 }

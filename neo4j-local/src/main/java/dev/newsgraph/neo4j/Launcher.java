@@ -2,10 +2,16 @@ package dev.newsgraph.neo4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -16,6 +22,10 @@ import org.neo4j.io.ByteUnit;
  * Starts Neo4j Community embedded, with Bolt on 127.0.0.1, and keeps it up until SIGTERM/SIGINT
  * or until standard input closes (with --exit-on-stdin-close), so that a crashed parent process
  * never leaves an orphan JVM behind.
+ *
+ * <p>Once the database is available it records where it listens in {@code HOME/server.json}
+ * (removed again on a clean shutdown), so that other NewsGraph processes find and share the running
+ * server instead of starting a second one on the same store.
  *
  * <p>Usage: java -cp ... dev.newsgraph.neo4j.Launcher --home DIR --port N [--pagecache-mb N]
  * [--exit-on-stdin-close]
@@ -45,6 +55,11 @@ public final class Launcher {
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, address)
             .setConfig(BoltConnector.advertised_address, address)
+            // Bolt's defaults wait ~10 s for idle connections and threads on shutdown; Ctrl-C must
+            // stop everything within 5 s, and clients retry anyway
+            .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+            .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+            .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
             .setConfig(HttpConnector.enabled, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
@@ -52,12 +67,15 @@ public final class Launcher {
             .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
             .build();
 
+    Path record = home.toAbsolutePath().resolve(RECORD_FILE);
+    long pid = ProcessHandle.current().pid();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("NEO4J STOPPING");
+                  removeRecord(record, pid);
                   dbms.shutdown();
                   System.out.println("NEO4J STOPPED");
                   System.out.flush();
@@ -69,6 +87,7 @@ public final class Launcher {
       System.err.println("NEO4J FAILED: database did not become available within 120 s");
       System.exit(1);
     }
+    writeRecord(record, port, pid);
     System.out.println("NEO4J READY bolt://127.0.0.1:" + port + " home=" + home.toAbsolutePath());
     System.out.flush();
 
@@ -91,6 +110,36 @@ public final class Launcher {
       watcher.start();
     }
     stopped.await();
+  }
+
+  static final String RECORD_FILE = "server.json";
+
+  /** Written to a temporary file and moved into place, so a reader never sees half of it. */
+  private static void writeRecord(Path record, int port, long pid) throws IOException {
+    String json =
+        "{\"uri\":\"bolt://127.0.0.1:"
+            + port
+            + "\",\"port\":"
+            + port
+            + ",\"pid\":"
+            + pid
+            + ",\"startedAt\":\""
+            + Instant.now()
+            + "\"}\n";
+    Path tmp = record.resolveSibling(RECORD_FILE + "." + pid + ".tmp");
+    Files.writeString(tmp, json, StandardCharsets.UTF_8);
+    Files.move(tmp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Only our own record: a newer server on the same store may have replaced it. */
+  private static void removeRecord(Path record, long pid) {
+    try {
+      if (Files.exists(record) && Files.readString(record).contains("\"pid\":" + pid + ",")) {
+        Files.delete(record);
+      }
+    } catch (IOException ignored) {
+      // a stale record is detected by its readers (dead pid, closed port)
+    }
   }
 
   private static String value(String[] args, int i, String flag) {
