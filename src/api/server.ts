@@ -128,20 +128,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // slow clients cannot hold sockets for ever
   httpServer.headersTimeout = 20000;
   httpServer.requestTimeout = 120000;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: security.maxBodyBytes });
-  const wsCleanup = useServer(
-    {
-      schema,
-      context: (ctx) => {
-        const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-        const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
-        return contextFor(options.executor, security.apiKeys, auth, { events }) as unknown as Record<string, unknown>;
-      },
-      // the same depth and cost limits as HTTP requests
-      validate: (s, document, rules) => validate(s, document, [...(rules ?? specifiedRules), queryLimits()]),
-    },
-    wsServer,
-  );
   const server = await createApolloServer({ log, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
   await server.start();
   const origins = security.corsOrigins;
@@ -179,6 +165,21 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       resolve();
     });
   });
+  // subscriptions attach once the port is ours: a port in use is reported once, by listen()
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: security.maxBodyBytes });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: (ctx) => {
+        const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+        const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
+        return contextFor(options.executor, security.apiKeys, auth, { events }) as unknown as Record<string, unknown>;
+      },
+      // the same depth and cost limits as HTTP requests
+      validate: (s, document, rules) => validate(s, document, [...(rules ?? specifiedRules), queryLimits()]),
+    },
+    wsServer,
+  );
   const address = httpServer.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
   const origin = `http://${host}:${address.port}`;
