@@ -156,7 +156,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
     if (start < 0) continue;
     // segmentation scattered a transliterated name (蓋|達|組織): take the transliteration run
-    if (start === i && h.head.length >= 2) start = translitBefore(norm, i, model);
+    if (start === i && h.head.length >= 2) start = translitBefore(norm, i, model, blocked);
     // function characters glued to the front by segmentation (由|福安宮, 經|勘查)
     while (start < i && LEADING_FUNCTION.has(norm[start])) start++;
     // a title inside the span (召集人|某某大學): the name starts after it; a title right
@@ -229,7 +229,9 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (b.shortStart !== undefined) continue;
     const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
     // the gap, if any, is one character of the unit's name (新|營舞獅團), never punctuation (A宮、B宮)
-    if (a && b.type === 'organization' && (a.end === b.start || /[\u3400-\u9fff]/.test(norm[a.end]))) {
+    // the same name written twice in a row (a page repeating a heading) is no unit of itself
+    if (a && b.type === 'organization' && (a.end === b.start || /[\u3400-\u9fff]/.test(norm[a.end]))
+      && norm.slice(a.start, a.end) !== norm.slice(b.start, b.end)) {
       b.shortStart = a.end;
       b.start = a.start;
     }
@@ -238,9 +240,10 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
 }
 
 /** The start of a run of two to five transliteration characters ending at `end`, else `end`. */
-function translitBefore(norm: string, end: number, model: NameModel): number {
+function translitBefore(norm: string, end: number, model: NameModel, blocked: Uint8Array): number {
   let s = end;
-  while (s > 0 && end - s < 5 && /[\u3400-\u9fff]/.test(norm[s - 1]) && model.translit(norm[s - 1]) >= TRANSLIT_MODEL.charMin + 0.7) s--;
+  // a person's name before 政府 is an administration (X政府), not a body's name
+  while (s > 0 && end - s < 5 && !blocked[s - 1] && /[\u3400-\u9fff]/.test(norm[s - 1]) && model.translit(norm[s - 1]) >= TRANSLIT_MODEL.charMin + 0.7) s--;
   if (end - s < 2) return end;
   let sum = 0;
   for (let k = s; k < end; k++) sum += model.translit(norm[k]);

@@ -98,6 +98,12 @@ describe('organizations and places by their heads', () => {
     expect(orgs(x)).toEqual(expect.arrayContaining(['嘉義縣議會', '嘉義縣政府']));
   });
 
+  test("a person's name before 政府 is an administration, not a body", () => {
+    const x = extract(article(['總統馬洛維奇表示，馬洛維奇政府將推動改革。']));
+    expect(people(x)).toContain('馬洛維奇');
+    expect(orgs(x).some((o) => o.includes('馬洛維奇'))).toBe(false);
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
