@@ -1,8 +1,13 @@
 import * as path from 'node:path';
+import type { SecuritySettings } from './api/security';
 import { badInput } from './domain/errors';
 
-/** Everything NewsGraph reads from the environment, read in this one place. */
-export interface Config {
+/**
+ * Everything NewsGraph reads from the environment, read in this one place. The security fields
+ * (keys, read-only, introspection, landing page, CORS, body size, rate limits) are the API's
+ * SecuritySettings, documented there.
+ */
+export interface Config extends SecuritySettings {
   /** bolt:// or neo4j:// URI of an existing server; when absent the embedded Neo4j is started. */
   neo4jUri?: string;
   neo4jUser: string;
@@ -14,23 +19,6 @@ export interface Config {
   embeddedDataDir: string;
   port: number;
   host: string;
-  /** Keys that write mutations accept (Authorization: Bearer ...), several during a rotation. None: writes are refused. */
-  apiKeys: string[];
-  /** Writes off entirely, whatever the keys: a public, read-only deployment. */
-  readOnly: boolean;
-  /** Schema introspection (default on; off when NODE_ENV=production). */
-  introspection: boolean;
-  /** Apollo Sandbox on GET /graphql for browsers (default on; off when NODE_ENV=production). */
-  landingPage: boolean;
-  /** Origins allowed by CORS: ['*'] for any, [] for none (same-origin only). */
-  corsOrigins: string[];
-  /** Largest request body the API reads, in bytes. */
-  maxBodyBytes: number;
-  /** Write mutations per client per minute (0: unlimited). */
-  writeRateLimit: number;
-  /** Expensive reads (estimated cost above expensiveCost) per client per minute (0: unlimited). */
-  expensiveReadRateLimit: number;
-  expensiveCost: number;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownGraceMs: number;
   /** How long transactions retry transient failures (deadlocks, leader switches). */

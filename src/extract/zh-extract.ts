@@ -71,11 +71,6 @@ export function extractZh(opts: ZhOptions): void {
   found.push(...cued);
   const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
   found.push(...tr);
-  if (process.env.DEBUG_NAMES) {
-    for (const c of [...han.map((x) => ({ ...x, kind: 'han' })), ...tr.map((x) => ({ ...x, kind: 'tr' }))]) console.error(`NAME ${c.kind} ${c.norm} ${c.score}`);
-    for (const a of afterTitles) console.error(`NAME title ${a.cand.norm} ${a.title.def.title}`);
-    for (const c of namesFromTokens(ctx)) console.error(`NAME token ${c.norm} ${c.strength}`);
-  }
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -101,7 +96,10 @@ export function extractZh(opts: ZhOptions): void {
   const personTrie = new SurfaceTrie<string>();
   const wholeOf = dottedNameParts(known);
   for (const k of known) personTrie.add(k, k);
+  // the people's spans also bound the head grammar below (a name is never part of a body's name)
+  const blocked = new Uint8Array(norm.length + 1);
   for (const m of personTrie.scanAll(norm)) {
+    blocked.fill(1, m.start, m.end);
     const k = m.values[0];
     const whole = wholeOf.get(k);
     const wholeAt = whole ? norm.indexOf(whole) : -1;
@@ -158,8 +156,6 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   const units: { short: string; id: string }[] = [];
-  const blocked = new Uint8Array(norm.length + 1);
-  for (const m of personTrie.scanAll(norm)) for (let k = m.start; k < m.end; k++) blocked[k] = 1;
   for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
     const spanStart = h.shortStart ?? h.start;
     cands.push({

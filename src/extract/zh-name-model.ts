@@ -1,7 +1,7 @@
 import type { Lexicon } from './lexicon';
 import { normalizeForm } from './normalize';
 import { dictEntry, forEachDictWord } from './segment';
-import { NAME_MODEL as W, TRANSLIT_MODEL as T } from './weights';
+import { NAME_MODEL as W } from './weights';
 import { WordList } from './word-list';
 
 /**
@@ -276,4 +276,3 @@ export function translitMean(model: NameModel, s: string): number {
   return k ? sum / k : Number.NEGATIVE_INFINITY;
 }
 
-export const TRANSLIT = T;
