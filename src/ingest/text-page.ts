@@ -105,6 +105,19 @@ function joinBrokenLines(lines: string[]): string[] {
 }
 
 
+/** A date stamp written in front of a line by the tool that dumped the page. */
+const DATE_STAMP = /^date:?\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)/i;
+/** A line of publishing times only ("首次上稿 02-09 02:04 更新時間 02-09 06:32"). */
+const PUBLISHING_TIMES = /^(?:(?:首次上稿|上稿|更新時間|更新|發布時間|發佈時間|最後更新|Published|Updated)[\s:：]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*(?:\d{1,2}:\d{2})?\s*)+$/i;
+
+/** What is left of an image or link when a page is copied as text (".webp)", "](…)"): no words at all. */
+function isMarkupResidue(line: string): boolean {
+  if (line.length > 40) return false;
+  if (/[\u3400-\u9fff]/.test(line)) return false;
+  const words = line.replace(/\.(?:webp|jpe?g|png|gif|svg|avif)\b/gi, '').match(/[A-Za-z]{2,}|\d+/g);
+  return !words && /[.)\]!(\[]/.test(line);
+}
+
 interface Collected {
   authors: Author[];
   captions: string[];
@@ -122,7 +135,19 @@ function classify(lines: string[], acc: Collected): Item[] {
   const items: Item[] = [];
   let mode: 'main' | 'related' | 'stopped' = 'main';
   for (const raw of lines) {
-    const line = raw.trim();
+    // a dump that stamps the page's date in front of its first line ("date 2025-01-02 Headline")
+    const stamped = DATE_STAMP.exec(raw.trim());
+    if (stamped) acc.dates.push(stamped[1]);
+    const line = stamped ? raw.trim().slice(stamped[0].length).trim() : raw.trim();
+    if (!line) continue;
+    if (stamped && PUBLISHING_TIMES.test(line)) {
+      items.push({ kind: 'date', text: line });
+      continue;
+    }
+    if (isMarkupResidue(line)) {
+      items.push({ kind: 'chrome', text: line });
+      continue;
+    }
     const head = relatedHead(line);
     if (head !== undefined) {
       mode = 'related';
@@ -190,9 +215,16 @@ function classify(lines: string[], acc: Collected): Item[] {
   return items;
 }
 
+/** A section label left above a headline by the dump: a word or two, no punctuation. */
+function isSectionLabel(line: string): boolean {
+  const t = line.trim();
+  return cjkRatio(t) >= 0.5 ? t.length <= 5 && !/[，。、；：！？]/u.test(t) : /^[A-Z][A-Za-z&]*(?: [A-Z][A-Za-z&]*)?$/.test(t);
+}
+
 /** Finds the headline: right before the byline or date line, else a lone first line, else a repeated line. */
 function findTitle(items: Item[]): { index?: number; text?: string; repeated?: boolean } {
-  const firstProse = items.findIndex((it) => it.kind === 'text' && !isHeadlineLike(it.text));
+  // prose is a sentence, not a short section label ("生活", "Sports") left above the headline
+  const firstProse = items.findIndex((it) => it.kind === 'text' && !isHeadlineLike(it.text) && !isSectionLabel(it.text));
   const limit = firstProse < 0 ? items.length : firstProse;
   for (let a = 0; a < limit; a += 1) {
     if (items[a].kind !== 'byline' && items[a].kind !== 'date') continue;
@@ -200,7 +232,7 @@ function findTitle(items: Item[]): { index?: number; text?: string; repeated?: b
     while (j >= 0 && ['chrome', 'caption', 'date', 'byline'].includes(items[j].kind)) j -= 1;
     if (j >= 0 && items[j].kind === 'text' && isHeadlineLike(items[j].text)) return { index: j };
   }
-  const firstText = items.findIndex((it) => it.kind === 'text' || it.kind === 'byline');
+  const firstText = items.findIndex((it) => (it.kind === 'text' && !isSectionLabel(it.text)) || it.kind === 'byline');
   if (firstText >= 0 && items[firstText].kind === 'text' && firstText < limit) {
     const next = items.slice(firstText + 1).find((it) => it.kind === 'text');
     if (next && !isHeadlineLike(next.text)) return { index: firstText };

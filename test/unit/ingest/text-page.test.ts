@@ -178,6 +178,30 @@ describe('parseTextPage with header lines and other house styles', () => {
     expect(() => parseTextPage('\n', { origin: 'empty.txt' })).toThrow(/empty\.txt: empty file/);
   });
 
+  it('takes a date stamped in front of the first line as the date, not as part of the headline', () => {
+    const a = parseTextPage(['date 2025-03-04 南投縣府宣布竹山鎮老街週末封街辦市集', '記者丁小明／南投報導', '南投縣政府今天表示，竹山鎮老街本週末封街。'].join('\n'));
+    expect(a.title).toBe('南投縣府宣布竹山鎮老街週末封街辦市集');
+    expect(a.publishedAt).toBe('2025-03-04');
+    expect(a.paragraphs).toEqual(['南投縣政府今天表示，竹山鎮老街本週末封街。']);
+  });
+
+  it('skips a line of publishing times after a date stamp', () => {
+    const a = parseTextPage(['date 2025-03-04 首次上稿 03-04 10:02更新時間 03-04 12:30', '', '嘉義市議會今天通過明年度總預算，刪減幅度為近年最低。', '議長表示，審查過程順利。'].join('\n'));
+    expect(a.paragraphs[0]).toBe('嘉義市議會今天通過明年度總預算，刪減幅度為近年最低。');
+    expect(a.title).toMatch(/^嘉義市議會今天通過明年度總預算/);
+  });
+
+  it('does not take a section label above the headline for the headline', () => {
+    const a = parseTextPage(['生活', '', '宜蘭冬山河親水公園週末煙火秀 交通管制一次看', '2025/03/04 18:27 記者林小華／宜蘭報導', '宜蘭縣政府表示，煙火秀將於週六晚間登場。'].join('\n'));
+    expect(a.title).toBe('宜蘭冬山河親水公園週末煙火秀 交通管制一次看');
+    expect(a.paragraphs).toEqual(['宜蘭縣政府表示，煙火秀將於週六晚間登場。']);
+  });
+
+  it('drops what is left of an image link, and keeps short lines that have words', () => {
+    const a = parseTextPage(['.webp)', '', 'Port workers in the northern city began a two-day strike on Monday over pay.', 'OK.'].join('\n'));
+    expect(a.paragraphs).toEqual(['Port workers in the northern city began a two-day strike on Monday over pay.', 'OK.']);
+  });
+
   it('rejects a page that is only chrome', () => {
     expect(() => parseTextPage('快訊\n分享\n請繼續往下閱讀', { origin: 'chrome.txt' })).toThrow(/missing title/);
   });
