@@ -28,6 +28,8 @@ export interface LexEntity {
   keywords?: string[];
   /** The name also means something else (漢堡 hamburger / Hamburg, 樂天 Rakuten / the team): needs corroboration. */
   ambiguous?: boolean;
+  /** A party's camp colour in Taiwanese usage (藍, 綠, 白): 藍白立委 names two parties. */
+  camp?: string;
 }
 
 export type TitleObject = 'org' | 'country' | 'city' | 'legislature' | 'none';
@@ -209,7 +211,7 @@ function buildLexicon(dir: string): Lexicon {
     add({
       id: typeof o.id === 'string' ? o.id : `org:${o.name}`, type: 'organization', name: o.name, en: o.en,
       aliases: strArr(o.aliases), kind: ORG_KINDS.has(o.kind) ? o.kind : 'other', country: o.country, parent: o.parent,
-      ambiguous: o.ambiguous === true,
+      ambiguous: o.ambiguous === true, camp: typeof o.camp === 'string' && o.kind === 'party' ? o.camp : undefined,
     });
   }
   for (const p of readJsonArray(dir, 'people.json')) {

@@ -69,6 +69,8 @@ export const HEAD_GRAMMAR = {
   maxNameChars: 10,
   /** Minimum name part before a one-character head (宮, 廟, 隊, 處). */
   minBeforeSingle: 2,
+  /** A company's name without its head stands alone only when it is rarer than this in jieba's dictionary. */
+  commonStemFreq: 400,
 };
 
 /** Tie-break between candidate spans of equal length in the resolver (longer spans always win). */
@@ -77,6 +79,8 @@ export const PRIORITY = {
   known: 2.8,
   person: 2.5,
   lexiconCompound: 2.2,
+  /** Camp colours (藍白立委) over the topic word of the same span (藍白). */
+  camp: 2.1,
   lexicon: 2,
   headGrammar: 1.2,
 };

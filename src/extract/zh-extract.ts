@@ -10,9 +10,10 @@ import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
-import { headSpans } from './zh-heads';
+import { companyHeadAt, companyStem, headSpans } from './zh-heads';
 import { upsertKnown, type KnownIndex } from './known';
 import { resolveShortForms } from './zh-short-forms';
+import { campSpans } from './zh-camps';
 import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
@@ -86,6 +87,18 @@ export function extractZh(opts: ZhOptions): void {
   dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
+  // 聞泰|科技: a name the model guessed that is written before a company head is the company's
+  // own name (its short form), not a person; names after a title stay people
+  const titled = new Set(found.filter((c) => c.strength >= 3).map((c) => c.norm));
+  for (const k of [...known]) {
+    if (titled.has(k) || lexPeople.has(k)) continue;
+    for (let i = norm.indexOf(k); i >= 0; i = norm.indexOf(k, i + 1)) {
+      if (companyHeadAt(norm, i + k.length)) {
+        known.delete(k);
+        break;
+      }
+    }
+  }
   // a lexicon organization or place of the same spelling is not a person
   for (const k of [...known]) {
     const forms = lex.zh.matchesAt(k, 0).filter((m) => m.end === k.length);
@@ -155,7 +168,21 @@ export function extractZh(opts: ZhOptions): void {
     });
   }
 
+  // 藍白立委, 綠營: the parties by their camp colours
+  for (const c of campSpans(norm, lex)) {
+    cands.push({
+      start: c.start, end: c.end, priority: PRIORITY.camp,
+      apply: () => {
+        for (const p of c.parties) {
+          doc.upsertLex(p.entity);
+          doc.addHit({ id: p.entity.id, start: p.at, end: p.at + 1 });
+        }
+      },
+    });
+  }
+
   const units: { short: string; id: string }[] = [];
+  const stems: { stem: string; id: string }[] = [];
   for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
     const spanStart = h.shortStart ?? h.start;
     cands.push({
@@ -173,6 +200,8 @@ export function extractZh(opts: ZhOptions): void {
         doc.upsert({ id, type: 'organization', name, kind: h.kind, aliases: short ? [short] : [] });
         doc.addHit({ id, start: spanStart, end: h.end });
         if (short) units.push({ short: norm.slice(spanStart, h.end), id });
+        const stem = h.kind === 'company' ? companyStem(norm.slice(h.start, h.end)) : undefined;
+        if (stem) stems.push({ stem, id });
       },
     });
   }
@@ -182,6 +211,14 @@ export function extractZh(opts: ZhOptions): void {
   for (const u of units) {
     for (let i = norm.indexOf(u.short); i >= 0; i = norm.indexOf(u.short, i + 1)) {
       if (!doc.isClaimed(i, i + u.short.length)) doc.addHit({ id: u.id, start: i, end: i + u.short.length });
+    }
+  }
+
+  // 聞泰 after 聞泰科技: a company named again without its head
+  for (const { stem, id } of stems) {
+    for (let i = norm.indexOf(stem); i >= 0; i = norm.indexOf(stem, i + 1)) {
+      if (doc.isClaimed(i, i + stem.length) || !(startB[i] || i === 0 || /[\s\p{P}]/u.test(norm[i - 1]))) continue;
+      doc.addHit({ id, start: i, end: i + stem.length });
     }
   }
 

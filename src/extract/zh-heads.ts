@@ -35,7 +35,7 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['光電', 'company'], ['精密', 'company'], ['外科', 'other'], ['內科', 'other'], ['醫學部', 'other'],
   ['日報', 'media'], ['時報', 'media'], ['電視台', 'media'], ['電台', 'media'], ['新聞網', 'media'], ['通訊社', 'media'], ['雜誌', 'media'],
   ['政府', 'government'], ['市府', 'government'], ['縣府', 'government'], ['公所', 'government'], ['法院', 'government'], ['地院', 'government'],
-  ['高分院', 'government'], ['分院', 'government'], ['地檢署', 'government'], ['檢察署', 'government'], ['警察局', 'government'], ['分局', 'government'],
+  ['高分院', 'government'], ['分院', 'government'], ['法庭', 'government'], ['地檢署', 'government'], ['檢察署', 'government'], ['警察局', 'government'], ['分局', 'government'],
   ['派出所', 'government'], ['消防局', 'government'], ['衛生局', 'government'], ['分署', 'government'], ['管理處', 'government'], ['管理局', 'government'],
   ['司令部', 'government'], ['指揮部', 'government'], ['辦公室', 'government'], ['辦事處', 'government'], ['總隊', 'government'], ['大隊', 'government'], ['小組', 'government'], ['中心', 'government'],
   ['議會', 'legislature'], ['代表會', 'legislature'], ['黨部', 'party'], ['黨團', 'party'], ['黨', 'party'],
@@ -52,6 +52,22 @@ const HEADS: Head[] = [
   ...ORG_HEADS.map(([h, kind]) => ({ head: n(h), type: 'organization' as const, kind })),
   ...PLACE_HEADS.map((h) => ({ head: n(h), type: 'place' as const })),
 ].sort((a, b) => b.head.length - a.head.length);
+const COMPANY_HEADS = HEADS.filter((h) => h.kind === 'company').map((h) => h.head);
+/** The company head (科技, 集團, 公司 ...) written at `pos`, if any. */
+export function companyHeadAt(norm: string, pos: number): string | undefined {
+  return COMPANY_HEADS.find((h) => norm.startsWith(h, pos));
+}
+/**
+ * The name of a company without its head (聞泰科技 -> 聞泰), when it can stand alone: two
+ * characters or more and no common word (大同 of 大同公司 is also "great unity").
+ */
+export function companyStem(name: string): string | undefined {
+  const head = COMPANY_HEADS.find((h) => name.endsWith(h) && name.length - h.length >= 2);
+  if (!head) return undefined;
+  const stem = name.slice(0, name.length - head.length);
+  if ((dictEntry(stem)?.freq ?? 0) >= G.commonStemFreq) return undefined;
+  return stem;
+}
 const HEAD_BY_FIRST = new Map<string, Head[]>();
 for (const h of HEADS) HEAD_BY_FIRST.set(h.head[0], [...(HEAD_BY_FIRST.get(h.head[0]) ?? []), h]);
 
@@ -86,7 +102,10 @@ const REQUIRE_KNOWN = new Set(['线'].map(n));
 const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
 /** Temples are named after their town but written after their city (雲林縣|福安宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
+/** Legal forms of foundations and associations, written as the first words of their names. */
+const LEGAL_FORMS = ['公益社团法人', '财团法人', '社团法人', '行政法人', '公益财团法人'].map(n).sort((a, b) => b.length - a.length);
 const TRADE_PREFIX = ['美商', '陆商', '中资', '台商', '日商', '韩商', '港商', '外商', '欧商', '德商', '荷商'].map(n);
+const TRADER = n('商');
 const ROLE_PREFIX = ['母公司', '子公司', '旗下', '集团旗下'].map(n);
 const LEADING_FUNCTION = new Set([...'由在从至于经若指为被让将把对向与和及或是的了也都就才即'].map(n));
 /** Nouns that link two names rather than belong to one (宏昇科技|旗下|永泰電子). */
@@ -184,12 +203,21 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       start = cut;
       // 美商英特爾, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
       while (TRADE_PREFIX.some((p) => norm.startsWith(p, start)) && i - start > 3) start += 2;
+      // 晶片商|瑞昇科技 (segmentation may glue 商 to the name): a trade noun describes the company
+      for (let k = start + 2; k < i - 2; k++) {
+        if (norm[k] !== TRADER || dictEntry(norm.slice(k, k + 2)) || !dictEntry(norm.slice(start, k))) continue;
+        start = k + 1;
+        break;
+      }
       // 永泰|母公司|宏昇科技: a role noun inside the span ends the name before it
       for (const rp of ROLE_PREFIX) {
         const at = norm.indexOf(rp, start);
         if (at >= start && at < i && i - at - rp.length >= 2) start = at + rp.length;
       }
     }
+    // a page that repeats a name (空勤總隊空勤總隊): the span is the second writing
+    const whole = norm.slice(start, end);
+    if (whole.length % 2 === 0 && whole.slice(0, whole.length / 2) === whole.slice(whole.length / 2)) start += whole.length / 2;
     const namePart = norm.slice(start, i);
     if (namePart.length < (h.head.length === 1 ? G.minBeforeSingle : 1) || namePart.length > G.maxNameChars) continue;
     if (DESCRIPTIVE.has(namePart)) continue;
@@ -219,6 +247,9 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
     if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i)) continue;
+    // a legal form written before the name is part of it (財團法人|…中心)
+    const form = LEGAL_FORMS.find((f) => norm.startsWith(f, start - f.length) && !blocked[start - 1]);
+    if (form) start -= form.length;
     let shortStart: number | undefined;
     for (let k = start + 2; k < end - 1; k++) if (orgEnds.get(k) === start && end - k >= 2) shortStart = k;
     out.push({ start, end, type: h.type, kind: h.kind, shortStart });
@@ -278,6 +309,8 @@ function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headS
       j--;
       continue;
     }
+    // 晶片商, 面板商: a trade noun describes the company after it (trader prefixes are cut later)
+    if (t.word.length >= 3 && t.word.endsWith(TRADER) && !TRADE_PREFIX.includes(t.word)) break;
     const ok = (NAME_TAGS.test(t.tag) && !NOT_INSIDE.has(t.word)) || ((INNER_TAGS.test(t.tag) || INNER_VERBS.has(t.word)) && t.word.length >= 2);
     if (!ok || NOT_FIRST.has(t.word)) break;
     taken.push(t);

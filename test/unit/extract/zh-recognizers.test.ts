@@ -104,6 +104,26 @@ describe('organizations and places by their heads', () => {
     expect(orgs(x).some((o) => o.includes('馬洛維奇'))).toBe(false);
   });
 
+  test('a company written without its head is the company, not a person', () => {
+    const x = extract(article(['監管機關接管晶片商瑞昇科技旗下工廠。瑞昇股價今天跌停，瑞昇發表聲明抗議。']));
+    expect(orgs(x)).toContain('瑞昇科技');
+    expect(people(x)).not.toContain('瑞昇');
+    const org = x.entities.find((e) => e.name === '瑞昇科技')!;
+    expect(x.mentions.find((m) => m.entityId === org.id)!.count).toBe(3);
+  });
+
+  test('a legal form is part of the name; a name a page wrote twice is written once; 法庭 is a head', () => {
+    const x = extract(article(['財團法人海洋生態保育研究中心今天發表報告。', '對此救難總隊救難總隊出動直升機。', '比利時商業法庭裁定暫停交易。']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['財團法人海洋生態保育研究中心', '救難總隊', '比利時商業法庭']));
+    expect(orgs(x)).not.toContain('救難總隊救難總隊');
+  });
+
+  test('camp colours name the parties, colours elsewhere stay colours', () => {
+    const x = extract(article(['藍白主導的立院刪減預算，綠委表達不滿。', '他穿著藍白拖，看著藍天。']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['中國國民黨', '台灣民眾黨', '民主進步黨']));
+    expect(x.mentions.find((m) => m.entityId === 'org:中國國民黨')!.count).toBe(1);
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
