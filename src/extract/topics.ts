@@ -4,9 +4,11 @@ import { enWord } from './en-words';
 import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
 import { idfOf, keywords, tagText } from './segment';
+import { endsWithOrgHead } from './zh-heads';
 
 const MAX_TOPICS = 10;
 const MAX_LEX_TOPICS = 6;
+
 
 /**
  * Free keywords that repeat a chosen topic (法說會 when 鴻海法說會 is kept, or the reverse) add
@@ -281,8 +283,25 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
     if (PHRASE_TAGS.test(t.tag) && /^[\u3400-\u9fffA-Za-z]+$/.test(t.word)) cur.push(t);
   }
   flush();
+  // a phrase that is a name, or ends in one or in a title (演員|某某, 新任|校長, 某某|大學), is no theme
+  const named = new Uint8Array(doc.norm.length + 1);
+  const nameEnds = new Set<number>();
+  for (const h of doc.hits) {
+    const t = doc.entities.get(h.id)?.type;
+    if (h.start < 0 || t === 'topic' || t === undefined) continue;
+    named.fill(1, h.start, h.end);
+    nameEnds.add(h.end);
+  }
+  const isTheme = (r: { text: string; start: number }) => {
+    const end = r.start + r.text.length;
+    let covered = 0;
+    for (let i = r.start; i < end; i++) covered += named[i];
+    if (nameEnds.has(end) || covered * 2 >= r.text.length) return false;
+    for (let i = 0; i < r.text.length - 1; i++) if (lex.titlesZh.matchesAt(r.text, i).some((m) => m.end === r.text.length)) return false;
+    return !endsWithOrgHead(r.text);
+  };
   const counts = new Map<string, { n: number; head: boolean; start: number }>();
-  for (const r of runs) {
+  for (const r of runs.filter(isTheme)) {
     const c = counts.get(r.text) ?? { n: 0, head: false, start: r.start };
     c.n++;
     if (r.start < doc.titleLength) c.head = true;
@@ -324,7 +343,8 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
   const keys = [...entityKeys].filter((k) => k.length >= 2);
   for (const t of tokens) {
     if (t.end > doc.titleLength) break;
-    if (!/^(n|vn|nz|l|v|i|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
+    // idioms (勢如破竹) colour a headline, they are not what it is about
+    if (!/^(n|vn|nz|l|v|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
     if (HEADLINE_FILLER.has(t.word) || lex.stop.keywordsZh.has(t.word) || seen.has(t.word)) continue;
     // an unnamed body (教育局, 衛生所) is an organization word, not a theme
     if (/[局署处部院会所厅府]$/.test(t.word)) continue;
@@ -347,7 +367,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
   for (const t of tagText(body.slice(0, doc.titleLength))) {
-    if (!/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) || !ok(t.word) || !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word)) continue;
+    if (!/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) || !ok(t.word) || !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) || HEADLINE_FILLER.has(t.word)) continue;
     if (t.tag === 'x' && t.word.length < 3) continue;
     // stock codes (2330-TW)(TSM-US) are listings, not themes
     if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;

@@ -52,6 +52,11 @@ const HEADS: Head[] = [
   ...ORG_HEADS.map(([h, kind]) => ({ head: n(h), type: 'organization' as const, kind })),
   ...PLACE_HEADS.map((h) => ({ head: n(h), type: 'place' as const })),
 ].sort((a, b) => b.head.length - a.head.length);
+const ORG_HEAD_WORDS = HEADS.filter((h) => h.type === 'organization' && h.head.length >= 2).map((h) => h.head);
+/** The text ends with a head noun of organizations of two characters or more (大學, 協會, 科技). */
+export function endsWithOrgHead(text: string): boolean {
+  return ORG_HEAD_WORDS.some((h) => text.endsWith(h) && text.length > h.length);
+}
 const COMPANY_HEADS = HEADS.filter((h) => h.kind === 'company').map((h) => h.head);
 /** The company head (科技, 集團, 公司 ...) written at `pos`, if any. */
 export function companyHeadAt(norm: string, pos: number): string | undefined {
