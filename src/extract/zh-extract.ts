@@ -87,13 +87,13 @@ export function extractZh(opts: ZhOptions): void {
   dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
-  // 聞泰|科技: a name the model guessed that is written before a company head is the company's
-  // own name (its short form), not a person; names after a title stay people
+  // 聞泰|科技, 馬太|鞍溪: a name the model guessed that is written before a company head or a
+  // river, lake or reservoir is that body's own name, not a person; names after a title stay people
   const titled = new Set(found.filter((c) => c.strength >= 3).map((c) => c.norm));
   for (const k of [...known]) {
     if (titled.has(k) || lexPeople.has(k)) continue;
     for (let i = norm.indexOf(k); i >= 0; i = norm.indexOf(k, i + 1)) {
-      if (companyHeadAt(norm, i + k.length)) {
+      if (companyHeadAt(norm, i + k.length) || WATER_HEADS.some((w) => norm.startsWith(w, i + k.length))) {
         known.delete(k);
         break;
       }
@@ -141,6 +141,8 @@ export function extractZh(opts: ZhOptions): void {
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
       // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
       if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
+      // 大甲媽, 北港媽祖: a deity named after the town of its temple is not a mention of the town
+      if (form.entity.type === 'place' && norm.startsWith(MA, m.end) && !norm.startsWith(MAMA, m.end)) continue;
       // 拉薩 inside 卡拉薩斯: a place that starts inside an unknown word (a transliterated name) is a misread
       if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
@@ -247,6 +249,10 @@ function boundaryOk(o: { form: ZhForm; start: number; end: number; startB: Uint8
   return !!o.startB[o.start];
 }
 
+const MA = n('媽');
+/** Heads of rivers, lakes and reservoirs (溪, 河, 湖, 潭, 水庫, 堰塞湖). */
+const WATER_HEADS = ['溪', '河', '湖', '潭', '水库', '堰塞湖'].map(n);
+const MAMA = n('媽媽');
 const DISEASE_AFTER = ['豬瘟', '猪瘟', '流感', '禽流感', '鼠疫', '出血熱', '脑炎', '腦炎'].map(n);
 
 /** A form starting inside an unknown (x / transliterated) word of three or more characters. */

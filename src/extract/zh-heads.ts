@@ -205,6 +205,13 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
           || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4) && !TOWN_HEAD.has(norm[m.end]))) cut = m.end;
       }
+      // a stop on a pilgrimage route is written town + temple (新港|奉天宮) even when the town is
+      // not in the lexicon: a two-character word before a two-character temple name is the town
+      if (cut === start && TEMPLE_HEADS.has(h.head) && i - start === 4 && !TOWN_HEAD.has(norm[start + 2]) && dictEntry(norm.slice(start, start + 2))
+        && !knownInside(start, i) && onRoute(norm, start, end)) {
+        cut = start + 2;
+        out.push({ start, end: cut, type: 'place' });
+      }
       start = cut;
       // 美商英特爾, 陸商: a country's trader prefix; 母公司, 子公司: a role, not part of the name
       while (TRADE_PREFIX.some((p) => norm.startsWith(p, start)) && i - start > 3) start += 2;

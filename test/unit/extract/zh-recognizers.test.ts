@@ -124,6 +124,18 @@ describe('organizations and places by their heads', () => {
     expect(x.mentions.find((m) => m.entityId === 'org:中國國民黨')!.count).toBe(1);
   });
 
+  test('a stop on a pilgrimage route is town + temple even when the town is unknown', () => {
+    const x = extract(article(['遶境隊伍沿途駐駕的宮廟為竹山福安宮、大林天后宮。']));
+    expect(places(x)).toEqual(expect.arrayContaining(['竹山', '福安宮', '大林', '天后宮']));
+  });
+
+  test('a deity named after its town is no mention of the town; a river the model could read as a name is a river', () => {
+    const x = extract(article(['信眾說有大甲媽保佑。', '水利署人員前往馬太鞍溪上游勘查。']));
+    expect(places(x)).not.toContain('大甲區');
+    expect(places(x)).toContain('馬太鞍溪');
+    expect(people(x)).toEqual([]);
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
