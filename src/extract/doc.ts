@@ -85,7 +85,11 @@ export class DocState {
   }
 
   /** Registers a lexicon entity, named in the article's language. */
+  /** Ids of the entities that came from the lexicon (their names are curated, never rewritten). */
+  readonly lexIds = new Set<string>();
+
   upsertLex(lex: LexEntity): Entity {
+    this.lexIds.add(lex.id);
     const useEn = this.lang === 'en' && !!lex.en;
     const name = useEn ? lex.en! : lex.name;
     // the lexicon's other spellings travel with the entity, so the graph can join articles on them
@@ -102,6 +106,16 @@ export class DocState {
     const e = this.entities.get(h.id);
     if (e && surface !== e.name && !e.aliases.includes(surface) && surface.trim()) e.aliases.push(surface);
     if (!h.caption) this.claim(h.start, h.end);
+  }
+
+  /** Gives an entity a new id and name (a unit named after a short form, once the body is known); its hits follow. */
+  rename(oldId: string, e: { id: string; name: string; aliases: string[] }): void {
+    const prev = this.entities.get(oldId);
+    if (!prev || oldId === e.id) return;
+    this.entities.delete(oldId);
+    const next = this.upsert({ ...prev, id: e.id, name: e.name, aliases: [...e.aliases, prev.name, ...prev.aliases] });
+    next.aliases = next.aliases.filter((a) => a !== next.name);
+    for (const h of this.hits) if (h.id === oldId) h.id = e.id;
   }
 
   sentenceAt(offset: number): Sentence {

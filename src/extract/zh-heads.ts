@@ -108,6 +108,8 @@ const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研�
 /** Temples are named after their town but written after their city (雲林縣|福安宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
 /** Legal forms of foundations and associations, written as the first words of their names. */
+/** Short forms of a city's or county's government (resolved to the body in zh-short-forms). */
+const LOCAL_SHORT = ['市府', '县府'].map(n);
 const LEGAL_FORMS = ['公益社团法人', '财团法人', '社团法人', '行政法人', '公益财团法人'].map(n).sort((a, b) => b.length - a.length);
 const TRADE_PREFIX = ['美商', '陆商', '中资', '台商', '日商', '韩商', '港商', '外商', '欧商', '德商', '荷商'].map(n);
 const TRADER = n('商');
@@ -239,6 +241,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (h.head === n('政府') && namePart.length < 2) continue;
     // an index named after a market (費城半導體指數) is no organization
     if (norm.startsWith(n('指數'), end)) continue;
+    const ofLocalBody = LOCAL_SHORT.some((sf) => norm.startsWith(sf, start)) && i - start >= 4;
     // naming evidence: a naming token, a known place/organization, or a rare dictionary word
     let names = knownInside(start, i);
     for (let k = start; k < i && !names;) {
@@ -250,7 +253,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
       else if (/^(n|l|ng|b|s|vn)$/.test(t.tag) && w.length >= 2 && !DESCRIPTIVE.has(w) && (dictEntry(w)?.freq ?? 0) < 400) names = true;
       k = t.end;
     }
-    if (!names) continue;
+    if (!names && !ofLocalBody) continue;
     // 英特爾|科技: a known company and a generic suffix is that company, not a new one
     if (h.kind === 'company' && (known.get(start) ?? []).some((m) => m.end === i && m.type === 'organization')) continue;
     // 永泰|母公司: a role noun, not a company
@@ -258,7 +261,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     // a rail line is named after a known place (內灣|線); other "X線" are phrases (長線, 斷線)
     if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
-    if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i)) continue;
+    // (市府|社會|處: a unit of the city government the article is about is named by it)
+    if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i) && !ofLocalBody) continue;
     // a legal form written before the name is part of it (財團法人|…中心)
     const form = LEGAL_FORMS.find((f) => norm.startsWith(f, start - f.length) && !blocked[start - 1]);
     if (form) start -= form.length;

@@ -21,6 +21,28 @@ export function resolveShortForms(doc: DocState): void {
     }
     return best ? doc.entities.get(best.id) : undefined;
   };
+  const bodyFor = (form: (typeof SHORT_FORMS)[number]) => {
+    let target = top((name, type) => type === 'organization' && form.heads.some((h) => name.endsWith(h)));
+    if (!target && form.fromPlace) {
+      const place = top((name, type) => type === 'place' && name.endsWith(form.fromPlace!));
+      if (place) {
+        const name = `${place.name}政府`;
+        target = doc.upsert({ id: `org:${name}`, type: 'organization', name, kind: 'government' });
+      }
+    }
+    return target;
+  };
+  // 市府農業局: a unit written after a short form is the unit of the body it stands for
+  for (const e of [...doc.entities.values()]) {
+    if (e.type !== 'organization' || doc.lexIds.has(e.id)) continue;
+    const form = SHORT_FORMS.find((f) => f.fromPlace && e.name.startsWith(f.short) && e.name.length - f.short.length >= 2);
+    const body = form && bodyFor(form);
+    if (!form || !body) continue;
+    const unit = e.name.slice(form.short.length);
+    const name = `${body.name}${unit}`;
+    doc.rename(e.id, { id: `org:${name}`, name, aliases: [unit] });
+  }
+  unitEnumerations(doc);
   for (const form of SHORT_FORMS) {
     const short = n(form.short);
     for (let i = doc.norm.indexOf(short); i >= 0; i = doc.norm.indexOf(short, i + short.length)) {
@@ -28,14 +50,7 @@ export function resolveShortForms(doc: DocState): void {
       // 台南市府 is handled by the head grammar; a bare short form has no name before it
       const prev = doc.norm[i - 1];
       if (prev && /[\u3400-\u9fff]/.test(prev) && !/[的由與与和及而但讓让對对向]/.test(prev)) continue;
-      let target = top((name, type) => type === 'organization' && form.heads.some((h) => name.endsWith(h)));
-      if (!target && form.fromPlace) {
-        const place = top((name, type) => type === 'place' && name.endsWith(form.fromPlace!));
-        if (place) {
-          const name = `${place.name}政府`;
-          target = doc.upsert({ id: `org:${name}`, type: 'organization', name, kind: 'government' });
-        }
-      }
+      const target = bodyFor(form);
       if (target) doc.addHit({ id: target.id, start: i, end: i + short.length });
     }
   }
@@ -48,3 +63,40 @@ const SHORT_FORMS: { short: string; heads: string[]; fromPlace?: string }[] = [
   { short: '院方', heads: ['醫院', '法院'] },
   { short: '議會', heads: ['議會'] },
 ];
+
+/** Heads of the units of a city or county government (農業局, 社會處, 衛生所). */
+const UNIT_HEAD = new RegExp(`[${n('局處署所')}]$`);
+const LOCAL_GOVERNMENT = new RegExp(`[${n('市縣')}]${n('政府')}`);
+
+/**
+ * 台中市政府農業局、環保局、衛生局: units listed after a unit of a city or county government
+ * belong to the same government, and are named in full with their bare name as an alias.
+ */
+function unitEnumerations(doc: DocState): void {
+  const sep = n('、');
+  const hits = doc.hits.filter((h) => h.start >= 0).sort((a, b) => a.start - b.start);
+  for (const h of hits) {
+    const e = doc.entities.get(h.id);
+    if (!e || e.type !== 'organization' || !UNIT_HEAD.test(n(e.name))) continue;
+    const m = LOCAL_GOVERNMENT.exec(n(e.name));
+    if (!m || m.index + m[0].length >= e.name.length) continue;
+    const body = e.name.slice(0, m.index + m[0].length);
+    let pos = h.end;
+    while (doc.norm[pos] === sep) {
+      const start = pos + 1;
+      let end = start;
+      while (end < doc.norm.length && end - start < 5 && /[\u3400-\u9fff]/.test(doc.norm[end]) && doc.norm[end] !== sep) end++;
+      // the unit's name ends at its head (衛生局|等單位)
+      let unitEnd = -1;
+      for (let k = start + 2; k <= end; k++) if (UNIT_HEAD.test(doc.norm.slice(start, k))) unitEnd = k;
+      if (unitEnd < 0) break;
+      if (!doc.isClaimed(start, unitEnd)) {
+        const unit = doc.surface(start, unitEnd);
+        const name = `${body}${unit}`;
+        doc.upsert({ id: `org:${name}`, type: 'organization', name, kind: 'government', aliases: [unit] });
+        doc.addHit({ id: `org:${name}`, start, end: unitEnd });
+      }
+      pos = unitEnd;
+    }
+  }
+}

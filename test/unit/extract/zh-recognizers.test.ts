@@ -136,6 +136,13 @@ describe('organizations and places by their heads', () => {
     expect(people(x)).toEqual([]);
   });
 
+  test('units after 市府 belong to the city government, and so do the units listed after them', () => {
+    const x = extract(article(['嘉義市長召開會議，邀集市府社會處、衛生局、消防局等單位討論。']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['嘉義市政府社會處', '嘉義市政府衛生局', '嘉義市政府消防局']));
+    const unit = x.entities.find((e) => e.name === '嘉義市政府衛生局')!;
+    expect(unit.aliases).toContain('衛生局');
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
