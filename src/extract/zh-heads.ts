@@ -28,7 +28,7 @@ const ORG_HEADS: [string, OrganizationKind][] = [
   ['委員會', 'committee'], ['審議會', 'committee'], ['管委會', 'committee'], ['基金會', 'other'], ['協會', 'other'], ['學會', 'other'],
   ['公會', 'other'], ['工會', 'other'], ['商會', 'other'], ['總會', 'other'], ['校友會', 'other'], ['聯合會', 'other'], ['促進會', 'other'],
   ['總醫院', 'other'], ['醫院', 'other'], ['診所', 'other'], ['醫學中心', 'other'], ['大學', 'other'], ['學院', 'other'], ['學系', 'other'],
-  ['研究所', 'other'], ['研究院', 'other'], ['研究中心', 'other'], ['高中', 'other'], ['國中', 'other'], ['國小', 'other'], ['中學', 'other'], ['小學', 'other'],
+  ['研究所', 'other'], ['研究院', 'other'], ['書院', 'other'], ['研究中心', 'other'], ['高中', 'other'], ['國中', 'other'], ['國小', 'other'], ['中學', 'other'], ['小學', 'other'],
   ['公司', 'company'], ['集團', 'company'], ['科技', 'company'], ['電子', 'company'], ['半導體', 'company'], ['銀行', 'company'], ['證券', 'company'],
   ['金控', 'company'], ['航空', 'company'], ['電信', 'company'], ['生技', 'company'], ['製藥', 'company'], ['實業', 'company'],
   ['工業', 'company'], ['控股', 'company'], ['文創', 'company'], ['娛樂', 'company'], ['影業', 'company'], ['唱片', 'company'], ['百貨', 'company'],

@@ -113,8 +113,8 @@ describe('organizations and places by their heads', () => {
   });
 
   test('a legal form is part of the name; a name a page wrote twice is written once; 法庭 is a head', () => {
-    const x = extract(article(['財團法人海洋生態保育研究中心今天發表報告。', '對此救難總隊救難總隊出動直升機。', '比利時商業法庭裁定暫停交易。']));
-    expect(orgs(x)).toEqual(expect.arrayContaining(['財團法人海洋生態保育研究中心', '救難總隊', '比利時商業法庭']));
+    const x = extract(article(['財團法人海洋生態保育研究中心今天發表報告。', '對此救難總隊救難總隊出動直升機。', '比利時商業法庭裁定暫停交易。', '學校成立博雅書院。']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['財團法人海洋生態保育研究中心', '救難總隊', '比利時商業法庭', '博雅書院']));
     expect(orgs(x)).not.toContain('救難總隊救難總隊');
   });
 
