@@ -121,6 +121,10 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
     if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
+    // segmentation took the would-be surname into the word before it (鎮瀾宮|…, 師大|…): only
+    // strong evidence makes a name start inside a word
+    const ti = ctx.tokenAt[i];
+    if (ti >= 0 && ctx.tokens[ti].start < i && ctx.tokens[ti].word.length >= 2 && best.score < STRONG) continue;
     const w = norm.slice(best.start, best.end);
     if (ctx.lex.stop.personZh.has(w)) continue;
     // 村, 國 and 展 end place and event words, but 陳大村 and 林建國 are names when the evidence is strong

@@ -205,6 +205,9 @@ export function namesBeforeTitles(ctx: PeopleContext, known: Set<string>): { can
  * Unknown names jieba leaves as x-tagged words: 2–3 Han characters starting with a surname,
  * not an ordinary dictionary word, with a cue (speech verb after it, or it recurs).
  */
+/** One-character heads of temples and institutions that are also (rare) surnames. */
+const HEAD_CHARS = new Set([...'宫庙寺院馆'].map(normalizeForm));
+
 export function namesFromTokens(ctx: PeopleContext): NameCandidate[] {
   const out: NameCandidate[] = [];
   const counts = new Map<string, number>();
@@ -225,6 +228,8 @@ export function namesFromTokens(ctx: PeopleContext): NameCandidate[] {
     if (lex.stop.personZh.has(w) || isCommonWord(w)) continue;
     if (w.length === 2 && t.tag === 'x') continue;
     if (NOT_NAME_END.has(w[w.length - 1]) || NUMERALS.test(w[1])) continue;
+    // 奉天|宮遶境: a head noun that closes the name before it (宮, 廟, 寺, 院) starts no person
+    if (HEAD_CHARS.has(w[0]) && start > 0 && isHanChar(norm[start - 1]) && !lex.surnamesNorm.has(norm[start - 1])) continue;
     const end = start + w.length;
     const speech = startsWithAny(norm, end, SPEECH) || (norm[end] === '(' && /[A-Za-z]/.test(norm[end + 1] ?? ''));
     cands.push({ start, end, w, speech, x: t.tag === 'x' });
