@@ -71,6 +71,8 @@ export const HEAD_GRAMMAR = {
   minBeforeSingle: 2,
   /** A company's name without its head stands alone only when it is rarer than this in jieba's dictionary. */
   commonStemFreq: 400,
+  /** A one-character place head (鎮, 市, 區) is part of an ordinary word (重鎮, 城市) this frequent in jieba's dictionary. */
+  commonHeadWordFreq: 600,
 };
 
 /** Tie-break between candidate spans of equal length in the resolver (longer spans always win). */

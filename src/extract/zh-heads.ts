@@ -179,6 +179,9 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     const after = tokenAt[end - 1];
     if (after >= 0 && tokens[after].end > end && !(h.type === 'place' && tokens[after].end === end + 1 && LOCATIVES.has(norm[end]))) continue;
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
+    // 重鎮, 城市, 轄區: a one-character place head that makes a common word with the character
+    // before it is that word, not a head
+    if (h.type === 'place' && h.head.length === 1 && i > 0 && (dictEntry(norm.slice(i - 1, end))?.freq ?? 0) >= G.commonHeadWordFreq) continue;
     let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
     if (start < 0) continue;
     // segmentation scattered a transliterated name (蓋|達|組織): take the transliteration run
@@ -237,8 +240,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (DESCRIPTIVE.has(namePart)) continue;
     if ([...namePart].some((c) => BAD_INSIDE.has(c))) continue;
     if (h.type === 'place' && GENERIC_PLACE_ENDS.some((g) => norm.endsWith(g, end))) continue;
-    // 政府 after a surname is an administration (賴政府), not a body
-    if (h.head === n('政府') && namePart.length < 2) continue;
+    // 政府 after a surname is an administration (賴政府), not a body; 代議制政府 is a form of government
+    if (h.head === n('政府') && (namePart.length < 2 || namePart.endsWith(n('制')))) continue;
     // an index named after a market (費城半導體指數) is no organization
     if (norm.startsWith(n('指數'), end)) continue;
     const ofLocalBody = LOCAL_SHORT.some((sf) => norm.startsWith(sf, start)) && i - start >= 4;

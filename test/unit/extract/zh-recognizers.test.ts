@@ -91,6 +91,12 @@ describe('organizations and places by their heads', () => {
     expect(orgs(x)).toEqual([]);
   });
 
+  test('a head that is part of a common word (重鎮, 城市) or a form of government (代議制政府) makes no name', () => {
+    const x = extract(article(['這裡是南部農業研究重鎮，居民要求建立代議制政府。']));
+    expect(places(x).some((p) => p.endsWith('重鎮'))).toBe(false);
+    expect(orgs(x).some((o) => o.endsWith('制政府'))).toBe(false);
+  });
+
   test('a temple on a pilgrimage route is a place; a county government called 縣府 is created from the county', () => {
     const x = extract(article(['進香隊伍今晚抵達北港朝天宮駐駕。', '嘉義縣議會開議，縣府提出預算。']));
     // a stop on the route: the temple and its town are places of their own
