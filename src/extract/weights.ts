@@ -84,6 +84,8 @@ export const PRIORITY = {
   /** Camp colours (藍白立委) over the topic word of the same span (藍白). */
   camp: 2.1,
   lexicon: 2,
+  /** A country before one of Taiwan's ministries (阿根廷國防部), below the lexicon's own compound. */
+  countryBody: 1.5,
   headGrammar: 1.2,
 };
 

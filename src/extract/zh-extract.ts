@@ -157,6 +157,29 @@ export function extractZh(opts: ZhOptions): void {
     }
   }
 
+  // 阿根廷國防部: a country written before one of Taiwan's ministries names that country's own
+  // body (the lexicon's compound, when it has one, wins the same span), like the head grammar's 巴西衛生部
+  const countryEnds = new Map<number, { start: number; end: number; entity: LexEntity }>();
+  for (const m of lexMatches) {
+    const e = m.values[0].entity;
+    if (e.type === 'country' && !m.values[0].also && m.end - m.start >= 2) countryEnds.set(m.end, { start: m.start, end: m.end, entity: e });
+  }
+  for (const m of lexMatches) {
+    const body = m.values[0].entity;
+    const c = countryEnds.get(m.start);
+    if (!c || body.type !== 'organization' || body.kind !== 'government' || !body.country || body.country === c.entity.iso2) continue;
+    if (!/[部院署局會会]$/.test(norm.slice(m.start, m.end))) continue;
+    cands.push({
+      start: c.start, end: m.end, priority: PRIORITY.countryBody,
+      apply: () => {
+        const name = `${c.entity.name}${doc.canonicalName(m.start, m.end)}`;
+        const id = `org:${name}`;
+        doc.upsert({ id, type: 'organization', name, kind: 'government' });
+        doc.addHit({ id, start: c.start, end: m.end });
+      },
+    });
+  }
+
   // names the graph already knows win over guesses of the same span and lose to longer names
   if (opts.known) for (const m of opts.known.zh.scanAll(norm)) {
     const k = m.values[0];
@@ -224,7 +247,7 @@ export function extractZh(opts: ZhOptions): void {
     }
   }
 
-  resolveShortForms(doc);
+  resolveShortForms(doc, lex);
 
   // media credits in captions (美聯社, 中央社): organizations the gold and the graph keep
   for (const cap of opts.captions) {

@@ -1,4 +1,5 @@
 import type { DocState } from './doc';
+import type { Lexicon } from './lexicon';
 import { normalizeForm } from './normalize';
 
 const n = normalizeForm;
@@ -9,7 +10,7 @@ const n = normalizeForm;
  * court, 議會 for its council. A short form becomes a mention of that body; a county or city
  * government the article only calls 縣府 is created from the place (嘉義縣 -> 嘉義縣政府).
  */
-export function resolveShortForms(doc: DocState): void {
+export function resolveShortForms(doc: DocState, lex: Lexicon): void {
   const counts = new Map<string, number>();
   for (const h of doc.hits) counts.set(h.id, (counts.get(h.id) ?? 0) + 1);
   const top = (pred: (name: string, type: string) => boolean) => {
@@ -43,6 +44,7 @@ export function resolveShortForms(doc: DocState): void {
     doc.rename(e.id, { id: `org:${name}`, name, aliases: [unit] });
   }
   unitEnumerations(doc);
+  qualifiedShortForms(doc, lex);
   for (const form of SHORT_FORMS) {
     const short = n(form.short);
     for (let i = doc.norm.indexOf(short); i >= 0; i = doc.norm.indexOf(short, i + short.length)) {
@@ -98,5 +100,26 @@ function unitEnumerations(doc: DocState): void {
       }
       pos = unitEnd;
     }
+  }
+}
+
+/**
+ * 美國國務院 … 國務院: a body the grammar found under its bare name, when the article also names
+ * it with a country or place in front, is that qualified body (its bare name becomes an alias).
+ */
+function qualifiedShortForms(doc: DocState, lex: Lexicon): void {
+  const areas = new Set<string>();
+  for (const e of doc.entities.values()) if (e.type === 'country' || e.type === 'place') for (const k of [e.name, ...e.aliases]) areas.add(n(k));
+  const isArea = (prefix: string) => areas.has(prefix)
+    || lex.zh.matchesAt(prefix, 0).some((m) => m.end === prefix.length && m.values.some((v) => v.entity.type === 'country' || v.entity.type === 'place'));
+  const orgs = [...doc.entities.values()].filter((e) => e.type === 'organization');
+  for (const bare of orgs) {
+    if (doc.lexIds.has(bare.id)) continue;
+    const b = n(bare.name);
+    const full = orgs.find((o) => o !== bare && n(o.name).endsWith(b) && n(o.name).length > b.length && isArea(n(o.name).slice(0, -b.length)));
+    if (!full) continue;
+    doc.entities.delete(bare.id);
+    for (const h of doc.hits) if (h.id === bare.id) h.id = full.id;
+    if (!full.aliases.includes(bare.name)) full.aliases.push(bare.name);
   }
 }

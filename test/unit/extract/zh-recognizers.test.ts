@@ -149,6 +149,14 @@ describe('organizations and places by their heads', () => {
     expect(unit.aliases).toContain('衛生局');
   });
 
+  test("a foreign country's ministry is that country's body, and its bare name later in the article is the same body", () => {
+    const x = extract(article(['阿根廷國防部表示將持續監控。', '巴西衛生部今天發表聲明，衛生部也證實已派員調查。']));
+    expect(orgs(x)).toEqual(expect.arrayContaining(['阿根廷國防部', '巴西衛生部']));
+    expect(orgs(x)).not.toContain('國防部');
+    expect(orgs(x)).not.toContain('衛生部');
+    expect(x.mentions.find((m) => m.entityId === 'org:巴西衛生部')!.count).toBe(2);
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
