@@ -151,6 +151,7 @@ export function typeahead(options: TypeaheadOptions): HTMLElement {
             class: i === active ? 'active' : '',
             'aria-selected': i === active ? 'true' : 'false',
             'data-kind': hit.kind,
+            'data-id': hit.kind === 'entity' ? hit.entity.id : hit.kind === 'story' ? hit.story.id : hit.article.id,
             onmousedown: (e: Event) => (e.preventDefault(), pick(hit)),
           },
           ...label(hit),
