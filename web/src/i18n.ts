@@ -66,7 +66,7 @@ const labels = {
   story: { zh: '事件', en: 'Story' },
   storyNotFound: { zh: '找不到這個事件', en: 'No such story' },
   storyOf: { zh: '所屬事件', en: 'Story' },
-  storiesOfEntity: { zh: '相關事件', en: 'Stories' },
+  storiesOfEntity: { zh: '涉及的事件', en: 'Stories' },
   latestStories: { zh: '最新事件', en: 'Latest stories' },
   storyTimeline: { zh: '各媒體報導時間軸', en: 'Coverage per outlet' },
   keyEntities: { zh: '關鍵實體', en: 'Key entities' },
