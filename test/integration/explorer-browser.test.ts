@@ -510,6 +510,8 @@ describe('explorer in a real browser', () => {
     const newStory = storyOf.data!.article.story.id as string;
     expect(after.trendingStories.map((x) => x.story.id)).toContain(newStory);
     await expectPageShows(after);
+    // what rose into the lists since the previous load is marked
+    await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).getAttribute('class')).resolves.toContain('fresh');
     await expect(page.getByTestId('dashboard-window').innerText()).resolves.toContain(`${day(-5)} – ${day(1)}`);
     await expect(page.evaluate(() => (globalThis as any).__sameDocument)).resolves.toBe(true);
     await shot(page, 'dashboard-live');

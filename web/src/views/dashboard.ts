@@ -80,7 +80,10 @@ export const dashboardView: View = async (root, { query }) => {
       storiesBody.replaceChildren(errorBox(err));
     }
   };
+  // what the previous load listed: entries that rose into the lists since are marked
+  let shownBefore: Set<string> | undefined;
   const paint = (data: DashboardData): void => {
+    const fresh = (id: string): string => (shownBefore && !shownBefore.has(id) ? 'fresh' : '');
     const end = relativeTo === 'NOW' ? new Date().toISOString().slice(0, 10) : data.stats.lastPublished?.slice(0, 10);
     if (end) {
       const w = windows(end);
@@ -91,7 +94,7 @@ export const dashboardView: View = async (root, { query }) => {
         ? h(
             'ol',
             { class: 'plain trend-list' },
-            data.trending.map((x) => h('li', { 'data-entity-id': x.entity.id }, entityLink(x.entity), ' ', counts(x.current, x.previous, x.score))),
+            data.trending.map((x) => h('li', { 'data-entity-id': x.entity.id, class: fresh(x.entity.id) }, entityLink(x.entity), ' ', counts(x.current, x.previous, x.score))),
           )
         : h('p', { class: 'muted' }, t('nothingTrending')),
     );
@@ -100,10 +103,11 @@ export const dashboardView: View = async (root, { query }) => {
         ? h(
             'ol',
             { class: 'plain trend-list' },
-            data.trendingStories.map((x) => h('li', { 'data-story-id': x.story.id }, storyLink(x.story), ' ', counts(x.current, x.previous, x.score))),
+            data.trendingStories.map((x) => h('li', { 'data-story-id': x.story.id, class: fresh(x.story.id) }, storyLink(x.story), ' ', counts(x.current, x.previous, x.score))),
           )
         : h('p', { class: 'muted' }, t('nothingTrending')),
     );
+    shownBefore = new Set([...data.trending.map((x) => x.entity.id), ...data.trendingStories.map((x) => x.story.id)]);
   };
   // several events arrive for one ingested article (the article, its story): one reload for all
   const refreshSoon = debounce(() => void refresh(), 250);
