@@ -516,6 +516,13 @@ describe('explorer in a real browser', () => {
     await expect(page.evaluate(() => (globalThis as any).__sameDocument)).resolves.toBe(true);
     await shot(page, 'dashboard-live');
 
+    // the new story's page, open in a second tab, is told when the story goes
+    const { page: storyPage, external: storyExternal } = await newPage();
+    await storyPage.goto(`${origin}/explore/story/${encodeURIComponent(newStory)}`);
+    await storyPage.locator('[data-testid=story-header][data-live=connected]').waitFor();
+    await storyPage.waitForTimeout(1500); // the subscription is sent right after the connection is acknowledged
+    expect(await storyPage.getByTestId('story-changed').isHidden()).toBe(true);
+
     // deleted again: the dashboard goes back to what it showed
     const updatesBeforeDelete = await updates();
     const del = await gql(api.url, `mutation($id: ID!) { deleteArticle(id: $id) }`, { id: ingested.id }, AUTH);
@@ -524,6 +531,12 @@ describe('explorer in a real browser', () => {
     await waitForUpdates(updatesBeforeDelete + 1);
     await expectPageShows((await gql<Trending>(api.url, TRENDING)).data!);
     await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).count()).resolves.toBe(0);
+    await storyPage.getByTestId('story-changed').waitFor();
+    await expect(storyPage.getByTestId('story-changed').getAttribute('data-change')).resolves.toBe('DELETED');
+    await storyPage.getByTestId('story-changed').locator('button').click();
+    await expect(storyPage.getByTestId('not-found').innerText()).resolves.toContain(newStory);
+    expect(storyExternal).toEqual([]);
+    await storyPage.close();
 
     report(
       `dashboard: ingest mutation answered in ${answeredAt - ingestStarted} ms; dashboard repainted with the article ${repaintedAt - answeredAt} ms after the answer ` +

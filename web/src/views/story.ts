@@ -126,7 +126,7 @@ export const storyView: View = async (root, { params, query }) => {
           },
         },
       ],
-      { onState: () => undefined },
+      { onState: (state) => (header.dataset.live = state) },
     );
   } catch (err) {
     if (status.isConnected) status.replaceWith(errorBox(err));
