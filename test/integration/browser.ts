@@ -41,6 +41,9 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
   await page.getByTestId('graph-canvas').scrollIntoViewIfNeeded();
   return page.evaluate((nodeId) => {
     const cy = (globalThis as any).__newsgraph.cy;
+    // cytoscape caches where its canvas sits in the page; a full-page screenshot (which resizes
+    // the viewport) leaves that cache stale, and a click would then land beside the node
+    cy.resize();
     cy.center(cy.getElementById(nodeId));
     const p = cy.getElementById(nodeId).renderedPosition();
     const r = cy.container().getBoundingClientRect();
@@ -52,6 +55,9 @@ export async function edgePoint(page: Page, id: string): Promise<{ x: number; y:
   await page.getByTestId('graph-canvas').scrollIntoViewIfNeeded();
   return page.evaluate((edgeId) => {
     const cy = (globalThis as any).__newsgraph.cy;
+    // cytoscape caches where its canvas sits in the page; a full-page screenshot (which resizes
+    // the viewport) leaves that cache stale, and a click would then land beside the node
+    cy.resize();
     cy.center(cy.getElementById(edgeId));
     const p = cy.getElementById(edgeId).renderedMidpoint();
     const r = cy.container().getBoundingClientRect();

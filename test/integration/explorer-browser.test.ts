@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { ApiServer } from '../../src/api/server';
 import { ingestPaths } from '../../src/pipeline/ingest-articles';
 import type { Executor } from '../../src/store/executor';
@@ -13,6 +13,9 @@ const SEEDS = path.join(ROOT, 'seeds', 'articles');
 /** Set to a folder to save screenshots of the main views (the README's come from docs/screenshots). */
 const SHOTS = process.env.NEWSGRAPH_SCREENSHOTS;
 const LIN = 'person:林佳龍';
+/** The server under test accepts mutations with this key (the dashboard test ingests through the API). */
+const API_KEY = 'explorer-e2e-key';
+const AUTH = { authorization: `Bearer ${API_KEY}` };
 
 /**
  * Short session reports, written here: ten of them with 21 party legislators each give the
@@ -34,6 +37,9 @@ function writeLegislatureArticles(dir: string): void {
     );
   }
 }
+
+/** One attribute of every element a locator matches, in page order. */
+const attrsOf = (locator: Locator, name: string): Promise<(string | null)[]> => locator.evaluateAll((els, n) => els.map((el) => (el as any).getAttribute(n) as string | null), name);
 
 const report = (line: string): void => void process.stdout.write(`[explorer e2e] ${line}\n`);
 
@@ -59,7 +65,7 @@ describe('explorer in a real browser', () => {
     await resetGraph(executor);
     const summary = await ingestPaths([SEEDS], { executor, maxBytes: 5 * 1024 * 1024 });
     expect(summary.counts.failed).toBe(0);
-    api = await startTestApi(executor);
+    api = await startTestApi(executor, API_KEY);
     origin = new URL(api.url).origin;
     browser = await launchChromium();
   });
@@ -273,7 +279,275 @@ describe('explorer in a real browser', () => {
     await page.close();
   });
 
-  it('renders the entity page in well under a second (measured, median of 5 loads)', async () => {
+  type ApiStoryRef = { id: string; title: string; titleEn: string | null; articleCount: number };
+  type ApiStoryLink = { story: { id: string }; shared: { id: string; name: string }[]; evidence: string[] };
+
+  it('finds a story in Chinese and English, and its page shows the per-outlet timeline, key entities, paged articles and linked stories with what they share', async () => {
+    const { page, external } = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+
+    // the stories whose titles hold 稀土, as the API ranks them; the biggest is the one we open
+    const found = await gql(api.url, `{ stories(filter: { text: "稀土" }, first: 4) { nodes { id title titleEn articleCount } } }`);
+    const titled = found.data!.stories.nodes as ApiStoryRef[];
+    expect(titled.length).toBeGreaterThan(0);
+    const main = [...titled].sort((a, b) => b.articleCount - a.articleCount)[0];
+    expect(main.articleCount).toBeGreaterThan(1);
+
+    // type-ahead in Chinese: the story suggestions are the API's, after the entities
+    await page.goto(`${origin}/explore`);
+    await page.getByTestId('search').fill('稀土');
+    await page.locator('.suggestions li[data-kind=story]').first().waitFor();
+    await expect(attrsOf(page.locator('.suggestions li[data-kind=story]'), 'data-id')).resolves.toEqual(titled.map((x) => x.id));
+    const kinds = await attrsOf(page.locator('.suggestions li'), 'data-kind');
+    expect(kinds.indexOf('story')).toBeGreaterThan(kinds.lastIndexOf('entity'));
+
+    // type-ahead in English finds the same story by its English headline, picked with the keyboard
+    expect(main.titleEn).toBeTruthy();
+    await page.getByTestId('search').fill('');
+    await page.locator('.suggestions').waitFor({ state: 'hidden' });
+    await page.getByTestId('search').fill('rare earth');
+    const enStory = page.locator(`.suggestions li[data-kind=story][data-id="${main.id}"]`);
+    await enStory.waitFor();
+    const order = await attrsOf(page.locator('.suggestions li'), 'data-id');
+    for (let i = 0; i <= order.indexOf(main.id); i++) await page.getByTestId('search').press('ArrowDown');
+    await page.getByTestId('search').press('Enter');
+    await page.getByTestId('story-title').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/explore/story/${encodeURIComponent(main.id)}`);
+
+    const detail = await gql(
+      api.url,
+      `query($id: ID!) { story(id: $id) {
+        id title outlets
+        timeline(interval: DAY, by: OUTLET) { bucket key articles }
+        keyEntities(first: 12) { entity { id name } }
+        articles(first: 10) { totalCount nodes { id title } }
+        follows { story { id } shared { id name } evidence }
+        followedBy { story { id } shared { id name } evidence }
+        related(first: 6) { story { id } shared { id name } evidence }
+      } }`,
+      { id: main.id },
+    );
+    const story = detail.data!.story;
+    await expect(page.getByTestId('story-title').innerText()).resolves.toBe(story.title);
+    // the chart: one series per outlet, one bar group per day
+    const chartBox = page.locator('[data-testid=story-timeline] .chart-box');
+    await expect(page.locator('[data-testid=story-timeline] canvas').count()).resolves.toBe(1);
+    expect(Number(await chartBox.getAttribute('data-series'))).toBe(story.outlets.length);
+    expect(Number(await chartBox.getAttribute('data-points'))).toBe(new Set(story.timeline.map((p: { bucket: string }) => p.bucket)).size);
+    expect(story.outlets.length).toBeGreaterThan(1);
+    // key entities in the API's order, linked to their pages
+    await expect(attrsOf(page.getByTestId('key-entities').locator('a.chip'), 'data-entity-id')).resolves.toEqual(
+      story.keyEntities.map((k: { entity: { id: string } }) => k.entity.id),
+    );
+    // the articles, linked to their pages
+    await expect(attrsOf(page.getByTestId('story-articles').locator('a.article-link'), 'data-article-id')).resolves.toEqual(
+      story.articles.nodes.map((a: { id: string }) => a.id),
+    );
+    // follows / followed by / related: each linked story with the entities both share
+    const links: [string, ApiStoryLink[]][] = [
+      ['story-follows', story.follows],
+      ['story-followed-by', story.followedBy],
+      ['story-related', story.related],
+    ];
+    expect(links.reduce((n, [, l]) => n + l.length, 0)).toBeGreaterThan(0);
+    for (const [testId, expected] of links) {
+      const items = page.getByTestId(testId).locator('li[data-story-id]');
+      await expect(attrsOf(items, 'data-story-id')).resolves.toEqual(expected.map((l) => l.story.id));
+      for (let i = 0; i < expected.length; i++) {
+        const shared = await attrsOf(items.nth(i).locator('.shared a.chip'), 'data-entity-id');
+        expect(shared).toEqual(expected[i].shared.map((e) => e.id));
+        const text = await items.nth(i).innerText();
+        for (const headline of expected[i].evidence) expect(text).toContain(headline);
+      }
+    }
+    await shot(page, 'story', true);
+
+    // a linked story opens its own page
+    const [firstLinkTestId, firstLinks] = links.find(([, l]) => l.length)!;
+    await page.getByTestId(firstLinkTestId).locator(`li[data-story-id="${firstLinks[0].story.id}"] > a.story-link`).click();
+    await page.waitForURL(`**/explore/story/${encodeURIComponent(firstLinks[0].story.id)}`);
+    await page.getByTestId('story-title').waitFor();
+    await page.goBack();
+    await page.getByTestId('key-entities').waitFor();
+
+    // a key entity's page lists the story among its stories
+    const keyId = story.keyEntities[0].entity.id as string;
+    await page.getByTestId('key-entities').locator(`a.chip[data-entity-id="${keyId}"]`).click();
+    await page.getByTestId('relations').waitFor();
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/explore/entity/${keyId}`);
+    const entityStories = await gql(api.url, `query($id: ID!) { stories(filter: { entity: $id }, first: 8) { nodes { id } } }`, { id: keyId });
+    await page.locator(`[data-testid=entity-stories] a.story-link[data-story-id="${main.id}"]`).waitFor();
+    await expect(attrsOf(page.getByTestId('entity-stories').locator('a.story-link'), 'data-story-id')).resolves.toEqual(
+      entityStories.data!.stories.nodes.map((x: { id: string }) => x.id),
+    );
+    await page.goBack();
+
+    // an article of the story links back to it
+    const art = story.articles.nodes[story.articles.nodes.length - 1] as { id: string; title: string };
+    await page.getByTestId('story-articles').locator(`a[data-article-id="${art.id}"]`).click();
+    await page.getByTestId('article-body').waitFor();
+    await expect(page.getByTestId('article-story').locator('a.story-link').getAttribute('data-story-id')).resolves.toBe(main.id);
+    await page.getByTestId('article-story').locator('a.story-link').click();
+    await page.getByTestId('story-title').waitFor();
+
+    // paged articles: one per page, the next page a bookmarkable address
+    await page.goto(`${origin}/explore/story/${encodeURIComponent(main.id)}?size=1`);
+    await page.getByTestId('next-page').waitFor();
+    const listed = page.getByTestId('story-articles').locator('a.article-link');
+    await expect(attrsOf(listed, 'data-article-id')).resolves.toEqual([story.articles.nodes[0].id]);
+    await page.getByTestId('next-page').click();
+    await page.getByTestId('first-page').waitFor();
+    await expect(attrsOf(listed, 'data-article-id')).resolves.toEqual([story.articles.nodes[1].id]);
+    const secondPage = page.url();
+    expect(new URL(secondPage).searchParams.get('after')).toBeTruthy();
+    await page.goto(secondPage);
+    await page.getByTestId('first-page').waitFor();
+    await expect(attrsOf(listed, 'data-article-id')).resolves.toEqual([story.articles.nodes[1].id]);
+
+    // the search results page lists stories too, and the labels switch to English
+    await page.goto(`${origin}/explore/search?q=${encodeURIComponent('稀土')}`);
+    await page.getByTestId('search-stories').locator('a.story-link').first().waitFor();
+    await expect(attrsOf(page.getByTestId('search-stories').locator('a.story-link'), 'data-story-id')).resolves.toEqual(
+      titled.map((x) => x.id),
+    );
+    await page.goto(`${origin}/explore/story/${encodeURIComponent(main.id)}`);
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.getByTestId('key-entities').locator('h2').innerText()).resolves.toBe('Key entities');
+    await expect(page.getByTestId('story-title').innerText()).resolves.toBe(main.titleEn);
+    await page.getByTestId('lang-toggle').click();
+
+    await page.goto(`${origin}/explore/story/story_none`);
+    await expect(page.getByTestId('not-found').innerText()).resolves.toContain('story_none');
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('shows trending entities and stories of the last 7 days against the 7 before, updated live over graphql-ws when an article is ingested and deleted', async () => {
+    const { page, external } = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    const posts: string[] = [];
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && new URL(req.url()).pathname === '/graphql') posts.push(req.postData() ?? '');
+    });
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+
+    const TRENDING = `{
+      stats { lastPublished }
+      trending(period: LAST_7_DAYS, first: 10) { entity { id } }
+      trendingStories(period: LAST_7_DAYS, first: 10) { story { id } }
+    }`;
+    type Trending = { stats: { lastPublished: string }; trending: { entity: { id: string } }[]; trendingStories: { story: { id: string } }[] };
+    const expectPageShows = async (t: Trending): Promise<void> => {
+      await expect(attrsOf(page.getByTestId('trending-entities').locator('li[data-entity-id]'), 'data-entity-id')).resolves.toEqual(
+        t.trending.map((x) => x.entity.id),
+      );
+      await expect(attrsOf(page.getByTestId('trending-stories').locator('li[data-story-id]'), 'data-story-id')).resolves.toEqual(
+        t.trendingStories.map((x) => x.story.id),
+      );
+    };
+    const updates = async (): Promise<number> => Number(await page.getByTestId('dashboard-updated').getAttribute('data-updates'));
+    const waitForUpdates = (n: number): Promise<unknown> =>
+      page.waitForFunction((k) => Number((globalThis as any).document.querySelector('[data-testid=dashboard-updated]').getAttribute('data-updates')) >= k, n, { timeout: 15000 });
+
+    // reached from the nav bar
+    await page.goto(`${origin}/explore`);
+    await page.getByTestId('nav-dashboard').click();
+    expect(new URL(page.url()).pathname).toBe('/explore/dashboard');
+    await page.locator('[data-testid=live-state][data-live=connected]').waitFor();
+    await waitForUpdates(1);
+    const before = (await gql<Trending>(api.url, TRENDING)).data!;
+    expect(before.trending.length).toBeGreaterThan(0);
+    expect(before.trendingStories.length).toBeGreaterThan(0);
+    await expectPageShows(before);
+    const end = before.stats.lastPublished.slice(0, 10);
+    const day = (offset: number): string => new Date(Date.parse(`${end}T00:00:00Z`) + offset * 86400000).toISOString().slice(0, 10);
+    await expect(page.getByTestId('dashboard-window').innerText()).resolves.toBe(`統計區間: 近 7 天 ${day(-6)} – ${end} 對比 前 7 天 ${day(-13)} – ${day(-7)}`);
+    expect(sockets.filter((u) => new URL(u).pathname === '/graphql')).toHaveLength(1);
+    await shot(page, 'dashboard');
+
+    // no polling: while nothing happens, the page sends nothing
+    const quietFrom = posts.length;
+    await page.waitForTimeout(2500);
+    expect(posts.slice(quietFrom)).toEqual([]);
+    expect(await updates()).toBe(1);
+    await page.evaluate(() => ((globalThis as any).__sameDocument = true));
+
+    // an article ingested through the API, the day after the newest: it becomes the newest story
+    const ingestStarted = Date.now();
+    let answeredAt = 0;
+    const res = await gql(
+      api.url,
+      `mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status error } }`,
+      {
+        a: [
+          {
+            url: 'https://newsgraph.example/e2e/dashboard-drill',
+            title: '花蓮縣政府舉辦地震防災演練',
+            body: '花蓮縣政府今天在花蓮市舉辦地震防災演練，消防局與國軍動員數百人參加。\n縣府表示，演練將每年舉行，並邀請民眾參與。',
+            publishedAt: day(1),
+            source: 'NewsGraph e2e',
+            language: 'zh-Hant',
+          },
+        ],
+      },
+      AUTH,
+    );
+    answeredAt = Date.now();
+    expect(res.errors).toBeUndefined();
+    const [ingested] = res.data!.ingestArticles as { id: string; status: string; error: string | null }[];
+    expect(ingested).toMatchObject({ status: 'new', error: null });
+    await page.locator(`[data-testid=live-feed] li[data-article-id="${ingested.id}"]`).waitFor({ timeout: 15000 });
+    await waitForUpdates(2);
+    const repaintedAt = Date.now();
+    const after = (await gql<Trending>(api.url, TRENDING)).data!;
+    expect(after.stats.lastPublished.slice(0, 10)).toBe(day(1));
+    const storyOf = await gql(api.url, `query($id: ID!) { article(id: $id) { story { id } } }`, { id: ingested.id });
+    const newStory = storyOf.data!.article.story.id as string;
+    expect(after.trendingStories.map((x) => x.story.id)).toContain(newStory);
+    await expectPageShows(after);
+    // what rose into the lists since the previous load is marked
+    await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).getAttribute('class')).resolves.toContain('fresh');
+    await expect(page.getByTestId('dashboard-window').innerText()).resolves.toContain(`${day(-5)} – ${day(1)}`);
+    await expect(page.evaluate(() => (globalThis as any).__sameDocument)).resolves.toBe(true);
+    await shot(page, 'dashboard-live');
+
+    // the new story's page, open in a second tab, is told when the story goes
+    const { page: storyPage, external: storyExternal } = await newPage();
+    await storyPage.goto(`${origin}/explore/story/${encodeURIComponent(newStory)}`);
+    await storyPage.locator('[data-testid=story-header][data-live=connected]').waitFor();
+    await storyPage.waitForTimeout(1500); // the subscription is sent right after the connection is acknowledged
+    expect(await storyPage.getByTestId('story-changed').isHidden()).toBe(true);
+
+    // deleted again: the dashboard goes back to what it showed
+    const updatesBeforeDelete = await updates();
+    const del = await gql(api.url, `mutation($id: ID!) { deleteArticle(id: $id) }`, { id: ingested.id }, AUTH);
+    expect(del.data!.deleteArticle).toBe(true);
+    await page.locator('[data-testid=live-feed] [data-change=DELETED], [data-testid=live-feed] [data-change=ARTICLE_REMOVED]').first().waitFor({ timeout: 15000 });
+    await waitForUpdates(updatesBeforeDelete + 1);
+    await expectPageShows((await gql<Trending>(api.url, TRENDING)).data!);
+    await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).count()).resolves.toBe(0);
+    await storyPage.getByTestId('story-changed').waitFor();
+    await expect(storyPage.getByTestId('story-changed').getAttribute('data-change')).resolves.toBe('DELETED');
+    await storyPage.getByTestId('story-changed').locator('button').click();
+    await expect(storyPage.getByTestId('not-found').innerText()).resolves.toContain(newStory);
+    expect(storyExternal).toEqual([]);
+    await storyPage.close();
+
+    report(
+      `dashboard: ingest mutation answered in ${answeredAt - ingestStarted} ms; dashboard repainted with the article ${repaintedAt - answeredAt} ms after the answer ` +
+        `(${repaintedAt - ingestStarted} ms after the mutation was sent; graphql-ws push, then one query)`,
+    );
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the entity page and the story page in well under a second (measured, median of 5 loads each)', async () => {
     const { page } = await newPage();
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -284,6 +558,19 @@ describe('explorer in a real browser', () => {
     }
     report(`entity page (${LIN}) from navigation to relations shown: median ${median(times)} ms, max ${Math.max(...times)} ms over ${times.length} loads`);
     expect(median(times)).toBeLessThan(5000);
+
+    // the story page of the biggest story, the same way: navigation to its articles and links shown
+    const biggest = await gql(api.url, `{ stories(first: 1, orderBy: SIZE) { nodes { id } } }`);
+    const storyId = biggest.data!.stories.nodes[0].id as string;
+    const storyTimes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = Date.now();
+      await page.goto(`${origin}/explore/story/${encodeURIComponent(storyId)}`);
+      await page.locator('[data-testid=story-related] li[data-story-id]').first().waitFor();
+      if (i > 0) storyTimes.push(Date.now() - started);
+    }
+    report(`story page (biggest story) from navigation to articles and linked stories shown: median ${median(storyTimes)} ms, max ${Math.max(...storyTimes)} ms over ${storyTimes.length} loads`);
+    expect(median(storyTimes)).toBeLessThan(5000);
     await page.close();
   });
 

@@ -95,18 +95,39 @@ export interface Subgraph {
 const ARTICLE_REF = 'id title publishedAt source';
 const EVIDENCE = `sentence confidence article { ${ARTICLE_REF} }`;
 
-export const SEARCH_QUERY = `query Search($q: String!, $first: Int) {
+const STORY_REF = 'id title titleEn articleCount firstSeen lastSeen';
+
+/**
+ * Entities and articles from `search`, stories from the full-text filter on story titles, in one
+ * request. The path finder asks for entities only (`withStories: false`).
+ */
+export const SEARCH_QUERY = `query Search($q: String!, $first: Int, $storyFirst: Int, $withStories: Boolean!) {
   search(query: $q, first: $first) {
     score
     entity { id name nameEn type mentionCount }
     article { ${ARTICLE_REF} }
   }
+  stories(filter: { text: $q }, first: $storyFirst) @include(if: $withStories) { totalCount nodes { ${STORY_REF} } }
 }`;
 
 export interface SearchHit {
   score: number;
   entity: (EntityRef & { nameEn: string | null; mentionCount: number }) | null;
   article: ArticleRef | null;
+}
+
+export interface StoryRef {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  articleCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+export interface SearchData {
+  search: SearchHit[];
+  stories?: { totalCount: number; nodes: StoryRef[] };
 }
 
 /** What the entity page shows first: who it is, its relations with evidence, its articles. */
@@ -125,11 +146,13 @@ export const ENTITY_QUERY = `query EntityPage($id: ID!) {
 export const ENTITY_STATS_QUERY = `query EntityStats($id: ID!, $interval: Interval!) {
   cooccurrences(id: $id, first: 12) { count strength entity { id name type } }
   timeline(ids: [$id], interval: $interval) { points { bucket articles mentions } }
+  stories(filter: { entity: $id }, first: 8) { totalCount nodes { ${STORY_REF} } }
 }`;
 
 export interface EntityStatsData {
   cooccurrences: { count: number; strength: number; entity: EntityRef }[];
   timeline: { points: { bucket: string; articles: number; mentions: number }[] }[];
+  stories: { totalCount: number; nodes: StoryRef[] };
 }
 
 export interface EntityPageData {
@@ -190,6 +213,7 @@ export const ARTICLE_QUERY = `query ArticlePage($id: ID!) {
     authors { name role }
     mentions { count salience inHeadline entity { id name type aliases } }
     relatedArticles(first: 8) { link score article { ${ARTICLE_REF} } shared { id name type } }
+    story { ${STORY_REF} }
   }
 }`;
 
@@ -204,6 +228,7 @@ export interface ArticlePageData {
         authors: { name: string; role: string }[];
         mentions: { count: number; salience: number; inHeadline: boolean; entity: EntityRef & { aliases: string[] } }[];
         relatedArticles: { link: string; score: number; article: ArticleRef; shared: EntityRef[] }[];
+        story: StoryRef | null;
       })
     | null;
 }
@@ -214,6 +239,7 @@ export const HOME_QUERY = `query Home {
   organizations: entities(filter: { type: ORGANIZATION }, first: 8) { nodes { id name type mentionCount } }
   topics: entities(filter: { type: TOPIC }, first: 8) { nodes { id name type mentionCount } }
   articles(first: 8) { nodes { ${ARTICLE_REF} } }
+  stories(first: 8) { nodes { ${STORY_REF} } }
 }`;
 
 type Ranked = { nodes: (EntityRef & { mentionCount: number })[] };
@@ -229,4 +255,77 @@ export interface HomeData {
   organizations: Ranked;
   topics: Ranked;
   articles: { nodes: ArticleRef[] };
+  stories: { nodes: StoryRef[] };
+}
+
+// ---- stories ----
+
+const STORY_LINK = `score evidence shared { id name type } story { ${STORY_REF} }`;
+
+/** /explore/story/<id>: the story, its per-outlet timeline, key entities, a page of articles, its links. */
+export const STORY_QUERY = `query StoryPage($id: ID!, $first: Int!, $after: String) {
+  story(id: $id) {
+    ${STORY_REF} outlets languages copies
+    timeline(interval: DAY, by: OUTLET) { bucket key articles }
+    keyEntities(first: 12) { salience articles entity { id name type } }
+    articles(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { ${ARTICLE_REF} language } }
+    follows { ${STORY_LINK} }
+    followedBy { ${STORY_LINK} }
+    related(first: 6) { ${STORY_LINK} }
+  }
+}`;
+
+export interface StoryLink {
+  score: number;
+  evidence: string[];
+  shared: EntityRef[];
+  story: StoryRef;
+}
+
+export interface StoryPageData {
+  story:
+    | (StoryRef & {
+        outlets: string[];
+        languages: string[];
+        copies: number;
+        timeline: { bucket: string; key: string | null; articles: number }[];
+        keyEntities: { salience: number; articles: number; entity: EntityRef }[];
+        articles: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (ArticleRef & { language: string | null })[] };
+        follows: StoryLink[];
+        followedBy: StoryLink[];
+        related: StoryLink[];
+      })
+    | null;
+}
+
+/** The dashboard: what rose in the last 7 days against the 7 before, and the newest date it counts back from. */
+export const DASHBOARD_QUERY = `query Dashboard($relativeTo: RelativeTo!, $first: Int!) {
+  stats { articles lastPublished }
+  trending(period: LAST_7_DAYS, relativeTo: $relativeTo, first: $first) { current previous score entity { id name type } }
+  trendingStories(period: LAST_7_DAYS, relativeTo: $relativeTo, first: $first) { current previous score story { ${STORY_REF} } }
+}`;
+
+export type RelativeTo = 'NEWEST_ARTICLE' | 'NOW';
+
+export interface DashboardData {
+  stats: { articles: number; lastPublished: string | null };
+  trending: { current: number; previous: number; score: number; entity: EntityRef }[];
+  trendingStories: { current: number; previous: number; score: number; story: StoryRef }[];
+}
+
+/** What the dashboard listens to: every ingested article, and stories that lose articles or go. */
+export const ARTICLE_INGESTED_SUBSCRIPTION = `subscription ArticleIngested {
+  articleIngested { status article { ${ARTICLE_REF} } story { id title } }
+}`;
+
+export interface ArticleIngestedData {
+  articleIngested: { status: string; article: ArticleRef | null; story: { id: string; title: string } | null };
+}
+
+export const STORY_UPDATED_SUBSCRIPTION = `subscription StoryUpdated($id: ID) {
+  storyUpdated(id: $id) { change storyId story { id title } article { ${ARTICLE_REF} } }
+}`;
+
+export interface StoryUpdatedData {
+  storyUpdated: { change: string; storyId: string; story: { id: string; title: string } | null; article: ArticleRef | null };
 }

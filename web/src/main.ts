@@ -1,27 +1,28 @@
 import './style.css';
 import { h } from './dom';
 import { lang, setLang, t } from './i18n';
-import { articleHref, entityHref, homeHref, pathHref, searchHref } from './links';
+import { articleHref, dashboardHref, entityHref, homeHref, pathHref, searchHref, storyHref } from './links';
 import { setNavigator } from './navigation';
 import { Router, type Route, type View } from './router';
 import { typeahead } from './ui';
 import { articleView } from './views/article';
+import { dashboardView } from './views/dashboard';
 import { entityView } from './views/entity';
 import { graphView } from './views/graph';
 import { homeView } from './views/home';
 import { pathView } from './views/path';
 import { searchView } from './views/search';
+import { storyView } from './views/story';
 
-/**
- * Every view is a deep link under /explore. Stories slot in here once the API has them:
- * `{ pattern: /^story\/([^/]+)$/, view: storyView }` and a dashboard route, nothing else changes.
- */
+/** Every view is a deep link under /explore. */
 const routes: Route[] = [
   { pattern: /^$/, view: homeView },
   { pattern: /^search$/, view: searchView },
   { pattern: /^entity\/([^/]+)$/, view: entityView },
   { pattern: /^graph\/([^/]+)$/, view: graphView },
   { pattern: /^article\/([^/]+)$/, view: articleView },
+  { pattern: /^story\/([^/]+)$/, view: storyView },
+  { pattern: /^dashboard$/, view: dashboardView },
   { pattern: /^path$/, view: pathView },
 ];
 
@@ -48,9 +49,16 @@ function paintHeader(): void {
       initial: q,
       onPickEntity: (e) => router.navigate(entityHref(e.id)),
       onPickArticle: (a) => router.navigate(articleHref(a.id)),
+      onPickStory: (st) => router.navigate(storyHref(st.id)),
       onSubmit: (text) => text && router.navigate(searchHref(text)),
     }),
-    h('nav', {}, h('a', { href: pathHref() }, t('pathFinder')), h('a', { href: '/graphiql', target: '_blank' }, t('graphiql'))),
+    h(
+      'nav',
+      {},
+      h('a', { href: dashboardHref(), 'data-testid': 'nav-dashboard' }, t('dashboard')),
+      h('a', { href: pathHref() }, t('pathFinder')),
+      h('a', { href: '/graphiql', target: '_blank' }, t('graphiql')),
+    ),
     h(
       'button',
       {

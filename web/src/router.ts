@@ -56,10 +56,14 @@ export class Router {
         break;
       }
     }
-    this.root.replaceChildren();
+    // each render gets its own element: a view still awaiting its data when the user moves on
+    // writes into a detached element, never over the next view
+    const container = document.createElement('div');
+    container.className = 'view';
+    this.root.replaceChildren(container);
     this.onChange();
     window.scrollTo(0, 0);
-    const done = await view(this.root, { params, query });
+    const done = await view(container, { params, query });
     if (generation !== this.generation) {
       if (typeof done === 'function') done();
       return;

@@ -1,7 +1,7 @@
-import { gql, GraphQLRequestError, SEARCH_QUERY, type ArticleRef, type EntityRef, type EntityType, type SearchHit } from './api';
+import { gql, GraphQLRequestError, SEARCH_QUERY, type ArticleRef, type EntityRef, type EntityType, type SearchData, type StoryRef } from './api';
 import { clear, debounce, h } from './dom';
-import { t, tEnum } from './i18n';
-import { articleHref, entityHref } from './links';
+import { lang, t, tEnum } from './i18n';
+import { articleHref, entityHref, storyHref } from './links';
 
 /** One colour per entity type, shared by chips, the graph and its legend. */
 export const TYPE_COLORS: Record<EntityType, string> = {
@@ -36,6 +36,24 @@ export function articleLink(article: ArticleRef): HTMLElement {
   );
 }
 
+/** A story's headline in the reader's language where there is one. */
+export function storyTitle(story: Pick<StoryRef, 'title' | 'titleEn'>): string {
+  return lang() === 'en' && story.titleEn ? story.titleEn : story.title;
+}
+
+export function storyLink(story: StoryRef): HTMLElement {
+  const dates = [story.firstSeen, story.lastSeen].filter((d): d is string => Boolean(d)).map((d) => d.slice(0, 10));
+  const span = dates.length === 2 && dates[0] !== dates[1] ? `${dates[0]} – ${dates[1]}` : (dates[0] ?? '');
+  return h(
+    'a',
+    { class: 'story-link', href: storyHref(story.id), 'data-story-id': story.id },
+    h('span', { class: 'badge story' }, t('story')),
+    ' ',
+    storyTitle(story),
+    h('span', { class: 'muted' }, ` · ${story.articleCount} ${t('articlesUnit')}${span ? ` · ${span}` : ''}`),
+  );
+}
+
 /** Sentences with their source articles; a relation known without a sentence says so. */
 export function evidenceList(evidence: { sentence: string; article?: ArticleRef | null }[], testId = 'evidence'): HTMLElement {
   return h(
@@ -67,17 +85,30 @@ export function section(title: string, testId: string, ...children: (Node | null
 
 export interface TypeaheadOptions {
   placeholder: string;
-  /** Entities only (path finder) or entities and articles (search box). */
+  /** Entities only (path finder) or entities, stories and articles (search box). */
   entitiesOnly?: boolean;
   initial?: string;
   testId: string;
   onPickEntity: (entity: EntityRef) => void;
   onPickArticle?: (article: ArticleRef) => void;
+  onPickStory?: (story: StoryRef) => void;
   /** Enter without picking a suggestion. */
   onSubmit?: (text: string) => void;
 }
 
-/** A search input with suggestions from `search` as the user types (Chinese or English). */
+type EntityHit = EntityRef & { nameEn: string | null };
+type Suggestion = { kind: 'entity'; entity: EntityHit } | { kind: 'story'; story: StoryRef } | { kind: 'article'; article: ArticleRef };
+
+/** Entities first (by score), then stories, then articles: what a reader most often looks for comes first. */
+export function suggestionsOf(data: SearchData, entitiesOnly = false): Suggestion[] {
+  const entities: Suggestion[] = data.search.filter((x) => x.entity).map((x) => ({ kind: 'entity', entity: x.entity! }));
+  if (entitiesOnly) return entities;
+  const stories: Suggestion[] = (data.stories?.nodes ?? []).map((story) => ({ kind: 'story', story }));
+  const articles: Suggestion[] = data.search.filter((x) => x.article).map((x) => ({ kind: 'article', article: x.article! }));
+  return [...entities, ...stories, ...articles];
+}
+
+/** A search input with suggestions from `search` (and story titles) as the user types (Chinese or English). */
 export function typeahead(options: TypeaheadOptions): HTMLElement {
   const input = h('input', {
     type: 'search',
@@ -89,30 +120,43 @@ export function typeahead(options: TypeaheadOptions): HTMLElement {
   });
   const list = h('ul', { class: 'suggestions', role: 'listbox', hidden: true });
   const wrap = h('div', { class: 'typeahead' }, input, list);
-  let hits: SearchHit[] = [];
+  let hits: Suggestion[] = [];
   let active = -1;
   let controller: AbortController | undefined;
 
-  const pick = (hit: SearchHit): void => {
+  const pick = (hit: Suggestion): void => {
     list.hidden = true;
-    if (hit.entity) {
+    if (hit.kind === 'entity') {
       input.value = hit.entity.name;
       options.onPickEntity(hit.entity);
-    } else if (hit.article) options.onPickArticle?.(hit.article);
+    } else if (hit.kind === 'story') options.onPickStory?.(hit.story);
+    else options.onPickArticle?.(hit.article);
+  };
+  const label = (hit: Suggestion): (Node | string | null)[] => {
+    if (hit.kind === 'entity') {
+      const e = hit.entity;
+      return [typeBadge(e.type), ' ', e.name, e.nameEn && e.nameEn !== e.name ? h('span', { class: 'muted' }, ` ${e.nameEn}`) : null];
+    }
+    if (hit.kind === 'story') return [h('span', { class: 'badge story' }, t('story')), ' ', storyTitle(hit.story), h('span', { class: 'muted' }, ` · ${hit.story.articleCount} ${t('articlesUnit')}`)];
+    return [h('span', { class: 'badge article' }, t('articles')), ' ', hit.article.title];
   };
   const paint = (): void => {
     clear(list);
     hits.forEach((hit, i) => {
-      const item = h(
-        'li',
-        { role: 'option', class: i === active ? 'active' : '', 'aria-selected': i === active ? 'true' : 'false', onmousedown: (e: Event) => (e.preventDefault(), pick(hit)) },
-        hit.entity
-          ? [typeBadge(hit.entity.type), ' ', hit.entity.name, hit.entity.nameEn && hit.entity.nameEn !== hit.entity.name ? h('span', { class: 'muted' }, ` ${hit.entity.nameEn}`) : null]
-          : hit.article
-            ? [h('span', { class: 'badge article' }, t('articles')), ' ', hit.article.title]
-            : [],
+      list.appendChild(
+        h(
+          'li',
+          {
+            role: 'option',
+            class: i === active ? 'active' : '',
+            'aria-selected': i === active ? 'true' : 'false',
+            'data-kind': hit.kind,
+            'data-id': hit.kind === 'entity' ? hit.entity.id : hit.kind === 'story' ? hit.story.id : hit.article.id,
+            onmousedown: (e: Event) => (e.preventDefault(), pick(hit)),
+          },
+          ...label(hit),
+        ),
       );
-      list.appendChild(item);
     });
     list.hidden = hits.length === 0;
   };
@@ -125,9 +169,9 @@ export function typeahead(options: TypeaheadOptions): HTMLElement {
     }
     controller = new AbortController();
     try {
-      const data = await gql<{ search: SearchHit[] }>(SEARCH_QUERY, { q: text, first: 8 }, controller.signal);
+      const data = await gql<SearchData>(SEARCH_QUERY, { q: text, first: 8, storyFirst: 4, withStories: !options.entitiesOnly }, controller.signal);
       if (input.value !== text) return;
-      hits = options.entitiesOnly ? data.search.filter((x) => x.entity) : data.search;
+      hits = suggestionsOf(data, options.entitiesOnly);
       active = -1;
       paint();
     } catch (err) {

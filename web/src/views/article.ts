@@ -3,7 +3,7 @@ import { h } from '../dom';
 import { t, tEnum } from '../i18n';
 import { entityHref } from '../links';
 import type { View } from '../router';
-import { articleLink, entityLink, errorBox, loading, section, TYPE_COLORS } from '../ui';
+import { articleLink, entityLink, errorBox, loading, section, storyLink, TYPE_COLORS } from '../ui';
 
 /** /explore/article/<id>: the text with its entities highlighted, and related articles. */
 export const articleView: View = async (root, { params }) => {
@@ -30,6 +30,7 @@ export const articleView: View = async (root, { params }) => {
           a.authors.length ? ` · ${t('authors')}: ${a.authors.map((x) => x.name).join('、')}` : '',
           a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, t('originalLink'))] : null,
         ),
+        a.story ? h('p', { 'data-testid': 'article-story' }, `${t('storyOf')}: `, storyLink(a.story)) : null,
         h('div', { class: 'article-body', 'data-testid': 'article-body' }, paragraphs.map((p) => h('p', {}, ...marker(p)))),
       ),
       h(

@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { t, tEnum } from '../i18n';
 import { graphHref, pathHref } from '../links';
 import type { View } from '../router';
-import { articleLink, entityLink, errorBox, evidenceList, loading, section, typeBadge, TYPE_COLORS } from '../ui';
+import { articleLink, entityLink, errorBox, evidenceList, loading, section, storyLink, typeBadge, TYPE_COLORS } from '../ui';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -64,6 +64,8 @@ export const entityView: View = async (root, { params, query }) => {
     const timeline = section(t('timeline'), 'timeline', h('label', { class: 'muted' }, `${t('interval')} `, intervalPicker), chartBox);
     const coocList = h('ol', { class: 'plain' }, h('li', { class: 'muted' }, t('loading')));
     const cooc = section(t('cooccurring'), 'cooccurrences', coocList);
+    const storyList = h('ul', { class: 'plain' }, h('li', { class: 'muted' }, t('loading')));
+    const storiesCard = section(t('storiesOfEntity'), 'entity-stories', storyList);
 
     const relations = section(
       t('relations'),
@@ -80,7 +82,7 @@ export const entityView: View = async (root, { params, query }) => {
     const graphHolder = h('div', { class: 'graph-holder' }, loading());
     const graph = section(t('neighbourhood'), 'entity-graph', graphHolder);
 
-    status.replaceWith(header, h('div', { class: 'grid' }, relations, h('div', { class: 'stack' }, timeline, cooc, articles)), graph);
+    status.replaceWith(header, h('div', { class: 'grid' }, relations, h('div', { class: 'stack' }, timeline, cooc, storiesCard, articles)), graph);
     document.title = `${e.name} · NewsGraph`;
     root.dataset.rendered = 'entity';
 
@@ -91,6 +93,8 @@ export const entityView: View = async (root, { params, query }) => {
         coocList.replaceChildren(
           ...stats.cooccurrences.map((c) => h('li', {}, entityLink(c.entity), h('span', { class: 'muted' }, ` ${c.count} ${t('articlesUnit')} · ${c.strength.toFixed(2)}`))),
         );
+        storiesCard.querySelector('h2')!.textContent = `${t('storiesOfEntity')} (${stats.stories.totalCount})`;
+        storyList.replaceChildren(...(stats.stories.nodes.length ? stats.stories.nodes.map((st) => h('li', {}, storyLink(st))) : [h('li', { class: 'muted' }, t('noLinks'))]));
         const points = stats.timeline[0]?.points ?? [];
         chartBox.dataset.points = String(points.length);
         chart = new Chart(chartCanvas, {
@@ -103,6 +107,7 @@ export const entityView: View = async (root, { params, query }) => {
         });
       } catch (err) {
         coocList.replaceChildren(errorBox(err));
+        storyList.replaceChildren(errorBox(err));
         timeline.append(errorBox(err));
       }
     })();

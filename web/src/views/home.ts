@@ -2,7 +2,8 @@ import { gql, HOME_QUERY, type HomeData } from '../api';
 import { h } from '../dom';
 import { t, tEnum } from '../i18n';
 import type { View } from '../router';
-import { articleLink, entityLink, errorBox, loading, section } from '../ui';
+import { dashboardHref } from '../links';
+import { articleLink, entityLink, errorBox, loading, section, storyLink } from '../ui';
 
 /** Typed relations between entities; MENTIONS, CO_OCCURS and article links are counted elsewhere. */
 const RELATION_TYPES = new Set(['HOLDS_ROLE', 'MEMBER_OF', 'REPORTS_TO', 'PART_OF', 'COOPERATES_WITH', 'LOCATED_IN']);
@@ -27,6 +28,12 @@ export const homeView: View = async (root) => {
         section(t('topPeople'), 'top-people', h('div', { class: 'chips' }, data.people.nodes.map((e) => entityLink(e, e.mentionCount)))),
         section(t('topOrganizations'), 'top-organizations', h('div', { class: 'chips' }, data.organizations.nodes.map((e) => entityLink(e, e.mentionCount)))),
         section(t('topTopics'), 'top-topics', h('div', { class: 'chips' }, data.topics.nodes.map((e) => entityLink(e, e.mentionCount)))),
+        section(
+          t('latestStories'),
+          'latest-stories',
+          h('ul', { class: 'plain' }, data.stories.nodes.map((st) => h('li', {}, storyLink(st)))),
+          h('p', { class: 'small' }, h('a', { href: dashboardHref() }, `${t('dashboard')} →`)),
+        ),
         section(t('latestArticles'), 'latest-articles', h('ul', { class: 'plain' }, data.articles.nodes.map((a) => h('li', {}, articleLink(a))))),
       ),
     );
