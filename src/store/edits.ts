@@ -243,8 +243,8 @@ export function editsPage(options: { filter: EditFilter; skip: number; limit: nu
         AND ($entityId IS NULL OR $entityId IN e.entityIds)
         AND (NOT $activeOnly OR (e.undoneBy IS NULL AND e.undoes IS NULL))
       WITH e ORDER BY e.seq DESC
-      WITH collect(e) AS all
-      RETURN size(all) AS totalCount, [e IN all[$skip..($skip + $limit)] | ${EDIT_PROJECTION('e')}] AS items`,
+      WITH collect(e) AS listed
+      RETURN size(listed) AS totalCount, [e IN listed[$skip..($skip + $limit)] | ${EDIT_PROJECTION('e')}] AS items`,
     params: {
       action: options.filter.action ?? null,
       actor: options.filter.actor ?? null,

@@ -23,6 +23,7 @@ const ARTICLES = {
 };
 type Key = keyof typeof ARTICLES;
 const ids: Partial<Record<Key, string>> = {};
+let wangBefore: { name: string; nameEn: string | null };
 
 async function ingest(key: Key, extra = ''): Promise<string> {
   const a = ARTICLES[key];
@@ -98,6 +99,8 @@ describe('entity corrections', () => {
   });
 
   it('renameEntity sets the display name per language, and an article spelling does not replace it', async () => {
+    wangBefore = await entity('person:Wang Li-hua');
+    expect(wangBefore.name).toBe('Wang Li-hua');
     await ok('mutation { renameEntity(id: "person:Wang Li-hua", name: "王麗華") { name } }');
     const en = await ok('mutation { renameEntity(id: "person:Wang Li-hua", name: "Wang Li-hua", language: EN) { name nameEn aliases } }');
     expect(en.renameEntity).toMatchObject({ name: '王麗華', nameEn: 'Wang Li-hua' });
@@ -280,7 +283,10 @@ describe('audit trail and undo', () => {
 
     // undone newest first, the name comes back as it was
     for (const e of [alias, enName, zhName]) await ok('mutation($id: ID!) { undoEdit(id: $id) { id undoes } }', { id: e.id });
-    expect(await entity('person:Wang Li-hua')).toMatchObject({ name: 'Wang Li-hua', nameEn: null });
+    const wang = await entity('person:Wang Li-hua');
+    expect(wang).toMatchObject({ name: wangBefore.name, nameEn: wangBefore.nameEn });
+    expect(wang.aliases).not.toContain('Taipower');
+    expect(wang.aliases).not.toContain('王麗華');
     const twice = await refused('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: zhName.id });
     expect(twice.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_UNDONE' });
     const missing = await refused('mutation { undoEdit(id: "edit:999999") { id } }');
@@ -297,7 +303,13 @@ describe('audit trail and undo', () => {
 
   it('undoing a merge restores both entities and their mentions; the old id answers for itself again', async () => {
     const [merge] = (await ok('{ edits(filter: { action: "mergeEntities", entityId: "org:台電" }) { nodes { id } } }')).edits.nodes;
+    const [relation] = (await ok('{ edits(filter: { action: "addRelation" }) { nodes { id } } }')).edits.nodes;
     const taipower = (await entity('org:台電')).mentionCount;
+    // the editor's relation on the kept entity came later: it is in the way, and goes first
+    const blocked = await refused('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: merge.id });
+    expect(blocked.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LATER_EDITS', dependents: [relation.id] });
+    await ok('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: relation.id });
+    expect((await relations('org:台北市政府')).filter((r: any) => r.type === 'COOPERATES_WITH')).toEqual([]);
     await ok('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: merge.id });
     const harbour = await entity('topic:harbour');
     expect(harbour).toMatchObject({ id: 'topic:harbour', __typename: 'Organization' });
