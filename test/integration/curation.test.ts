@@ -326,6 +326,27 @@ describe('audit trail and undo', () => {
     expect(await executor.read({ cypher: "MATCH (j:RejectedRelation {id: 'HOLDS_ROLE|person:陳志明|place:台北市|*'}) RETURN j", params: {} })).toEqual([]);
   });
 
+  it('undoing a retype makes the entity what it was, once the later edits on it are undone', async () => {
+    const [retype] = (await ok('{ edits(filter: { action: "setEntityType" }) { nodes { id } } }')).edits.nodes;
+    await ok('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: retype.id });
+    expect(await entity('topic:harbour')).toMatchObject({ __typename: 'Topic', type: 'TOPIC' });
+  });
+
+  it('undoing a split moves the mentions back, and re-ingest follows the original again', async () => {
+    const split = await ok(
+      'mutation($a: [ID!]!) { splitEntity(id: "person:Wang Li-hua", articleIds: $a, name: "Wang Li-hua (2)") { id mentionCount } }',
+      { a: [ids.harbour] },
+    );
+    expect(split.splitEntity).toEqual({ id: 'person:Wang Li-hua (2)', mentionCount: 1 });
+    const [edit] = (await ok('{ edits(filter: { action: "splitEntity", entityId: "person:Wang Li-hua (2)" }) { nodes { id } } }')).edits.nodes;
+    await ok('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: edit.id });
+    expect(await entity('person:Wang Li-hua (2)')).toBeNull();
+    expect(await mentionsOf(ids.harbour!)).toContain('person:Wang Li-hua');
+    expect(await ingest('harbour', ' Engineers begin surveys.')).toBe('updated');
+    expect(await mentionsOf(ids.harbour!)).toContain('person:Wang Li-hua');
+    expect(await mentionsOf(ids.harbour!)).not.toContain('person:Wang Li-hua (2)');
+  });
+
   it('a re-extraction is listed but cannot be undone', async () => {
     const [re] = (await ok('{ edits(filter: { action: "reapplyCuration" }, first: 1) { nodes { id } } }')).edits.nodes;
     const res = await refused('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: re.id });
