@@ -291,7 +291,7 @@ export function curateMergeEntities(
       const keep = await entityOf(run, input.keepId);
       const merge = await entityOf(run, input.mergeId);
       if (keep.type !== merge.type && !input.force) {
-        throw conflict(`${input.mergeId} is a ${merge.type} and ${input.keepId} a ${keep.type}; pass force: true to merge them anyway.`, {
+        throw conflict(`The types differ (${input.mergeId}: ${merge.type}, ${input.keepId}: ${keep.type}); pass force: true to merge them anyway.`, {
           reason: 'TYPE_MISMATCH',
           types: [keep.type, merge.type],
         });
