@@ -338,7 +338,8 @@ const restoreRule = (label: RuleLabel, id: string, props: Record<string, unknown
 async function restore(run: Run, target: Snapshot, other: Snapshot): Promise<void> {
   const scope = scopeOf(target, other);
   const withScope = (q: Query): Query => ({ cypher: q.cypher, params: { ...q.params, scope } });
-  const inSnapshot = new Set(Object.keys(target.entities));
+  // entities whose edges the snapshot holds: an edge between two of them is written once, from its start
+  const withEdges = new Set(Object.entries(target.entities).filter(([, state]) => state?.mentions).map(([id]) => id));
   for (const [id, state] of Object.entries(target.entities)) {
     if (!state) {
       await run({ cypher: 'MATCH (e:Entity {id: $id}) DETACH DELETE e', params: { id } });
@@ -355,8 +356,7 @@ async function restore(run: Run, target: Snapshot, other: Snapshot): Promise<voi
     const inScope = (e: Edge) => typeof e.props.articleId !== 'string' || scope.includes(e.props.articleId);
     for (const type of ENTITY_EDGE_TYPES) {
       const out = (state.out ?? []).filter((e) => e.type === type && inScope(e));
-      // an edge between two restored entities is written once, from its start
-      const incoming = (state.in ?? []).filter((e) => e.type === type && inScope(e) && !inSnapshot.has(e.other));
+      const incoming = (state.in ?? []).filter((e) => e.type === type && inScope(e) && !withEdges.has(e.other));
       if (out.length || incoming.length) await run(restoreEdges(id, type, out, incoming));
     }
   }

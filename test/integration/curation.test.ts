@@ -264,6 +264,12 @@ describe('audit trail and undo', () => {
       expect(actions).toContain(a);
     }
     expect(new Set(all.edits.nodes.map((n: any) => n.actor))).toEqual(new Set(['alice']));
+    expect((await ok('{ edits(filter: { actor: "alice", action: "deleteEntity" }) { totalCount } }')).edits.totalCount).toBe(1);
+    expect((await ok('{ edits(filter: { actor: "bob" }) { totalCount } }')).edits.totalCount).toBe(0);
+    // each edit holds the footprint before and after: the deletion's "before" has the entity with its mentions
+    const [del] = (await ok('{ edits(filter: { action: "deleteEntity" }) { nodes { before after } } }')).edits.nodes;
+    expect(JSON.parse(del.before).entities['topic:視察'].mentions.length).toBeGreaterThan(0);
+    expect(JSON.parse(del.after).entities['topic:視察']).toBeNull();
     const forWang = await ok('{ edits(filter: { entityId: "person:Wang Li-hua" }) { nodes { action } } }');
     expect(forWang.edits.nodes.map((n: any) => n.action)).toEqual(['addAlias', 'renameEntity', 'renameEntity']);
     const page1 = await ok('{ edits(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }');
