@@ -2,7 +2,7 @@ import { NewsGraphError } from '../domain/errors';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
 import { addAliasQuery, mergeWithin } from './entity-writes';
-import { editInTransaction, type EditRecord, type Footprint, type PairKey, type Run } from './edits';
+import { editInTransaction, type EditRecord, type PairKey, type Run } from './edits';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { ENTITY_PROJECTION } from './projections';
 import type { EntityRecord } from './records';
@@ -23,7 +23,7 @@ const conflict = (message: string, details: Record<string, unknown>): NewsGraphE
 const notFound = (what: string): NewsGraphError => new NewsGraphError('NOT_FOUND', `${what} not found.`);
 const badInput = (message: string): NewsGraphError => new NewsGraphError('BAD_USER_INPUT', message);
 
-/** Ids of a curated name's owner kept apart: a curated entity never gets the namePriority of an article. */
+/** An editor's display name outranks every article's spelling (article-writes.ts, namePriority). */
 export const CURATED_NAME_PRIORITY = 100;
 
 const ALIAS_TEXT = (v: string): string => `${v}.aliasText = reduce(t = '', s IN ${v}.aliases | t + ' ' + s) + coalesce(' ' + ${v}.nameEn, '')`;
@@ -233,7 +233,7 @@ export function curateSplitEntity(
     },
     async (run) => {
       const params = { id: input.id, newId, name: input.name, articleIds };
-      const [row] = await run({
+      await run({
         cypher: `
           MATCH (s:Entity {id: $id})
           CREATE (n:Entity {id: $newId}) SET n.type = s.type, n.name = $name, n.aliases = [$name], n.namePriority = ${CURATED_NAME_PRIORITY}, n.createdAt = toString(datetime())
@@ -255,7 +255,6 @@ export function curateSplitEntity(
           RETURN 1 AS ok`,
         params,
       });
-      void row;
       for (const type of [...Object.values(RELATION_LABELS), 'CO_OCCURS']) {
         await run({
           cypher: `
