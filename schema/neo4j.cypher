@@ -44,3 +44,13 @@ CREATE INDEX article_published_date IF NOT EXISTS FOR (a:Article) ON (a.publishe
 CREATE FULLTEXT INDEX story_text IF NOT EXISTS
   FOR (s:Story) ON EACH [s.title, s.titleEn]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// Curation (store/curation-writes.ts, store/edits.ts): the audit trail, and the rules ingestion
+// obeys: deleted ids, per-article redirects of split entities, rejected relations, blocked forms.
+CREATE CONSTRAINT edit_id IF NOT EXISTS FOR (e:Edit) REQUIRE e.id IS UNIQUE;
+CREATE INDEX edit_seq IF NOT EXISTS FOR (e:Edit) ON (e.seq);
+CREATE CONSTRAINT deleted_entity_id IF NOT EXISTS FOR (d:DeletedEntity) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT article_redirect_id IF NOT EXISTS FOR (r:ArticleRedirect) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT rejected_relation_id IF NOT EXISTS FOR (j:RejectedRelation) REQUIRE j.id IS UNIQUE;
+CREATE CONSTRAINT blocked_form_id IF NOT EXISTS FOR (b:BlockedForm) REQUIRE b.id IS UNIQUE;
+CREATE INDEX redirect_target IF NOT EXISTS FOR (r:Redirect) ON (r.target);

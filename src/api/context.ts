@@ -132,6 +132,8 @@ export interface Context {
   loaders: Loaders;
   /** Whether the request carried the configured API key (write mutations need it). */
   authorized: boolean;
+  /** The name of that key (security.ts, parseApiKey): who the audit trail says made an edit. */
+  actor: string | null;
   /** Whether any API key is configured at all (without one, writes are refused). */
   writesEnabled: boolean;
   /** Where live updates are published (subscriptions listen on the same bus). */

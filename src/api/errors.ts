@@ -19,6 +19,7 @@ const PUBLIC_CODES = new Set([
   'FORBIDDEN',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'CONFLICT',
 ]);
 
 export const notFound = (what: string): GraphQLError => new GraphQLError(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });
@@ -34,7 +35,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   let original = unwrapResolverError(error);
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof NewsGraphError) {
-    return { ...formatted, message: original.message, extensions: { code: original.code } };
+    return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { createInProcessEvents, type EventBus } from './events';
 import { ArticleResolver } from './resolvers/article.resolver';
+import { CurationResolver } from './resolvers/curation.resolver';
 import { EntityResolver, EvidenceResolver } from './resolvers/entity.resolver';
 import { ArticleRelatedResolver, GraphResolver, TopicResolver } from './resolvers/graph.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
@@ -15,6 +16,7 @@ export const RESOLVERS = [
   ArticleResolver,
   ArticleRelatedResolver,
   ArticleStoryResolver,
+  CurationResolver,
   EntityResolver,
   EvidenceResolver,
   GraphResolver,

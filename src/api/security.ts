@@ -36,16 +36,40 @@ export const DEFAULT_SECURITY: SecuritySettings = {
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
 /**
- * Whether the bearer token is one of the keys. Both sides are hashed to the same length and
- * every key is compared, so the time taken says nothing about the keys or their lengths.
+ * A key may be given a name for the audit trail of edits: `alice:s3cret` is the key `s3cret`
+ * named alice (the whole entry is accepted too, so keys that happen to hold a colon keep
+ * working). An unnamed key is named by its hash, as rate limits count it (`key:1a2b…`).
  */
-export function bearerMatches(header: string | undefined, apiKeys: readonly string[]): boolean {
-  if (!header || !apiKeys.length) return false;
+export function parseApiKey(entry: string): { name: string; secret: string } {
+  const named = /^([A-Za-z][\w.-]{0,39}):(.+)$/.exec(entry);
+  return named ? { name: named[1], secret: named[2] } : { name: `key:${digest(entry).toString('hex').slice(0, 16)}`, secret: entry };
+}
+
+const bearerToken = (header: string): string => {
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-  const token = digest(match ? match[1] : header.trim());
-  let ok = false;
-  for (const key of apiKeys) ok = timingSafeEqual(token, digest(key)) || ok;
-  return ok;
+  return match ? match[1] : header.trim();
+};
+
+/**
+ * The name of the key the bearer token is (see parseApiKey), or null when it is none of them.
+ * Both sides are hashed to the same length and every key is compared, so the time taken says
+ * nothing about the keys or their lengths.
+ */
+export function apiKeyName(header: string | undefined, apiKeys: readonly string[]): string | null {
+  if (!header || !apiKeys.length) return null;
+  const token = digest(bearerToken(header));
+  let name: string | null = null;
+  for (const key of apiKeys) {
+    const { name: keyName, secret } = parseApiKey(key);
+    const hit = timingSafeEqual(token, digest(secret)) || timingSafeEqual(token, digest(key));
+    if (hit && name === null) name = keyName;
+  }
+  return name;
+}
+
+/** Whether the bearer token is one of the keys (see apiKeyName). */
+export function bearerMatches(header: string | undefined, apiKeys: readonly string[]): boolean {
+  return apiKeyName(header, apiKeys) !== null;
 }
 
 /** Who a request counts against: the key it carries (hashed), else its address. */

@@ -19,7 +19,7 @@ import { answerMiddlewareError, healthRoute, type ReadinessReport, type Route } 
 import { landingPageWithOfflineLinks } from './landing-page';
 import { limitsPlugin, queryLimits } from './limits';
 import { createSchema } from './schema';
-import { DEFAULT_SECURITY, bearerMatches, clientId, securityPlugin, type SecuritySettings } from './security';
+import { DEFAULT_SECURITY, apiKeyName, clientId, securityPlugin, type SecuritySettings } from './security';
 import { staticRoutes } from './static-routes';
 
 /** The Vite build of web/ (explorer + GraphiQL), written by `npm run build`. */
@@ -98,10 +98,12 @@ export function contextFor(
   options: { events?: EventBus; address?: string } = {},
 ): Context {
   const keys = Array.isArray(apiKeys) ? [...apiKeys] : typeof apiKeys === 'string' && apiKeys ? [apiKeys] : [];
+  const actor = apiKeyName(authorization, keys);
   return {
     executor,
     loaders: createLoaders(executor),
-    authorized: bearerMatches(authorization, keys),
+    authorized: actor !== null,
+    actor,
     writesEnabled: keys.length > 0,
     events: options.events ?? createInProcessEvents(),
     client: clientId(authorization, options.address),

@@ -12,18 +12,23 @@ export type ErrorCode =
   /** The deployment does not allow it at all (read-only). */
   | 'FORBIDDEN'
   /** Too many requests from this client; retry after the time given. */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** The request contradicts the graph as it is (an alias another entity holds, a later edit in the way); `details.reason` says which. */
+  | 'CONFLICT';
 
 export class NewsGraphError extends Error {
   readonly code: ErrorCode;
   /** The file, URL or item index the error concerns, when there is one. */
   readonly origin?: string;
+  /** Machine-readable particulars a client can act on (which entity holds an alias, which edits are in the way). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { origin?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { origin?: string; cause?: unknown; details?: Record<string, unknown> } = {}) {
     super(options.origin ? `${options.origin}: ${message}` : message, { cause: options.cause });
     this.name = 'NewsGraphError';
     this.code = code;
     this.origin = options.origin;
+    this.details = options.details;
   }
 }
 

@@ -146,12 +146,27 @@ export interface Cooccurrence {
 export interface KnownName {
   surface: string;
   id: string;
-  type: Exclude<EntityType, 'topic'>;
+  type: EntityType;
   name: string;
+  /** An editor's alias (addAlias): it also overrides what the recognizers made of the same form. */
+  curated?: boolean;
 }
 
+/**
+ * What editors ruled about extraction itself (see store/curation-writes.ts): surface forms
+ * that never name an entity of a type (a word that is never a topic), and the ids of deleted
+ * entities, which extraction must not recreate.
+ */
+export interface CurationRules {
+  blocked: readonly { surface: string; type: EntityType }[];
+  deleted: readonly string[];
+}
+
+/** The snapshot of what the graph knows: its names, and the editors' rules with them. */
+export type KnownNames = readonly KnownName[] & { readonly rules?: CurationRules };
+
 export interface ExtractOptions {
-  known?: readonly KnownName[];
+  known?: KnownNames;
 }
 
 export interface Extraction {

@@ -3,7 +3,7 @@ import { articleText } from '../domain/article-text';
 import { addCredits } from './credits';
 import { DocState, splitSentences } from './doc';
 import { extractEn } from './en-entities';
-import { addKnownLatin, knownIndex } from './known';
+import { addKnownLatin, knownIndex, obeyCuration } from './known';
 import { getLexicon } from './lexicon';
 import { hanRatio, isSimplifiedText, normalizeText } from './normalize';
 import { addTopics, matchEn } from './topics';
@@ -48,6 +48,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   }
   addCredits({ doc, lex, article });
   addTopics({ doc, lex, article });
+  if (options.known) obeyCuration(doc, options.known);
   return finish(doc);
 }
 

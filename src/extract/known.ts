@@ -1,4 +1,4 @@
-import type { KnownName } from '../domain/types';
+import type { EntityType, KnownName, KnownNames } from '../domain/types';
 import type { DocState } from './doc';
 import type { Lexicon } from './lexicon';
 import { normalizeForm } from './normalize';
@@ -23,6 +23,8 @@ export function knownIndex(known: readonly KnownName[], lex: Lexicon): KnownInde
   for (const k of known) {
     // the lexicon's own entities are known to the recognizers already, with their roles
     if (lex.byId.has(k.id)) continue;
+    // a topic's alias only overrides what the topic pass found (obeyCuration), it recognizes nothing
+    if (k.type === 'topic') continue;
     const surface = k.surface.trim();
     if (!surface) continue;
     if (HAN.test(surface)) {
@@ -68,4 +70,65 @@ export function addKnownLatin(doc: DocState, idx: KnownIndex): void {
 
 export function upsertKnown(doc: DocState, k: KnownName): void {
   doc.upsert({ id: k.id, type: k.type, name: k.name, aliases: [k.surface] });
+}
+
+/** The editors' rules of one snapshot, indexed: blocked forms per type, deleted ids, curated aliases. */
+interface CurationIndex {
+  blocked: Set<string>;
+  deleted: Set<string>;
+  aliases: Map<string, KnownName>;
+}
+
+const curationCache = new WeakMap<KnownNames, CurationIndex | null>();
+
+/** How editors' forms compare with the text's: Traditional/Simplified folded, Latin case ignored. */
+export const curationForm = (surface: string): string => normalizeForm(surface.trim()).toLowerCase();
+
+const blockKey = (type: EntityType, form: string): string => `${type}\u0000${form}`;
+
+function curationIndex(known: KnownNames): CurationIndex | null {
+  const hit = curationCache.get(known);
+  if (hit !== undefined) return hit;
+  const aliases = new Map<string, KnownName>();
+  for (const k of known) if (k.curated) aliases.set(curationForm(k.surface), k);
+  const rules = known.rules;
+  const idx = aliases.size || rules?.blocked.length || rules?.deleted.length
+    ? { blocked: new Set((rules?.blocked ?? []).map((b) => blockKey(b.type, curationForm(b.surface)))), deleted: new Set(rules?.deleted ?? []), aliases }
+    : null;
+  curationCache.set(known, idx);
+  return idx;
+}
+
+/**
+ * Applies the editors' rules to what the recognizers found, before mentions are counted: a form
+ * blocked for a type names nothing of that type, a deleted entity stays deleted, and a form an
+ * editor gave to an entity as an alias names that entity whatever a recognizer made of it.
+ */
+export function obeyCuration(doc: DocState, known: KnownNames): void {
+  const idx = curationIndex(known);
+  if (!idx) return;
+  const moved = new Map<string, string>();
+  let kept = 0;
+  for (const h of doc.hits) {
+    const e = doc.entities.get(h.id);
+    if (!e || idx.deleted.has(e.id) || idx.blocked.has(blockKey(e.type, curationForm(e.name)))) continue;
+    const form = curationForm(h.surface);
+    if (idx.blocked.has(blockKey(e.type, form))) continue;
+    const owner = idx.aliases.get(form);
+    if (owner && owner.id !== h.id && !idx.deleted.has(owner.id)) {
+      upsertKnown(doc, owner);
+      moved.set(h.id, owner.id);
+      h.id = owner.id;
+    }
+    doc.hits[kept++] = h;
+  }
+  doc.hits.length = kept;
+  // relations of an entity whose every mention an alias took over follow it
+  const present = new Set(doc.hits.map((h) => h.id));
+  for (const r of doc.relations) {
+    if (!present.has(r.from)) r.from = moved.get(r.from) ?? r.from;
+    if (!present.has(r.to)) r.to = moved.get(r.to) ?? r.to;
+  }
+  const relations = doc.relations.filter((r) => r.from !== r.to);
+  doc.relations.splice(0, doc.relations.length, ...relations);
 }

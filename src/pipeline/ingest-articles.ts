@@ -1,4 +1,4 @@
-import type { Article, Extraction, KnownName } from '../domain/types';
+import type { Article, Extraction, KnownNames } from '../domain/types';
 import { NewsGraphError } from '../domain/errors';
 import { extract } from '../extract';
 import { readInputs, type InputSelection } from '../ingest';
@@ -13,9 +13,9 @@ import { knownNames } from '../store/known-names';
  * editor's alias or a name seen once in brackets to the same entity.
  */
 const KNOWN_TTL_MS = 60_000;
-const knownCache = new WeakMap<Executor, { at: number; names: Promise<KnownName[]> }>();
+const knownCache = new WeakMap<Executor, { at: number; names: Promise<KnownNames> }>();
 
-export function knownNamesFor(executor: Executor): Promise<KnownName[]> {
+export function knownNamesFor(executor: Executor): Promise<KnownNames> {
   const hit = knownCache.get(executor);
   if (hit && Date.now() - hit.at < KNOWN_TTL_MS) return hit.names;
   const names = knownNames(executor).catch((err) => {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Article, Extraction, RelationType } from '../domain/types';
+import { int } from 'neo4j-driver';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
@@ -51,6 +52,9 @@ function articleProps(article: Article) {
     authorRoles: article.authors.map((a) => a.role),
     tags: article.tags,
     captions: article.captions,
+    // kept so that reapplyCuration can read the article again as ingestion gave it
+    credits: article.credits ?? null,
+    dateline: article.dateline ?? null,
   };
 }
 
@@ -71,22 +75,25 @@ const existingDuplicate = (id: string): Query => ({
   params: { id },
 });
 
-/** Removes what an earlier version of this article contributed; returns the entities it touched. */
-const clearArticle = (id: string): Query => ({
+/**
+ * Removes what an earlier version of this article contributed (its links too, unless only its
+ * extraction is redone); returns the entities it touched.
+ */
+const clearArticle = (id: string, options: { links?: boolean } = {}): Query => ({
   cypher: `
     MATCH (a:Article {id: $id})
     OPTIONAL MATCH (a)-[m:MENTIONS|CREDITS]->(e:Entity)
     WITH a, collect(e) AS ents, collect(m) AS ms
     FOREACH (m IN ms | DELETE m)
     WITH a, ents
-    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->()
+    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->() WHERE $links
     DELETE l
     WITH DISTINCT ents
     UNWIND ents AS e
     OPTIONAL MATCH (e)-[r:${EVIDENCE_TYPES.join('|')}]-() WHERE r.articleId = $id
     DELETE r
     RETURN collect(DISTINCT e.id) AS entityIds`,
-  params: { id },
+  params: { id, links: options.links ?? true },
 });
 
 /**
@@ -111,7 +118,8 @@ const upsertEntities = (extraction: Extraction, language: string): Query => ({
     ON CREATE SET e.type = x.type, e.createdAt = $stamp
     WITH e, x, e.createdAt = $stamp AS created,
          coalesce(e.namePriority, 0) < $priority AS better,
-         [s IN x.aliases WHERE NOT s IN coalesce(e.aliases, [])] AS extra
+         // an alias an editor removed stays removed
+         [s IN x.aliases WHERE NOT s IN coalesce(e.aliases, []) AND NOT s IN coalesce(e.removedAliases, [])] AS extra
     CALL (e, x, created, better, extra) {
       WITH * WHERE created OR better OR size(extra) > 0 OR (e.nameEn IS NULL AND x.en IS NOT NULL)
         OR (e.iso2 IS NULL AND x.iso2 IS NOT NULL) OR (e.kind IS NULL AND x.kind IS NOT NULL)
@@ -194,7 +202,10 @@ const writeOutlet = (article: Article): Query => ({
   params: { id: article.id, outletId: outletId(article.source ?? ''), name: article.source ?? null, site: article.site ?? null },
 });
 
-/** The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs. */
+/**
+ * The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs.
+ * A relation an editor rejected, in this article or everywhere (rejectRelation), is not written.
+ */
 const writeRelations = (id: string, type: RelationType, extraction: Extraction): Query => {
   const unique = new Map<string, Extraction['relations'][number]>();
   for (const r of extraction.relations) {
@@ -206,11 +217,14 @@ const writeRelations = (id: string, type: RelationType, extraction: Extraction):
   return {
     cypher: `
       UNWIND $relations AS r
+      WITH r, $type + '|' + r.from + '|' + r.to + '|' AS rejected
+      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN [rejected + '*', rejected + $id] }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
       CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
     params: {
       id,
+      type: RELATION_LABELS[type],
       relations: [...unique.values()].map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })),
     },
   };
@@ -341,10 +355,43 @@ export interface WriteOptions {
   onStoryMs?: (ms: number) => void;
 }
 
+/** Leaves out what editors deleted: the entities, and their mentions, relations and co-occurrences. */
+export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extraction {
+  if (!deleted.size) return extraction;
+  return {
+    entities: extraction.entities.filter((e) => !deleted.has(e.id)),
+    mentions: extraction.mentions.filter((m) => !deleted.has(m.entityId)),
+    relations: extraction.relations.filter((r) => !deleted.has(r.from) && !deleted.has(r.to)),
+    cooccurrences: extraction.cooccurrences.filter((c) => !deleted.has(c.a) && !deleted.has(c.b)),
+  };
+}
+
+/** The extraction as curation has it: split and merged ids followed, deleted ones left out. */
+async function curated(run: Run, articleId: string, found: Extraction): Promise<Extraction> {
+  const rows = await run(resolveRedirects(found.entities.map((e) => e.id), articleId));
+  const redirected = followRedirects(found, new Map(rows.map((r) => [r.id as string, r.target as string])));
+  return dropDeleted(redirected, new Set(rows.filter((r) => r.deleted).map((r) => r.target as string)));
+}
+
+/** Entities, mentions, credits, relations and co-occurrences of one article, once the old ones are cleared. */
+async function writeContributions(run: Run, article: Article, extraction: Extraction, cleared: Record<string, unknown> | undefined): Promise<void> {
+  await run(upsertEntities(extraction, article.language));
+  await run(topicParents(extraction));
+  await run(writeMentions(article.id, extraction));
+  if (extraction.mentions.some((m) => m.credit)) await run(writeCredits(article.id, extraction));
+  for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
+    if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
+  }
+  if (extraction.cooccurrences.length) await run(writeCooccurrences(article.id, extraction));
+  const previous = (cleared?.entityIds as string[] | undefined) ?? [];
+  const current = new Set(extraction.entities.map((e) => e.id));
+  const gone = previous.filter((id) => !current.has(id));
+  if (gone.length) await run(dropOrphans(gone));
+}
+
 async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
   const props = articleProps(article);
-  const redirects = await run(resolveRedirects(found.entities.map((e) => e.id)));
-  const extraction = followRedirects(found, new Map(redirects.map((r) => [r.id as string, r.target as string])));
+  const extraction = await curated(run, article.id, found);
   const [head] = await run(upsertArticle(props));
   if (head.existed && head.oldHash === props.bodyHash) {
     // the same text again: what it contributed stays as it is (the names the graph knows may
@@ -354,21 +401,10 @@ async function writeWithin(run: Run, article: Article, found: Extraction, option
     return { id: article.id, status: 'unchanged', ...(dup?.id ? { duplicateOf: dup.id as string } : {}), ...(story ? { story } : {}) };
   }
   const [cleared] = await run(clearArticle(article.id));
-  await run(upsertEntities(extraction, article.language));
-  await run(topicParents(extraction));
-  await run(writeMentions(article.id, extraction));
-  if (extraction.mentions.some((m) => m.credit)) await run(writeCredits(article.id, extraction));
+  await writeContributions(run, article, extraction, cleared);
   if (article.source) await run(writeOutlet(article));
-  for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
-    if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
-  }
-  if (extraction.cooccurrences.length) await run(writeCooccurrences(article.id, extraction));
   await run(absorbStubs(article));
   if (article.related.length) await run(writeLinks(article));
-  const previous = (cleared?.entityIds as string[] | undefined) ?? [];
-  const current = new Set(extraction.entities.map((e) => e.id));
-  const gone = previous.filter((id) => !current.has(id));
-  if (gone.length) await run(dropOrphans(gone));
   let duplicateOf: string | undefined;
   if (props.hasBands) {
     duplicateOf = pickOriginal(props.body, await run(duplicateCandidates(props)));
@@ -380,6 +416,56 @@ async function writeWithin(run: Run, article: Article, found: Extraction, option
   const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status, duplicateOf });
   options.onStoryMs?.(performance.now() - started);
   return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...(story ? { story } : {}) };
+}
+
+/**
+ * Stored articles as ingestion gave them, for reading them again (reapplyCuration): by id, or
+ * the next `limit` after an id in id order. Teasers' stubs have no text and are left out.
+ */
+export function storedArticles(options: { ids?: string[]; afterId?: string | null; limit: number }): Query {
+  return {
+    cypher: `
+      MATCH (a:Article) WHERE coalesce(a.stub, false) = false AND a.body IS NOT NULL
+        AND (${options.ids ? 'a.id IN $ids' : '$afterId IS NULL OR a.id > $afterId'})
+      RETURN a { .id, .url, .title, .publishedAt, .source, .site, .language, .body, .authors, .authorRoles, .tags, .captions, .credits, .dateline } AS a
+      ORDER BY a.id LIMIT $limit`,
+    params: { ids: options.ids ?? null, afterId: options.afterId ?? null, limit: int(options.limit) },
+  };
+}
+
+export function articleFromStore(a: Record<string, unknown>): Article {
+  const authors = (a.authors as string[] | null) ?? [];
+  const roles = (a.authorRoles as string[] | null) ?? [];
+  return {
+    id: a.id as string,
+    ...(a.url ? { url: a.url as string } : {}),
+    title: a.title as string,
+    ...(a.publishedAt ? { publishedAt: a.publishedAt as string } : {}),
+    ...(a.source ? { source: a.source as string } : {}),
+    ...(a.site ? { site: a.site as string } : {}),
+    authors: authors.map((name, i) => ({ name, role: (roles[i] ?? 'author') as Article['authors'][number]['role'] })),
+    language: (a.language as string | null) ?? 'zh-Hant',
+    paragraphs: String(a.body ?? '').split('\n'),
+    captions: (a.captions as string[] | null) ?? [],
+    tags: (a.tags as string[] | null) ?? [],
+    related: [],
+    ...(a.credits ? { credits: a.credits as string[] } : {}),
+    ...(a.dateline ? { dateline: a.dateline as string } : {}),
+  };
+}
+
+/**
+ * Replaces what stored articles contribute with a fresh extraction (curation changed since they
+ * were read), in one transaction: links, duplicates, outlet and story stay as they are.
+ */
+export async function rewriteExtractions(executor: Executor, items: BatchItem[]): Promise<void> {
+  await executor.writeTransaction(async (run) => {
+    for (const item of items) {
+      const extraction = await curated(run, item.article.id, item.extraction);
+      const [cleared] = await run(clearArticle(item.article.id, { links: false }));
+      await writeContributions(run, item.article, extraction, cleared);
+    }
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { RELATION_LABELS } from './labels';
 import { ENTITY_PROJECTION } from './projections';
 import type { EntityRecord } from './records';
 
-/** Curation writes: merging duplicate entities and adding aliases. */
+/** Curation writes that ingestion relies on too: merging duplicate entities (redirects) and aliases. See curation-writes.ts for the rest. */
 
 const MOVABLE = [...Object.values(RELATION_LABELS), 'CO_OCCURS', 'SUBTOPIC_OF'];
 
@@ -41,15 +41,20 @@ const moveMentions: Query = {
 };
 
 /**
- * The merged entity's names become aliases of the kept one and its id redirects there, so that
- * later ingestion of the old id lands on the kept entity.
+ * The merged entity's names become aliases of the kept one (unless the curator says they are
+ * junk) and its id redirects there, so that later ingestion of the old id lands on the kept entity.
  */
 const finishMerge: Query = {
   cypher: `
     MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
-    WITH k, m, reduce(acc = coalesce(k.aliases, []), s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) |
-                      CASE WHEN s IS NULL OR s IN acc THEN acc ELSE acc + s END) AS merged
-    SET k.aliases = merged, k.nameEn = coalesce(k.nameEn, m.nameEn)
+    WITH k, m, CASE WHEN $keepAliases
+                 THEN reduce(acc = coalesce(k.aliases, []), s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) |
+                             CASE WHEN s IS NULL OR s IN acc OR s IN coalesce(k.removedAliases, []) THEN acc ELSE acc + s END)
+                 ELSE coalesce(k.aliases, []) END AS merged
+    SET k.aliases = merged, k.nameEn = CASE WHEN $keepAliases THEN coalesce(k.nameEn, m.nameEn) ELSE k.nameEn END,
+        k.curatedAliases = CASE WHEN $keepAliases
+                             THEN reduce(acc = coalesce(k.curatedAliases, []), s IN coalesce(m.curatedAliases, []) | CASE WHEN s IN acc THEN acc ELSE acc + s END)
+                             ELSE k.curatedAliases END
     SET k.aliasText = reduce(t = '', s IN k.aliases | t + ' ' + s) + coalesce(' ' + k.nameEn, '')
     MERGE (r:Redirect {id: $mergeId}) SET r.target = $keepId
     WITH k, m
@@ -61,38 +66,68 @@ const finishMerge: Query = {
   params: {},
 };
 
-export async function mergeEntities(executor: Executor, keepId: string, mergeId: string): Promise<EntityRecord | null> {
-  const params = { keepId, mergeId };
+/** Credits of the merged entity become credits of the kept one. */
+const moveCredits: Query = {
+  cypher: `
+    MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
+    MATCH (a:Article)-[r:CREDITS]->(m)
+    MERGE (a)-[:CREDITS]->(k)
+    DELETE r`,
+  params: {},
+};
+
+type Run = (q: Query) => Promise<Record<string, unknown>[]>;
+
+/** A merge inside a transaction someone else owns; null when either entity is missing. */
+export async function mergeWithin(run: Run, keepId: string, mergeId: string, options: { keepAliases?: boolean } = {}): Promise<EntityRecord | null> {
+  const params = { keepId, mergeId, keepAliases: options.keepAliases ?? true };
   const withParams = (q: Query): Query => ({ cypher: q.cypher, params });
-  return executor.writeTransaction(async (run) => {
-    const found = await run({ cypher: 'MATCH (e:Entity) WHERE e.id IN [$keepId, $mergeId] RETURN e.id AS id', params });
-    if (found.length < 2) return null;
-    await run(withParams(moveMentions));
-    for (const type of MOVABLE) {
-      await run(withParams(moveOutgoing(type)));
-      await run(withParams(moveIncoming(type)));
-    }
-    const [row] = await run(withParams(finishMerge));
-    return row.entity as EntityRecord;
-  });
+  const found = await run({ cypher: 'MATCH (e:Entity) WHERE e.id IN [$keepId, $mergeId] RETURN e.id AS id', params });
+  if (found.length < 2) return null;
+  await run(withParams(moveMentions));
+  await run(withParams(moveCredits));
+  for (const type of MOVABLE) {
+    await run(withParams(moveOutgoing(type)));
+    await run(withParams(moveIncoming(type)));
+  }
+  const [row] = await run(withParams(finishMerge));
+  return row.entity as EntityRecord;
 }
 
+export function mergeEntities(executor: Executor, keepId: string, mergeId: string): Promise<EntityRecord | null> {
+  return executor.writeTransaction((run) => mergeWithin(run, keepId, mergeId));
+}
+
+/** An editor's alias: searchable, and resolving later mentions whatever its length (see known-names.ts). */
+export const addAliasQuery = (id: string, alias: string): Query => ({
+  cypher: `
+    MATCH (e:Entity {id: $id})
+    SET e.aliases = CASE WHEN $alias IN coalesce(e.aliases, []) THEN e.aliases ELSE coalesce(e.aliases, []) + $alias END
+    SET e.curatedAliases = CASE WHEN $alias IN coalesce(e.curatedAliases, []) THEN e.curatedAliases ELSE coalesce(e.curatedAliases, []) + $alias END
+    SET e.removedAliases = [s IN coalesce(e.removedAliases, []) WHERE s <> $alias]
+    SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
+    RETURN ${ENTITY_PROJECTION('e')} AS entity`,
+  params: { id, alias },
+});
+
 export async function addAlias(executor: Executor, id: string, alias: string): Promise<EntityRecord | null> {
-  const [row] = await executor.write({
-    cypher: `
-      MATCH (e:Entity {id: $id})
-      SET e.aliases = CASE WHEN $alias IN coalesce(e.aliases, []) THEN e.aliases ELSE coalesce(e.aliases, []) + $alias END
-      // an editor's alias resolves later mentions whatever its length (see known-names.ts)
-      SET e.curatedAliases = CASE WHEN $alias IN coalesce(e.curatedAliases, []) THEN e.curatedAliases ELSE coalesce(e.curatedAliases, []) + $alias END
-      SET e.aliasText = reduce(t = '', s IN e.aliases | t + ' ' + s) + coalesce(' ' + e.nameEn, '')
-      RETURN ${ENTITY_PROJECTION('e')} AS entity`,
-    params: { id, alias },
-  });
+  const [row] = await executor.write(addAliasQuery(id, alias));
   return (row?.entity as EntityRecord) ?? null;
 }
 
-/** Where merged ids point now; ids that were never merged map to themselves. */
-export const resolveRedirects = (ids: string[]): Query => ({
-  cypher: 'UNWIND $ids AS id OPTIONAL MATCH (r:Redirect {id: id}) RETURN id, coalesce(r.target, id) AS target',
-  params: { ids },
+/**
+ * Where ingested ids point now: an id split off in this article (splitEntity) to its new entity,
+ * a merged id to the entity it was merged into; `deleted` when an editor deleted the target.
+ * Ids nobody touched map to themselves.
+ */
+export const resolveRedirects = (ids: string[], articleId: string | null = null): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    OPTIONAL MATCH (s:ArticleRedirect {id: $articleId + '|' + id})
+    WITH id, coalesce(s.target, id) AS step
+    OPTIONAL MATCH (r:Redirect {id: step})
+    WITH id, coalesce(r.target, step) AS target
+    OPTIONAL MATCH (d:DeletedEntity {id: target})
+    RETURN id, target, d IS NOT NULL AS deleted`,
+  params: { ids, articleId },
 });

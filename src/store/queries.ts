@@ -193,7 +193,7 @@ export function relationsByEntity(options: { ids: string[]; types?: RelationType
         MATCH ${pattern} WHERE type(r) IN $types
         WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title, r
         WITH s, t, type, title, max(r.confidence) AS confidence,
-             collect({ sentence: r.evidence, articleId: r.articleId, confidence: r.confidence }) AS evidence
+             collect({ sentence: r.evidence, articleId: r.articleId, confidence: r.confidence, editor: r.editor }) AS evidence
         ORDER BY confidence DESC, size(evidence) DESC, type, t.name
         LIMIT $first
         RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence, evidence: evidence,

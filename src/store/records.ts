@@ -40,8 +40,10 @@ export interface MentionRecord {
 
 export interface EvidenceRecord {
   sentence: string;
-  articleId: string;
+  /** null for a relation an editor added. */
+  articleId: string | null;
   confidence: number;
+  editor?: string | null;
 }
 
 export interface RelationRecord {

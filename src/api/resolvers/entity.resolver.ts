@@ -76,6 +76,7 @@ export class EntityResolver {
 export class EvidenceResolver {
   @FieldResolver(() => Article, { nullable: true, description: 'The article the sentence comes from.' })
   article(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<ArticleRecord | null> {
-    return ctx.loaders.article.load(evidence.articleId);
+    // an editor's relation (addRelation) comes from no article
+    return evidence.articleId ? ctx.loaders.article.load(evidence.articleId) : Promise.resolve(null);
   }
 }

@@ -1,13 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { fromInput } from '../../ingest';
-import { forgetKnownNames, ingestArticle } from '../../pipeline/ingest-articles';
-import { addAlias, deleteArticle, mergeEntities } from '../../store';
-import type { EntityRecord } from '../../store/records';
+import { ingestArticle } from '../../pipeline/ingest-articles';
+import { deleteArticle } from '../../store';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
 import { publishDeleted, publishIngested } from '../events';
-import { Entity } from '../types/entity.type';
 
 const MAX_BATCH = 100;
 
@@ -56,7 +54,8 @@ export class IngestResult {
   duplicateOf!: string | null;
 }
 
-function requireWriteAccess(ctx: Context): void {
+/** Mutations need the API key; curation mutations too (curation.resolver.ts). */
+export function requireWriteAccess(ctx: Context): void {
   if (!ctx.writesEnabled) {
     throw new GraphQLError('Writes are disabled: the server has no NEWSGRAPH_API_KEY configured.', { extensions: { code: 'UNAUTHENTICATED' } });
   }
@@ -93,30 +92,5 @@ export class MutationResolver {
     if (!result) throw notFound(`Article "${id}"`);
     publishDeleted(ctx.events, result);
     return true;
-  }
-
-  @Mutation(() => Entity, { description: 'Merges one entity into another: mentions and relations move, names become aliases, the old id redirects. Needs the API key.' })
-  async mergeEntities(
-    @Ctx() ctx: Context,
-    @Arg('keepId', () => ID) keepId: string,
-    @Arg('mergeId', () => ID) mergeId: string,
-  ): Promise<EntityRecord> {
-    requireWriteAccess(ctx);
-    if (keepId === mergeId) throw badUserInput('"keepId" and "mergeId" must differ.', 'mergeId');
-    const kept = await mergeEntities(ctx.executor, keepId, mergeId);
-    if (!kept) throw notFound(`Entity "${keepId}" or "${mergeId}"`);
-    forgetKnownNames(ctx.executor);
-    return kept;
-  }
-
-  @Mutation(() => Entity, { description: 'Adds a surface form to an entity so that search finds it. Needs the API key.' })
-  async addAlias(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('alias') alias: string): Promise<EntityRecord> {
-    requireWriteAccess(ctx);
-    const trimmed = alias.trim();
-    if (!trimmed || trimmed.length > 200) throw badUserInput('"alias" must be 1 to 200 characters.', 'alias');
-    const entity = await addAlias(ctx.executor, id, trimmed);
-    if (!entity) throw notFound(`Entity "${id}"`);
-    forgetKnownNames(ctx.executor);
-    return entity;
   }
 }

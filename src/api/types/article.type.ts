@@ -106,7 +106,10 @@ export class Evidence {
   @Field(() => Float, { description: 'Confidence of the extraction from this sentence, 0..1.' })
   confidence!: number;
 
-  articleId!: string;
+  articleId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a relation an editor added (addRelation): the name of the key that added it; the sentence is their note.' })
+  editor?: string | null;
 }
 
 @ObjectType({ description: 'A typed relation between two entities, with the sentences that show it.' })

@@ -68,3 +68,18 @@ describe('security configuration', () => {
     expect(() => loadConfig({ NEWSGRAPH_MAX_BODY_BYTES: '-1' })).toThrow(/NEWSGRAPH_MAX_BODY_BYTES must be a non-negative integer/);
   });
 });
+
+describe('named API keys', () => {
+  it('a key written name:secret is the secret, named for the audit trail; an unnamed key is named by its hash', async () => {
+    const { apiKeyName, parseApiKey } = await import('../../../src/api/security');
+    const keys = ['alice:s3cret-value', 'plain-key-without-name'];
+    expect(apiKeyName('Bearer s3cret-value', keys)).toBe('alice');
+    // the whole entry still works, so a key that happens to hold a colon is not locked out
+    expect(apiKeyName('Bearer alice:s3cret-value', keys)).toBe('alice');
+    expect(apiKeyName('Bearer plain-key-without-name', keys)).toMatch(/^key:[0-9a-f]{16}$/);
+    expect(apiKeyName('Bearer plain-key-without-name', keys)).toBe(parseApiKey('plain-key-without-name').name);
+    expect(apiKeyName('Bearer alice', keys)).toBeNull();
+    expect(apiKeyName(undefined, keys)).toBeNull();
+    expect(bearerMatches('Bearer s3cret-value', keys)).toBe(true);
+  });
+});
