@@ -76,13 +76,17 @@ const LOCAL_GOVERNMENT = new RegExp(`[${n('市縣')}]${n('政府')}`);
  */
 function unitEnumerations(doc: DocState): void {
   const sep = n('、');
-  const hits = doc.hits.filter((h) => h.start >= 0).sort((a, b) => a.start - b.start);
-  for (const h of hits) {
-    const e = doc.entities.get(h.id);
-    if (!e || e.type !== 'organization' || !UNIT_HEAD.test(n(e.name))) continue;
-    const m = LOCAL_GOVERNMENT.exec(n(e.name));
-    if (!m || m.index + m[0].length >= e.name.length) continue;
-    const body = e.name.slice(0, m.index + m[0].length);
+  // the units of a local government the article names, and that government's name
+  const bodyOf = new Map<string, string>();
+  for (const e of doc.entities.values()) {
+    if (e.type !== 'organization') continue;
+    const name = n(e.name);
+    const m = UNIT_HEAD.test(name) ? LOCAL_GOVERNMENT.exec(name) : null;
+    if (m && m.index + m[0].length < name.length) bodyOf.set(e.id, e.name.slice(0, m.index + m[0].length));
+  }
+  if (!bodyOf.size) return;
+  for (const h of doc.hits.filter((x) => x.start >= 0 && bodyOf.has(x.id))) {
+    const body = bodyOf.get(h.id)!;
     let pos = h.end;
     while (doc.norm[pos] === sep) {
       const start = pos + 1;
@@ -108,15 +112,19 @@ function unitEnumerations(doc: DocState): void {
  * it with a country or place in front, is that qualified body (its bare name becomes an alias).
  */
 function qualifiedShortForms(doc: DocState, lex: Lexicon): void {
-  const areas = new Set<string>();
-  for (const e of doc.entities.values()) if (e.type === 'country' || e.type === 'place') for (const k of [e.name, ...e.aliases]) areas.add(n(k));
-  const isArea = (prefix: string) => areas.has(prefix)
-    || lex.zh.matchesAt(prefix, 0).some((m) => m.end === prefix.length && m.values.some((v) => v.entity.type === 'country' || v.entity.type === 'place'));
-  const orgs = [...doc.entities.values()].filter((e) => e.type === 'organization');
-  for (const bare of orgs) {
+  let areas: Set<string> | undefined;
+  const isArea = (prefix: string) => {
+    if (lex.zh.matchesAt(prefix, 0).some((m) => m.end === prefix.length && m.values.some((v) => v.entity.type === 'country' || v.entity.type === 'place'))) return true;
+    if (!areas) {
+      areas = new Set();
+      for (const e of doc.entities.values()) if (e.type === 'country' || e.type === 'place') for (const k of [e.name, ...e.aliases]) if (/[\u3400-\u9fff]/.test(k)) areas.add(n(k));
+    }
+    return areas.has(prefix);
+  };
+  const orgs = [...doc.entities.values()].filter((e) => e.type === 'organization').map((e) => ({ e, name: n(e.name) }));
+  for (const { e: bare, name: b } of orgs) {
     if (doc.lexIds.has(bare.id)) continue;
-    const b = n(bare.name);
-    const full = orgs.find((o) => o !== bare && n(o.name).endsWith(b) && n(o.name).length > b.length && isArea(n(o.name).slice(0, -b.length)));
+    const full = orgs.find((o) => o.e !== bare && o.name.length > b.length && o.name.endsWith(b) && isArea(o.name.slice(0, -b.length)))?.e;
     if (!full) continue;
     doc.entities.delete(bare.id);
     for (const h of doc.hits) if (h.id === bare.id) h.id = full.id;
