@@ -44,3 +44,8 @@ CREATE INDEX article_published_date IF NOT EXISTS FOR (a:Article) ON (a.publishe
 CREATE FULLTEXT INDEX story_text IF NOT EXISTS
   FOR (s:Story) ON EACH [s.title, s.titleEn]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// The change feed: one node per article written or deleted, by any process; API instances
+// follow it by `at` to publish live updates (see src/store/change-feed.ts).
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
