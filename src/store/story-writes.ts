@@ -29,7 +29,7 @@ export interface StoryChange {
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Candidate articles looked at per new article. */
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 24;
 /**
  * Entities in more articles than clamp(10 % of the graph, MIN, MAX) lead to no candidates: hubs
  * (a country, the legislature) are in most articles and rare in none, and following them would
