@@ -29,7 +29,7 @@ export interface StoryChange {
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Candidate articles looked at per new article. */
-const MAX_CANDIDATES = 24;
+const MAX_CANDIDATES = 12;
 /**
  * Entities in more articles than clamp(10 % of the graph, MIN, MAX) lead to no candidates: hubs
  * (a country, the legislature) are in most articles and rare in none, and following them would
@@ -53,16 +53,17 @@ const detach = (id: string): Query => ({
 });
 
 /** Candidate articles looked at per new article, and entities used to find them. */
-const LOOKUP_ENTITIES = 12;
+const LOOKUP_ENTITIES = 8;
 
 /**
  * One statement: the graph's size, the article's own entities with their document frequencies,
  * and the members of recent stories that share one of its rarer, more salient entities (an
  * index lookup per entity; hubs lead nowhere, see MAX_EXPAND_DF). Story membership and the date
  * are read from the candidate's properties (`storyId`, `publishedDate`), not by walking its
- * relationships; only the chosen few candidates have their entities read.
+ * relationships; only the chosen few candidates have their entities read, and of those only the
+ * ones the scorer weighs (entities in more than `maxDfShare` of the articles weigh nothing).
  */
-export function storyCandidates(options: { id: string; entities: { id: string; salience: number }[]; publishedAt?: string | null; windowDays: number }): Query {
+export function storyCandidates(options: { id: string; entities: { id: string; salience: number }[]; publishedAt?: string | null; windowDays: number; maxDfShare?: number }): Query {
   const date = options.publishedAt?.slice(0, 10);
   return {
     cypher: `
@@ -73,8 +74,9 @@ export function storyCandidates(options: { id: string; entities: { id: string; s
         RETURN collect({ id: x.id, type: e.type, salience: x.salience, df: COUNT { (e)<-[:MENTIONS]-() } }) AS own
       }
       WITH total, own,
-           CASE WHEN total * 0.1 < $minDf THEN $minDf WHEN total * 0.1 > $maxDf THEN $maxDf ELSE toInteger(total * 0.1) END AS expandDf
-      CALL (own, expandDf) {
+           CASE WHEN total * 0.1 < $minDf THEN $minDf WHEN total * 0.1 > $maxDf THEN $maxDf ELSE toInteger(total * 0.1) END AS expandDf,
+           CASE WHEN total * $maxDfShare < 2 THEN 2 ELSE total * $maxDfShare END AS weightDf
+      CALL (own, expandDf, weightDf) {
         UNWIND own AS x
         WITH x WHERE x.df <= expandDf
         WITH x ORDER BY (x.salience + 0.2) / log(2.0 + x.df) DESC, x.id LIMIT $lookup
@@ -87,7 +89,7 @@ export function storyCandidates(options: { id: string; entities: { id: string; s
         MATCH (s:Story {id: b.storyId})
         RETURN collect({ storyId: s.id, firstSeen: s.firstSeen, id: b.id, title: b.title, lead: substring(coalesce(b.lead, ''), 0, 160),
                          language: coalesce(b.language, ''), publishedAt: b.publishedAt,
-                         entities: [(b)-[m:MENTIONS]->(f:Entity) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] }) AS candidates
+                         entities: [x IN [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] WHERE x.df <= weightDf] }) AS candidates
       }
       RETURN total, own, candidates`,
     params: {
@@ -99,6 +101,7 @@ export function storyCandidates(options: { id: string; entities: { id: string; s
       from: date ? addDays(date, -options.windowDays) : null,
       to: date ? addDays(date, options.windowDays) : null,
       limit: int(MAX_CANDIDATES),
+      maxDfShare: options.maxDfShare ?? DEFAULT_PARAMS.maxDfShare,
     },
   };
 }
@@ -266,7 +269,7 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
 
   const textMentions = extraction.mentions.filter((m) => !m.credit);
   const [found] = textMentions.length
-    ? await run(storyCandidates({ id: article.id, entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })), publishedAt: article.publishedAt, windowDays: params.followWindowDays }))
+    ? await run(storyCandidates({ id: article.id, entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })), publishedAt: article.publishedAt, windowDays: params.followWindowDays, maxDfShare: params.maxDfShare }))
     : [{ total: 1, own: [], candidates: [] }];
   const total = Math.max(1, found.total as number);
   const own = new Map((found.own as { id: string; type: string; df: number }[]).map((o) => [o.id, o]));
