@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startApiServer, type ApiServer } from '../../src/api/server';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../../src/api/server';
 import { createDriver, Executor } from '../../src/store/executor';
 import { applySchema } from '../../src/store/schema';
 
@@ -36,8 +36,8 @@ export async function graphCounts(executor: Executor): Promise<{ nodes: number; 
   return row;
 }
 
-export async function startTestApi(executor: Executor, apiKey?: string): Promise<ApiServer> {
-  return startApiServer({ executor, port: 0, host: '127.0.0.1', apiKey, log: () => undefined });
+export async function startTestApi(executor: Executor, apiKey?: string, options: Pick<ApiServerOptions, 'changeFeed'> = {}): Promise<ApiServer> {
+  return startApiServer({ executor, port: 0, host: '127.0.0.1', apiKey, log: () => undefined, ...options });
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
