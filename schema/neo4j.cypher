@@ -54,3 +54,8 @@ CREATE CONSTRAINT article_redirect_id IF NOT EXISTS FOR (r:ArticleRedirect) REQU
 CREATE CONSTRAINT rejected_relation_id IF NOT EXISTS FOR (j:RejectedRelation) REQUIRE j.id IS UNIQUE;
 CREATE CONSTRAINT blocked_form_id IF NOT EXISTS FOR (b:BlockedForm) REQUIRE b.id IS UNIQUE;
 CREATE INDEX redirect_target IF NOT EXISTS FOR (r:Redirect) ON (r.target);
+
+// The change feed: one node per article written or deleted, by any process; API instances
+// follow it by `at` to publish live updates (see src/store/change-feed.ts).
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
+CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);

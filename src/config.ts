@@ -32,6 +32,10 @@ export interface Config extends SecuritySettings {
   skipSeed: boolean;
   /** Largest input file accepted by ingestion, in bytes. */
   maxInputBytes: number;
+  /** How often the API polls the change feed for live updates, in ms (0: no feed; only its own mutations publish). */
+  eventsPollMs: number;
+  /** How far back each poll of the change feed looks, in ms (longer than the slowest write transaction). */
+  eventsLagMs: number;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -100,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDir: path.resolve(env.NEWSGRAPH_SEED_DIR || path.join(PROJECT_ROOT, 'seeds', 'articles')),
     skipSeed: env.NEWSGRAPH_SKIP_SEED === '1' || env.NEWSGRAPH_SKIP_SEED === 'true',
     maxInputBytes: intFrom('NEWSGRAPH_MAX_INPUT_BYTES', env.NEWSGRAPH_MAX_INPUT_BYTES, 5 * 1024 * 1024),
+    eventsPollMs: intFrom('NEWSGRAPH_EVENTS_POLL_MS', env.NEWSGRAPH_EVENTS_POLL_MS, 500),
+    eventsLagMs: intFrom('NEWSGRAPH_EVENTS_LAG_MS', env.NEWSGRAPH_EVENTS_LAG_MS, 60000),
   };
 }

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     security: config,
     readiness: connection.readiness,
     shutdownGraceMs: config.shutdownGraceMs,
+    changeFeed: config.eventsPollMs > 0 ? { intervalMs: config.eventsPollMs, lagMs: config.eventsLagMs } : false,
   });
   log(`GraphQL API ready at ${server.url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox; offline IDE at /graphiql)' : ''}; subscriptions at ${server.wsUrl}; health at /healthz, readiness at /readyz`);
   log(`Explorer ready at ${server.explorerUrl}`);

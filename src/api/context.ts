@@ -138,6 +138,8 @@ export interface Context {
   writesEnabled: boolean;
   /** Where live updates are published (subscriptions listen on the same bus). */
   events: EventBus;
+  /** The change-feed follower: after a write, `poke()` publishes it (and anything else committed). */
+  changes?: { poke(): Promise<void> };
   /** Who the request counts against for rate limits (a hashed key or the client address). */
   client: string;
 }

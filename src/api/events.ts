@@ -2,12 +2,14 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { PubSub } from 'type-graphql';
 import type { ItemResult } from '../pipeline/ingest-articles';
 import type { DeleteResult } from '../store/article-writes';
+import type { ChangePayload } from '../store/change-feed';
 
 /**
  * Live updates go through this publish/subscribe interface (type-graphql's PubSub). The default
- * is in-process: events reach the subscribers of this API instance. Several instances share
- * events by passing a shared engine instead, e.g. Redis through graphql-redis-subscriptions,
- * wrapped with `fromPubSubEngine` (see the README).
+ * is in-process: events reach the subscribers of this API instance. What is published comes
+ * from the change feed in Neo4j (`ChangeFollower`), so writes of any process are heard. A
+ * shared engine (Redis through graphql-redis-subscriptions, wrapped with `fromPubSubEngine`)
+ * can replace the in-process one; see the README for how instances then divide the work.
  */
 export type EventBus = PubSub;
 
@@ -71,16 +73,29 @@ export function fromPubSubEngine(engine: PubSubEngineLike): EventBus {
   };
 }
 
-/** Publishes what one ingested article changed: the article, its story, its entities. */
-export function publishIngested(bus: EventBus, item: ItemResult): void {
-  if (!item.id || (item.status !== 'new' && item.status !== 'updated')) return;
-  const story = item.story;
-  const mentions = item.mentions ?? [];
-  const base = { articleId: item.id, language: item.language ?? null, source: item.source ?? null, entityIds: mentions.map((m) => m.entityId) };
-  bus.publish(TOPICS.ARTICLE_INGESTED, { ...base, status: item.status, storyId: story?.storyId ?? null } satisfies ArticleIngestedPayload);
+/** Publishes what one write recorded in the change feed: the article, its story, its entities. */
+export function publishChange(bus: EventBus, change: ChangePayload): void {
+  if (change.kind === 'deleted') {
+    if (!change.story) return;
+    const gone = change.story.deleted;
+    bus.publish(TOPICS.STORY_UPDATED, {
+      storyId: change.story.storyId,
+      currentId: gone ? null : change.story.storyId,
+      change: gone ? 'DELETED' : 'ARTICLE_REMOVED',
+      articleId: change.articleId,
+      mergedIds: [],
+      language: null,
+      source: null,
+      entityIds: [],
+    } satisfies StoryUpdatedPayload);
+    return;
+  }
+  const story = change.story;
+  const base = { articleId: change.articleId, language: change.language, source: change.source, entityIds: change.mentions.map((m) => m.entityId) };
+  bus.publish(TOPICS.ARTICLE_INGESTED, { ...base, status: change.status, storyId: story?.storyId ?? null } satisfies ArticleIngestedPayload);
   if (story) {
-    const change: StoryChangeName = story.kind === 'created' ? 'CREATED' : story.kind === 'merged' ? 'MERGED' : story.kind === 'joined' ? 'JOINED' : 'UPDATED';
-    bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: story.storyId, currentId: story.storyId, change, mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
+    const kind: StoryChangeName = story.kind === 'created' ? 'CREATED' : story.kind === 'merged' ? 'MERGED' : story.kind === 'joined' ? 'JOINED' : 'UPDATED';
+    bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: story.storyId, currentId: story.storyId, change: kind, mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
     for (const old of story.mergedIds) {
       bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: old, currentId: story.storyId, change: 'MERGED', mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
     }
@@ -95,21 +110,24 @@ export function publishIngested(bus: EventBus, item: ItemResult): void {
       } satisfies StoryUpdatedPayload);
     }
   }
-  for (const m of mentions) bus.publish(TOPICS.ENTITY_MENTIONED, m.entityId, { entityId: m.entityId, articleId: item.id, salience: m.salience } satisfies EntityMentionedPayload);
+  for (const m of change.mentions) bus.publish(TOPICS.ENTITY_MENTIONED, m.entityId, { entityId: m.entityId, articleId: change.articleId, salience: m.salience } satisfies EntityMentionedPayload);
 }
 
-/** Publishes the story change of a deleted article. */
+/** Publishes what one ingested article changed, straight from the ingest result (no change feed). */
+export function publishIngested(bus: EventBus, item: ItemResult): void {
+  if (!item.id || (item.status !== 'new' && item.status !== 'updated')) return;
+  publishChange(bus, {
+    kind: 'ingested',
+    articleId: item.id,
+    status: item.status,
+    language: item.language ?? null,
+    source: item.source ?? null,
+    mentions: item.mentions ?? [],
+    story: item.story ?? null,
+  });
+}
+
+/** Publishes the story change of a deleted article, straight from the delete result. */
 export function publishDeleted(bus: EventBus, result: DeleteResult): void {
-  if (!result.story) return;
-  const gone = result.story.deleted;
-  bus.publish(TOPICS.STORY_UPDATED, {
-    storyId: result.story.storyId,
-    currentId: gone ? null : result.story.storyId,
-    change: gone ? 'DELETED' : 'ARTICLE_REMOVED',
-    articleId: result.id,
-    mergedIds: [],
-    language: null,
-    source: null,
-    entityIds: [],
-  } satisfies StoryUpdatedPayload);
+  publishChange(bus, { kind: 'deleted', articleId: result.id, story: result.story ?? null });
 }

@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../config';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
+import { followChanges, type ChangeFollower } from './change-follower';
 import { createInProcessEvents, type EventBus } from './events';
 import { answerMiddlewareError, healthRoute, type ReadinessReport, type Route } from './http';
 import { landingPageWithOfflineLinks } from './landing-page';
@@ -46,6 +47,12 @@ export interface ApiServerOptions {
   routes?: Route[];
   /** Where live updates are published and subscribed to (default: in-process). */
   events?: EventBus;
+  /**
+   * How live updates learn of writes: by following the change feed in Neo4j (the default), so
+   * that articles written by any process are published; `false`: only this instance's mutations
+   * publish, straight from their results.
+   */
+  changeFeed?: false | { intervalMs?: number; lagMs?: number; retentionMs?: number };
   log?: (msg: string, err?: unknown) => void;
   /** Built explorer bundle (default: dist/web). */
   webDir?: string;
@@ -59,6 +66,8 @@ export interface ApiServer {
   /** ws:// URL for GraphQL subscriptions (graphql-ws protocol), same port. */
   wsUrl: string;
   events: EventBus;
+  /** The change-feed follower, when there is one (`ready` resolves once it reads the feed). */
+  changes?: ChangeFollower;
   stop(): Promise<void>;
 }
 
@@ -95,7 +104,7 @@ export function contextFor(
   executor: Executor,
   apiKeys: string | readonly string[] | undefined,
   authorization: string | undefined,
-  options: { events?: EventBus; address?: string } = {},
+  options: { events?: EventBus; address?: string; changes?: Pick<ChangeFollower, 'poke'> } = {},
 ): Context {
   const keys = Array.isArray(apiKeys) ? [...apiKeys] : typeof apiKeys === 'string' && apiKeys ? [apiKeys] : [];
   const actor = apiKeyName(authorization, keys);
@@ -106,6 +115,7 @@ export function contextFor(
     actor,
     writesEnabled: keys.length > 0,
     events: options.events ?? createInProcessEvents(),
+    ...(options.changes ? { changes: options.changes } : {}),
     client: clientId(authorization, options.address),
   };
 }
@@ -125,6 +135,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const security = securitySettings(options);
   const events = options.events ?? createInProcessEvents();
   const schema = await createSchema(events);
+  const changes = options.changeFeed === false ? undefined : followChanges({ executor: options.executor, events, log, ...options.changeFeed });
   const app = express();
   const httpServer = http.createServer(app);
   // slow clients cannot hold sockets for ever
@@ -152,7 +163,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     },
     express.json({ limit: security.maxBodyBytes, type: ['application/json', 'application/graphql-response+json', 'application/*+json'] }),
     expressMiddleware(server, {
-      context: async ({ req }) => contextFor(options.executor, security.apiKeys, req.headers.authorization, { events, address: req.socket.remoteAddress }),
+      context: async ({ req }) => contextFor(options.executor, security.apiKeys, req.headers.authorization, { events, changes, address: req.socket.remoteAddress }),
     }),
   );
   // a body that is not JSON, too large, in an odd charset: a coded error, never Express's HTML page with a stack
@@ -166,7 +177,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       httpServer.off('error', reject);
       resolve();
     });
+  }).catch(async (err) => {
+    await changes?.stop();
+    throw err;
   });
+  // a subscriber connecting now hears every write committed from now on
+  await changes?.ready;
   // subscriptions attach once the port is ours: a port in use is reported once, by listen()
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: security.maxBodyBytes });
   const wsCleanup = useServer(
@@ -175,7 +191,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       context: (ctx) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
-        return contextFor(options.executor, security.apiKeys, auth, { events }) as unknown as Record<string, unknown>;
+        return contextFor(options.executor, security.apiKeys, auth, { events, changes }) as unknown as Record<string, unknown>;
       },
       // the same depth and cost limits as HTTP requests
       validate: (s, document, rules) => validate(s, document, [...(rules ?? specifiedRules), queryLimits()]),
@@ -190,7 +206,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     explorerUrl: `${origin}/explore`,
     wsUrl: `ws://${host}:${address.port}/graphql`,
     events,
+    ...(changes ? { changes } : {}),
     stop: async () => {
+      await changes?.stop();
       await wsCleanup.dispose();
       await server.stop();
     },

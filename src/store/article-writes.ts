@@ -5,6 +5,7 @@ import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
+import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStory, leaveStory, type StoryChange } from './story-writes';
 
 /** What writing one article did to the graph. */
@@ -389,7 +390,7 @@ async function writeContributions(run: Run, article: Article, extraction: Extrac
   if (gone.length) await run(dropOrphans(gone));
 }
 
-async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
+async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions, changes: ChangePayload[]): Promise<WriteResult> {
   const props = articleProps(article);
   const extraction = await curated(run, article.id, found);
   const [head] = await run(upsertArticle(props));
@@ -415,7 +416,26 @@ async function writeWithin(run: Run, article: Article, found: Extraction, option
   const started = performance.now();
   const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status, duplicateOf });
   options.onStoryMs?.(performance.now() - started);
+  if (status !== 'unchanged') {
+    changes.push({
+      kind: 'ingested',
+      articleId: article.id,
+      status,
+      language: article.language ?? null,
+      source: article.source ?? null,
+      mentions: extraction.mentions.filter((m) => !m.credit).map((m) => ({ entityId: m.entityId, salience: m.salience })),
+      story: story ?? null,
+    });
+  }
   return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...(story ? { story } : {}) };
+}
+
+/** Runs `work` with a list of changes that is written to the change feed before the transaction commits. */
+async function withChanges<T>(run: Run, work: (changes: ChangePayload[]) => Promise<T>): Promise<T> {
+  const changes: ChangePayload[] = [];
+  const out = await work(changes);
+  if (changes.length) await run(recordChanges(changes));
+  return out;
 }
 
 /**
@@ -473,7 +493,7 @@ export async function rewriteExtractions(executor: Executor, items: BatchItem[])
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
 export function writeArticle(executor: Executor, article: Article, extraction: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
-  return executor.writeTransaction((run) => writeWithin(run, article, extraction, options));
+  return executor.writeTransaction((run) => withChanges(run, (changes) => writeWithin(run, article, extraction, options, changes)));
 }
 
 export interface BatchItem {
@@ -491,11 +511,13 @@ export type BatchResult = WriteResult | { id: string; error: Error };
 export async function writeArticles(executor: Executor, items: BatchItem[], options: WriteOptions = {}): Promise<BatchResult[]> {
   if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction, options)];
   try {
-    return await executor.writeTransaction(async (run) => {
-      const out: WriteResult[] = [];
-      for (const item of items) out.push(await writeWithin(run, item.article, item.extraction, options));
-      return out;
-    });
+    return await executor.writeTransaction((run) =>
+      withChanges(run, async (changes) => {
+        const out: WriteResult[] = [];
+        for (const item of items) out.push(await writeWithin(run, item.article, item.extraction, options, changes));
+        return out;
+      }),
+    );
   } catch {
     const out: BatchResult[] = [];
     for (const item of items) {
@@ -540,6 +562,7 @@ export async function deleteArticle(executor: Executor, id: string): Promise<Del
     });
     const ids = (cleared?.entityIds as string[] | undefined) ?? [];
     if (ids.length) await run(dropOrphans(ids));
+    await run(recordChanges([{ kind: 'deleted', articleId: id, story: story ?? null }]));
     return { id, ...(story ? { story } : {}) };
   });
 }

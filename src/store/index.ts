@@ -12,3 +12,4 @@ export * as storyQueries from './story-queries';
 export * from './story-writes';
 export * from './curation-writes';
 export * from './edits';
+export * from './change-feed';

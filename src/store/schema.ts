@@ -16,8 +16,27 @@ export function ddlStatements(text = fs.readFileSync(DDL_FILE, 'utf8')): string[
     .filter(Boolean);
 }
 
-/** Applies the DDL (idempotent) and waits until every index is online. */
+/**
+ * Data migrations for graphs written by earlier versions, each run once (a `(:Migration {id})`
+ * node records it), in batches so that a large graph does not need one huge transaction.
+ */
+export const MIGRATIONS: { id: string; cypher: string }[] = [
+  {
+    // the story lookup reads story membership from the article (see store/story-writes.ts)
+    id: 'article-story-id',
+    cypher: `MATCH (a:Article)-[:IN_STORY]->(s:Story) WHERE a.storyId IS NULL OR a.storyId <> s.id
+             CALL (a, s) { SET a.storyId = s.id } IN TRANSACTIONS OF 5000 ROWS`,
+  },
+];
+
+/** Applies the DDL (idempotent), waits until every index is online, then runs pending migrations. */
 export async function applySchema(executor: Executor): Promise<void> {
   for (const statement of ddlStatements()) await executor.runSchema(statement);
   await executor.runSchema('CALL db.awaitIndexes(120)');
+  const done = new Set((await executor.read<{ id: string }>({ cypher: 'MATCH (m:Migration) RETURN m.id AS id', params: {} })).map((r) => r.id));
+  for (const m of MIGRATIONS) {
+    if (done.has(m.id)) continue;
+    await executor.runSchema(m.cypher);
+    await executor.write({ cypher: 'MERGE (m:Migration {id: $id}) ON CREATE SET m.at = datetime()', params: { id: m.id } });
+  }
 }

@@ -29,10 +29,15 @@ export interface StoryChange {
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Candidate articles looked at per new article. */
-const MAX_CANDIDATES = 40;
-/** Entities in more articles than max(this, 10 % of the graph) do not lead to candidates. */
+const MAX_CANDIDATES = 12;
+/**
+ * Entities in more articles than clamp(10 % of the graph, MIN, MAX) lead to no candidates: hubs
+ * (a country, the legislature) are in most articles and rare in none, and following them would
+ * make the work per article grow with the graph. With the cap fixed past 1,000 articles, the
+ * lookup reads at most LOOKUP_ENTITIES × MAX_EXPAND_DF mentions whatever the graph's size.
+ */
 const MIN_EXPAND_DF = 30;
-const MAX_EXPAND_DF = 500;
+const MAX_EXPAND_DF = 100;
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(iso.slice(0, 10)) + days * 86400000).toISOString().slice(0, 10);
 
@@ -41,21 +46,24 @@ export const storyOfArticle = (id: string): Query => ({
   params: { id },
 });
 
+/** `a.storyId` mirrors IN_STORY: the candidate lookup reads a property instead of walking each article's relationships. */
 const detach = (id: string): Query => ({
-  cypher: 'MATCH (:Article {id: $id})-[r:IN_STORY]->(:Story) DELETE r',
+  cypher: 'MATCH (a:Article {id: $id}) REMOVE a.storyId WITH a MATCH (a)-[r:IN_STORY]->(:Story) DELETE r',
   params: { id },
 });
 
 /** Candidate articles looked at per new article, and entities used to find them. */
-const LOOKUP_ENTITIES = 12;
+const LOOKUP_ENTITIES = 8;
 
 /**
  * One statement: the graph's size, the article's own entities with their document frequencies,
  * and the members of recent stories that share one of its rarer, more salient entities (an
- * index lookup per entity; entities in more than max(30, 10 % of the graph, at most 500)
- * articles lead nowhere, so the work per article stops growing with the graph).
+ * index lookup per entity; hubs lead nowhere, see MAX_EXPAND_DF). Story membership and the date
+ * are read from the candidate's properties (`storyId`, `publishedDate`), not by walking its
+ * relationships; only the chosen few candidates have their entities read, and of those only the
+ * ones the scorer weighs (entities in more than `maxDfShare` of the articles weigh nothing).
  */
-export function storyCandidates(options: { id: string; entities: { id: string; salience: number }[]; publishedAt?: string | null; windowDays: number }): Query {
+export function storyCandidates(options: { id: string; entities: { id: string; salience: number }[]; publishedAt?: string | null; windowDays: number; maxDfShare?: number }): Query {
   const date = options.publishedAt?.slice(0, 10);
   return {
     cypher: `
@@ -66,20 +74,22 @@ export function storyCandidates(options: { id: string; entities: { id: string; s
         RETURN collect({ id: x.id, type: e.type, salience: x.salience, df: COUNT { (e)<-[:MENTIONS]-() } }) AS own
       }
       WITH total, own,
-           CASE WHEN total * 0.1 < $minDf THEN $minDf WHEN total * 0.1 > $maxDf THEN $maxDf ELSE toInteger(total * 0.1) END AS expandDf
-      CALL (own, expandDf) {
+           CASE WHEN total * 0.1 < $minDf THEN $minDf WHEN total * 0.1 > $maxDf THEN $maxDf ELSE toInteger(total * 0.1) END AS expandDf,
+           CASE WHEN total * $maxDfShare < 2 THEN 2 ELSE total * $maxDfShare END AS weightDf
+      CALL (own, expandDf, weightDf) {
         UNWIND own AS x
         WITH x WHERE x.df <= expandDf
         WITH x ORDER BY (x.salience + 0.2) / log(2.0 + x.df) DESC, x.id LIMIT $lookup
-        MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)-[:IN_STORY]->(s:Story)
-        WHERE b.id <> $id AND ($from IS NULL OR (b.publishedDate >= date($from) AND b.publishedDate <= date($to)))
-          AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
-        WITH b, s, sum(1.0 / (1.0 + x.df)) AS weight
-        ORDER BY weight DESC, b.id
-        LIMIT $limit
-        RETURN collect({ storyId: s.id, firstSeen: s.firstSeen, id: b.id, title: b.title, lead: coalesce(b.lead, ''),
+        MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)
+        WHERE b.storyId IS NOT NULL AND b.id <> $id
+          AND ($from IS NULL OR (b.publishedDate >= date($from) AND b.publishedDate <= date($to)))
+        WITH b, sum(1.0 / (1.0 + x.df)) AS weight
+        WHERE NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
+        WITH b ORDER BY weight DESC, b.id LIMIT $limit
+        MATCH (s:Story {id: b.storyId})
+        RETURN collect({ storyId: s.id, firstSeen: s.firstSeen, id: b.id, title: b.title, lead: substring(coalesce(b.lead, ''), 0, 160),
                          language: coalesce(b.language, ''), publishedAt: b.publishedAt,
-                         entities: [(b)-[m:MENTIONS]->(f:Entity) | { id: f.id, type: f.type, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] }) AS candidates
+                         entities: [x IN [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] WHERE x.df <= weightDf] }) AS candidates
       }
       RETURN total, own, candidates`,
     params: {
@@ -91,14 +101,50 @@ export function storyCandidates(options: { id: string; entities: { id: string; s
       from: date ? addDays(date, -options.windowDays) : null,
       to: date ? addDays(date, options.windowDays) : null,
       limit: int(MAX_CANDIDATES),
+      maxDfShare: options.maxDfShare ?? DEFAULT_PARAMS.maxDfShare,
     },
   };
 }
 
-const linkToStory = (articleId: string, storyId: string): Query => ({
-  cypher: `MATCH (a:Article {id: $articleId}), (s:Story {id: $storyId}) MERGE (a)-[:IN_STORY]->(s)
-    WITH s ${REFRESH_TAIL}`,
-  params: { articleId, storyId },
+interface FollowLink {
+  otherId: string;
+  shared: string[];
+  evidence: string[];
+  score: number;
+}
+
+/**
+ * Links the later story to the earlier one it continues (bound as `s`, the article's story, and
+ * the other ones in $follows), with the entities and titles that show it. Runs after the summary
+ * is refreshed, since which story is later depends on its first date.
+ */
+const FOLLOWS_TAIL = `
+    CALL (s) {
+      UNWIND $follows AS f
+      MATCH (y:Story {id: f.otherId}) WHERE y <> s
+      WITH f, CASE WHEN coalesce(s.firstSeen, '') >= coalesce(y.firstSeen, '') THEN [s, y] ELSE [y, s] END AS pair
+      WITH f, pair[0] AS later, pair[1] AS earlier
+      WHERE NOT (earlier)-[:FOLLOWS]->(later)
+      MERGE (later)-[g:FOLLOWS]->(earlier)
+      SET g.shared = f.shared, g.evidence = f.evidence, g.score = f.score
+    }`;
+
+/** Puts the article into a story, refreshes the story's summary and writes its FOLLOWS links: one round trip. */
+const linkToStory = (articleId: string, storyId: string, follows: FollowLink[] = []): Query => ({
+  cypher: `MATCH (a:Article {id: $articleId}), (s:Story {id: $storyId}) MERGE (a)-[:IN_STORY]->(s) SET a.storyId = s.id
+    WITH s ${REFRESH_SET}
+    WITH s ${FOLLOWS_TAIL}
+    RETURN s.id AS id`,
+  params: { articleId, storyId, follows },
+});
+
+/** A copy joins the story of its original, in one round trip; no row when the original has none. */
+const linkToStoryOf = (articleId: string, originalId: string): Query => ({
+  cypher: `MATCH (:Article {id: $originalId})-[:IN_STORY]->(s:Story) MATCH (a:Article {id: $articleId})
+    MERGE (a)-[:IN_STORY]->(s) SET a.storyId = s.id
+    WITH s ${REFRESH_SET}
+    RETURN s.id AS id`,
+  params: { articleId, originalId },
 });
 
 const deleteStory = (id: string): Query => ({
@@ -107,7 +153,7 @@ const deleteStory = (id: string): Query => ({
 });
 
 /** Recomputes a story's summary (bound as `s`) from its members; copies (DUPLICATE_OF) are not counted as articles. */
-const REFRESH_TAIL = `
+const REFRESH_SET = `
     MATCH (a:Article)-[:IN_STORY]->(s)
     WITH s, a ORDER BY a.publishedAt, a.id
     WITH s, collect(a) AS members
@@ -127,16 +173,15 @@ const REFRESH_TAIL = `
         s.lastSeenDate = CASE WHEN size(dates) = 0 THEN null ELSE date(substring(last(dates), 0, 10)) END,
         s.languages = reduce(l = [], a IN members | CASE WHEN a.language IS NULL OR a.language IN l THEN l ELSE l + a.language END),
         s.outlets = reduce(l = [], a IN members | CASE WHEN a.source IS NULL OR a.source IN l THEN l ELSE l + a.source END),
-        s.updatedAt = datetime()
-    RETURN s.id AS id`;
+        s.updatedAt = datetime()`;
 
-const refreshProps = (id: string): Query => ({ cypher: `MATCH (s:Story {id: $id}) ${REFRESH_TAIL}`, params: { id } });
+const refreshProps = (id: string): Query => ({ cypher: `MATCH (s:Story {id: $id}) ${REFRESH_SET} RETURN s.id AS id`, params: { id } });
 
 /**
  * Starts a story for the article. Its id derives from the article, so the same input gives the
  * same ids; the first of a few derived ids that no story (or merged-away story) holds is taken.
  */
-const createStory = (articleId: string): Query => ({
+const createStory = (articleId: string, follows: FollowLink[] = []): Query => ({
   cypher: `
     UNWIND range(0, size($ids) - 1) AS i
     WITH i, $ids[i] AS id
@@ -144,8 +189,11 @@ const createStory = (articleId: string): Query => ({
     WITH id ORDER BY i LIMIT 1
     MATCH (a:Article {id: $articleId})
     CREATE (a)-[:IN_STORY]->(s:Story {id: id, createdAt: datetime()})
-    WITH s ${REFRESH_TAIL}`,
-  params: { articleId, ids: [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`) },
+    SET a.storyId = id
+    WITH s ${REFRESH_SET}
+    WITH s ${FOLLOWS_TAIL}
+    RETURN s.id AS id`,
+  params: { articleId, follows, ids: [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`) },
 });
 
 /** Recomputes a story, or deletes it when no article is left in it. Returns false when deleted. */
@@ -164,6 +212,7 @@ const mergeStoryInto = (keep: string, merge: string): Query => ({
       MATCH (a:Article)-[r:IN_STORY]->(m)
       DELETE r
       MERGE (a)-[:IN_STORY]->(k)
+      SET a.storyId = k.id
     }
     CALL (k, m) {
       MATCH (m)-[f:FOLLOWS]->(x:Story) WHERE x <> k
@@ -183,23 +232,6 @@ const mergeStoryInto = (keep: string, merge: string): Query => ({
     SET r.target = k.id
     DETACH DELETE m`,
   params: { keep, merge },
-});
-
-/** Links the later story to the earlier one it continues, with the entities and titles that show it. */
-const linkFollows = (options: { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }): Query => ({
-  cypher: `
-    MATCH (x:Story {id: $storyId}), (y:Story {id: $otherId}) WHERE x <> y
-    WITH CASE WHEN coalesce(x.firstSeen, '') >= coalesce(y.firstSeen, '') THEN [x, y] ELSE [y, x] END AS pair
-    WITH pair[0] AS later, pair[1] AS earlier
-    WHERE NOT (earlier)-[:FOLLOWS]->(later)
-    MERGE (later)-[f:FOLLOWS]->(earlier)
-    SET f.shared = $shared, f.evidence = $evidence, f.score = $score`,
-  params: options,
-});
-
-const titlesOf = (ids: string[]): Query => ({
-  cypher: 'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN id, a.title AS title',
-  params: { ids },
 });
 
 export interface AssignOptions {
@@ -228,17 +260,16 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
     currentId && currentId !== storyId ? { leftStoryId: currentId, leftStoryDeleted: leftDeleted } : {};
 
   if (options.duplicateOf) {
-    const [orig] = await run(storyOfArticle(options.duplicateOf));
-    if (orig?.id) {
-      const storyId = orig.id as string;
-      await run(linkToStory(article.id, storyId));
+    const [joined] = await run(linkToStoryOf(article.id, options.duplicateOf));
+    if (joined?.id) {
+      const storyId = joined.id as string;
       return { storyId, kind: currentId === storyId ? 'unchanged' : 'joined', mergedIds: [], ...left(storyId) };
     }
   }
 
   const textMentions = extraction.mentions.filter((m) => !m.credit);
   const [found] = textMentions.length
-    ? await run(storyCandidates({ id: article.id, entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })), publishedAt: article.publishedAt, windowDays: params.followWindowDays }))
+    ? await run(storyCandidates({ id: article.id, entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })), publishedAt: article.publishedAt, windowDays: params.followWindowDays, maxDfShare: params.maxDfShare }))
     : [{ total: 1, own: [], candidates: [] }];
   const total = Math.max(1, found.total as number);
   const own = new Map((found.own as { id: string; type: string; df: number }[]).map((o) => [o.id, o]));
@@ -251,6 +282,7 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
     entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience, df: own.get(m.entityId)?.df ?? 1, type: own.get(m.entityId)?.type })),
   };
   const rows = found.candidates as Record<string, unknown>[];
+  const titles = new Map(rows.map((r) => [r.id as string, r.title as string]));
   const byStory = new Map<string, CandidateStory>();
   for (const r of rows) {
     const sid = r.storyId as string;
@@ -280,32 +312,27 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
       await run(mergeStoryInto(storyId, m.storyId));
       mergedIds.push(m.storyId);
     }
-    await run(linkToStory(article.id, storyId));
+    await run(linkToStory(article.id, storyId, followLinks(article, decision.follows, mergedIds, titles)));
     kind = mergedIds.length ? 'merged' : currentId === storyId ? 'unchanged' : 'joined';
   } else {
-    const [created] = await run(createStory(article.id));
+    const [created] = await run(createStory(article.id, followLinks(article, decision.follows, mergedIds, titles)));
     if (!created) throw new Error(`No free story id for article ${article.id}`);
     storyId = created.id as string;
     kind = 'created';
   }
-  await writeFollows(run, article, storyId, decision.follows.filter((f) => !mergedIds.includes(f.storyId)));
   return { storyId, kind, mergedIds, ...left(storyId) };
 }
 
-async function writeFollows(run: Run, article: Article, storyId: string, follows: StoryMatch[]): Promise<void> {
-  if (!follows.length) return;
-  const titles = new Map((await run(titlesOf(follows.map((f) => f.articleId)))).map((r) => [r.id as string, r.title as string]));
-  for (const f of follows) {
-    await run(
-      linkFollows({
-        storyId,
-        otherId: f.storyId,
-        shared: f.shared.slice(0, 8),
-        evidence: [article.title, titles.get(f.articleId) ?? ''].filter(Boolean),
-        score: Math.round(f.similarity * 1000) / 1000,
-      }),
-    );
-  }
+/** The FOLLOWS links of a decision, with the entities and the two titles that show each. */
+function followLinks(article: Article, follows: StoryMatch[], mergedIds: string[], titles: Map<string, string>): FollowLink[] {
+  return follows
+    .filter((f) => !mergedIds.includes(f.storyId))
+    .map((f) => ({
+      otherId: f.storyId,
+      shared: f.shared.slice(0, 8),
+      evidence: [article.title, titles.get(f.articleId) ?? ''].filter(Boolean),
+      score: Math.round(f.similarity * 1000) / 1000,
+    }));
 }
 
 /** Takes a deleted article out of its story; the story is recomputed, or deleted when empty. */

@@ -102,8 +102,25 @@ export function foldScript(text: string): string {
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
+/**
+ * The last texts' grams: an arriving article is compared with up to 40 candidates, each of which
+ * was compared before (script folding is most of the scorer's time). A memo of a pure function,
+ * so results never depend on what it holds.
+ */
+const GRAM_MEMO_SIZE = 4096;
+const gramMemo = new Map<string, Set<string>>();
+
 /** Character bigrams of Chinese text; lower-cased words (and word pairs) of Latin text. */
 export function textGrams(text: string): Set<string> {
+  const hit = gramMemo.get(text);
+  if (hit) return hit;
+  const out = computeGrams(text);
+  if (gramMemo.size >= GRAM_MEMO_SIZE) gramMemo.delete(gramMemo.keys().next().value as string);
+  gramMemo.set(text, out);
+  return out;
+}
+
+function computeGrams(text: string): Set<string> {
   const out = new Set<string>();
   if (HAN.test(text)) {
     // only Han pairs: digits and Latin runs (dates, tickers, page chrome) match across unrelated pages

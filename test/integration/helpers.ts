@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startApiServer, type ApiServer } from '../../src/api/server';
+import { startApiServer, type ApiServer, type ApiServerOptions } from '../../src/api/server';
 import { createDriver, Executor } from '../../src/store/executor';
 import { applySchema } from '../../src/store/schema';
 
@@ -27,16 +27,17 @@ export async function resetGraph(executor: Executor): Promise<void> {
   await executor.write({ cypher: 'MATCH (n) DETACH DELETE n', params: {} });
 }
 
+/** Nodes and relationships of the graph's content; the change feed (`:Change`, a log of writes) is left out. */
 export async function graphCounts(executor: Executor): Promise<{ nodes: number; relationships: number }> {
   const [row] = await executor.read<{ nodes: number; relationships: number }>({
-    cypher: 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    cypher: 'CALL () { MATCH (n) WHERE NOT n:Change RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     params: {},
   });
   return row;
 }
 
-export async function startTestApi(executor: Executor, apiKey?: string): Promise<ApiServer> {
-  return startApiServer({ executor, port: 0, host: '127.0.0.1', apiKey, log: () => undefined });
+export async function startTestApi(executor: Executor, apiKey?: string, options: Pick<ApiServerOptions, 'changeFeed'> = {}): Promise<ApiServer> {
+  return startApiServer({ executor, port: 0, host: '127.0.0.1', apiKey, log: () => undefined, ...options });
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

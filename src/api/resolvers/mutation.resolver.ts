@@ -75,7 +75,9 @@ export class MutationResolver {
       try {
         const article = fromInput({ ...input }, `articles[${index}]`);
         const item = await ingestArticle(ctx.executor, article);
-        publishIngested(ctx.events, item);
+        // with a change feed, the follower publishes it (as it does for any other process's writes)
+        if (ctx.changes) await ctx.changes.poke();
+        else publishIngested(ctx.events, item);
         results.push({ index, id: item.id ?? null, status: item.status, error: item.error ?? null, duplicateOf: item.duplicateOf ?? null });
       } catch (err) {
         if ((err as { code?: string }).code === 'UNAVAILABLE') throw err;
@@ -90,7 +92,8 @@ export class MutationResolver {
     requireWriteAccess(ctx);
     const result = await deleteArticle(ctx.executor, id);
     if (!result) throw notFound(`Article "${id}"`);
-    publishDeleted(ctx.events, result);
+    if (ctx.changes) await ctx.changes.poke();
+    else publishDeleted(ctx.events, result);
     return true;
   }
 }
