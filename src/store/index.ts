@@ -10,3 +10,4 @@ export type { ArticleFilter, ArticleOrder, EntityFilter, EntityOrder, Direction 
 export type { Interval } from './graph-queries';
 export * as storyQueries from './story-queries';
 export * from './story-writes';
+export * from './graph-dump';
