@@ -57,7 +57,7 @@ describe('the Cypher-from-input check', () => {
     // each finding is at its sink (byLabel, byId, named, sorted, filtered, leaky, hops, ddl) and says how the value got there
     expect(report.findings.map((f) => f.line)).toEqual([4, 5, 7, 11, 16, 19, 20, 21]);
     expect(report.findings[0].reason).toMatch(/passed as label of byLabel/);
-    expect(report.findings[2].reason).toMatch(/passed as s of wrap[\s\S]*passed as name of named/);
+    expect(report.findings[2].reason).toMatch(/passed as name of named[\s\S]*passed as s of wrap[\s\S]*returned by wrap/);
   });
 
   it('accepts what the store does: fixed maps, literal helpers, checked integers, choices between fixed texts', () => {
