@@ -128,10 +128,12 @@ async function pacedWrites(o) {
   };
 }
 
-function run(options) {
+function run(options, t) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
     if (options.onTick) instance.on('tick', options.onTick);
+    // what a dropped connection or a timeout was, and when
+    instance.on('reqError', (err) => t.samples.length < 5 && t.samples.push(`${new Date().toISOString()} ${err.code ?? ''} ${err.message}`));
   });
 }
 
@@ -164,7 +166,7 @@ async function runLoad(o) {
   const writes = tracker();
   let n = 0;
   const bodies = writeBodies(o.seed ?? `load-${Date.now()}`);
-  const common = { url: o.url, method: 'POST', headers, duration: o.seconds, timeout: o.timeoutS ?? 20 };
+  const common = { url: o.url, method: 'POST', headers, duration: o.seconds, timeout: o.timeoutS ?? 30 };
   const started = Date.now();
   try {
     const [r, w] = await Promise.all([
@@ -184,7 +186,7 @@ async function runLoad(o) {
           },
         ],
         onTick: o.onTick,
-      }),
+      }, reads.t),
       o.writeRate > 0 ? pacedWrites({ url: o.url, headers, seconds: o.seconds, rate: o.writeRate, bodies, onResponse: writes.onResponse, timeoutS: o.timeoutS ?? 60 }) : null,
     ]);
     sampleMemory();
