@@ -49,6 +49,7 @@ async function main() {
     if (o.warmup > 0) {
       const w = await runLoad({ url: api.url, apiKey: api.key, seconds: o.warmup, readRate: o.readRate, writeRate: o.writeRate, connections: o.connections, seed: 'warmup' });
       console.log(`warm-up: ${w.reads.requests} reads, ${w.writes?.requests ?? 0} writes, ${w.reads.errors + (w.writes?.errors ?? 0)} errors`);
+      for (const sample of [...w.reads.samples, ...(w.writes?.samples ?? [])]) console.log(`  warm-up error: ${sample}`);
     }
     let last = Date.now();
     const started = Date.now();
