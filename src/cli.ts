@@ -17,6 +17,12 @@ const USAGE = `Usage:
                                      the one already running on the data directory if there is one)
   newsgraph extract <file|->  [--format text|json|ndjson]
                                      print what would be extracted; needs no database
+  newsgraph export [--out FILE]      write the whole graph as NDJSON (stdout unless --out) for a
+                                     backup or a move to another Neo4j (nothing may write meanwhile)
+  newsgraph import <FILE>  [--batch-size N]
+                                     read an export into the graph: the file is checked first, then
+                                     written one transaction per batch; running it again after a
+                                     stop finishes the import and changes nothing else
   newsgraph --version | help
 
 Inputs: page text dumps (.txt, optional "key: value" header), HTML pages, JSON / NDJSON batches,
@@ -209,6 +215,98 @@ async function runIngest(args: string[]): Promise<number> {
   }
 }
 
+/** Writes to stdout, waiting when the reader is slower than the graph (a pipe to gzip, ssh). */
+function stdoutWriter(): (line: string) => Promise<void> | void {
+  return (line) => {
+    if (process.stdout.write(`${line}\n`)) return;
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error): void => reject(err);
+      process.stdout.once('error', onError);
+      process.stdout.once('drain', () => {
+        process.stdout.off('error', onError);
+        resolve();
+      });
+    });
+  };
+}
+
+const countsLine = (m: Record<string, number>): string =>
+  Object.entries(m)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';
+
+async function runExport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string' } });
+  if (positionals.length) throw new UsageError('export takes no file argument; it writes to stdout, or to --out FILE');
+  const config = loadConfig();
+  const { connect } = await import('./pipeline/connect');
+  const { exportGraph } = await import('./store/graph-dump');
+  const log = (line: string): void => console.error(line);
+  const connection = await connect(config, log);
+  // a file is written aside and renamed at the end: a half-written export never has the final name
+  const partial = values.out ? `${values.out}.partial` : undefined;
+  const file = partial ? fs.createWriteStream(partial) : undefined;
+  const write = file
+    ? (line: string): Promise<void> | void => (file.write(`${line}\n`) ? undefined : new Promise((resolve) => file.once('drain', () => resolve())))
+    : stdoutWriter();
+  try {
+    const counts = await exportGraph(connection.executor, { write });
+    if (file && partial) {
+      await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      fs.renameSync(partial, values.out!);
+    }
+    log(`exported ${counts.nodes} nodes (${countsLine(counts.byLabel)}) and ${counts.relationships} relationships (${countsLine(counts.byType)})${values.out ? ` to ${values.out}` : ''}`);
+    return 0;
+  } catch (err) {
+    if (file && partial) {
+      file.destroy();
+      fs.rmSync(partial, { force: true });
+    }
+    throw err;
+  } finally {
+    await connection.close();
+  }
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { 'batch-size': { type: 'string' } });
+  if (positionals.length !== 1 || positionals[0] === '-') throw new UsageError('import takes exactly one file (it is read twice: checked, then written)');
+  const batchSize = values['batch-size'] === undefined ? 500 : Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer, got "${values['batch-size']}"`);
+  const file = positionals[0];
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${file}: no such file`);
+  const { createInterface } = await import('node:readline');
+  const lines = (): AsyncIterable<string> => createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const { checkDump, importGraph } = await import('./store/graph-dump');
+  const log = (line: string): void => console.error(line);
+  // the whole file first, without a database: a cut or damaged file writes nothing
+  const expected = await checkDump(lines(), file);
+  log(`${file}: ${expected.nodes} nodes and ${expected.relationships} relationships, checked`);
+  const { connect } = await import('./pipeline/connect');
+  const connection = await connect(loadConfig(), log);
+  try {
+    let last = Date.now();
+    const result = await importGraph(connection.executor, lines(), {
+      origin: file,
+      batchSize,
+      onBatch: (done) => {
+        if (Date.now() - last < 5000) return;
+        last = Date.now();
+        log(`  ${done.nodes} of ${expected.nodes} nodes, ${done.relationships} of ${expected.relationships} relationships (line ${done.lines})`);
+      },
+    });
+    const kept = result.relationships - result.created;
+    console.log(
+      `imported ${result.nodes} nodes (${countsLine(result.byLabel)}) and ${result.relationships} relationships (${countsLine(result.byType)}) in ${result.batches} transactions` +
+        (kept ? `; ${kept} relationship(s) were already there` : ''),
+    );
+    return 0;
+  } finally {
+    await connection.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -216,6 +314,10 @@ async function main(argv: string[]): Promise<number> {
       return runExtract(rest);
     case 'ingest':
       return runIngest(rest);
+    case 'export':
+      return runExport(rest);
+    case 'import':
+      return runImport(rest);
     case '--version':
     case '-v':
     case 'version':

@@ -141,6 +141,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // slow clients cannot hold sockets for ever
   httpServer.headersTimeout = 20000;
   httpServer.requestTimeout = 120000;
+  // Node closes an idle keep-alive socket after 5 s; when the event loop was busy (extraction
+  // loading its lexicons on a first write) that timer fires late, just as a client sends its next
+  // request on the socket, which it sees as ECONNRESET (npm run bench:load showed bursts of them)
+  httpServer.keepAliveTimeout = 15000;
   const server = await createApolloServer({ log, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
   await server.start();
   const origins = security.corsOrigins;

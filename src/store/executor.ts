@@ -98,6 +98,23 @@ export class Executor {
   }
 
   /**
+   * Streams the rows of one read, pulled as the caller consumes them (the driver's back-pressure),
+   * for reads too large to hold: the export. No transaction timeout: it takes as long as the
+   * graph is large.
+   */
+  async *stream<T extends Row = Row>(query: Query): AsyncGenerator<T> {
+    const session = this.session('READ');
+    try {
+      this.statementCount++;
+      for await (const record of session.run(query.cypher, query.params)) yield record.toObject() as T;
+    } catch (err) {
+      throw normalizeError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * Runs a unit of work in one write transaction where later statements may depend on the rows of
    * earlier ones. The driver retries it on transient errors (a deadlock between concurrent
    * ingests, a leader switch) for up to maxTransactionRetryTime, so it must not have side

@@ -13,3 +13,4 @@ export * from './story-writes';
 export * from './curation-writes';
 export * from './edits';
 export * from './change-feed';
+export * from './graph-dump';

@@ -9,7 +9,14 @@ import { gql, graphSnapshot, resetGraph, runIngest, testExecutor } from './helpe
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
-const COUNT = 45;
+/**
+ * 45 generated articles in `npm test`; NEWSGRAPH_RECOVERY_ARTICLES=1000 runs the same test on a
+ * 1,000-article ingest (several minutes), with the kill at the same fraction of it.
+ */
+const COUNT = Number(process.env.NEWSGRAPH_RECOVERY_ARTICLES) || 45;
+const KILL_AFTER = Math.round((COUNT * 20) / 45);
+/** Time for a run: about 0.5 s per article on a busy machine, three runs (clean, killed, again). */
+const BUDGET_MS = 300000 + COUNT * 1500;
 
 const ROOT = path.join(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'main.js');
@@ -81,7 +88,7 @@ describe('one graph, many clients; health and recovery', () => {
     } finally {
       await executor.close();
     }
-  }, 300000);
+  }, BUDGET_MS);
   afterAll(async () => {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     const record = readServerRecord(dataDir);
@@ -133,7 +140,7 @@ describe('one graph, many clients; health and recovery', () => {
     let killed = false;
     const first = await runIngest([corpus], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
       if (/^new\s/.test(line)) written++;
-      if (written >= 20 && !killed) {
+      if (written >= KILL_AFTER && !killed) {
         killed = true;
         process.kill(record.pid, 'SIGKILL');
       }
@@ -154,7 +161,7 @@ describe('one graph, many clients; health and recovery', () => {
     const own = new Executor(createDriver({ uri: `bolt://127.0.0.1:${boltPort}` }));
     try {
       const partial = await graphSnapshot(own);
-      expect(partial.articles).toBeGreaterThanOrEqual(20);
+      expect(partial.articles).toBeGreaterThanOrEqual(KILL_AFTER);
       expect(partial.articles).toBeLessThan(COUNT);
       expect(partial.bodiless).toBe(0);
       const again = await runIngest([corpus], env(0));
@@ -175,7 +182,7 @@ describe('one graph, many clients; health and recovery', () => {
     expect(ownerExit.at - stopAt).toBeLessThan(5000);
     expect(owner.out()).toMatch(/Stopped\./);
     expect(readServerRecord(dataDir)).toBeUndefined();
-  }, 300000);
+  }, BUDGET_MS);
 
   it('explains start-up failures in one line, without a stack trace', async () => {
     const busy = net.createServer();
