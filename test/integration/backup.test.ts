@@ -6,6 +6,7 @@ import type { ApiServer } from '../../src/api/server';
 import type { Article, Entity, Extraction } from '../../src/domain/types';
 import { writeArticle } from '../../src/store/article-writes';
 import { addAlias, mergeEntities } from '../../src/store/entity-writes';
+import { curateBlockForm, curateDeleteEntity } from '../../src/store/curation-writes';
 import type { Executor } from '../../src/store/executor';
 import { gql, resetGraph, runIngest, startTestApi, testExecutor, type CliRun } from './helpers';
 
@@ -128,6 +129,9 @@ describe('backup and moving house: export, then import into an empty database', 
     await writeArticle(executor, other.article, other.extraction);
     expect(await mergeEntities(executor, 'person:備份甲', 'person:備份乙')).not.toBeNull();
     expect(await addAlias(executor, 'person:備份甲', '甲先生')).not.toBeNull();
+    // ... and an editor's rules with their audit trail (Edit, DeletedEntity, BlockedForm)
+    await curateDeleteEntity(executor, { id: 'topic:備份右五', actor: 'backup-test' });
+    await curateBlockForm(executor, { type: 'topic', surface: '備份雜訊', blocked: true, actor: 'backup-test' });
     before = await everything(executor, api.url);
   }, 240000);
 
@@ -140,7 +144,9 @@ describe('backup and moving house: export, then import into an empty database', 
   it('holds every label and relationship type the store writes', () => {
     const labels = Object.fromEntries(before.counts.labels as [string, number][]);
     const types = Object.fromEntries(before.counts.types as [string, number][]);
-    for (const l of ['Article', 'Entity', 'Person', 'Organization', 'Place', 'Topic', 'Country', 'Outlet', 'Story', 'StoryRedirect', 'Redirect']) expect({ l, n: labels[l] > 0 }).toEqual({ l, n: true });
+    for (const l of ['Article', 'Entity', 'Person', 'Organization', 'Place', 'Topic', 'Country', 'Outlet', 'Story', 'StoryRedirect', 'Redirect', 'Edit', 'DeletedEntity', 'BlockedForm', 'Change']) {
+      expect({ l, n: labels[l] > 0 }).toEqual({ l, n: true });
+    }
     for (const t of ['MENTIONS', 'CREDITS', 'LINKS_TO', 'DUPLICATE_OF', 'PUBLISHED_BY', 'IN_STORY', 'SUBTOPIC_OF', 'CO_OCCURS', 'MEMBER_OF', 'HOLDS_ROLE']) {
       expect({ t, n: types[t] > 0 }).toEqual({ t, n: true });
     }
@@ -151,7 +157,7 @@ describe('backup and moving house: export, then import into an empty database', 
   it('round-trips: identical counts, identical answers, the same file when exported again; a second import changes nothing', async () => {
     const exported = await cli(['export', '--out', file], env);
     expect(exported).toMatchObject({ status: 0 });
-    expect(exported.stderr).toMatch(/exported \d+ nodes \(Article \d+, Entity \d+, Outlet \d+, Redirect 1, Story \d+, StoryRedirect 1\)/);
+    expect(exported.stderr).toMatch(/exported \d+ nodes \(Article \d+, Entity \d+, Outlet \d+, Redirect 1, Story \d+, StoryRedirect 1, Edit 2, EditCounter 1, DeletedEntity 1, BlockedForm 1, Change \d+, Migration \d+\)/);
 
     await resetGraph(executor);
     const imported = await cli(['import', file], env);
