@@ -321,18 +321,31 @@ const restoreEdges = (id: string, type: string, out: Edge[], incoming: Edge[]): 
   params: { id, out, in: incoming },
 });
 
-const restorePair = (key: PairKey, edges: Record<string, unknown>[], scope: string[]): Query => ({
-  cypher: `
-    MATCH (x:Entity {id: $from}), (y:Entity {id: $to})
-    CALL (x, y) { MATCH (x)-[r:${key.type}]->(y) WHERE r.articleId IS NULL OR r.articleId IN $scope DELETE r }
-    CALL (x, y) { UNWIND $edges AS p CREATE (x)-[r:${key.type}]->(y) SET r = p }`,
-  params: { from: key.from, to: key.to, edges },
-});
+/** A stored snapshot names its edge type and rule label as text: they reach Cypher only as the fixed list's own value. */
+function fixedEdgeType(type: string): string {
+  const fixed = ENTITY_EDGE_TYPES.find((t) => t === type);
+  if (!fixed) throw new Error(`unknown relationship type in an edit snapshot: ${type}`);
+  return fixed;
+}
 
-const restoreRule = (label: RuleLabel, id: string, props: Record<string, unknown> | null): Query =>
-  props
-    ? { cypher: `MERGE (n:${label} {id: $id}) SET n = $props`, params: { id, props } }
-    : { cypher: `MATCH (n:${label} {id: $id}) DELETE n`, params: { id } };
+const restorePair = (key: PairKey, edges: Record<string, unknown>[], scope: string[]): Query => {
+  const type = fixedEdgeType(key.type);
+  return {
+    cypher: `
+      MATCH (x:Entity {id: $from}), (y:Entity {id: $to})
+      CALL (x, y) { MATCH (x)-[r:${type}]->(y) WHERE r.articleId IS NULL OR r.articleId IN $scope DELETE r }
+      CALL (x, y) { UNWIND $edges AS p CREATE (x)-[r:${type}]->(y) SET r = p }`,
+    params: { from: key.from, to: key.to, edges, scope },
+  };
+};
+
+const restoreRule = (label: RuleLabel, id: string, props: Record<string, unknown> | null): Query => {
+  const fixed = RULE_LABELS.find((l) => l === label);
+  if (!fixed) throw new Error(`unknown rule label in an edit snapshot: ${label}`);
+  return props
+    ? { cypher: `MERGE (n:${fixed} {id: $id}) SET n = $props`, params: { id, props } }
+    : { cypher: `MATCH (n:${fixed} {id: $id}) DELETE n`, params: { id } };
+};
 
 /** Writes a snapshot back over the graph (see the header: edges of other articles stay). */
 async function restore(run: Run, target: Snapshot, other: Snapshot): Promise<void> {
