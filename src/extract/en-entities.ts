@@ -218,29 +218,27 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     }
   }
 
-  // 3b. organizations described by an apposition ("Foxconn, Taiwan's largest contract electronics maker")
-  for (const o of appositionOrgs({ text, tokens, lex, isFree: free })) {
-    if (!free(o) || lex.stop.personEn.has(o.name.toLowerCase())) continue;
+  // every whole-word occurrence of a name that no earlier recognizer claimed, in text order
+  const eachFreeOccurrence = (name: string, add: (sp: Span) => void) => {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      const end = i + name.length;
+      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '') || !free({ start: i, end })) continue;
+      add({ start: i, end });
+    }
+  };
+  const addNamedOrg = (o: { name: string; kind: OrganizationKind }) => {
     const id = `org:${o.name}`;
     doc.upsert({ id, type: 'organization', name: o.name, en: o.name, kind: o.kind });
-    for (let i = text.indexOf(o.name); i >= 0; i = text.indexOf(o.name, i + 1)) {
-      const e = i + o.name.length;
-      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[e] ?? '') || !free({ start: i, end: e })) continue;
-      doc.addHit({ id, start: i, end: e });
-    }
+    eachFreeOccurrence(o.name, (sp) => doc.addHit({ id, ...sp }));
+  };
+
+  // 3b. organizations described by an apposition ("Foxconn, Taiwan's largest contract electronics maker")
+  for (const o of appositionOrgs({ text, tokens, lex, isFree: free })) {
+    if (free(o) && !lex.stop.personEn.has(o.name.toLowerCase())) addNamedOrg(o);
   }
 
   // 3b'. "Velquor CEO Pell Varnado", "Tova Reinholt, chairman of Velquor": a body named by its officer's title
-  for (const o of titledOrgs({ text, tokens, lex, isFree: free })) {
-    if (!free(o)) continue;
-    const id = `org:${o.name}`;
-    doc.upsert({ id, type: 'organization', name: o.name, en: o.name, kind: o.kind });
-    for (let i = text.indexOf(o.name); i >= 0; i = text.indexOf(o.name, i + 1)) {
-      const e = i + o.name.length;
-      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[e] ?? '') || !free({ start: i, end: e })) continue;
-      doc.addHit({ id, start: i, end: e });
-    }
-  }
+  for (const o of titledOrgs({ text, tokens, lex, isFree: free })) if (free(o)) addNamedOrg(o);
 
   // 3c. "US Customs and Border Protection said": a long capitalised name with "and"/"of" that speaks is a body
   for (const sq of seqs) {
@@ -284,12 +282,10 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     for (const pl of contextPlaces({ text, tokens, areaAt: (at) => areaStarts.get(at), isFree: free })) {
       const id = `place:${pl.name}`;
       const e = doc.upsert({ id, type: 'place', name: pl.name, en: pl.name });
-      for (let i = text.indexOf(pl.name); i >= 0; i = text.indexOf(pl.name, i + 1)) {
-        const end = i + pl.name.length;
-        if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '') || !free({ start: i, end })) continue;
-        doc.addHit({ id, start: i, end });
-        areaStarts.set(i, e);
-      }
+      eachFreeOccurrence(pl.name, (sp) => {
+        doc.addHit({ id, ...sp });
+        areaStarts.set(sp.start, e);
+      });
     }
   }
 

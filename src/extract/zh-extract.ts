@@ -10,7 +10,7 @@ import {
   namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
   type NameCandidate, type PeopleContext, type TitleHit,
 } from './zh-people';
-import { companyHeadAt, companyStem, headSpans } from './zh-heads';
+import { companyOrWaterHeadAt, companyStem, headSpans } from './zh-heads';
 import { upsertKnown, type KnownIndex } from './known';
 import { resolveShortForms } from './zh-short-forms';
 import { campSpans } from './zh-camps';
@@ -93,7 +93,7 @@ export function extractZh(opts: ZhOptions): void {
   for (const k of [...known]) {
     if (titled.has(k) || lexPeople.has(k)) continue;
     for (let i = norm.indexOf(k); i >= 0; i = norm.indexOf(k, i + 1)) {
-      if (companyHeadAt(norm, i + k.length) || WATER_HEADS.some((w) => norm.startsWith(w, i + k.length))) {
+      if (companyOrWaterHeadAt(norm, i + k.length)) {
         known.delete(k);
         break;
       }
@@ -159,10 +159,10 @@ export function extractZh(opts: ZhOptions): void {
 
   // 阿根廷國防部: a country written before one of Taiwan's ministries names that country's own
   // body (the lexicon's compound, when it has one, wins the same span), like the head grammar's 巴西衛生部
-  const countryEnds = new Map<number, { start: number; end: number; entity: LexEntity }>();
+  const countryEnds = new Map<number, { start: number; entity: LexEntity }>();
   for (const m of lexMatches) {
     const e = m.values[0].entity;
-    if (e.type === 'country' && !m.values[0].also && m.end - m.start >= 2) countryEnds.set(m.end, { start: m.start, end: m.end, entity: e });
+    if (e.type === 'country' && !m.values[0].also && m.end - m.start >= 2) countryEnds.set(m.end, { start: m.start, entity: e });
   }
   for (const m of lexMatches) {
     const body = m.values[0].entity;
@@ -232,18 +232,13 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   resolve(cands);
-  // later mentions of a unit by its short name (程序委員會 after 立法院程序委員會)
-  for (const u of units) {
-    for (let i = norm.indexOf(u.short); i >= 0; i = norm.indexOf(u.short, i + 1)) {
-      if (!doc.isClaimed(i, i + u.short.length)) doc.addHit({ id: u.id, start: i, end: i + u.short.length });
-    }
-  }
-
-  // 聞泰 after 聞泰科技: a company named again without its head
-  for (const { stem, id } of stems) {
-    for (let i = norm.indexOf(stem); i >= 0; i = norm.indexOf(stem, i + 1)) {
-      if (doc.isClaimed(i, i + stem.length) || !(startB[i] || i === 0 || /[\s\p{P}]/u.test(norm[i - 1]))) continue;
-      doc.addHit({ id, start: i, end: i + stem.length });
+  // later mentions by a shorter name: a unit by its own name (程序委員會 after 立法院程序委員會),
+  // a company without its head where a word starts (聞泰 after 聞泰科技)
+  const laterMentions = [...units.map((u) => ({ form: u.short, id: u.id, wordStart: false })), ...stems.map((c) => ({ form: c.stem, id: c.id, wordStart: true }))];
+  for (const { form, id, wordStart } of laterMentions) {
+    for (let i = norm.indexOf(form); i >= 0; i = norm.indexOf(form, i + 1)) {
+      if (doc.isClaimed(i, i + form.length) || (wordStart && !(startB[i] || i === 0 || /[\s\p{P}]/u.test(norm[i - 1])))) continue;
+      doc.addHit({ id, start: i, end: i + form.length });
     }
   }
 
@@ -273,8 +268,6 @@ function boundaryOk(o: { form: ZhForm; start: number; end: number; startB: Uint8
 }
 
 const MA = n('媽');
-/** Heads of rivers, lakes and reservoirs (溪, 河, 湖, 潭, 水庫, 堰塞湖). */
-const WATER_HEADS = ['溪', '河', '湖', '潭', '水库', '堰塞湖'].map(n);
 const MAMA = n('媽媽');
 const DISEASE_AFTER = ['豬瘟', '猪瘟', '流感', '禽流感', '鼠疫', '出血熱', '脑炎', '腦炎'].map(n);
 

@@ -4,6 +4,7 @@ import { normalizeForm } from './normalize';
 import { dictEntry, type Token } from './segment';
 import { HEAD_GRAMMAR as G, TRANSLIT_MODEL } from './weights';
 import { nameModel, type NameModel } from './zh-name-model';
+import { LOCAL_GOVERNMENT_SHORT_FORMS } from './zh-short-forms';
 
 /**
  * Head-noun grammar for organizations and places the lexicon lacks: a head (醫院, 大學, 集團,
@@ -58,9 +59,11 @@ export function endsWithOrgHead(text: string): boolean {
   return ORG_HEAD_WORDS.some((h) => text.endsWith(h) && text.length > h.length);
 }
 const COMPANY_HEADS = HEADS.filter((h) => h.kind === 'company').map((h) => h.head);
-/** The company head (科技, 集團, 公司 ...) written at `pos`, if any. */
-export function companyHeadAt(norm: string, pos: number): string | undefined {
-  return COMPANY_HEADS.find((h) => norm.startsWith(h, pos));
+/** Place heads of rivers, lakes and reservoirs. */
+const WATER_HEADS = ['堰塞湖', '水库', '溪', '河', '湖', '潭'].map(n);
+/** A company head (科技, 集團, 公司 ...) or a river, lake or reservoir head (溪, 湖, 水庫) is written at `pos`. */
+export function companyOrWaterHeadAt(norm: string, pos: number): boolean {
+  return COMPANY_HEADS.some((h) => norm.startsWith(h, pos)) || WATER_HEADS.some((h) => norm.startsWith(h, pos));
 }
 /**
  * The name of a company without its head (聞泰科技 -> 聞泰), when it can stand alone: two
@@ -108,8 +111,6 @@ const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研�
 /** Temples are named after their town but written after their city (雲林縣|福安宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
 /** Legal forms of foundations and associations, written as the first words of their names. */
-/** Short forms of a city's or county's government (resolved to the body in zh-short-forms). */
-const LOCAL_SHORT = ['市府', '县府'].map(n);
 const LEGAL_FORMS = ['公益社团法人', '财团法人', '社团法人', '行政法人', '公益财团法人'].map(n).sort((a, b) => b.length - a.length);
 const TRADE_PREFIX = ['美商', '陆商', '中资', '台商', '日商', '韩商', '港商', '外商', '欧商', '德商', '荷商'].map(n);
 const TRADER = n('商');
@@ -244,7 +245,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (h.head === n('政府') && (namePart.length < 2 || namePart.endsWith(n('制')))) continue;
     // an index named after a market (費城半導體指數) is no organization
     if (norm.startsWith(n('指數'), end)) continue;
-    const ofLocalBody = LOCAL_SHORT.some((sf) => norm.startsWith(sf, start)) && i - start >= 4;
+    const ofLocalBody = LOCAL_GOVERNMENT_SHORT_FORMS.some((sf) => norm.startsWith(sf, start)) && i - start >= 4;
     // naming evidence: a naming token, a known place/organization, or a rare dictionary word
     let names = knownInside(start, i);
     for (let k = start; k < i && !names;) {

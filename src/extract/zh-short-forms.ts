@@ -65,6 +65,8 @@ const SHORT_FORMS: { short: string; heads: string[]; fromPlace?: string }[] = [
   { short: '院方', heads: ['醫院', '法院'] },
   { short: '議會', heads: ['議會'] },
 ];
+/** 市府, 縣府 (normalised): the short forms that stand for a city's or county's government. */
+export const LOCAL_GOVERNMENT_SHORT_FORMS = SHORT_FORMS.filter((f) => f.fromPlace).map((f) => n(f.short));
 
 /** Heads of the units of a city or county government (農業局, 社會處, 衛生所). */
 const UNIT_HEAD = new RegExp(`[${n('局處署所')}]$`);
@@ -125,9 +127,6 @@ function qualifiedShortForms(doc: DocState, lex: Lexicon): void {
   for (const { e: bare, name: b } of orgs) {
     if (doc.lexIds.has(bare.id)) continue;
     const full = orgs.find((o) => o.e !== bare && o.name.length > b.length && o.name.endsWith(b) && isArea(o.name.slice(0, -b.length)))?.e;
-    if (!full) continue;
-    doc.entities.delete(bare.id);
-    for (const h of doc.hits) if (h.id === bare.id) h.id = full.id;
-    if (!full.aliases.includes(bare.name)) full.aliases.push(bare.name);
+    if (full) doc.rename(bare.id, { id: full.id, name: full.name, aliases: [] });
   }
 }
