@@ -240,7 +240,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   // 3b'. "Velquor CEO Pell Varnado", "Tova Reinholt, chairman of Velquor": a body named by its officer's title
   for (const o of titledOrgs({ text, tokens, lex, isFree: free })) if (free(o)) addNamedOrg(o);
 
-  // 3c. "US Customs and Border Protection said": a long capitalised name with "and"/"of" that speaks is a body
+  // 3c. "US Fish and Wildlife Service said": a long capitalised name with "and"/"of" that speaks is a body
   for (const sq of seqs) {
     const w = sq.words;
     if (w.length < 3 || !w.slice(1, -1).some((x) => x.t === 'and' || x.t === 'of')) continue;
@@ -272,7 +272,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     doc.addHit({ id, start, end });
   }
 
-  // 4b. places by grammar ("at Energia Areena in Vantaa", "in Vantaa, Finland"): inner names first
+  // 4b. places by grammar ("at Harbor Arena in Tampere", "in Tampere, Finland"): inner names first
   const areaStarts = new Map<number, Entity>();
   for (const h of doc.hits) {
     const e = doc.entities.get(h.id);
@@ -367,7 +367,7 @@ function trimLatin(s: string, lex: Lexicon): string {
   let w = s.replace(/['’]s$/, '').split(' ');
   const poss = w.map((x) => /['’]s$/.test(x)).lastIndexOf(true);
   if (poss >= 0) w = w.slice(poss + 1);
-  // "Statistics Director-General Beatrice Tsai": the name is what follows the last title
+  // "Statistics Director-General Meredith Kuo": the name is what follows the last title
   for (let k = w.length - 2; k >= 1; k--) {
     const len = titleAt(lex, w, k);
     if (len && k + len < w.length) {
@@ -407,7 +407,7 @@ type Seq = { words: { t: string; start: number; end: number }[] };
 /**
  * Runs of capitalised words (allowing "of", "and", "the" inside): candidate proper names. A
  * comma, a possessive, a weekday or a month ends a run, and a title followed by a name splits
- * it ("Department of Statistics | Director-General | Beatrice Tsai").
+ * it ("Department of Statistics | Director-General | Meredith Kuo").
  */
 function capitalSequences(tokens: EnToken[], lex: Lexicon): Seq[] {
   const out: Seq[] = [];

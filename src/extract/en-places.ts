@@ -13,8 +13,8 @@ export interface PlaceCandidate {
 
 /**
  * Places by grammar: one to three capitalised words that are no common vocabulary and no given
- * name, after a preposition of place and before a known place or country ("at Energia Areena in
- * Vantaa", "in Vantaa, Finland", "in Syracuse, New York"). `areaAt(offset)` is the place or
+ * name, after a preposition of place and before a known place or country ("at Harbor Arena in
+ * Tampere", "in Tampere, Finland", "in Albany, New York"). `areaAt(offset)` is the place or
  * country already found at an offset.
  */
 export function contextPlaces(opts: {
@@ -34,7 +34,7 @@ export function contextPlaces(opts: {
     const sp = { start: tokens[i].start, end: last.start + last.word.length };
     const next = tokens[j + 1];
     if (!next || !opts.isFree(sp)) continue;
-    // ", Finland" / " in Vantaa": the next name must be a known area
+    // ", Finland" / " in Tampere": the next name must be a known area
     const chained = (next.gap === ', ' && !!opts.areaAt(next.start))
       || (next.gap === ' ' && next.text === 'in' && tokens[j + 2]?.gap === ' ' && !!opts.areaAt(tokens[j + 2].start));
     if (chained) out.push({ ...sp, name: text.slice(sp.start, sp.end) });

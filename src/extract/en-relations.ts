@@ -95,7 +95,7 @@ function partyOf(opts: { doc: DocState; lex: Lexicon; org: Entity; prev?: Hit; i
 }
 
 /**
- * "Beatrice Tsai, director-general of the ministry's Department of Statistics",
+ * "Meredith Kuo, director-general of the ministry's Department of Statistics",
  * "Jane Roe, the company's chief executive", "John Doe, Acme CEO".
  */
 function appositionRole(opts: {
@@ -165,7 +165,7 @@ function homeFor(opts: { doc: DocState; lex: Lexicon; person: Entity }): string 
 }
 
 /**
- * "Yilan County's Dongao", "Vantaa, Finland", "Energia Areena in Vantaa" (LOCATED_IN) and "the
+ * "Yilan County's Fangliao", "Tampere, Finland", "Harbor Arena in Tampere" (LOCATED_IN) and "the
  * Legislature's Procedure Committee" (PART_OF): two names joined by a possessive, a comma or "in".
  */
 const REGION_KINDS = new Set(['state', 'province', 'county', 'region', 'prefecture']);
@@ -184,7 +184,7 @@ function placeChains(opts: { doc: DocState; lex: Lexicon; idx: ReturnType<typeof
     const evidence = doc.sentenceText(a.start);
     const area = (e: Entity) => e.type === 'place' || e.type === 'country';
     if (/^['’]s $/.test(gap)) {
-      // the owner first: "Yilan County's Dongao"
+      // the owner first: "Yilan County's Fangliao"
       if (area(ea) && eb.type === 'place') doc.addRelation({ type: 'LOCATED_IN', from: eb.id, to: ea.id, evidence, confidence: C.located });
       else if (ea.type === 'organization' && eb.type === 'organization' && ea.kind !== 'party' && ea.kind !== 'media' && eb.kind !== 'party') {
         doc.addRelation({ type: 'PART_OF', from: eb.id, to: ea.id, evidence, confidence: C.located });
@@ -193,7 +193,7 @@ function placeChains(opts: { doc: DocState; lex: Lexicon; idx: ReturnType<typeof
       // "CWA Seismology Center": a unit written after its parent
       doc.addRelation({ type: 'PART_OF', from: eb.id, to: ea.id, evidence, confidence: C.located });
     } else if (gap === ', ' && ea.type === 'place' && (eb.type === 'country' || REGION_KINDS.has(lex.byId.get(eb.id)?.placeKind ?? ''))) {
-      // "Vantaa, Finland": not inside a list ("Taoyuan, Keelung, Taichung and ...")
+      // "Tampere, Finland": not inside a list ("Taoyuan, Keelung, Taichung and ...")
       const next = text.slice(b.end, b.end + 5);
       const prevGap = i > 0 ? text.slice(idx.sorted[i - 1].end, a.start) : '';
       if (!/^(?:,? and |, \p{Lu})/u.test(next) && prevGap !== ', ' && !/^,? and $/.test(prevGap)) {

@@ -6,7 +6,7 @@ import nlp from 'compromise';
  * whether a word is common vocabulary and whether it can be a noun or an adjective;
  * compromise's own lexicon (its model, not its parser) knows given names, surnames and
  * honorifics. A capitalised word that is neither common nor a known name is most often a
- * name of some kind (Vitidsarn, Takaichi), which is what the name recogniser builds on.
+ * name of some kind (Ostravik, Vellanor), which is what the name recogniser builds on.
  */
 export interface EnWord {
   /** In the common-vocabulary list (opposition, committee, giant). */

@@ -57,7 +57,7 @@ export function addKnownLatin(doc: DocState, idx: KnownIndex): void {
       if (seq.length !== c.words.length || !seq.every((x, k) => x.w === c.words[k])) continue;
       const start = seq[0].start;
       const end = seq[seq.length - 1].end;
-      // adjacent words only: "Lin Hung-yu", not "Lin ... Hung-yu"
+      // adjacent words only: "Kao Shu-fen", not "Kao ... Shu-fen"
       if (seq.some((x, k) => k > 0 && x.start - seq[k - 1].end > 1)) continue;
       if (doc.isClaimed(start, end)) break;
       upsertKnown(doc, c.name);

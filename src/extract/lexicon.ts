@@ -28,7 +28,7 @@ export interface LexEntity {
   keywords?: string[];
   /** The name also means something else (漢堡 hamburger / Hamburg, 樂天 Rakuten / the team): needs corroboration. */
   ambiguous?: boolean;
-  /** A party's camp colour in Taiwanese usage (藍, 綠, 白): 藍白立委 names two parties. */
+  /** A party's camp colour in Taiwanese usage (藍, 綠, 白): 藍白聯手 names two parties. */
   camp?: string;
 }
 

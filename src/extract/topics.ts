@@ -343,7 +343,7 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
   const keys = [...entityKeys].filter((k) => k.length >= 2);
   for (const t of tokens) {
     if (t.end > doc.titleLength) break;
-    // idioms (勢如破竹) colour a headline, they are not what it is about
+    // idioms (一帆風順) colour a headline, they are not what it is about
     if (!/^(n|vn|nz|l|v|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
     if (HEADLINE_FILLER.has(t.word) || lex.stop.keywordsZh.has(t.word) || seen.has(t.word)) continue;
     // an unnamed body (教育局, 衛生所) is an organization word, not a theme

@@ -81,7 +81,7 @@ export const PRIORITY = {
   known: 2.8,
   person: 2.5,
   lexiconCompound: 2.2,
-  /** Camp colours (藍白立委) over the topic word of the same span (藍白). */
+  /** Camp colours (藍白聯手) over the topic word of the same span (藍白). */
   camp: 2.1,
   lexicon: 2,
   /** A country before one of Taiwan's ministries (阿根廷國防部), below the lexicon's own compound. */
@@ -98,7 +98,7 @@ export const EN_NAME_WEIGHTS = {
   givenName: 2,
   /** Last word is a known surname (Thatcher, Smith). */
   surname: 1.5,
-  /** A capitalised word that is no common English word (Vitidsarn, Takaichi). */
+  /** A capitalised word that is no common English word (Ostravik, Vellanor). */
   unknownWord: 1,
   /** Mr / Ms / Dr before it. */
   honorific: 2,
@@ -125,6 +125,6 @@ export const EN_RELATION_CONFIDENCE = {
   ofParty: 0.7,
   /** A caucus or branch of a party before the title: its member belongs to the party. */
   partyOfUnit: 0.6,
-  /** "Yilan County's Dongao", "Vantaa, Finland", "the Legislature's Procedure Committee". */
+  /** "Yilan County's Fangliao", "Tampere, Finland", "the Legislature's Procedure Committee". */
   located: 0.7,
 } as const;

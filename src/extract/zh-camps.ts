@@ -2,8 +2,8 @@ import type { LexEntity, Lexicon } from './lexicon';
 import { normalizeForm } from './normalize';
 
 /**
- * Taiwan's parties by their camp colours (藍 KMT, 綠 DPP, 白 TPP): "藍白立委", "綠營", "藍白主導
- * 的立院" name the parties themselves. A colour counts only before a political noun, so 藍天,
+ * Taiwan's parties by their camp colours (藍 KMT, 綠 DPP, 白 TPP): "藍委", "綠營", "藍白聯手
+ * 通過" name the parties themselves. A colour counts only before a political noun, so 藍天,
  * 白色 and 藍白拖 stay colours. The colours come from the lexicon (`camp` on a party).
  */
 export interface CampSpan {
@@ -16,7 +16,7 @@ export interface CampSpan {
 const n = normalizeForm;
 /** Nouns after one colour: 藍委, 綠營, 白委. */
 const AFTER_ONE = ['立委', '委', '营', '阵营', '议员', '党团', '县市长', '支持者'].map(n);
-/** After two or three colours also what a bloc does: 藍白主導, 藍綠對決, 藍白聯手. */
+/** After two or three colours also what a bloc does: 藍綠對決, 藍白聯手, 藍白杯葛. */
 const AFTER_BLOC = [...AFTER_ONE, '主导', '联手', '封杀', '合作', '多数', '两党', '三党', '席次', '共推', '对决', '联盟', '强渡', '否决', '杯葛', '版本', '在野', '立院', '委员'].map(n);
 
 const campsOf = new WeakMap<Lexicon, Map<string, LexEntity>>();

@@ -87,7 +87,7 @@ export function extractZh(opts: ZhOptions): void {
   dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
-  // 聞泰|科技, 馬太|鞍溪: a name the model guessed that is written before a company head or a
+  // 瑞昇|科技, 林瑞|溪: a name the model guessed that is written before a company head or a
   // river, lake or reservoir is that body's own name, not a person; names after a title stay people
   const titled = new Set(found.filter((c) => c.strength >= 3).map((c) => c.norm));
   for (const k of [...known]) {
@@ -141,7 +141,7 @@ export function extractZh(opts: ZhOptions): void {
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
       // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
       if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
-      // 大甲媽, 北港媽祖: a deity named after the town of its temple is not a mention of the town
+      // 竹山媽, 東港媽祖: a deity named after the town of its temple is not a mention of the town
       if (form.entity.type === 'place' && norm.startsWith(MA, m.end) && !norm.startsWith(MAMA, m.end)) continue;
       // 拉薩 inside 卡拉薩斯: a place that starts inside an unknown word (a transliterated name) is a misread
       if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
@@ -193,7 +193,7 @@ export function extractZh(opts: ZhOptions): void {
     });
   }
 
-  // 藍白立委, 綠營: the parties by their camp colours
+  // 藍白聯手, 綠營: the parties by their camp colours
   for (const c of campSpans(norm, lex)) {
     cands.push({
       start: c.start, end: c.end, priority: PRIORITY.camp,
@@ -233,7 +233,7 @@ export function extractZh(opts: ZhOptions): void {
 
   resolve(cands);
   // later mentions by a shorter name: a unit by its own name (程序委員會 after 立法院程序委員會),
-  // a company without its head where a word starts (聞泰 after 聞泰科技)
+  // a company without its head where a word starts (瑞昇 after 瑞昇科技)
   const laterMentions = [...units.map((u) => ({ form: u.short, id: u.id, wordStart: false })), ...stems.map((c) => ({ form: c.stem, id: c.id, wordStart: true }))];
   for (const { form, id, wordStart } of laterMentions) {
     for (let i = norm.indexOf(form); i >= 0; i = norm.indexOf(form, i + 1)) {

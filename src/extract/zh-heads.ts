@@ -66,7 +66,7 @@ export function companyOrWaterHeadAt(norm: string, pos: number): boolean {
   return COMPANY_HEADS.some((h) => norm.startsWith(h, pos)) || WATER_HEADS.some((h) => norm.startsWith(h, pos));
 }
 /**
- * The name of a company without its head (聞泰科技 -> 聞泰), when it can stand alone: two
+ * The name of a company without its head (瑞昇科技 -> 瑞昇), when it can stand alone: two
  * characters or more and no common word (大同 of 大同公司 is also "great unity").
  */
 export function companyStem(name: string): string | undefined {
@@ -211,7 +211,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
           || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4) && !TOWN_HEAD.has(norm[m.end]))) cut = m.end;
       }
-      // a stop on a pilgrimage route is written town + temple (新港|奉天宮) even when the town is
+      // a stop on a pilgrimage route is written town + temple (竹山|福安宮) even when the town is
       // not in the lexicon: a two-character word before a two-character temple name is the town
       if (cut === start && TEMPLE_HEADS.has(h.head) && i - start === 4 && !TOWN_HEAD.has(norm[start + 2]) && dictEntry(norm.slice(start, start + 2))
         && !knownInside(start, i) && onRoute(norm, start, end)) {
@@ -233,7 +233,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         if (at >= start && at < i && i - at - rp.length >= 2) start = at + rp.length;
       }
     }
-    // a page that repeats a name (空勤總隊空勤總隊): the span is the second writing
+    // a page that repeats a name (救難總隊救難總隊): the span is the second writing
     const whole = norm.slice(start, end);
     if (whole.length % 2 === 0 && whole.slice(0, whole.length / 2) === whole.slice(whole.length / 2)) start += whole.length / 2;
     const namePart = norm.slice(start, i);
@@ -241,7 +241,7 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (DESCRIPTIVE.has(namePart)) continue;
     if ([...namePart].some((c) => BAD_INSIDE.has(c))) continue;
     if (h.type === 'place' && GENERIC_PLACE_ENDS.some((g) => norm.endsWith(g, end))) continue;
-    // 政府 after a surname is an administration (賴政府), not a body; 代議制政府 is a form of government
+    // 政府 after a surname is an administration (賴政府), not a body; 內閣制政府 is a form of government
     if (h.head === n('政府') && (namePart.length < 2 || namePart.endsWith(n('制')))) continue;
     // an index named after a market (費城半導體指數) is no organization
     if (norm.startsWith(n('指數'), end)) continue;

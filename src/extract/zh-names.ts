@@ -100,7 +100,7 @@ export function dottedNameParts(known: Set<string>): Map<string, string> {
     if (parts.length < 2) continue;
     for (const p of [parts[0], parts[parts.length - 1]]) if (!out.has(p)) out.set(p, k);
   }
-  // a part that is itself the beginning of another dotted name (安娜·瑪 of 安娜·瑪麗·杜邦) goes to the longest
+  // a part that is itself the beginning of another dotted name (蘇菲·瑪 of 蘇菲·瑪麗·杜邦) goes to the longest
   for (const k of known) for (const other of known) if (other !== k && other.startsWith(k) && DOTS.test(other)) out.set(k, other);
   return out;
 }
@@ -121,7 +121,7 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
     if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
-    // segmentation took the would-be surname into the word before it (鎮瀾宮|…, 師大|…): only
+    // segmentation took the would-be surname into the word before it (福安宮|…, 政大|…): only
     // strong evidence makes a name start inside a word
     const ti = ctx.tokenAt[i];
     if (ti >= 0 && ctx.tokens[ti].start < i && ctx.tokens[ti].word.length >= 2 && best.score < STRONG) continue;
@@ -327,7 +327,7 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
 }
 
 /**
- * Names joined by a middle dot (安娜·瑪麗·杜邦): every segment is taken whole, from the
+ * Names joined by a middle dot (蘇菲·瑪麗·杜邦): every segment is taken whole, from the
  * cue or punctuation before the first dot to the punctuation or verb after the last, so that a
  * less typical character (裡, 根) does not cut the name.
  */

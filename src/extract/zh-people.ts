@@ -228,7 +228,7 @@ export function namesFromTokens(ctx: PeopleContext): NameCandidate[] {
     if (lex.stop.personZh.has(w) || isCommonWord(w)) continue;
     if (w.length === 2 && t.tag === 'x') continue;
     if (NOT_NAME_END.has(w[w.length - 1]) || NUMERALS.test(w[1])) continue;
-    // 奉天|宮遶境: a head noun that closes the name before it (宮, 廟, 寺, 院) starts no person
+    // 福安|宮巡境: a head noun that closes the name before it (宮, 廟, 寺, 院) starts no person
     if (HEAD_CHARS.has(w[0]) && start > 0 && isHanChar(norm[start - 1]) && !lex.surnamesNorm.has(norm[start - 1])) continue;
     const end = start + w.length;
     const speech = startsWithAny(norm, end, SPEECH) || (norm[end] === '(' && /[A-Za-z]/.test(norm[end + 1] ?? ''));

@@ -33,7 +33,7 @@ export function resolveShortForms(doc: DocState, lex: Lexicon): void {
     }
     return target;
   };
-  // 市府農業局: a unit written after a short form is the unit of the body it stands for
+  // 市府社會處: a unit written after a short form is the unit of the body it stands for
   for (const e of [...doc.entities.values()]) {
     if (e.type !== 'organization' || doc.lexIds.has(e.id)) continue;
     const form = SHORT_FORMS.find((f) => f.fromPlace && e.name.startsWith(f.short) && e.name.length - f.short.length >= 2);
@@ -73,7 +73,7 @@ const UNIT_HEAD = new RegExp(`[${n('局處署所')}]$`);
 const LOCAL_GOVERNMENT = new RegExp(`[${n('市縣')}]${n('政府')}`);
 
 /**
- * 台中市政府農業局、環保局、衛生局: units listed after a unit of a city or county government
+ * 嘉義市政府社會處、衛生局、消防局: units listed after a unit of a city or county government
  * belong to the same government, and are named in full with their bare name as an alias.
  */
 function unitEnumerations(doc: DocState): void {
@@ -110,7 +110,7 @@ function unitEnumerations(doc: DocState): void {
 }
 
 /**
- * 美國國務院 … 國務院: a body the grammar found under its bare name, when the article also names
+ * 巴西衛生部 … 衛生部: a body the grammar found under its bare name, when the article also names
  * it with a country or place in front, is that qualified body (its bare name becomes an alias).
  */
 function qualifiedShortForms(doc: DocState, lex: Lexicon): void {

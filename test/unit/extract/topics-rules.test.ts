@@ -49,9 +49,9 @@ describe('actor-anchored events (Chinese)', () => {
 
 describe('Chinese topics are themes, not names', () => {
   test('a headline phrase that ends in a person, a title or an organization head is no topic; idioms are none either', () => {
-    const x = extract(article(['新任校長陳大同今天上任，演員林小美出席，港灣大學校友也到場。'], { title: '演員林小美出席 新任校長陳大同勢如破竹 港灣大學' }));
+    const x = extract(article(['新任院長陳大同今天上任，演員林小美出席，港灣大學校友也到場。'], { title: '演員林小美出席 新任院長陳大同一帆風順 港灣大學' }));
     const names = topicNames(x);
-    for (const bad of ['演員林小美', '新任校長', '港灣大學', '勢如破竹']) expect(names).not.toContain(bad);
+    for (const bad of ['演員林小美', '新任院長', '港灣大學', '一帆風順']) expect(names).not.toContain(bad);
   });
 });
 
