@@ -51,19 +51,28 @@ export interface NormalizedText {
   norm: string;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+const WIDE = /[\uff01-\uff5e\u3000]/g;
+const foldWide = (ch: string) => String.fromCharCode(foldWidth(ch.charCodeAt(0)));
+
 export function normalizeText(text: string): NormalizedText {
+  const conv = toCn(text);
+  if (conv.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(conv)) {
+    // the common case: one unit per code point on both sides
+    return { chars: text.split(''), norm: conv.replace(WIDE, foldWide) };
+  }
   const chars = Array.from(text);
-  const conv = Array.from(toCn(text));
+  const convChars = Array.from(conv);
   // opencc-js keeps the code-point count; if a future version does not, fall back to no conversion
-  const aligned = conv.length === chars.length ? conv : chars;
-  let norm = '';
+  const aligned = convChars.length === chars.length ? convChars : chars;
+  const units = new Array<string>(chars.length);
   for (let i = 0; i < chars.length; i++) {
     let cp = aligned[i].codePointAt(0)!;
     if (cp > 0xffff) cp = chars[i].codePointAt(0)!;
     if (cp > 0xffff) cp = 0xfffd;
-    norm += String.fromCharCode(foldWidth(cp));
+    units[i] = String.fromCharCode(foldWidth(cp));
   }
-  return { chars, norm };
+  return { chars, norm: units.join('') };
 }
 
 /** Normalises a lexicon surface form the same way the text is normalised. */

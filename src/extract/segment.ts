@@ -1,4 +1,4 @@
-import { Jieba, TfIdf } from '@node-rs/jieba';
+import { Jieba } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict';
 import { getLexicon, type Lexicon } from './lexicon';
 
@@ -11,9 +11,10 @@ export interface Token {
 
 interface Segmenter {
   jieba: Jieba;
-  tfidf: TfIdf;
   /** jieba's own dictionary: word -> [freq, tag], to tell common words from unknown names. */
   words: Map<string, { freq: number; tag: string }>;
+  /** The lexicon's names given to jieba as words. */
+  userWords: Set<string>;
 }
 
 let seg: Segmenter | undefined;
@@ -21,16 +22,16 @@ let seg: Segmenter | undefined;
 function loadSegmenter(lex: Lexicon): Segmenter {
   const jieba = Jieba.withDict(dict);
   // every known name in one batch: adding names one at a time changes how neighbours are cut
-  const lines = lex.jiebaWords.filter((w) => w.length >= 2 && !/\s/.test(w)).map((w) => `${w} 2000 nz`);
+  const userWords = new Set(lex.jiebaWords.filter((w) => w.length >= 2 && !/\s/.test(w)));
+  const lines = [...userWords].map((w) => `${w} 2000 nz`);
   if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n')));
-  const tfidf = TfIdf.withDict(idf);
   const words = new Map<string, { freq: number; tag: string }>();
   const text = Buffer.from(dict).toString('utf8');
   for (const line of text.split('\n')) {
     const [w, f, t] = line.split(' ');
     if (w && w.length >= 2 && w.length <= 4) words.set(w, { freq: Number(f) || 0, tag: t ?? '' });
   }
-  return { jieba, tfidf, words };
+  return { jieba, words, userWords };
 }
 
 export function getSegmenter(): Segmenter {
@@ -62,9 +63,33 @@ export function tagText(norm: string): Token[] {
   return out;
 }
 
-export function keywords(norm: string, topK: number): { keyword: string; weight: number }[] {
-  const { jieba, tfidf } = getSegmenter();
-  return tfidf.extractKeywords(jieba, norm, topK, ['n', 'nz', 'vn', 'nt', 'ns', 'nr', 'x', 'l', 'j', 'eng']);
+const KEYWORD_TAGS = new Set(['n', 'nz', 'vn', 'nt', 'ns', 'nr', 'x', 'l', 'j', 'eng']);
+// jieba's own keyword extractor drops these English function words
+const KEYWORD_STOP = new Set('the of is and to in that we for an are by be as on with can if from which you it this then at have all not one has or'.split(' '));
+
+/**
+ * TF-IDF keywords of a text from its jieba tokens (the tokens the extractor already has, so the
+ * text is not segmented a second time): nouns and names of two or more characters, each weighted
+ * by its share of the counted words times its inverse document frequency (jieba's median for an
+ * unknown word), the `topK` heaviest first. The same weighting as jieba's TfIdf.extractKeywords.
+ */
+export function keywords(tokens: readonly Token[], topK: number): { keyword: string; weight: number }[] {
+  const { words, userWords } = getSegmenter();
+  const tf = new Map<string, number>();
+  let total = 0;
+  for (const t of tokens) {
+    if (!KEYWORD_TAGS.has(t.tag) || KEYWORD_STOP.has(t.word)) continue;
+    // a word only the HMM found (unknown to the dictionaries) is characters to jieba's extractor
+    if (t.word.length <= 4 && /[\u3400-\u9fff]/.test(t.word) && !words.has(t.word) && !userWords.has(t.word)) continue;
+    if (t.word.length < 2 || (t.word.length === 2 && t.word.codePointAt(0)! > 0xffff)) continue;
+    tf.set(t.word, (tf.get(t.word) ?? 0) + 1);
+    total++;
+  }
+  const median = medianIdf();
+  const out: { keyword: string; weight: number }[] = [];
+  for (const [word, n] of tf) out.push({ keyword: word, weight: (n * (idfOf(word) ?? median)) / total });
+  out.sort((a, b) => b.weight - a.weight || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0));
+  return out.slice(0, topK);
 }
 
 /**
@@ -89,18 +114,28 @@ export function forEachDictWord(cb: (word: string, freq: number, tag: string) =>
   }
 }
 
-let idfMap: Map<string, number> | undefined;
-
 /** jieba's inverse document frequency of a word (undefined when unknown): how specific it is. */
 export function idfOf(word: string): number | undefined {
-  if (!idfMap) {
-    idfMap = new Map();
+  return idfTable().map.get(word);
+}
+
+let idfLoaded: { map: Map<string, number>; median: number } | undefined;
+
+function idfTable(): { map: Map<string, number>; median: number } {
+  if (!idfLoaded) {
+    const map = new Map<string, number>();
     for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
       const sp = line.indexOf(' ');
-      if (sp > 0) idfMap.set(line.slice(0, sp), Number(line.slice(sp + 1)));
+      if (sp > 0) map.set(line.slice(0, sp), Number(line.slice(sp + 1)));
     }
+    const sorted = [...map.values()].sort((a, b) => a - b);
+    idfLoaded = { map, median: sorted.length ? sorted[sorted.length >> 1] : 0 };
   }
-  return idfMap.get(word);
+  return idfLoaded;
+}
+
+function medianIdf(): number {
+  return idfTable().median;
 }
 
 export function dictEntry(word: string): { freq: number; tag: string } | undefined {

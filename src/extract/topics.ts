@@ -265,7 +265,7 @@ const PHRASE_TAGS = /^(n|nz|vn|nr|ns|nt|nrt|j|l|eng)$/;
 function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weight: number }[] {
   const { doc, lex } = opts;
   const tokens = doc.tokens ?? tagText(doc.norm);
-  const isName = (w: string) => lex.zh.matchesAt(w, 0).some((m) => m.end === w.length);
+  const isName = (w: string) => lex.zh.has(w);
   const runs: { text: string; start: number }[] = [];
   let cur: typeof tokens = [];
   const flush = () => {
@@ -351,7 +351,7 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
     if (keys.some((k) => k.includes(t.word) || t.word.includes(k))) continue;
-    if (lex.zh.matchesAt(t.word, 0).some((m) => m.end === t.word.length)) continue;
+    if (lex.zh.has(t.word)) continue;
     seen.add(t.word);
     out.push({ name: doc.surface(t.start, t.end).replace(/臺/g, '台'), weight: 2.2 });
   }
@@ -373,7 +373,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;
     scores.set(t.word, (scores.get(t.word) ?? 0) + 2);
   }
-  for (const k of keywords(body, 15)) {
+  for (const k of keywords(doc.tokens ?? tagText(body), 15)) {
     if (!ok(k.keyword)) continue;
     const count = body.split(k.keyword).length - 1;
     if (count < 2) continue;

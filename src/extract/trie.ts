@@ -1,10 +1,11 @@
 /**
  * A character trie keyed by UTF-16 unit (the normalised text has one unit per code point), so a
- * scan over n characters costs O(n * longest form) instead of O(n * number of forms).
+ * scan over n characters costs O(n * longest form) instead of O(n * number of forms). Units are
+ * numbers (`charCodeAt`), so walking the text allocates nothing until a form matches.
  */
 
 interface Node<T> {
-  next: Map<string, Node<T>>;
+  next: Map<number, Node<T>>;
   values?: T[];
 }
 
@@ -14,6 +15,8 @@ export interface TrieMatch<T> {
   values: T[];
 }
 
+const NO_MATCHES: never[] = [];
+
 export class SurfaceTrie<T> {
   private readonly root: Node<T> = { next: new Map() };
   size = 0;
@@ -21,11 +24,12 @@ export class SurfaceTrie<T> {
   add(form: string, value: T): void {
     if (!form) return;
     let node = this.root;
-    for (const ch of form) {
-      let child = node.next.get(ch);
+    for (let i = 0; i < form.length; i++) {
+      const unit = form.charCodeAt(i);
+      let child = node.next.get(unit);
       if (!child) {
         child = { next: new Map() };
-        node.next.set(ch, child);
+        node.next.set(unit, child);
       }
       node = child;
     }
@@ -36,14 +40,28 @@ export class SurfaceTrie<T> {
     if (!node.values.includes(value)) node.values.push(value);
   }
 
+  /** The values of exactly this form (undefined when it is not one). */
+  get(form: string): T[] | undefined {
+    let node: Node<T> | undefined = this.root;
+    for (let i = 0; i < form.length && node; i++) node = node.next.get(form.charCodeAt(i));
+    return node && form ? node.values : undefined;
+  }
+
+  /** Whether `form` is one of the forms, whole. */
+  has(form: string): boolean {
+    return this.get(form) !== undefined;
+  }
+
   /** Every form starting at `start`, shortest first. */
   matchesAt(text: string, start: number): TrieMatch<T>[] {
+    let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(start));
+    if (!node) return NO_MATCHES;
     const out: TrieMatch<T>[] = [];
-    let node: Node<T> | undefined = this.root;
-    for (let i = start; i < text.length; i++) {
-      node = node.next.get(text[i]);
+    for (let i = start + 1; ; i++) {
+      if (node.values) out.push({ start, end: i, values: node.values });
+      if (i >= text.length) break;
+      node = node.next.get(text.charCodeAt(i));
       if (!node) break;
-      if (node.values) out.push({ start, end: i + 1, values: node.values });
     }
     return out;
   }
@@ -52,9 +70,14 @@ export class SurfaceTrie<T> {
   scanLongest(text: string): TrieMatch<T>[] {
     const out: TrieMatch<T>[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (!this.root.next.has(text[i])) continue;
-      const all = this.matchesAt(text, i);
-      if (all.length) out.push(all[all.length - 1]);
+      let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(i));
+      let best: TrieMatch<T> | undefined;
+      for (let j = i + 1; node; j++) {
+        if (node.values) best = { start: i, end: j, values: node.values };
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
+      if (best) out.push(best);
     }
     return out;
   }
@@ -63,8 +86,12 @@ export class SurfaceTrie<T> {
   scanAll(text: string): TrieMatch<T>[] {
     const out: TrieMatch<T>[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (!this.root.next.has(text[i])) continue;
-      out.push(...this.matchesAt(text, i));
+      let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(i));
+      for (let j = i + 1; node; j++) {
+        if (node.values) out.push({ start: i, end: j, values: node.values });
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+      }
     }
     return out;
   }

@@ -209,7 +209,7 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     if (translitMean(model, w) < T.spanMean) continue;
     const e = dictEntry(w);
     if (e && !/^nr/.test(e.tag) && e.freq >= 3) continue;
-    if (ctx.lex.zh.matchesAt(w, 0).some((m) => m.end === w.length)) continue;
+    if (ctx.lex.zh.has(w)) continue;
     // a known name plus a neighbouring character (林佳龍赴) is that name, not a new one
     if (!DOTS.test(w) && knownInside(w).some((k) => translitMean(model, w.replace(k, '')) < T.restMean)) continue;
     if (ctx.lex.stop.personZh.has(w)) continue;
