@@ -320,7 +320,16 @@ function zhTopicCandidates(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<
   const phrases = [...zhEventPhrases({ doc: opts.doc, captions: opts.captions }), ...zhPhrases(opts)];
   // a headline word inside a headline phrase (午餐 of 校園午餐) adds nothing
   const words = zhHeadlineWords(opts).filter((w) => !phrases.some((p) => p.name.includes(w.name)));
-  return [...phrases, ...words, ...zhKeywords(opts)];
+  return [...phrases, ...words, ...zhKeywords(opts)].filter((c) => !namesARole(opts.lex, normalizeForm(c.name)));
+}
+
+/**
+ * A qualified title (教育部長, 科主任, 前總統) names one person's post, not what the article is
+ * about; a bare role (校長, 醫師) can be the theme (a principal's handover, doctors' strike).
+ */
+function namesARole(lex: Lexicon, norm: string): boolean {
+  for (let i = 1; i < norm.length - 1; i++) if (lex.titlesZh.has(norm.slice(i))) return true;
+  return false;
 }
 
 /** Light verbs and reporting words that say nothing of what a headline is about. */

@@ -55,6 +55,16 @@ describe('Chinese topics are themes, not names', () => {
   });
 });
 
+describe('a qualified title is no topic', () => {
+  test('教育局長 and 科主任 are posts; the bare role 校長 stays a possible theme', () => {
+    const x = extract(article(['教育局長今天主持交接典禮，新任校長宣誓就職，教育局長致詞勉勵。', '醫院科主任與教育局長都到場，教育局長表示校長交接順利。'], { title: '教育局長主持校長交接' }));
+    const names = topicNames(x);
+    expect(names).not.toContain('教育局長');
+    expect(names).not.toContain('科主任');
+    expect(names.some((n) => n.includes('交接'))).toBe(true);
+  });
+});
+
 describe('English topic phrases', () => {
   test('a lower-case multi-word taxonomy keyword (trade surplus) is matched', () => {
     const x = extract(article(['The ministry said the trade surplus widened last month as shipments grew. Officials expect the trade surplus to stay large.'], { title: 'Shipments grow', language: 'en' }));
