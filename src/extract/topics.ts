@@ -78,6 +78,14 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     for (const m of matchEn({ norm: doc.norm, index: lex.enTopics, anyCase: true })) bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
   }
   addPairRelation({ doc, lex, scored, bump });
+  // one passing mention by an associated word (失蹤 for search and rescue, 新台幣 for exchange
+  // rates) is not what the article is about; the topic's own name once, or any keyword twice, is
+  for (const [key, sc] of scored) {
+    if (!sc.lex || sc.score > 1 || sc.hits.length !== 1) continue;
+    const form = normalizeForm(doc.surface(sc.hits[0].start, sc.hits[0].end)).toLowerCase();
+    const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeForm(f).toLowerCase());
+    if (!own.some((o) => sharesPart(o, form))) scored.delete(key);
+  }
   // a parent is half as well supported as its best child: it never crowds out the specific topics
   const parentSupport = new Map<string, number>();
   for (const sc of scored.values()) {
@@ -137,6 +145,18 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
       else doc.hits.push({ id, start: -1, end: -1, surface: s.name, caption: true });
     }
   }
+}
+
+/** Whether two forms share a word (English, plural folded) or two characters in a row (Chinese). */
+function sharesPart(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  if (/[a-z]/.test(a) || /[a-z]/.test(b)) {
+    const words = (x: string) => x.split(/[^a-z]+/).filter((w) => w.length >= 3).map((w) => w.replace(/(es|s)$/, ''));
+    const wa = new Set(words(a));
+    return words(b).some((w) => wa.has(w));
+  }
+  for (let i = 0; i + 2 <= b.length; i++) if (a.includes(b.slice(i, i + 2))) return true;
+  return false;
 }
 
 /** Counterparts of Taiwan that are not countries: European institutions stand for Europe (台歐). */

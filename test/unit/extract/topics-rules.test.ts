@@ -55,6 +55,16 @@ describe('Chinese topics are themes, not names', () => {
   });
 });
 
+describe('taxonomy topics need their own name or more than one passing word', () => {
+  test('one associated word (失蹤) does not make the search-and-rescue topic; the topic named (搜救) does', () => {
+    const para = '市議會今天審查明年度預算，議員質詢交通建設進度，市府官員一一答覆。';
+    const x = extract(article([para, '一名議員提到，去年一名登山民眾失蹤的處理經過。'], { title: '市議會審查預算' }));
+    expect(topics(x).map((e) => e.id)).not.toContain('topic:search-and-rescue');
+    const y = extract(article([para, '一名議員提到，去年山區搜救的處理經過。'], { title: '市議會審查預算' }));
+    expect(topics(y).map((e) => e.id)).toContain('topic:search-and-rescue');
+  });
+});
+
 describe('a qualified title is no topic', () => {
   test('教育局長 and 科主任 are posts; the bare role 校長 stays a possible theme', () => {
     const x = extract(article(['教育局長今天主持交接典禮，新任校長宣誓就職，教育局長致詞勉勵。', '醫院科主任與教育局長都到場，教育局長表示校長交接順利。'], { title: '教育局長主持校長交接' }));
