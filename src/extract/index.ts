@@ -41,6 +41,7 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
       doc.upsertLex(m.entity);
       doc.addHit({ id: m.entity.id, start: m.start, end: m.end });
     }
+    addBracketedAcronyms(doc);
   } else {
     // what the graph already knows is read first: the English recognizers skip claimed spans
     if (known) addKnownLatin(doc, known);
@@ -50,6 +51,36 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   addTopics({ doc, lex, article });
   if (options.known) obeyCuration(doc, options.known);
   return finish(doc);
+}
+
+/** An acronym in brackets right after an organization's name: 國際羽球總會（BWF）. */
+const BRACKETED_ACRONYM = /^\s?\(([A-Z][A-Za-z&]{1,9})\)/;
+
+/**
+ * A Latin acronym given in brackets after an organization's Chinese name is that
+ * organization's short form: an alias, and its later bare mentions (BWF表示) are hits of it.
+ */
+function addBracketedAcronyms(doc: DocState): void {
+  const acronyms = new Map<string, string>();
+  // the bracket itself repeats the name it follows: not a mention of its own
+  const glosses = new Set<number>();
+  for (const h of doc.hits) {
+    if (h.start < 0 || h.caption || doc.entities.get(h.id)?.type !== 'organization') continue;
+    const m = BRACKETED_ACRONYM.exec(doc.norm.slice(h.end, h.end + 14));
+    if (!m || (m[1].match(/[A-Z]/g)?.length ?? 0) < 2) continue;
+    glosses.add(h.end + m[0].indexOf(m[1]));
+    if (!acronyms.has(m[1])) acronyms.set(m[1], h.id);
+  }
+  for (const [acronym, id] of acronyms) {
+    const e = doc.entities.get(id)!;
+    if (!e.aliases.includes(acronym) && e.name !== acronym) e.aliases.push(acronym);
+    for (let at = doc.norm.indexOf(acronym); at >= 0; at = doc.norm.indexOf(acronym, at + acronym.length)) {
+      const end = at + acronym.length;
+      // a whole word: not part of a longer Latin run (BWFX, aBWF)
+      if (/[A-Za-z0-9]/.test(doc.norm[at - 1] ?? '') || /[A-Za-z0-9]/.test(doc.norm[end] ?? '') || doc.isClaimed(at, end) || glosses.has(at)) continue;
+      doc.addHit({ id, start: at, end });
+    }
+  }
 }
 
 function isEnglish(article: Article, text: string): boolean {

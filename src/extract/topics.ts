@@ -379,7 +379,7 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     if (/[局署处部院会所厅府]$/.test(t.word)) continue;
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
-    if (keys.some((k) => k.includes(t.word) || t.word.includes(k))) continue;
+    if (keys.some((k) => k.includes(t.word.toLowerCase()) || t.word.toLowerCase().includes(k))) continue;
     if (lex.zh.has(t.word)) continue;
     seen.add(t.word);
     out.push({ name: doc.surface(t.start, t.end).replace(/臺/g, '台'), weight: 2.2 });
@@ -391,7 +391,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   const { doc, lex, entityKeys } = opts;
   const body = doc.norm;
   const longKeys = [...entityKeys].filter((e) => e.length > 2 && body.includes(e));
-  const ok = (w: string) => [...w].length >= 2 && !/\d|[a-z]/.test(w) && !entityKeys.has(w) && !lex.stop.keywordsZh.has(w)
+  const ok = (w: string) => [...w].length >= 2 && !/\d|[a-z]/.test(w) && !entityKeys.has(w.toLowerCase()) && !lex.stop.keywordsZh.has(w)
     && !longKeys.some((e) => e.length > w.length && e.includes(w));
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms

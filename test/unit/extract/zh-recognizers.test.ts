@@ -157,6 +157,15 @@ describe('organizations and places by their heads', () => {
     expect(x.mentions.find((m) => m.entityId === 'org:巴西衛生部')!.count).toBe(2);
   });
 
+  test('a Latin acronym in brackets after an organization is its short form; its later bare mentions count, the bracket does not', () => {
+    const x = extract(article(['港灣科技公司（HBT）今天宣布擴廠，HBT表示新廠明年投產。', 'HBTX是另一個代號。']));
+    const e = x.entities.find((en) => en.name === '港灣科技公司')!;
+    expect(e.type).toBe('organization');
+    expect(e.aliases).toContain('HBT');
+    expect(x.mentions.find((m) => m.entityId === e.id)!.count).toBe(2);
+    expect(x.entities.some((en) => en.name === 'HBT' || en.name === 'HBTX')).toBe(false);
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
