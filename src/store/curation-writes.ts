@@ -34,14 +34,24 @@ async function entityOf(run: Run, id: string): Promise<EntityRecord> {
   return row.entity as EntityRecord;
 }
 
-/** Entities other than `id` that already answer to a form: by name, English name or alias, case aside. */
-const holdersOf = (id: string, alias: string): Query => ({
+/** A Lucene phrase for a form: quotes and backslashes escaped, everything else literal inside the quotes. */
+export const phraseOf = (form: string): string => `"${form.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/**
+ * Entities other than `id` that already answer to a form: by name, English name or alias, case
+ * aside. The full-text index `entity_forms` finds the entities whose names hold the form's words
+ * (or characters) in order, and the exact comparison keeps those that answer to it; no scan of
+ * the entities. A form with no letter or digit (punctuation alone) has no words to look up and
+ * is held by nobody.
+ */
+export const holdersOf = (id: string, alias: string): Query => ({
   cypher: `
-    MATCH (o:Entity) WHERE o.id <> $id
+    CALL db.index.fulltext.queryNodes('entity_forms', $phrase) YIELD node AS o
+    WITH o WHERE o.id <> $id
       AND (toLower(o.name) = $lower OR toLower(coalesce(o.nameEn, '')) = $lower OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = $lower))
     RETURN o.id AS id, o.name AS name, any(a IN coalesce(o.curatedAliases, []) WHERE toLower(a) = $lower) AS curated
     ORDER BY id LIMIT 20`,
-  params: { id, lower: alias.toLowerCase() },
+  params: { id, lower: alias.toLowerCase(), phrase: `name:${phraseOf(alias)} OR aliasText:${phraseOf(alias)}` },
 });
 
 export interface Who {
@@ -301,9 +311,32 @@ export function curateMergeEntities(
         rules: [{ label: 'Redirect', id: input.mergeId }, ...pointing.map((r) => ({ label: 'Redirect' as const, id: r.id as string }))],
       };
     },
-    async (run) => (await mergeWithin(run, input.keepId, input.mergeId, { keepAliases: input.keepAliases ?? true }))!,
+    async (run) => {
+      const kept = (await mergeWithin(run, input.keepId, input.mergeId, { keepAliases: input.keepAliases ?? true }))!;
+      for (const type of Object.values(RELATION_LABELS)) await run(dropNewlyRejected(type, input.keepId));
+      return kept;
+    },
   );
 }
+
+/**
+ * A rejection names the ids of its time (see writeRelations in article-writes.ts). Once a merge
+ * redirects one of them to the kept entity, the rejection covers the kept entity's edges too:
+ * those that articles stated go now, as re-reading the articles would drop them (the editors'
+ * own relations stay).
+ */
+const dropNewlyRejected = (type: string, keepId: string): Query => ({
+  cypher: `
+    MATCH (rd:Redirect {target: $keepId})
+    MATCH (j:RejectedRelation) WHERE (j.from = rd.id OR j.to = rd.id) AND j.type = $type
+    WITH DISTINCT j
+    OPTIONAL MATCH (rf:Redirect {id: j.from})
+    OPTIONAL MATCH (rt:Redirect {id: j.to})
+    MATCH (:Entity {id: coalesce(rf.target, j.from)})-[r:${type}]->(:Entity {id: coalesce(rt.target, j.to)})
+    WHERE r.editor IS NULL AND (j.articleId = '*' OR r.articleId = j.articleId)
+    DELETE r`,
+  params: { keepId, type },
+});
 
 export const rejectionId = (key: PairKey, articleId: string | null): string => `${key.type}|${key.from}|${key.to}|${articleId ?? '*'}`;
 
