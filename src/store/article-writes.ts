@@ -208,7 +208,8 @@ const writeOutlet = (article: Article): Query => ({
  * The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs.
  * A relation an editor rejected, in this article or everywhere (rejectRelation), is not written,
  * also when an end has been merged into another entity or split off since the rejection: a
- * rejection names the ids of its time, so the ids that now lead to each end count too.
+ * rejection names the ids of its time, so the ids that now lead to each end count too. A
+ * rejection with a title (rejectRelation's `title`) holds for the relation under that title only.
  */
 /** Ids that lead to an entity now: merged into it (Redirect, by its indexed target), or split off to it in this article. */
 const EARLIER_IDS = (v: string): string =>
@@ -227,7 +228,8 @@ const writeRelations = (id: string, type: RelationType, extraction: Extraction):
       UNWIND $relations AS r
       WITH r, [r.from] + ${EARLIER_IDS('r.from')} AS froms, [r.to] + ${EARLIER_IDS('r.to')} AS tos
       WITH r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
-      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN [k IN rejected | k + '*'] + [k IN rejected | k + $id] }
+      WITH r, [k IN rejected | k + '*'] + [k IN rejected | k + $id] AS keys
+      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
       CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,

@@ -333,12 +333,14 @@ const dropNewlyRejected = (type: string, keepId: string): Query => ({
     OPTIONAL MATCH (rf:Redirect {id: j.from})
     OPTIONAL MATCH (rt:Redirect {id: j.to})
     MATCH (:Entity {id: coalesce(rf.target, j.from)})-[r:${type}]->(:Entity {id: coalesce(rt.target, j.to)})
-    WHERE r.editor IS NULL AND (j.articleId = '*' OR r.articleId = j.articleId)
+    WHERE r.editor IS NULL AND (j.articleId = '*' OR r.articleId = j.articleId) AND (j.title IS NULL OR r.title = j.title)
     DELETE r`,
   params: { keepId, type },
 });
 
-export const rejectionId = (key: PairKey, articleId: string | null): string => `${key.type}|${key.from}|${key.to}|${articleId ?? '*'}`;
+/** Keyed by type, ends and article (or `*`), and by the title when only the relation under one title is wrong. */
+export const rejectionId = (key: PairKey, articleId: string | null, title: string | null = null): string =>
+  `${key.type}|${key.from}|${key.to}|${articleId ?? '*'}${title ? `|${title}` : ''}`;
 
 export interface RelationInput {
   type: RelationType;
@@ -353,38 +355,41 @@ async function pairEnds(run: Run, from: string, to: string): Promise<void> {
 }
 
 /**
- * This relation between these entities is wrong, as stated in one article or anywhere: its
- * edges go, and ingestion never writes it again from that article (or from any).
+ * This relation between these entities is wrong, as stated in one article or anywhere, under
+ * any title or (with `title`) under that one only (a chair who is not the committee's
+ * convener): its edges go, and ingestion never writes it again from that article (or from any).
  */
-export function curateRejectRelation(executor: Executor, input: RelationInput & { articleId?: string | null } & Who): Promise<Curated<number>> {
+export function curateRejectRelation(executor: Executor, input: RelationInput & { articleId?: string | null; title?: string | null } & Who): Promise<Curated<number>> {
   const key: PairKey = { type: RELATION_LABELS[input.type], from: input.from, to: input.to };
   const articleId = input.articleId ?? null;
+  const title = input.title?.trim() || null;
   return editInTransaction(
     executor,
     {
       actor: input.actor,
       action: 'rejectRelation',
-      summary: `rejectRelation ${input.from} ${input.type} ${input.to} ${articleId ? `in ${articleId}` : 'everywhere'}`,
-      args: { ...input, actor: undefined, articleId },
+      summary: `rejectRelation ${input.from} ${input.type} ${input.to}${title ? ` as "${title}"` : ''} ${articleId ? `in ${articleId}` : 'everywhere'}`,
+      args: { ...input, actor: undefined, articleId, title },
     },
     async (run) => {
       await pairEnds(run, input.from, input.to);
       const [row] = await run({
-        cypher: `MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE $articleId IS NULL OR r.articleId = $articleId RETURN count(r) AS n`,
-        params: { from: input.from, to: input.to, articleId },
+        cypher: `MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE ($articleId IS NULL OR r.articleId = $articleId) AND ($title IS NULL OR r.title = $title) RETURN count(r) AS n`,
+        params: { from: input.from, to: input.to, articleId, title },
       });
-      if (!(row.n as number)) throw notFound(`A ${input.type} relation from ${input.from} to ${input.to}${articleId ? ` in article ${articleId}` : ''}`);
-      return { pairs: [key], rules: [{ label: 'RejectedRelation', id: rejectionId(key, articleId) }] };
+      if (!(row.n as number)) throw notFound(`A ${input.type} relation from ${input.from} to ${input.to}${title ? ` titled "${title}"` : ''}${articleId ? ` in article ${articleId}` : ''}`);
+      return { pairs: [key], rules: [{ label: 'RejectedRelation', id: rejectionId(key, articleId, title) }] };
     },
     async (run) => {
       const [row] = await run({
         cypher: `
-          MERGE (j:RejectedRelation {id: $rid}) SET j.type = $type, j.from = $from, j.to = $to, j.articleId = $articleKey
+          MERGE (j:RejectedRelation {id: $rid}) SET j.type = $type, j.from = $from, j.to = $to, j.articleId = $articleKey, j.title = $title
           WITH j
-          OPTIONAL MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE $articleId IS NULL OR r.articleId = $articleId
+          OPTIONAL MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to})
+          WHERE ($articleId IS NULL OR r.articleId = $articleId) AND ($title IS NULL OR r.title = $title)
           DELETE r
           RETURN count(r) AS removed`,
-        params: { rid: rejectionId(key, articleId), type: key.type, from: input.from, to: input.to, articleId, articleKey: articleId ?? '*' },
+        params: { rid: rejectionId(key, articleId, title), type: key.type, from: input.from, to: input.to, articleId, articleKey: articleId ?? '*', title },
       });
       return row.removed as number;
     },

@@ -207,6 +207,22 @@ describe('a rejected relation stays rejected', () => {
     expect(await roles('person:己先生', 'org:庚會')).toEqual(['editor', 'rj-2']);
   });
 
+  it('under one title only, when the editor names the title; the same pair under another title stays', async () => {
+    const stated = (extra: string) =>
+      item({ id: 'rj-t', title: `癸委員會開會${extra}`, publishedAt: '2025-10-09', entities: ['person:癸委員', 'org:癸委員會'], relations: [role('person:癸委員', 'org:癸委員會', '召委'), role('person:癸委員', 'org:癸委員會', '會議主席')] });
+    await write(stated(''));
+    const titles = async () =>
+      (await executor.read<{ t: string }>({ cypher: 'MATCH (:Entity {id: "person:癸委員"})-[r:HOLDS_ROLE]->(:Entity {id: "org:癸委員會"}) RETURN r.title AS t ORDER BY t', params: {} })).map((r) => r.t);
+    expect(await titles()).toEqual(['召委', '會議主席']);
+    const rejected = await ok('mutation { rejectRelation(type: HOLDS_ROLE, from: "person:癸委員", to: "org:癸委員會", title: "會議主席") { summary } }');
+    expect(rejected.rejectRelation.summary).toContain('as "會議主席"');
+    expect(await titles()).toEqual(['召委']);
+    await write(stated(' 續報'));
+    expect(await titles()).toEqual(['召委']);
+    const none = await gql(api.url, 'mutation { rejectRelation(type: HOLDS_ROLE, from: "person:癸委員", to: "org:癸委員會", title: "主任") { id } }', {}, auth);
+    expect(none.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('when the relation is stated in the article’s headline rather than its body', async () => {
     const ingest = (body: string) =>
       ok('mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status error } }', {
