@@ -54,6 +54,17 @@ CREATE CONSTRAINT article_redirect_id IF NOT EXISTS FOR (r:ArticleRedirect) REQU
 CREATE CONSTRAINT rejected_relation_id IF NOT EXISTS FOR (j:RejectedRelation) REQUIRE j.id IS UNIQUE;
 CREATE CONSTRAINT blocked_form_id IF NOT EXISTS FOR (b:BlockedForm) REQUIRE b.id IS UNIQUE;
 CREATE INDEX redirect_target IF NOT EXISTS FOR (r:Redirect) ON (r.target);
+// Which entities already answer to a form (addAlias refuses a form another entity holds): the
+// names and aliases as lowercased word and character tokens, stop words kept, for an exact check
+// over the few candidates instead of a scan of every entity (curation-writes.ts, holdersOf).
+// Its properties differ from entity_names' (nameEn is in both it and aliasText) because Neo4j
+// takes a full-text index on the same labels and properties as the same one, whatever the analyzer.
+CREATE FULLTEXT INDEX entity_forms IF NOT EXISTS
+  FOR (n:Person|Organization|Country|Place|Topic) ON EACH [n.name, n.nameEn, n.aliasText]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
+// A merge finds the rejections that name the merged id by either end (curation-writes.ts).
+CREATE INDEX rejected_relation_from IF NOT EXISTS FOR (j:RejectedRelation) ON (j.from);
+CREATE INDEX rejected_relation_to IF NOT EXISTS FOR (j:RejectedRelation) ON (j.to);
 
 // The change feed: one node per article written or deleted, by any process; API instances
 // follow it by `at` to publish live updates (see src/store/change-feed.ts).

@@ -118,7 +118,8 @@ const upsertEntities = (extraction: Extraction, language: string): Query => ({
     MERGE (e:Entity {id: x.id})
     ON CREATE SET e.type = x.type, e.createdAt = $stamp
     WITH e, x, e.createdAt = $stamp AS created,
-         coalesce(e.namePriority, 0) < $priority AS better,
+         // a name an editor removed (or merged away as junk) never becomes the display name either
+         coalesce(e.namePriority, 0) < $priority AND NOT x.name IN coalesce(e.removedAliases, []) AS better,
          // an alias an editor removed stays removed
          [s IN x.aliases WHERE NOT s IN coalesce(e.aliases, []) AND NOT s IN coalesce(e.removedAliases, [])] AS extra
     CALL (e, x, created, better, extra) {
@@ -205,8 +206,15 @@ const writeOutlet = (article: Article): Query => ({
 
 /**
  * The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs.
- * A relation an editor rejected, in this article or everywhere (rejectRelation), is not written.
+ * A relation an editor rejected, in this article or everywhere (rejectRelation), is not written,
+ * also when an end has been merged into another entity or split off since the rejection: a
+ * rejection names the ids of its time, so the ids that now lead to each end count too. A
+ * rejection with a title (rejectRelation's `title`) holds for the relation under that title only.
  */
+/** Ids that lead to an entity now: merged into it (Redirect, by its indexed target), or split off to it in this article. */
+const EARLIER_IDS = (v: string): string =>
+  `COLLECT { MATCH (d:Redirect {target: ${v}}) RETURN d.id AS id UNION MATCH (s:ArticleRedirect) WHERE s.id STARTS WITH $id + '|' AND s.target = ${v} RETURN substring(s.id, size($id) + 1) AS id }`;
+
 const writeRelations = (id: string, type: RelationType, extraction: Extraction): Query => {
   const unique = new Map<string, Extraction['relations'][number]>();
   for (const r of extraction.relations) {
@@ -218,8 +226,10 @@ const writeRelations = (id: string, type: RelationType, extraction: Extraction):
   return {
     cypher: `
       UNWIND $relations AS r
-      WITH r, $type + '|' + r.from + '|' + r.to + '|' AS rejected
-      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN [rejected + '*', rejected + $id] }
+      WITH r, [r.from] + ${EARLIER_IDS('r.from')} AS froms, [r.to] + ${EARLIER_IDS('r.to')} AS tos
+      WITH r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
+      WITH r, [k IN rejected | k + '*'] + [k IN rejected | k + $id] AS keys
+      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
       CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,

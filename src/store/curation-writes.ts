@@ -34,14 +34,24 @@ async function entityOf(run: Run, id: string): Promise<EntityRecord> {
   return row.entity as EntityRecord;
 }
 
-/** Entities other than `id` that already answer to a form: by name, English name or alias, case aside. */
-const holdersOf = (id: string, alias: string): Query => ({
+/** A Lucene phrase for a form: quotes and backslashes escaped, everything else literal inside the quotes. */
+export const phraseOf = (form: string): string => `"${form.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+
+/**
+ * Entities other than `id` that already answer to a form: by name, English name or alias, case
+ * aside. The full-text index `entity_forms` finds the entities whose names hold the form's words
+ * (or characters) in order, and the exact comparison keeps those that answer to it; no scan of
+ * the entities. A form with no letter or digit (punctuation alone) has no words to look up and
+ * is held by nobody.
+ */
+export const holdersOf = (id: string, alias: string): Query => ({
   cypher: `
-    MATCH (o:Entity) WHERE o.id <> $id
+    CALL db.index.fulltext.queryNodes('entity_forms', $phrase) YIELD node AS o
+    WITH o WHERE o.id <> $id
       AND (toLower(o.name) = $lower OR toLower(coalesce(o.nameEn, '')) = $lower OR any(a IN coalesce(o.aliases, []) WHERE toLower(a) = $lower))
     RETURN o.id AS id, o.name AS name, any(a IN coalesce(o.curatedAliases, []) WHERE toLower(a) = $lower) AS curated
     ORDER BY id LIMIT 20`,
-  params: { id, lower: alias.toLowerCase() },
+  params: { id, lower: alias.toLowerCase(), phrase: `name:${phraseOf(alias)} OR aliasText:${phraseOf(alias)}` },
 });
 
 export interface Who {
@@ -301,11 +311,36 @@ export function curateMergeEntities(
         rules: [{ label: 'Redirect', id: input.mergeId }, ...pointing.map((r) => ({ label: 'Redirect' as const, id: r.id as string }))],
       };
     },
-    async (run) => (await mergeWithin(run, input.keepId, input.mergeId, { keepAliases: input.keepAliases ?? true }))!,
+    async (run) => {
+      const kept = (await mergeWithin(run, input.keepId, input.mergeId, { keepAliases: input.keepAliases ?? true }))!;
+      for (const type of Object.values(RELATION_LABELS)) await run(dropNewlyRejected(type, input.keepId));
+      return kept;
+    },
   );
 }
 
-export const rejectionId = (key: PairKey, articleId: string | null): string => `${key.type}|${key.from}|${key.to}|${articleId ?? '*'}`;
+/**
+ * A rejection names the ids of its time (see writeRelations in article-writes.ts). Once a merge
+ * redirects one of them to the kept entity, the rejection covers the kept entity's edges too:
+ * those that articles stated go now, as re-reading the articles would drop them (the editors'
+ * own relations stay).
+ */
+const dropNewlyRejected = (type: string, keepId: string): Query => ({
+  cypher: `
+    MATCH (rd:Redirect {target: $keepId})
+    MATCH (j:RejectedRelation) WHERE (j.from = rd.id OR j.to = rd.id) AND j.type = $type
+    WITH DISTINCT j
+    OPTIONAL MATCH (rf:Redirect {id: j.from})
+    OPTIONAL MATCH (rt:Redirect {id: j.to})
+    MATCH (:Entity {id: coalesce(rf.target, j.from)})-[r:${type}]->(:Entity {id: coalesce(rt.target, j.to)})
+    WHERE r.editor IS NULL AND (j.articleId = '*' OR r.articleId = j.articleId) AND (j.title IS NULL OR r.title = j.title)
+    DELETE r`,
+  params: { keepId, type },
+});
+
+/** Keyed by type, ends and article (or `*`), and by the title when only the relation under one title is wrong. */
+export const rejectionId = (key: PairKey, articleId: string | null, title: string | null = null): string =>
+  `${key.type}|${key.from}|${key.to}|${articleId ?? '*'}${title ? `|${title}` : ''}`;
 
 export interface RelationInput {
   type: RelationType;
@@ -320,38 +355,41 @@ async function pairEnds(run: Run, from: string, to: string): Promise<void> {
 }
 
 /**
- * This relation between these entities is wrong, as stated in one article or anywhere: its
- * edges go, and ingestion never writes it again from that article (or from any).
+ * This relation between these entities is wrong, as stated in one article or anywhere, under
+ * any title or (with `title`) under that one only (a chair who is not the committee's
+ * convener): its edges go, and ingestion never writes it again from that article (or from any).
  */
-export function curateRejectRelation(executor: Executor, input: RelationInput & { articleId?: string | null } & Who): Promise<Curated<number>> {
+export function curateRejectRelation(executor: Executor, input: RelationInput & { articleId?: string | null; title?: string | null } & Who): Promise<Curated<number>> {
   const key: PairKey = { type: RELATION_LABELS[input.type], from: input.from, to: input.to };
   const articleId = input.articleId ?? null;
+  const title = input.title?.trim() || null;
   return editInTransaction(
     executor,
     {
       actor: input.actor,
       action: 'rejectRelation',
-      summary: `rejectRelation ${input.from} ${input.type} ${input.to} ${articleId ? `in ${articleId}` : 'everywhere'}`,
-      args: { ...input, actor: undefined, articleId },
+      summary: `rejectRelation ${input.from} ${input.type} ${input.to}${title ? ` as "${title}"` : ''} ${articleId ? `in ${articleId}` : 'everywhere'}`,
+      args: { ...input, actor: undefined, articleId, title },
     },
     async (run) => {
       await pairEnds(run, input.from, input.to);
       const [row] = await run({
-        cypher: `MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE $articleId IS NULL OR r.articleId = $articleId RETURN count(r) AS n`,
-        params: { from: input.from, to: input.to, articleId },
+        cypher: `MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE ($articleId IS NULL OR r.articleId = $articleId) AND ($title IS NULL OR r.title = $title) RETURN count(r) AS n`,
+        params: { from: input.from, to: input.to, articleId, title },
       });
-      if (!(row.n as number)) throw notFound(`A ${input.type} relation from ${input.from} to ${input.to}${articleId ? ` in article ${articleId}` : ''}`);
-      return { pairs: [key], rules: [{ label: 'RejectedRelation', id: rejectionId(key, articleId) }] };
+      if (!(row.n as number)) throw notFound(`A ${input.type} relation from ${input.from} to ${input.to}${title ? ` titled "${title}"` : ''}${articleId ? ` in article ${articleId}` : ''}`);
+      return { pairs: [key], rules: [{ label: 'RejectedRelation', id: rejectionId(key, articleId, title) }] };
     },
     async (run) => {
       const [row] = await run({
         cypher: `
-          MERGE (j:RejectedRelation {id: $rid}) SET j.type = $type, j.from = $from, j.to = $to, j.articleId = $articleKey
+          MERGE (j:RejectedRelation {id: $rid}) SET j.type = $type, j.from = $from, j.to = $to, j.articleId = $articleKey, j.title = $title
           WITH j
-          OPTIONAL MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE $articleId IS NULL OR r.articleId = $articleId
+          OPTIONAL MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to})
+          WHERE ($articleId IS NULL OR r.articleId = $articleId) AND ($title IS NULL OR r.title = $title)
           DELETE r
           RETURN count(r) AS removed`,
-        params: { rid: rejectionId(key, articleId), type: key.type, from: input.from, to: input.to, articleId, articleKey: articleId ?? '*' },
+        params: { rid: rejectionId(key, articleId, title), type: key.type, from: input.from, to: input.to, articleId, articleKey: articleId ?? '*', title },
       });
       return row.removed as number;
     },

@@ -285,6 +285,45 @@ const labelCases = (v: string): string =>
     .map(([type, label]) => `FOREACH (_ IN CASE WHEN ${v}.type = '${type}' THEN [1] ELSE [] END | SET ${v}:${label})`)
     .join('\n    ');
 
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Derived from the aliases and the English name (the full-text index reads it): recomputed, never restored. */
+const DERIVED = new Set(['aliasText']);
+
+/**
+ * The properties an undo writes: what the edit changed goes back to how it was before it, and
+ * everything else stays as it is now, so that what ingestion did since the edit survives the
+ * undo (an alias a later article brought, a name it filled in). A list property is undone by
+ * its elements: those the edit added go, those it removed come back, others stay where they are.
+ */
+export function undoProps(before: Record<string, unknown>, after: Record<string, unknown>, now: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...now };
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (DERIVED.has(key)) continue;
+    const was = before[key];
+    const became = after[key];
+    if (sameValue(was, became)) continue;
+    if ((Array.isArray(was) || was == null) && (Array.isArray(became) || became == null) && (Array.isArray(was) || Array.isArray(became))) {
+      const wasList = (was as unknown[] | null) ?? [];
+      const becameList = (became as unknown[] | null) ?? [];
+      const added = becameList.filter((x) => !wasList.some((y) => sameValue(x, y)));
+      const removed = wasList.filter((x) => !becameList.some((y) => sameValue(x, y)));
+      const current = Array.isArray(now[key]) ? (now[key] as unknown[]) : [];
+      const kept = current.filter((x) => !added.some((y) => sameValue(x, y)));
+      const list = [...kept, ...removed.filter((x) => !kept.some((y) => sameValue(x, y)))];
+      if (list.length || was != null) out[key] = list;
+      else delete out[key];
+      continue;
+    }
+    if (was == null) delete out[key];
+    else out[key] = was;
+  }
+  if (Array.isArray(out.aliases)) {
+    out.aliasText = (out.aliases as string[]).reduce((t, s) => `${t} ${s}`, '') + (typeof out.nameEn === 'string' ? ` ${out.nameEn}` : '');
+  }
+  return out;
+}
+
 /** Sets an entity's properties and labels as they were; creates the node when it was gone. */
 const restoreProps = (id: string, props: Record<string, unknown>): Query => ({
   cypher: `
@@ -347,8 +386,12 @@ const restoreRule = (label: RuleLabel, id: string, props: Record<string, unknown
     : { cypher: `MATCH (n:${fixed} {id: $id}) DELETE n`, params: { id } };
 };
 
-/** Writes a snapshot back over the graph (see the header: edges of other articles stay). */
-async function restore(run: Run, target: Snapshot, other: Snapshot): Promise<void> {
+/**
+ * Writes a snapshot back over the graph (see the header: edges of other articles stay). An
+ * entity that exists now, and did after the edit, gets back only the properties the edit
+ * changed (undoProps); one the edit deleted comes back whole.
+ */
+async function restore(run: Run, target: Snapshot, other: Snapshot, now: Snapshot): Promise<void> {
   const scope = scopeOf(target, other);
   const withScope = (q: Query): Query => ({ cypher: q.cypher, params: { ...q.params, scope } });
   // entities whose edges the snapshot holds: an edge between two of them is written once, from its start
@@ -358,7 +401,9 @@ async function restore(run: Run, target: Snapshot, other: Snapshot): Promise<voi
       await run({ cypher: 'MATCH (e:Entity {id: $id}) DETACH DELETE e', params: { id } });
       continue;
     }
-    await run(restoreProps(id, state.props));
+    const changed = other.entities[id];
+    const current = now.entities[id];
+    await run(restoreProps(id, changed && current ? undoProps(state.props, changed.props, current.props) : state.props));
     if (!state.mentions) continue;
     await run(withScope(clearEdges(id, scope)));
   }
@@ -413,7 +458,7 @@ export async function undoEdit(executor: Executor, id: string, actor: string): P
     const before = JSON.parse(row.before as string) as Snapshot;
     const after = JSON.parse(row.after as string) as Snapshot;
     const now = await capture(run, footprint);
-    await restore(run, before, after);
+    await restore(run, before, after, now);
     const restored = await capture(run, footprint);
     const [original] = await run({ cypher: 'MATCH (e:Edit {id: $id}) RETURN e.summary AS summary', params: { id } });
     const edit = await recordEdit(run, { actor, action: 'undoEdit', summary: `undo ${id}: ${original.summary}`, args: { id }, footprint, before: now, after: restored, undoes: id });

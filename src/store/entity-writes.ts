@@ -42,7 +42,7 @@ const moveMentions: Query = {
 
 /**
  * The merged entity's names become aliases of the kept one (unless the curator says they are
- * junk) and its id redirects there, so that later ingestion of the old id lands on the kept entity.
+ * junk: then they are remembered as removed, so that ingestion never adds them) and its id redirects there, so that later ingestion of the old id lands on the kept entity.
  */
 const finishMerge: Query = {
   cypher: `
@@ -51,6 +51,10 @@ const finishMerge: Query = {
                  THEN reduce(acc = coalesce(k.aliases, []), s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) |
                              CASE WHEN s IS NULL OR s IN acc OR s IN coalesce(k.removedAliases, []) THEN acc ELSE acc + s END)
                  ELSE coalesce(k.aliases, []) END AS merged
+    // junk names stay out for good: later articles naming the merged id would bring them back as aliases
+    SET k.removedAliases = CASE WHEN $keepAliases THEN k.removedAliases
+                           ELSE reduce(acc = coalesce(k.removedAliases, []), s IN [m.name] + coalesce(m.aliases, []) + coalesce(m.nameEn, []) |
+                                       CASE WHEN s IN acc OR s IN merged OR s = k.name OR s = k.nameEn THEN acc ELSE acc + s END) END
     SET k.aliases = merged, k.nameEn = CASE WHEN $keepAliases THEN coalesce(k.nameEn, m.nameEn) ELSE k.nameEn END,
         k.curatedAliases = CASE WHEN $keepAliases
                              THEN reduce(acc = coalesce(k.curatedAliases, []), s IN coalesce(m.curatedAliases, []) | CASE WHEN s IN acc THEN acc ELSE acc + s END)

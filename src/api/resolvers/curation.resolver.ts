@@ -129,16 +129,17 @@ export class CurationResolver {
     return result;
   }
 
-  @Mutation(() => Edit, { description: 'Rejects a relation between two entities, as stated in one article (`articleId`) or everywhere: its edges go and re-ingesting never writes it again. Needs the API key.' })
+  @Mutation(() => Edit, { description: 'Rejects a relation between two entities, as stated in one article (`articleId`) or everywhere, under any title or one (`title`): its edges go and re-ingesting never writes it again. Needs the API key.' })
   async rejectRelation(
     @Ctx() ctx: Context,
     @Arg('type', () => RelationTypeEnum) type: RelationTypeEnum,
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Arg('articleId', () => ID, { nullable: true, description: 'Only as stated in this article; absent: everywhere.' }) articleId?: string,
+    @Arg('title', () => String, { nullable: true, description: 'Only under this title (HOLDS_ROLE, MEMBER_OF: "召委", "Minister"); absent: under any title.' }) title?: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateRejectRelation(ctx.executor, { type: type as unknown as RelationType, from, to, articleId: articleId ?? null, actor });
+    const { edit } = await curateRejectRelation(ctx.executor, { type: type as unknown as RelationType, from, to, articleId: articleId ?? null, title: title ?? null, actor });
     return edit;
   }
 
