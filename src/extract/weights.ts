@@ -128,3 +128,21 @@ export const EN_RELATION_CONFIDENCE = {
   /** "Yilan County's Fangliao", "Tampere, Finland", "the Legislature's Procedure Committee". */
   located: 0.7,
 } as const;
+
+/** Japanese names in Chinese text (zh-japanese-names.ts): boundary evidence only, the parts are listed surnames. */
+export const JAPANESE_NAME = {
+  /** Left evidence a reading needs (punctuation, a title, a cue word). */
+  minLeft: 1.2,
+  /** Left plus right evidence at which a reading is accepted. */
+  accept: 3,
+  /** One- and three-character given names are less common than two-character ones. */
+  unusualGivenLength: 0.5,
+  /** A given part that is a dictionary word this frequent (今天, 表示) is a word, not a name. */
+  givenWordFreq: 1000,
+  /** A role noun right before the name (選手, 好手). */
+  roleBefore: 2,
+  /** A speech or action verb right after the name. */
+  verbAfter: 1.8,
+  /** How far (characters, each side) a Japanese cue may be from the name. */
+  contextChars: 40,
+};

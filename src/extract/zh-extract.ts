@@ -14,6 +14,7 @@ import { companyOrWaterHeadAt, companyStem, headSpans } from './zh-heads';
 import { upsertKnown, type KnownIndex } from './known';
 import { resolveShortForms } from './zh-short-forms';
 import { campSpans } from './zh-camps';
+import { japaneseNames } from './zh-japanese-names';
 import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translitNames, trimOvershoot } from './zh-names';
 import { addZhRelations } from './relations';
 
@@ -72,6 +73,8 @@ export function extractZh(opts: ZhOptions): void {
   found.push(...cued);
   const tr = translitNames(ctx, new Set(found.map((c) => c.norm)));
   found.push(...tr);
+  const jp = japaneseNames(ctx).filter((c) => !found.some((f) => f.start < c.end && c.start < f.end && f.strength >= 3));
+  found.push(...jp);
   const known = new Set(found.map((c) => c.norm));
   const before = namesBeforeTitles(ctx, known);
   for (const b of before) known.add(b.cand.norm);
@@ -84,7 +87,7 @@ export function extractZh(opts: ZhOptions): void {
     known.add(c.norm);
   }
   trimOvershoot(ctx, known);
-  dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
+  dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...jp, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
   for (const a of authorNames) known.delete(a);
   // 瑞昇|科技, 林瑞|溪: a name the model guessed that is written before a company head or a

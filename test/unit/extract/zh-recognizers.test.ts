@@ -77,6 +77,20 @@ describe('transliterated names', () => {
   });
 });
 
+describe('Japanese names', () => {
+  test('a listed Japanese surname with a given name, bounded by a role or title and a verb, in a Japanese context', () => {
+    expect(people(extract(article(['日本選手山田太郎今天表示，比賽很艱難。'])))).toContain('山田太郎');
+    expect(people(extract(article(['日本羽球好手西村健太擊敗對手，晉級八強。'])))).toContain('西村健太');
+    expect(people(extract(article(['日本外相松本洋平在記者會上表示，將加強合作。'])))).toContain('松本洋平');
+  });
+
+  test('a surname followed by a verb or an ordinary word is no full name, and no Japanese context means no reading', () => {
+    expect(people(extract(article(['日本球員中村表示，狀況很好。'])))).not.toContain('中村表示');
+    expect(people(extract(article(['日本隊的山本一起出賽。']))).some((p) => p.startsWith('山本'))).toBe(false);
+    expect(people(extract(article(['市府表示，中村里的道路將拓寬。']))).some((p) => p.startsWith('中村'))).toBe(false);
+  });
+});
+
 describe('organizations and places by their heads', () => {
   test('the left edge comes from segmentation, not a fixed length', () => {
     const x = extract(article(['宏昇科技旗下子公司今天宣布擴廠，雲林縣福安宮主委也出席。']));
