@@ -107,6 +107,14 @@ function onRoute(norm: string, start: number, end: number): boolean {
   return ROUTE_WORDS.some((w) => window.includes(w));
 }
 const REQUIRE_KNOWN = new Set(['线'].map(n));
+/** Words of rail travel: near them, "X線" is a line even when X is no known place (…線停駛). */
+const RAIL_CUES = ['列車', '火車', '台鐵', '鐵路', '捷運', '高鐵', '支線', '停駛', '行駛', '通車', '月台', '車廂', '班次', '脫軌', '出軌'].map(n);
+const RAIL_WINDOW = 40;
+
+function railNear(norm: string, start: number, end: number): boolean {
+  const w = norm.slice(Math.max(0, start - RAIL_WINDOW), end + RAIL_WINDOW);
+  return RAIL_CUES.some((c) => w.includes(c));
+}
 const JOINING_HEADS = new Set(['学系', '学院', '研究所', '中心', '研究中心'].map(n));
 /** Temples are named after their town but written after their city (雲林縣|福安宮). */
 const TEMPLE_HEADS = new Set(['宫', '庙', '寺'].map(n));
@@ -262,8 +270,14 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     if (h.kind === 'company' && (known.get(start) ?? []).some((m) => m.end === i && m.type === 'organization')) continue;
     // 永泰|母公司: a role noun, not a company
     if (h.kind === 'company' && /[母子]$/.test(namePart)) continue;
-    // a rail line is named after a known place (內灣|線); other "X線" are phrases (長線, 斷線)
-    if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) continue;
+    // a rail line is named after a known place (內灣|線), or told by rail words around it; other
+    // "X線" are phrases (長線, 斷線)
+    if (REQUIRE_KNOWN.has(h.head) && !knownInside(start, i)) {
+      // told by rail words, the line's name is the one word before its head (列車行經|內灣|線)
+      const last = tokenAt[i - 1] >= 0 ? tokens[tokenAt[i - 1]] : undefined;
+      if (!last || last.start < start || !properInside(last.start, i) || !railNear(norm, start, end)) continue;
+      start = last.start;
+    }
     // a one-character head needs a proper name before it: 內外|部, 重|鎮 are words, not names
     // (市府|社會|處: a unit of the city government the article is about is named by it)
     if (h.head.length === 1 && !knownInside(start, i) && !properInside(start, i) && !ofLocalBody) continue;

@@ -180,6 +180,13 @@ describe('organizations and places by their heads', () => {
     expect(x.entities.some((en) => en.name === 'HBT' || en.name === 'HBTX')).toBe(false);
   });
 
+  test('a rail line by its head: an unknown name needs rail words around it, and the name is the word before 線', () => {
+    const x = extract(article(['列車行經山城線時發生故障，山城線暫停行駛。']));
+    expect(places(x)).toContain('山城線');
+    expect(places(x).some((p) => p.startsWith('列車'))).toBe(false);
+    expect(places(extract(article(['這是一項山城線索，警方正在追查。'])))).not.toContain('山城線');
+  });
+
   test('a river by its head', () => {
     const x = extract(article(['清水溪上游發生土石流。']));
     expect(places(x)).toContain('清水溪');
