@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import type * as GraphqlWsServer from 'graphql-ws/dist/use/ws';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +18,7 @@ import { followChanges, type ChangeFollower } from './change-follower';
 import { createInProcessEvents, type EventBus } from './events';
 import { answerMiddlewareError, healthRoute, type ReadinessReport, type Route } from './http';
 import { landingPageWithOfflineLinks } from './landing-page';
-import { limitsPlugin, queryLimits } from './limits';
+import { checkLimits, limitsPlugin } from './limits';
 import { createSchema } from './schema';
 import { DEFAULT_SECURITY, apiKeyName, clientId, securityPlugin, type SecuritySettings } from './security';
 import { staticRoutes } from './static-routes';
@@ -87,6 +87,8 @@ export async function createApolloServer(
     introspection: security.introspection,
     // stack traces stay in the server log, never in responses
     includeStacktraceInErrorResponses: false,
+    // fragments that multiply selections are refused before the cost walk (GRAPHQL_VALIDATION_FAILED)
+    maxRecursiveSelections: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
@@ -197,8 +199,18 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
         return contextFor(options.executor, security.apiKeys, auth, { events, changes }) as unknown as Record<string, unknown>;
       },
-      // the same depth and cost limits as HTTP requests
-      validate: (s, document, rules) => validate(s, document, [...(rules ?? specifiedRules), queryLimits()]),
+      // the same depth and cost limits as HTTP requests, priced with the subscription's variables;
+      // a query that does not parse is left to graphql-ws, which answers it as usual
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined;
+        }
+        const over = checkLimits(schema, document, { variables: payload.variables ?? {} });
+        return over.length ? over : undefined;
+      },
     },
     wsServer,
   );
