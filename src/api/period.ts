@@ -1,3 +1,4 @@
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Executor } from '../store/executor';
 import { storyQueries } from '../store';
 import { badUserInput } from './errors';
@@ -9,14 +10,42 @@ const DAYS: Record<PeriodEnum, number> = {
   [PeriodEnum.LAST_30_DAYS]: 30,
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
+const isDate = (value: string): boolean => {
+  try {
+    DateResolver.parseValue(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isDateTime = (value: string): boolean => {
+  try {
+    DateTimeResolver.parseValue(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A calendar-date argument (RFC 3339 full-date, checked by graphql-scalars' Date): 2025-10-21. */
 export function checkDate(name: string, value: string | undefined | null): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
+  if (!isDate(value)) throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
   return value;
+}
+
+/**
+ * A date or a date-time (graphql-scalars' Date or DateTime) bounding a list of articles. A date as
+ * the upper bound covers its whole day, whatever time of day an article carries.
+ */
+export function dateBound(name: string, value: string | undefined | null, side: 'from' | 'to'): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (isDate(value)) return side === 'to' ? endOfDay(value) : value;
+  if (isDateTime(value)) return value;
+  throw badUserInput(`${name} must be a date like 2025-10-21.`, name);
 }
 
 /** The days a period covers, ending on `end` (inclusive): LAST_7_DAYS ending 2025-11-07 is 11-01..11-07. */
