@@ -36,6 +36,8 @@ export interface Config extends SecuritySettings {
   eventsPollMs: number;
   /** How far back each poll of the change feed looks, in ms (longer than the slowest write transaction). */
   eventsLagMs: number;
+  /** Level of the structured server log (pino): fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -65,6 +67,14 @@ function boolFrom(name: string, raw: string | undefined, fallback: boolean): boo
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   throw badInput(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function levelFrom(raw: string | undefined): string {
+  const v = raw?.trim().toLowerCase() || 'info';
+  if (!LEVELS.includes(v)) throw badInput(`NEWSGRAPH_LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${raw}"`);
+  return v;
 }
 
 const list = (raw: string | undefined): string[] =>
@@ -106,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInputBytes: intFrom('NEWSGRAPH_MAX_INPUT_BYTES', env.NEWSGRAPH_MAX_INPUT_BYTES, 5 * 1024 * 1024),
     eventsPollMs: intFrom('NEWSGRAPH_EVENTS_POLL_MS', env.NEWSGRAPH_EVENTS_POLL_MS, 500),
     eventsLagMs: intFrom('NEWSGRAPH_EVENTS_LAG_MS', env.NEWSGRAPH_EVENTS_LAG_MS, 60000),
+    logLevel: levelFrom(env.NEWSGRAPH_LOG_LEVEL),
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { loadConfig } from './config';
+import { createLogger } from './logger';
 import { startApiServer, type ApiServer } from './api/server';
 import { connect, type Connection } from './pipeline/connect';
 import { ingestPaths } from './pipeline/ingest-articles';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     readiness: connection.readiness,
     shutdownGraceMs: config.shutdownGraceMs,
     changeFeed: config.eventsPollMs > 0 ? { intervalMs: config.eventsPollMs, lagMs: config.eventsLagMs } : false,
+    logger: createLogger({ level: config.logLevel }),
   });
   log(`GraphQL API ready at ${server.url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox; offline IDE at /graphiql)' : ''}; subscriptions at ${server.wsUrl}; health at /healthz, readiness at /readyz`);
   log(`Explorer ready at ${server.explorerUrl}`);

@@ -31,7 +31,7 @@ export const badUserInput = (message: string, argumentName?: string): GraphQLErr
  * Deliberate errors keep their message and code; unexpected ones are logged in full and reach
  * the client only as "Internal server error".
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void = console.error): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void): GraphQLFormattedError {
   let original = unwrapResolverError(error);
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof NewsGraphError) {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { PROJECT_ROOT } from '../config';
+import { createLogger, errorLog, type Logger } from '../logger';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
@@ -54,6 +55,8 @@ export interface ApiServerOptions {
    */
   changeFeed?: false | { intervalMs?: number; lagMs?: number; retentionMs?: number };
   log?: (msg: string, err?: unknown) => void;
+  /** The structured logger (default: pino on stderr); Apollo Server logs to it too. `log`, when given, takes the errors instead. */
+  logger?: Logger;
   /** Built explorer bundle (default: dist/web). */
   webDir?: string;
 }
@@ -78,13 +81,15 @@ export function securitySettings(options: Pick<ApiServerOptions, 'apiKey' | 'sec
 }
 
 export async function createApolloServer(
-  options: Pick<ApiServerOptions, 'log' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
+  options: Pick<ApiServerOptions, 'log' | 'logger' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
 ): Promise<ApolloServer<Context>> {
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const logger = options.logger ?? createLogger();
+  const log = options.log ?? errorLog(logger);
   const security = securitySettings(options);
   return new ApolloServer<Context>({
     schema: options.schema ?? (await createSchema(options.events)),
     introspection: security.introspection,
+    logger,
     // stack traces stay in the server log, never in responses
     includeStacktraceInErrorResponses: false,
     // fragments that multiply selections are refused before the cost walk (GRAPHQL_VALIDATION_FAILED)
@@ -133,7 +138,8 @@ const asMiddleware = (route: Route): express.RequestHandler => (req, res, next) 
  * the explorer at /explore (deep links too), the offline GraphiQL at /graphiql, `/` -> /explore.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const logger = options.logger ?? createLogger();
+  const log = options.log ?? errorLog(logger);
   const security = securitySettings(options);
   const events = options.events ?? createInProcessEvents();
   const schema = await createSchema(events);
@@ -147,7 +153,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // loading its lexicons on a first write) that timer fires late, just as a client sends its next
   // request on the socket, which it sees as ECONNRESET (npm run bench:load showed bursts of them)
   httpServer.keepAliveTimeout = 15000;
-  const server = await createApolloServer({ log, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
+  const server = await createApolloServer({ log, logger, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
   await server.start();
   const origins = security.corsOrigins;
   app.disable('x-powered-by');
