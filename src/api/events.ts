@@ -59,7 +59,11 @@ export interface PubSubEngineLike {
   asyncIterableIterator<T>(triggers: string | readonly string[]): AsyncIterableIterator<T>;
 }
 
-/** Adapts a graphql-subscriptions engine (e.g. RedisPubSub) to the EventBus interface. */
+/**
+ * Adapts a graphql-subscriptions engine (e.g. RedisPubSub) to the EventBus interface: for deployers
+ * wiring their own bus into startApiServer, so nothing in this repository calls it.
+ * @public
+ */
 export function fromPubSubEngine(engine: PubSubEngineLike): EventBus {
   const key = (topic: string, id?: unknown): string => (id === undefined ? topic : `${topic}:${String(id)}`);
   return {

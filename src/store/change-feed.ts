@@ -30,7 +30,7 @@ export interface ArticleDeletion {
 
 export type ChangePayload = ArticleChange | ArticleDeletion;
 
-export interface ChangeRow {
+interface ChangeRow {
   id: string;
   at: number;
 }

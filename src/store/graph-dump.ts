@@ -129,7 +129,7 @@ export interface EndLine {
   relationships: number;
 }
 
-export type DumpLine = HeaderLine | NodeLine | RelLine | EndLine;
+type DumpLine = HeaderLine | NodeLine | RelLine | EndLine;
 
 export interface DumpCounts {
   nodes: number;
@@ -377,7 +377,7 @@ export function parseDumpLine(text: string): ParsedLine {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new Error(`not JSON (${(err as Error).message})`);
+    throw new Error(`not JSON (${(err as Error).message})`, { cause: err });
   }
   if (!isObject(raw)) throw new Error('a line must be a JSON object');
   switch (raw.type) {
