@@ -10,7 +10,11 @@ import { ENTITY_TYPES } from './domain/vocabulary';
 import type { InputSelection, SkipReason } from './ingest';
 import type { IngestSummary, ItemResult } from './pipeline/ingest-articles';
 // extraction, parsing and the driver load lexicons and native modules: only commands that need them pay for it
-const heavy = async () => ({ ...(await import('./extract')), ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) });
+const heavy = async () => {
+  const extract = await import('./extract');
+  extract.configureLexicon({ dir: loadConfig().lexiconDir });
+  return { ...extract, ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) };
+};
 
 const USAGE = `Usage:
   newsgraph ingest <file|dir|->...  [--dry-run] [--include GLOB]... [--exclude GLOB]...

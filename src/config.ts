@@ -36,6 +36,8 @@ export interface Config extends SecuritySettings {
   eventsPollMs: number;
   /** How far back each poll of the change feed looks, in ms (longer than the slowest write transaction). */
   eventsLagMs: number;
+  /** Directory of the extraction lexicons (seeds/lexicon by default). */
+  lexiconDir: string;
   /** Level of the structured server log (pino): fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
 }
@@ -83,6 +85,9 @@ const list = (raw: string | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** NEWSGRAPH_DEBUG=1: start-up failures print their stack too (read even when the rest of the configuration is bad). */
+export const debugEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => env.NEWSGRAPH_DEBUG === '1';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim() || undefined;
   if (uri && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) {
@@ -116,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInputBytes: intFrom('NEWSGRAPH_MAX_INPUT_BYTES', env.NEWSGRAPH_MAX_INPUT_BYTES, 5 * 1024 * 1024),
     eventsPollMs: intFrom('NEWSGRAPH_EVENTS_POLL_MS', env.NEWSGRAPH_EVENTS_POLL_MS, 500),
     eventsLagMs: intFrom('NEWSGRAPH_EVENTS_LAG_MS', env.NEWSGRAPH_EVENTS_LAG_MS, 60000),
+    lexiconDir: path.resolve(env.NEWSGRAPH_LEXICON_DIR || path.join(PROJECT_ROOT, 'seeds', 'lexicon')),
     logLevel: levelFrom(env.NEWSGRAPH_LOG_LEVEL),
   };
 }

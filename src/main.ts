@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { loadConfig } from './config';
+import { debugEnabled, loadConfig } from './config';
+import { configureLexicon } from './extract';
 import { createLogger } from './logger';
 import { startApiServer, type ApiServer } from './api/server';
 import { connect, type Connection } from './pipeline/connect';
@@ -14,6 +15,7 @@ const INTERRUPT_DEADLINE_MS = 4500;
 /** `npm start`: Neo4j (embedded unless NEO4J_URI is set), the seed articles, GraphQL on :4000. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  configureLexicon({ dir: config.lexiconDir });
   let connection: Connection | undefined;
   let server: ApiServer | undefined;
   let shuttingDown = false;
@@ -98,6 +100,6 @@ function describe(err: unknown): string {
 
 main().catch((err) => {
   console.error(`[newsgraph] Could not start: ${describe(err)}`);
-  if (process.env.NEWSGRAPH_DEBUG === '1') console.error(err);
+  if (debugEnabled()) console.error(err);
   process.exit(1);
 });

@@ -487,4 +487,3 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
   return out;
 }
 
-export { tokenizeEn };
