@@ -23,8 +23,8 @@ import type { RelationType } from '../domain/types';
  * request level, never one query per parent. Made anew for each request, never shared.
  */
 export function createLoaders(executor: Executor) {
-  const byKey = <K, V>(rows: Record<string, unknown>[], keys: readonly K[], pick: (row: Record<string, unknown>) => V, fallback: V): V[] => {
-    const map = new Map(rows.map((r) => [r.id as K, pick(r)]));
+  const byKey = <R extends { id: string }, V>(rows: R[], keys: readonly string[], pick: (row: R) => V, fallback: V): V[] => {
+    const map = new Map(rows.map((r) => [r.id, pick(r)]));
     return keys.map((k) => map.get(k) ?? fallback);
   };
   const keyed = <V>(make: (args: string) => DataLoader<string, V>) => {
@@ -39,13 +39,13 @@ export function createLoaders(executor: Executor) {
 
   return {
     article: new DataLoader<string, ArticleRecord | null>(async (ids) =>
-      byKey(await executor.read(queries.articlesById([...ids])), ids, (r) => r.article as ArticleRecord, null),
+      byKey(await executor.read(queries.articlesById([...ids])), ids, (r) => r.article, null),
     ),
     entity: new DataLoader<string, EntityRecord | null>(async (ids) =>
-      byKey(await executor.read(queries.entitiesById([...ids])), ids, (r) => r.entity as EntityRecord, null),
+      byKey(await executor.read(queries.entitiesById([...ids])), ids, (r) => r.entity, null),
     ),
     mentions: new DataLoader<string, MentionRecord[]>(async (ids) =>
-      byKey(await executor.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions as MentionRecord[], []),
+      byKey(await executor.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions, []),
     ),
     articlesOf: keyed<Page<ArticleRecord>>((json) => {
       const { skip, limit } = JSON.parse(json) as { skip: number; limit: number };
@@ -53,7 +53,7 @@ export function createLoaders(executor: Executor) {
         byKey(
           await executor.read(queries.articlesByEntity({ ids: [...ids], skip, limit })),
           ids,
-          (r) => ({ items: r.items as ArticleRecord[], totalCount: r.totalCount as number }),
+          (r) => ({ items: r.items, totalCount: r.totalCount }),
           { items: [], totalCount: 0 },
         ),
       );
@@ -61,20 +61,20 @@ export function createLoaders(executor: Executor) {
     relatedOf: keyed<RelatedRecord[]>((json) => {
       const { first } = JSON.parse(json) as { first: number };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related as RelatedRecord[], []),
+        byKey(await executor.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related, []),
       );
     }),
     topicParent: new DataLoader<string, EntityRecord | null>(async (ids) =>
-      byKey(await executor.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent as EntityRecord | null, null),
+      byKey(await executor.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent, null),
     ),
     topicChildren: new DataLoader<string, EntityRecord[]>(async (ids) =>
-      byKey(await executor.read(graphQueries.topicChildren([...ids])), ids, (r) => r.children as EntityRecord[], []),
+      byKey(await executor.read(graphQueries.topicChildren([...ids])), ids, (r) => r.children, []),
     ),
     story: new DataLoader<string, StoryRecord | null>(async (ids) =>
-      byKey(await executor.read(storyQueries.storiesById([...ids])), ids, (r) => r.story as StoryRecord, null),
+      byKey(await executor.read(storyQueries.storiesById([...ids])), ids, (r) => r.story, null),
     ),
     storyOfArticle: new DataLoader<string, StoryRecord | null>(async (ids) =>
-      byKey(await executor.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story as StoryRecord, null),
+      byKey(await executor.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story, null),
     ),
     storyArticles: keyed<Page<ArticleRecord>>((json) => {
       const { skip, limit, includeDuplicates } = JSON.parse(json) as { skip: number; limit: number; includeDuplicates: boolean };
@@ -82,7 +82,7 @@ export function createLoaders(executor: Executor) {
         byKey(
           await executor.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })),
           ids,
-          (r) => ({ items: r.items as ArticleRecord[], totalCount: r.totalCount as number }),
+          (r) => ({ items: r.items, totalCount: r.totalCount }),
           { items: [], totalCount: 0 },
         ),
       );
@@ -90,25 +90,25 @@ export function createLoaders(executor: Executor) {
     storyTimeline: keyed<StoryTimelinePointRecord[]>((json) => {
       const { unit, by } = JSON.parse(json) as { unit: string; by?: StoryTimelineBy };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points as StoryTimelinePointRecord[], []),
+        byKey(await executor.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points, []),
       );
     }),
     keyEntities: keyed<KeyEntityRecord[]>((json) => {
       const { first } = JSON.parse(json) as { first: number };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities as KeyEntityRecord[], []),
+        byKey(await executor.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities, []),
       );
     }),
     follows: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
-      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links as StoryLinkRecord[], []),
+      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links, []),
     ),
     followedBy: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
-      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links as StoryLinkRecord[], []),
+      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links, []),
     ),
     relatedStories: keyed<StoryLinkRecord[]>((json) => {
       const { first } = JSON.parse(json) as { first: number };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links as StoryLinkRecord[], []),
+        byKey(await executor.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links, []),
       );
     }),
     relationsOf: keyed<RelationRecord[]>((json) => {
@@ -117,7 +117,7 @@ export function createLoaders(executor: Executor) {
         byKey(
           await executor.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })),
           ids,
-          (r) => r.relations as RelationRecord[],
+          (r) => r.relations,
           [],
         ),
       );

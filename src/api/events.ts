@@ -50,7 +50,13 @@ export interface EntityMentionedPayload {
 }
 
 export function createInProcessEvents(): EventBus {
-  return createPubSub() as unknown as EventBus;
+  // type-graphql hands topics over as plain strings (TOPICS, with an optional id): yoga's PubSub
+  // keys them the same way at run time (`topic:id` when an id is given, else the topic alone)
+  const bus = createPubSub<Record<string, [string | number, unknown]>>();
+  return {
+    publish: (routingKey: string, ...args: unknown[]) => bus.publish(routingKey, ...(args as [string | number, unknown])),
+    subscribe: (routingKey: string, dynamicId?: unknown) => bus.subscribe(routingKey, dynamicId as string | number),
+  };
 }
 
 /** The few methods of a graphql-subscriptions PubSubEngine (RedisPubSub, for one) that we use. */

@@ -203,7 +203,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       context: (ctx) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
-        return contextFor(options.executor, security.apiKeys, auth, { events, changes }) as unknown as Record<string, unknown>;
+        return { ...contextFor(options.executor, security.apiKeys, auth, { events, changes }) };
       },
       // the same depth and cost limits as HTTP requests, priced with the subscription's variables;
       // a query that does not parse is left to graphql-ws, which answers it as usual

@@ -129,8 +129,6 @@ export interface EndLine {
   relationships: number;
 }
 
-type DumpLine = HeaderLine | NodeLine | RelLine | EndLine;
-
 export interface DumpCounts {
   nodes: number;
   relationships: number;

@@ -64,7 +64,7 @@ export class ArticleResolver {
     if (!id === !url) throw badUserInput('Pass exactly one of "id" or "url".');
     if (id) return ctx.loaders.article.load(id);
     const [row] = await ctx.executor.read(queries.articleByUrl(url!));
-    return (row?.article as ArticleRecord) ?? null;
+    return row?.article ?? null;
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, newest first unless ordered otherwise, with filters and cursor pagination.' })
@@ -78,7 +78,7 @@ export class ArticleResolver {
     const to = dateBound('filter.to', filter?.to, 'to');
     const window = pageWindow(first, after);
     const [row] = await ctx.executor.read(queries.articlesPage({ filter: filter ? { ...filter, from, to } : undefined, orderBy, ...window }));
-    return toConnection({ items: row.items as ArticleRecord[], totalCount: row.totalCount as number }, window);
+    return toConnection(row, window);
   }
 
   @FieldResolver(() => [Mention], { description: 'The entities this article mentions, most salient first.' })

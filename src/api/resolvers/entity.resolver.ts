@@ -47,7 +47,7 @@ export class EntityResolver {
     const [row] = await ctx.executor.read(
       queries.entitiesPage({ filter: filter ? { ...filter, type: filter.type as EntityType | undefined } : undefined, orderBy, ...window }),
     );
-    return toConnection({ items: row.items as EntityRecord[], totalCount: row.totalCount as number }, window);
+    return toConnection(row, window);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that mention this entity, newest first.' })

@@ -27,6 +27,6 @@ export class SearchResolver {
     const rows = await ctx.executor.read(
       queries.search({ query: query.trim(), types: types as EntityType[] | undefined, includeArticles: !types?.length, first: limit }),
     );
-    return rows.map((r) => ({ score: r.score as number, entity: r.entity as EntityRecord | null, article: r.article as ArticleRecord | null }));
+    return rows;
   }
 }

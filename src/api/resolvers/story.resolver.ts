@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RelationType } from '../../domain/types';
 import { storyQueries } from '../../store';
-import type { ArticleRecord, KeyEntityRecord, RelationHistoryRecord, StoryLinkRecord, StoryRecord, StoryTimelinePointRecord } from '../../store/records';
+import type { ArticleRecord, KeyEntityRecord, RelationHistoryRecord, StoryLinkRecord, StoryRecord, StoryTimelinePointRecord, TrendingStoryRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
@@ -116,7 +116,7 @@ export class StoryResolver {
         ...window,
       }),
     );
-    return toConnection({ items: row.items as StoryRecord[], totalCount: row.totalCount as number }, window);
+    return toConnection(row, window);
   }
 
   @Query(() => [TrendingStory], { description: 'Stories whose coverage in the period rose most against the period of equal length just before.' })
@@ -127,13 +127,13 @@ export class StoryResolver {
     @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to (default LAST_7_DAYS).' }) period?: PeriodEnum,
     @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from.' }) relativeTo?: RelativeToEnum,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
-  ): Promise<TrendingStory[]> {
+  ): Promise<TrendingStoryRecord[]> {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
     const range = await resolveRange(ctx.executor, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', 'period');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.executor.read(storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }));
-    return rows as unknown as TrendingStory[];
+    return rows;
   }
 
   @Query(() => RelationHistoryConnection, { description: 'Relations with their history: when each was first and last stated, and by which articles.' })
@@ -156,7 +156,7 @@ export class StoryResolver {
         ...window,
       }),
     );
-    const page = toConnection({ items: row.items as RelationHistoryRecord[], totalCount: row.totalCount as number }, window);
+    const page = toConnection(row, window);
     return { nodes: page.nodes, pageInfo: page.pageInfo, totalCount: page.totalCount };
   }
 

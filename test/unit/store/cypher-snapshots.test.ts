@@ -15,7 +15,7 @@ import * as stories from '../../../src/store/story-queries';
  * covered by the integration tests.
  */
 
-function render(q: Query): string {
+function render(q: Query<unknown>): string {
   const lines = q.cypher.split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   const cypher = lines
@@ -26,7 +26,7 @@ function render(q: Query): string {
   return `\n${cypher}\n-- params\n${params}\n`;
 }
 
-const cases: Record<string, () => Query> = {
+const cases: Record<string, () => Query<unknown>> = {
   'queries.articlesById': () => queries.articlesById(['a1', 'a2']),
   'queries.articleByUrl': () => queries.articleByUrl('https://example.test/a'),
   'queries.entitiesById': () => queries.entitiesById(['person:甲', 'org:乙']),
