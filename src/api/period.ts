@@ -1,5 +1,5 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import type { Executor } from '../store/executor';
+import type { ReadStore } from '../store/executor';
 import { storyQueries } from '../store';
 import { badUserInput } from './errors';
 import { PeriodEnum, RelativeToEnum } from './types/story.type';
@@ -58,7 +58,7 @@ export function periodDates(period: PeriodEnum, end: string): { from: string; to
  * newest article in the graph (an archive keeps a "last 7 days") or from the clock.
  */
 export async function resolveRange(
-  executor: Executor,
+  store: ReadStore,
   options: { from?: string | null; to?: string | null; period?: PeriodEnum | null; relativeTo?: RelativeToEnum | null; names?: { from: string; to: string } },
   now: () => Date = () => new Date(),
 ): Promise<{ from?: string; to?: string }> {
@@ -72,7 +72,7 @@ export async function resolveRange(
   if (from || to) throw badUserInput(`Pass either "period" or "${names.from}"/"${names.to}", not both.`, 'period');
   let end = now().toISOString().slice(0, 10);
   if ((options.relativeTo ?? RelativeToEnum.NEWEST_ARTICLE) === RelativeToEnum.NEWEST_ARTICLE) {
-    const [row] = await executor.read(storyQueries.newestPublished());
+    const [row] = await store.read(storyQueries.newestPublished());
     if (row?.newest) end = String(row.newest).slice(0, 10);
   }
   return periodDates(options.period, end);

@@ -116,6 +116,7 @@ export function contextFor(
   const keys = Array.isArray(apiKeys) ? [...apiKeys] : typeof apiKeys === 'string' && apiKeys ? [apiKeys] : [];
   const actor = apiKeyName(authorization, keys);
   return {
+    store: executor,
     executor,
     loaders: createLoaders(executor),
     authorized: actor !== null,

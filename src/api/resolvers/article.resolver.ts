@@ -63,7 +63,7 @@ export class ArticleResolver {
   ): Promise<ArticleRecord | null> {
     if (!id === !url) throw badUserInput('Pass exactly one of "id" or "url".');
     if (id) return ctx.loaders.article.load(id);
-    const [row] = await ctx.executor.read(queries.articleByUrl(url!));
+    const [row] = await ctx.store.read(queries.articleByUrl(url!));
     return row?.article ?? null;
   }
 
@@ -77,7 +77,7 @@ export class ArticleResolver {
     const from = dateBound('filter.from', filter?.from, 'from');
     const to = dateBound('filter.to', filter?.to, 'to');
     const window = pageWindow(first, after);
-    const [row] = await ctx.executor.read(queries.articlesPage({ filter: filter ? { ...filter, from, to } : undefined, orderBy, ...window }));
+    const [row] = await ctx.store.read(queries.articlesPage({ filter: filter ? { ...filter, from, to } : undefined, orderBy, ...window }));
     return toConnection(row, window);
   }
 

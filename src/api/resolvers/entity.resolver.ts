@@ -44,7 +44,7 @@ export class EntityResolver {
   ) {
     if (filter?.minMentions != null && filter.minMentions < 0) throw badUserInput('filter.minMentions must not be negative.', 'filter.minMentions');
     const window = pageWindow(first, after);
-    const [row] = await ctx.executor.read(
+    const [row] = await ctx.store.read(
       queries.entitiesPage({ filter: filter ? { ...filter, type: filter.type as EntityType | undefined } : undefined, orderBy, ...window }),
     );
     return toConnection(row, window);

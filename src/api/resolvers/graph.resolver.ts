@@ -52,7 +52,7 @@ export class GraphResolver {
   ): Promise<SubgraphRecord | null> {
     checkSize('depth', depth, 3);
     checkSize('limit', limit, 200);
-    const [row] = await ctx.executor.read(graphQueries.neighborhood({ id, depth, limit, types: relationTypes as RelationType[] | undefined }));
+    const [row] = await ctx.store.read(graphQueries.neighborhood({ id, depth, limit, types: relationTypes as RelationType[] | undefined }));
     return row ?? null;
   }
 
@@ -69,7 +69,7 @@ export class GraphResolver {
     checkSize('maxHops', maxHops, 4);
     checkSize('first', first, 50);
     if (from === to) throw badUserInput('"from" and "to" must be different entities.', 'to');
-    const rows = await ctx.executor.read(graphQueries.paths({ from, to, maxHops, first, types: relationTypes as RelationType[] | undefined }));
+    const rows = await ctx.store.read(graphQueries.paths({ from, to, maxHops, first, types: relationTypes as RelationType[] | undefined }));
     return rows;
   }
 
@@ -86,8 +86,8 @@ export class GraphResolver {
     @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
   ): Promise<CooccurrenceRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
-    const range = await resolveRange(ctx.executor, { from, to, period, relativeTo });
-    const rows = await ctx.executor.read(
+    const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
+    const rows = await ctx.store.read(
       graphQueries.cooccurrences({ id, type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to), first, includeDuplicates }),
     );
     return rows;
@@ -106,8 +106,8 @@ export class GraphResolver {
     @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' }) by?: StoryTimelineByEnum,
   ): Promise<TimelineSeriesRecord[]> {
     if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
-    ({ from, to } = await resolveRange(ctx.executor, { from, to, period, relativeTo }));
-    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
+    ({ from, to } = await resolveRange(ctx.store, { from, to, period, relativeTo }));
+    const rows = await ctx.store.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
     const found = rows;
     const seen = found.flatMap((s) => s.points.map((p) => p.bucket)).sort();
     const start = from ?? seen[0];
@@ -135,10 +135,10 @@ export class GraphResolver {
     @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
   ): Promise<TrendingEntityRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
-    const range = await resolveRange(ctx.executor, { from, to, period, relativeTo });
+    const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', range.from ? 'to' : 'from');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
-    const rows = await ctx.executor.read(
+    const rows = await ctx.store.read(
       graphQueries.trending({ type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first, includeDuplicates }),
     );
     return rows;
@@ -158,7 +158,7 @@ export class GraphResolver {
 
   @Query(() => Stats, { description: 'What the graph holds: articles, entities and relations by type, date range.' })
   async stats(@Ctx() ctx: Context): Promise<StatsRecord> {
-    const [row] = await ctx.executor.read(queries.counts());
+    const [row] = await ctx.store.read(queries.counts());
     return row;
   }
 }

@@ -105,10 +105,10 @@ export class StoryResolver {
     const window = pageWindow(first, after);
     const trending = orderBy === StoryOrderEnum.TRENDING;
     const period = filter?.period ?? (trending && !filter?.from && !filter?.to ? DEFAULT_TRENDING : undefined);
-    const range = await resolveRange(ctx.executor, { from: filter?.from, to: filter?.to, period, relativeTo: filter?.relativeTo, names: { from: 'filter.from', to: 'filter.to' } });
+    const range = await resolveRange(ctx.store, { from: filter?.from, to: filter?.to, period, relativeTo: filter?.relativeTo, names: { from: 'filter.from', to: 'filter.to' } });
     if (trending && !range.from) throw badUserInput('orderBy TRENDING needs filter.from (or a period).', 'filter.from');
     const days = range.from && range.to ? Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1 : 7;
-    const [row] = await ctx.executor.read(
+    const [row] = await ctx.store.read(
       storyQueries.storiesPage({
         filter: { ...filter, from: range.from, to: endOfDay(range.to) },
         orderBy,
@@ -129,10 +129,10 @@ export class StoryResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
   ): Promise<TrendingStoryRecord[]> {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
-    const range = await resolveRange(ctx.executor, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
+    const range = await resolveRange(ctx.store, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', 'period');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
-    const rows = await ctx.executor.read(storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }));
+    const rows = await ctx.store.read(storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }));
     return rows;
   }
 
@@ -143,14 +143,14 @@ export class StoryResolver {
     @Arg('filter', () => RelationsFilter, { nullable: true }) filter?: RelationsFilter,
   ) {
     const window = pageWindow(first, after);
-    const range = await resolveRange(ctx.executor, {
+    const range = await resolveRange(ctx.store, {
       from: filter?.since,
       to: filter?.until,
       period: filter?.period,
       relativeTo: filter?.relativeTo,
       names: { from: 'filter.since', to: 'filter.until' },
     });
-    const [row] = await ctx.executor.read(
+    const [row] = await ctx.store.read(
       storyQueries.relationsPage({
         filter: { types: filter?.types as RelationType[] | undefined, entity: filter?.entity, from: filter?.from, to: filter?.to, since: range.from, until: endOfDay(range.to) },
         ...window,
