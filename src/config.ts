@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { SecuritySettings } from './api/security';
+import type { ExecutorOptions, Neo4jSettings } from './store/executor';
 import { badInput } from './domain/errors';
 
 /**
@@ -84,6 +85,19 @@ const list = (raw: string | undefined): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** What createExecutor needs to open the graph at `uri` with this configuration. */
+export function neo4jSettings(config: Config, uri: string): Neo4jSettings & Omit<ExecutorOptions, 'database'> {
+  return {
+    uri,
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
+    database: config.neo4jDatabase,
+    retryTimeMs: config.txRetryMs,
+    readTimeoutMs: config.readTimeoutMs,
+    writeTimeoutMs: config.writeTimeoutMs,
+  };
+}
 
 /** NEWSGRAPH_DEBUG=1: start-up failures print their stack too (read even when the rest of the configuration is bad). */
 export const debugEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => env.NEWSGRAPH_DEBUG === '1';

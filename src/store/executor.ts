@@ -43,6 +43,14 @@ export function createDriver(settings: Neo4jSettings): Driver {
   });
 }
 
+/**
+ * The one way NewsGraph opens the graph: the app (pipeline/connect.ts), the scripts (scripts/lib)
+ * and the test helpers build their executor here, from `neo4jSettings(config, uri)`.
+ */
+export function createExecutor(settings: Neo4jSettings & Omit<ExecutorOptions, 'database'>): Executor {
+  return new Executor(createDriver(settings), { database: settings.database, readTimeoutMs: settings.readTimeoutMs, writeTimeoutMs: settings.writeTimeoutMs });
+}
+
 const UNAVAILABLE_CODES = /ServiceUnavailable|SessionExpired|Neo\.TransientError\.General\.DatabaseUnavailable/;
 const TIMEOUT_CODES = /Neo\.(ClientError|TransientError)\.Transaction\.(TransactionTimedOut|TransactionTimedOutClientConfiguration)/;
 
