@@ -107,6 +107,8 @@ export function articlesPage(options: { filter?: ArticleFilter; orderBy?: Articl
 
 export type EntityOrder = 'MENTIONS' | 'NAME';
 
+const ALIAS_CONTAINS = 'any(x IN coalesce(e.aliases, []) WHERE toLower(x) CONTAINS toLower($nameContains))';
+
 export interface EntityFilter {
   type?: EntityType;
   nameContains?: string;
@@ -118,7 +120,7 @@ export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityO
   const label = f.type ? `:${ENTITY_LABELS[f.type]}` : ':Entity';
   const where: string[] = ['true'];
   if (f.nameContains) {
-    where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR any(x IN coalesce(e.aliases, []) WHERE toLower(x) CONTAINS toLower($nameContains)))');
+    where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR ' + ALIAS_CONTAINS + ')');
   }
   const order = options.orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id';
   return {
