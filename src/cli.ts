@@ -6,10 +6,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { PROJECT_ROOT, loadConfig } from './config';
 import type { Article, Extraction } from './domain/types';
+import { ENTITY_TYPES } from './domain/vocabulary';
 import type { InputSelection, SkipReason } from './ingest';
 import type { IngestSummary, ItemResult } from './pipeline/ingest-articles';
 // extraction, parsing and the driver load lexicons and native modules: only commands that need them pay for it
-const heavy = async () => ({ ...(await import('./extract')), ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) });
+const heavy = async () => {
+  const extract = await import('./extract');
+  extract.configureLexicon({ dir: loadConfig().lexiconDir });
+  return { ...extract, ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) };
+};
 
 const USAGE = `Usage:
   newsgraph ingest <file|dir|->...  [--dry-run] [--include GLOB]... [--exclude GLOB]...
@@ -90,7 +95,7 @@ function extractionText(article: Article, extraction: Extraction): string {
     `  authors: ${article.authors.map((a) => `${a.name} (${a.role})`).join(', ') || '-'}`,
     '',
   ];
-  for (const type of ['person', 'organization', 'country', 'place', 'topic'] as const) {
+  for (const type of ENTITY_TYPES) {
     const names = extraction.entities.filter((e) => e.type === type).map((e) => (e.iso2 ? `${e.name} (${e.iso2})` : e.name));
     if (names.length) lines.push(`${type}: ${names.join(', ')}`);
   }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { SecuritySettings } from './api/security';
+import type { ExecutorOptions, Neo4jSettings } from './store/executor';
 import { badInput } from './domain/errors';
 
 /**
@@ -36,6 +37,10 @@ export interface Config extends SecuritySettings {
   eventsPollMs: number;
   /** How far back each poll of the change feed looks, in ms (longer than the slowest write transaction). */
   eventsLagMs: number;
+  /** Directory of the extraction lexicons (seeds/lexicon by default). */
+  lexiconDir: string;
+  /** Level of the structured server log (pino): fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
 }
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -67,11 +72,35 @@ function boolFrom(name: string, raw: string | undefined, fallback: boolean): boo
   throw badInput(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
 }
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function levelFrom(raw: string | undefined): string {
+  const v = raw?.trim().toLowerCase() || 'info';
+  if (!LEVELS.includes(v)) throw badInput(`NEWSGRAPH_LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${raw}"`);
+  return v;
+}
+
 const list = (raw: string | undefined): string[] =>
   (raw ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** What createExecutor needs to open the graph at `uri` with this configuration. */
+export function neo4jSettings(config: Config, uri: string): Neo4jSettings & Omit<ExecutorOptions, 'database'> {
+  return {
+    uri,
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
+    database: config.neo4jDatabase,
+    retryTimeMs: config.txRetryMs,
+    readTimeoutMs: config.readTimeoutMs,
+    writeTimeoutMs: config.writeTimeoutMs,
+  };
+}
+
+/** NEWSGRAPH_DEBUG=1: start-up failures print their stack too (read even when the rest of the configuration is bad). */
+export const debugEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => env.NEWSGRAPH_DEBUG === '1';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim() || undefined;
@@ -106,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInputBytes: intFrom('NEWSGRAPH_MAX_INPUT_BYTES', env.NEWSGRAPH_MAX_INPUT_BYTES, 5 * 1024 * 1024),
     eventsPollMs: intFrom('NEWSGRAPH_EVENTS_POLL_MS', env.NEWSGRAPH_EVENTS_POLL_MS, 500),
     eventsLagMs: intFrom('NEWSGRAPH_EVENTS_LAG_MS', env.NEWSGRAPH_EVENTS_LAG_MS, 60000),
+    lexiconDir: path.resolve(env.NEWSGRAPH_LEXICON_DIR || path.join(PROJECT_ROOT, 'seeds', 'lexicon')),
+    logLevel: levelFrom(env.NEWSGRAPH_LOG_LEVEL),
   };
 }

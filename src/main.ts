@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { loadConfig } from './config';
+import { debugEnabled, loadConfig } from './config';
+import { configureLexicon } from './extract';
+import { createLogger } from './logger';
 import { startApiServer, type ApiServer } from './api/server';
 import { connect, type Connection } from './pipeline/connect';
 import { ingestPaths } from './pipeline/ingest-articles';
@@ -13,6 +15,7 @@ const INTERRUPT_DEADLINE_MS = 4500;
 /** `npm start`: Neo4j (embedded unless NEO4J_URI is set), the seed articles, GraphQL on :4000. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  configureLexicon({ dir: config.lexiconDir });
   let connection: Connection | undefined;
   let server: ApiServer | undefined;
   let shuttingDown = false;
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
     readiness: connection.readiness,
     shutdownGraceMs: config.shutdownGraceMs,
     changeFeed: config.eventsPollMs > 0 ? { intervalMs: config.eventsPollMs, lagMs: config.eventsLagMs } : false,
+    logger: createLogger({ level: config.logLevel }),
   });
   log(`GraphQL API ready at ${server.url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox; offline IDE at /graphiql)' : ''}; subscriptions at ${server.wsUrl}; health at /healthz, readiness at /readyz`);
   log(`Explorer ready at ${server.explorerUrl}`);
@@ -96,6 +100,6 @@ function describe(err: unknown): string {
 
 main().catch((err) => {
   console.error(`[newsgraph] Could not start: ${describe(err)}`);
-  if (process.env.NEWSGRAPH_DEBUG === '1') console.error(err);
+  if (debugEnabled()) console.error(err);
   process.exit(1);
 });

@@ -18,7 +18,8 @@ const { generateDocs, toPageText, toArticle } = require('../generate-articles');
  */
 async function openGraph(options = {}) {
   const log = options.log ?? ((line) => console.error(line));
-  const { createDriver, Executor, applySchema } = requireDist('store/index.js');
+  const { createExecutor, applySchema } = requireDist('store/index.js');
+  const { loadConfig, neo4jSettings } = requireDist('config.js');
   let local;
   let uri = process.env.NEO4J_URI;
   let dataDir;
@@ -43,10 +44,7 @@ async function openGraph(options = {}) {
   } else {
     log(`using NEO4J_URI=${uri}`);
   }
-  const executor = new Executor(
-    createDriver({ uri, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE }),
-    process.env.NEO4J_DATABASE || undefined,
-  );
+  const executor = createExecutor(neo4jSettings(loadConfig(), uri));
   let closed = false;
   const close = async () => {
     if (closed) return;

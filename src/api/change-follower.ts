@@ -1,6 +1,7 @@
 import { changePayloads, changesSince, databaseNow, pruneChanges, type ChangePayload } from '../store/change-feed';
 import type { Executor } from '../store/executor';
 import { publishChange, type EventBus } from './events';
+import { createLogger, errorLog } from '../logger';
 
 /**
  * Follows the change feed in Neo4j (`(:Change)` nodes that every write leaves in its own
@@ -42,7 +43,7 @@ export function followChanges(options: ChangeFollowerOptions): ChangeFollower {
   const intervalMs = options.intervalMs ?? 500;
   const lagMs = options.lagMs ?? 60_000;
   const retentionMs = options.retentionMs ?? 24 * 3600 * 1000;
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const log = options.log ?? errorLog(createLogger());
   /** Ids published (or present at start), with their stamps, for the lag window. */
   const seen = new Map<string, number>();
   let watermark = 0;

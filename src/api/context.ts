@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Executor } from '../store/executor';
+import type { Executor, ReadStore } from '../store/executor';
 import { graphQueries, queries, storyQueries } from '../store';
 import type {
   ArticleRecord,
@@ -22,9 +22,9 @@ import type { RelationType } from '../domain/types';
  * Per-request loaders: every nested field of one kind is fetched with one UNWIND query per
  * request level, never one query per parent. Made anew for each request, never shared.
  */
-export function createLoaders(executor: Executor) {
-  const byKey = <K, V>(rows: Record<string, unknown>[], keys: readonly K[], pick: (row: Record<string, unknown>) => V, fallback: V): V[] => {
-    const map = new Map(rows.map((r) => [r.id as K, pick(r)]));
+export function createLoaders(store: ReadStore) {
+  const byKey = <R extends { id: string }, V>(rows: R[], keys: readonly string[], pick: (row: R) => V, fallback: V): V[] => {
+    const map = new Map(rows.map((r) => [r.id, pick(r)]));
     return keys.map((k) => map.get(k) ?? fallback);
   };
   const keyed = <V>(make: (args: string) => DataLoader<string, V>) => {
@@ -39,21 +39,21 @@ export function createLoaders(executor: Executor) {
 
   return {
     article: new DataLoader<string, ArticleRecord | null>(async (ids) =>
-      byKey(await executor.read(queries.articlesById([...ids])), ids, (r) => r.article as ArticleRecord, null),
+      byKey(await store.read(queries.articlesById([...ids])), ids, (r) => r.article, null),
     ),
     entity: new DataLoader<string, EntityRecord | null>(async (ids) =>
-      byKey(await executor.read(queries.entitiesById([...ids])), ids, (r) => r.entity as EntityRecord, null),
+      byKey(await store.read(queries.entitiesById([...ids])), ids, (r) => r.entity, null),
     ),
     mentions: new DataLoader<string, MentionRecord[]>(async (ids) =>
-      byKey(await executor.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions as MentionRecord[], []),
+      byKey(await store.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions, []),
     ),
     articlesOf: keyed<Page<ArticleRecord>>((json) => {
       const { skip, limit } = JSON.parse(json) as { skip: number; limit: number };
       return new DataLoader(async (ids) =>
         byKey(
-          await executor.read(queries.articlesByEntity({ ids: [...ids], skip, limit })),
+          await store.read(queries.articlesByEntity({ ids: [...ids], skip, limit })),
           ids,
-          (r) => ({ items: r.items as ArticleRecord[], totalCount: r.totalCount as number }),
+          (r) => ({ items: r.items, totalCount: r.totalCount }),
           { items: [], totalCount: 0 },
         ),
       );
@@ -61,28 +61,28 @@ export function createLoaders(executor: Executor) {
     relatedOf: keyed<RelatedRecord[]>((json) => {
       const { first } = JSON.parse(json) as { first: number };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related as RelatedRecord[], []),
+        byKey(await store.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related, []),
       );
     }),
     topicParent: new DataLoader<string, EntityRecord | null>(async (ids) =>
-      byKey(await executor.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent as EntityRecord | null, null),
+      byKey(await store.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent, null),
     ),
     topicChildren: new DataLoader<string, EntityRecord[]>(async (ids) =>
-      byKey(await executor.read(graphQueries.topicChildren([...ids])), ids, (r) => r.children as EntityRecord[], []),
+      byKey(await store.read(graphQueries.topicChildren([...ids])), ids, (r) => r.children, []),
     ),
     story: new DataLoader<string, StoryRecord | null>(async (ids) =>
-      byKey(await executor.read(storyQueries.storiesById([...ids])), ids, (r) => r.story as StoryRecord, null),
+      byKey(await store.read(storyQueries.storiesById([...ids])), ids, (r) => r.story, null),
     ),
     storyOfArticle: new DataLoader<string, StoryRecord | null>(async (ids) =>
-      byKey(await executor.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story as StoryRecord, null),
+      byKey(await store.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story, null),
     ),
     storyArticles: keyed<Page<ArticleRecord>>((json) => {
       const { skip, limit, includeDuplicates } = JSON.parse(json) as { skip: number; limit: number; includeDuplicates: boolean };
       return new DataLoader(async (ids) =>
         byKey(
-          await executor.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })),
+          await store.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })),
           ids,
-          (r) => ({ items: r.items as ArticleRecord[], totalCount: r.totalCount as number }),
+          (r) => ({ items: r.items, totalCount: r.totalCount }),
           { items: [], totalCount: 0 },
         ),
       );
@@ -90,34 +90,34 @@ export function createLoaders(executor: Executor) {
     storyTimeline: keyed<StoryTimelinePointRecord[]>((json) => {
       const { unit, by } = JSON.parse(json) as { unit: string; by?: StoryTimelineBy };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points as StoryTimelinePointRecord[], []),
+        byKey(await store.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points, []),
       );
     }),
     keyEntities: keyed<KeyEntityRecord[]>((json) => {
       const { first } = JSON.parse(json) as { first: number };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities as KeyEntityRecord[], []),
+        byKey(await store.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities, []),
       );
     }),
     follows: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
-      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links as StoryLinkRecord[], []),
+      byKey(await store.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links, []),
     ),
     followedBy: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
-      byKey(await executor.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links as StoryLinkRecord[], []),
+      byKey(await store.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links, []),
     ),
     relatedStories: keyed<StoryLinkRecord[]>((json) => {
       const { first } = JSON.parse(json) as { first: number };
       return new DataLoader(async (ids) =>
-        byKey(await executor.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links as StoryLinkRecord[], []),
+        byKey(await store.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links, []),
       );
     }),
     relationsOf: keyed<RelationRecord[]>((json) => {
       const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
       return new DataLoader(async (ids) =>
         byKey(
-          await executor.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })),
+          await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })),
           ids,
-          (r) => r.relations as RelationRecord[],
+          (r) => r.relations,
           [],
         ),
       );
@@ -128,6 +128,9 @@ export function createLoaders(executor: Executor) {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
+  /** Typed reads: what every query resolver needs of the database. */
+  store: ReadStore;
+  /** The whole executor, for the mutations' write functions (ingest, delete, curation) only. */
   executor: Executor;
   loaders: Loaders;
   /** Whether the request carried the configured API key (write mutations need it). */

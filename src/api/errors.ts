@@ -1,19 +1,19 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { NewsGraphError } from '../domain/errors';
 
 /** Codes that reach clients as they are; anything else is masked. */
-const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT',
+const PUBLIC_CODES = new Set<string>([
+  ApolloServerErrorCode.BAD_USER_INPUT,
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
   'QUERY_TOO_COMPLEX',
   'TIMEOUT',
   'FORBIDDEN',
@@ -25,13 +25,13 @@ const PUBLIC_CODES = new Set([
 export const notFound = (what: string): GraphQLError => new GraphQLError(`${what} not found.`, { extensions: { code: 'NOT_FOUND' } });
 
 export const badUserInput = (message: string, argumentName?: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) } });
+  new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) } });
 
 /**
  * Deliberate errors keep their message and code; unexpected ones are logged in full and reach
  * the client only as "Internal server error".
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void = console.error): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void): GraphQLFormattedError {
   let original = unwrapResolverError(error);
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof NewsGraphError) {
@@ -40,5 +40,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
   log(`Unexpected error in ${formatted.path?.join('.') ?? 'request'}:`, original);
-  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -50,7 +50,13 @@ export interface EntityMentionedPayload {
 }
 
 export function createInProcessEvents(): EventBus {
-  return createPubSub() as unknown as EventBus;
+  // type-graphql hands topics over as plain strings (TOPICS, with an optional id): yoga's PubSub
+  // keys them the same way at run time (`topic:id` when an id is given, else the topic alone)
+  const bus = createPubSub<Record<string, [string | number, unknown]>>();
+  return {
+    publish: (routingKey: string, ...args: unknown[]) => bus.publish(routingKey, ...(args as [string | number, unknown])),
+    subscribe: (routingKey: string, dynamicId?: unknown) => bus.subscribe(routingKey, dynamicId as string | number),
+  };
 }
 
 /** The few methods of a graphql-subscriptions PubSubEngine (RedisPubSub, for one) that we use. */
@@ -59,7 +65,11 @@ export interface PubSubEngineLike {
   asyncIterableIterator<T>(triggers: string | readonly string[]): AsyncIterableIterator<T>;
 }
 
-/** Adapts a graphql-subscriptions engine (e.g. RedisPubSub) to the EventBus interface. */
+/**
+ * Adapts a graphql-subscriptions engine (e.g. RedisPubSub) to the EventBus interface: for deployers
+ * wiring their own bus into startApiServer, so nothing in this repository calls it.
+ * @public
+ */
 export function fromPubSubEngine(engine: PubSubEngineLike): EventBus {
   const key = (topic: string, id?: unknown): string => (id === undefined ? topic : `${topic}:${String(id)}`);
   return {

@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import * as http from 'node:http';
 import type { BaseContext } from '@apollo/server';
 
@@ -41,12 +42,12 @@ const httpError = (res: http.ServerResponse, status: number, code: string, messa
 export function answerMiddlewareError(res: http.ServerResponse, err: unknown, maxBodyBytes: number, log: HttpOptions<BaseContext>['log']): void {
   const e = err as { type?: string; status?: number; charset?: string };
   if (e.type === 'entity.too.large') return httpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxBodyBytes} bytes.`);
-  if (e.type === 'entity.parse.failed') return httpError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return httpError(res, 415, 'BAD_REQUEST', 'Unsupported charset or content encoding: send UTF-8 JSON.');
+  if (e.type === 'entity.parse.failed') return httpError(res, 400, ApolloServerErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return httpError(res, 415, ApolloServerErrorCode.BAD_REQUEST, 'Unsupported charset or content encoding: send UTF-8 JSON.');
   if (e.type === 'request.aborted') return;
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return httpError(res, e.status, 'BAD_REQUEST', 'The request could not be read.');
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return httpError(res, e.status, ApolloServerErrorCode.BAD_REQUEST, 'The request could not be read.');
   log('Unexpected HTTP error:', err);
-  httpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  httpError(res, 500, ApolloServerErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
 }
 
 export function healthRoute(readiness: HttpOptions<BaseContext>['readiness']): Route {
@@ -54,7 +55,7 @@ export function healthRoute(readiness: HttpOptions<BaseContext>['readiness']): R
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/healthz' && path !== '/readyz') return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      httpError(res, 405, 'BAD_REQUEST', `${path} answers GET only.`);
+      httpError(res, 405, ApolloServerErrorCode.BAD_REQUEST, `${path} answers GET only.`);
       return true;
     }
     if (path === '/healthz') {

@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Page } from '../store/records';
 
@@ -13,7 +14,7 @@ export function decodeCursor(cursor: string): number {
   const n = raw.startsWith(PREFIX) ? Number(raw.slice(PREFIX.length)) : NaN;
   if (!Number.isInteger(n) || n < 0) {
     throw new GraphQLError(`Invalid cursor "${cursor}": pass the endCursor of a previous page.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+      extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, argumentName: 'after' },
     });
   }
   return n;
@@ -24,7 +25,7 @@ export function checkRange(name: string, value: number, options: { max: number; 
   const min = options.min ?? 1;
   if (!Number.isInteger(value) || value < min || value > options.max) {
     throw new GraphQLError(`"${name}" must be between ${min} and ${options.max}, got ${value}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: name },
+      extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, argumentName: name },
     });
   }
   return value;

@@ -1,4 +1,5 @@
-import type { Executor } from '../store/executor';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import type { ReadStore } from '../store/executor';
 import { storyQueries } from '../store';
 import { badUserInput } from './errors';
 import { PeriodEnum, RelativeToEnum } from './types/story.type';
@@ -9,14 +10,42 @@ const DAYS: Record<PeriodEnum, number> = {
   [PeriodEnum.LAST_30_DAYS]: 30,
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
+const isDate = (value: string): boolean => {
+  try {
+    DateResolver.parseValue(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isDateTime = (value: string): boolean => {
+  try {
+    DateTimeResolver.parseValue(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A calendar-date argument (RFC 3339 full-date, checked by graphql-scalars' Date): 2025-10-21. */
 export function checkDate(name: string, value: string | undefined | null): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(value))) throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
+  if (!isDate(value)) throw badUserInput(`"${name}" must be a date like 2025-10-21, got "${value}".`, name);
   return value;
+}
+
+/**
+ * A date or a date-time (graphql-scalars' Date or DateTime) bounding a list of articles. A date as
+ * the upper bound covers its whole day, whatever time of day an article carries.
+ */
+export function dateBound(name: string, value: string | undefined | null, side: 'from' | 'to'): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (isDate(value)) return side === 'to' ? endOfDay(value) : value;
+  if (isDateTime(value)) return value;
+  throw badUserInput(`${name} must be a date like 2025-10-21.`, name);
 }
 
 /** The days a period covers, ending on `end` (inclusive): LAST_7_DAYS ending 2025-11-07 is 11-01..11-07. */
@@ -29,7 +58,7 @@ export function periodDates(period: PeriodEnum, end: string): { from: string; to
  * newest article in the graph (an archive keeps a "last 7 days") or from the clock.
  */
 export async function resolveRange(
-  executor: Executor,
+  store: ReadStore,
   options: { from?: string | null; to?: string | null; period?: PeriodEnum | null; relativeTo?: RelativeToEnum | null; names?: { from: string; to: string } },
   now: () => Date = () => new Date(),
 ): Promise<{ from?: string; to?: string }> {
@@ -43,7 +72,7 @@ export async function resolveRange(
   if (from || to) throw badUserInput(`Pass either "period" or "${names.from}"/"${names.to}", not both.`, 'period');
   let end = now().toISOString().slice(0, 10);
   if ((options.relativeTo ?? RelativeToEnum.NEWEST_ARTICLE) === RelativeToEnum.NEWEST_ARTICLE) {
-    const [row] = await executor.read(storyQueries.newestPublished());
+    const [row] = await store.read(storyQueries.newestPublished());
     if (row?.newest) end = String(row.newest).slice(0, 10);
   }
   return periodDates(options.period, end);

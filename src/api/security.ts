@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GraphQLError, validate } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { queryLimits } from './limits';
+import { checkLimits } from './limits';
 
 /** What a deployment allows: keys, writes, discovery, browsers, sizes and rates. */
 export interface SecuritySettings {
@@ -144,7 +144,7 @@ export function securityPlugin<C extends SecurityContext>(settings: SecuritySett
           }
           if (settings.expensiveReadRateLimit <= 0) return;
           // the cost rule run with the threshold as its limit says whether this read is expensive
-          const over = validate(schema, document, [queryLimits({ maxCost: settings.expensiveCost, maxDepth: Number.MAX_SAFE_INTEGER, variables: request.variables ?? {} })]);
+          const over = checkLimits(schema, document, { maxCost: settings.expensiveCost, maxDepth: Number.MAX_SAFE_INTEGER, variables: request.variables ?? {} });
           if (!over.length) return;
           const wait = expensive.take(contextValue.client);
           if (wait) {

@@ -4,13 +4,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import type * as GraphqlWsServer from 'graphql-ws/dist/use/ws';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { PROJECT_ROOT } from '../config';
+import { createLogger, errorLog, type Logger } from '../logger';
 import type { Executor } from '../store/executor';
 import { createLoaders, type Context } from './context';
 import { formatError } from './errors';
@@ -18,7 +19,7 @@ import { followChanges, type ChangeFollower } from './change-follower';
 import { createInProcessEvents, type EventBus } from './events';
 import { answerMiddlewareError, healthRoute, type ReadinessReport, type Route } from './http';
 import { landingPageWithOfflineLinks } from './landing-page';
-import { limitsPlugin, queryLimits } from './limits';
+import { checkLimits, limitsPlugin } from './limits';
 import { createSchema } from './schema';
 import { DEFAULT_SECURITY, apiKeyName, clientId, securityPlugin, type SecuritySettings } from './security';
 import { staticRoutes } from './static-routes';
@@ -54,6 +55,8 @@ export interface ApiServerOptions {
    */
   changeFeed?: false | { intervalMs?: number; lagMs?: number; retentionMs?: number };
   log?: (msg: string, err?: unknown) => void;
+  /** The structured logger (default: pino on stderr); Apollo Server logs to it too. `log`, when given, takes the errors instead. */
+  logger?: Logger;
   /** Built explorer bundle (default: dist/web). */
   webDir?: string;
 }
@@ -78,15 +81,19 @@ export function securitySettings(options: Pick<ApiServerOptions, 'apiKey' | 'sec
 }
 
 export async function createApolloServer(
-  options: Pick<ApiServerOptions, 'log' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
+  options: Pick<ApiServerOptions, 'log' | 'logger' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
 ): Promise<ApolloServer<Context>> {
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const logger = options.logger ?? createLogger();
+  const log = options.log ?? errorLog(logger);
   const security = securitySettings(options);
   return new ApolloServer<Context>({
     schema: options.schema ?? (await createSchema(options.events)),
     introspection: security.introspection,
+    logger,
     // stack traces stay in the server log, never in responses
     includeStacktraceInErrorResponses: false,
+    // fragments that multiply selections are refused before the cost walk (GRAPHQL_VALIDATION_FAILED)
+    maxRecursiveSelections: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
@@ -109,6 +116,7 @@ export function contextFor(
   const keys = Array.isArray(apiKeys) ? [...apiKeys] : typeof apiKeys === 'string' && apiKeys ? [apiKeys] : [];
   const actor = apiKeyName(authorization, keys);
   return {
+    store: executor,
     executor,
     loaders: createLoaders(executor),
     authorized: actor !== null,
@@ -131,7 +139,8 @@ const asMiddleware = (route: Route): express.RequestHandler => (req, res, next) 
  * the explorer at /explore (deep links too), the offline GraphiQL at /graphiql, `/` -> /explore.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const logger = options.logger ?? createLogger();
+  const log = options.log ?? errorLog(logger);
   const security = securitySettings(options);
   const events = options.events ?? createInProcessEvents();
   const schema = await createSchema(events);
@@ -145,7 +154,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // loading its lexicons on a first write) that timer fires late, just as a client sends its next
   // request on the socket, which it sees as ECONNRESET (npm run bench:load showed bursts of them)
   httpServer.keepAliveTimeout = 15000;
-  const server = await createApolloServer({ log, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
+  const server = await createApolloServer({ log, logger, schema, httpServer, security, shutdownGraceMs: options.shutdownGraceMs });
   await server.start();
   const origins = security.corsOrigins;
   app.disable('x-powered-by');
@@ -195,10 +204,20 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       context: (ctx) => {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
         const auth = typeof params.authorization === 'string' ? params.authorization : undefined;
-        return contextFor(options.executor, security.apiKeys, auth, { events, changes }) as unknown as Record<string, unknown>;
+        return { ...contextFor(options.executor, security.apiKeys, auth, { events, changes }) };
       },
-      // the same depth and cost limits as HTTP requests
-      validate: (s, document, rules) => validate(s, document, [...(rules ?? specifiedRules), queryLimits()]),
+      // the same depth and cost limits as HTTP requests, priced with the subscription's variables;
+      // a query that does not parse is left to graphql-ws, which answers it as usual
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined;
+        }
+        const over = checkLimits(schema, document, { variables: payload.variables ?? {} });
+        return over.length ? over : undefined;
+      },
     },
     wsServer,
   );

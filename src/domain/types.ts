@@ -3,9 +3,11 @@
  * Nothing here imports a library; each stage converts to and from these shapes.
  */
 
-export type Language = 'zh-Hant' | 'zh-Hans' | 'en' | string;
+import type { AuthorRole, EntityType, OrganizationKind, RelationType } from './vocabulary';
 
-export type AuthorRole = 'reporter' | 'photographer' | 'editor' | 'author';
+export type { AuthorRole, EntityType, OrganizationKind, RelationType } from './vocabulary';
+
+export type Language = 'zh-Hant' | 'zh-Hans' | 'en' | string;
 
 export interface Author {
   name: string;
@@ -50,19 +52,6 @@ export interface Article {
   origin?: string;
 }
 
-export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'topic';
-
-export type OrganizationKind =
-  | 'government'
-  | 'legislature'
-  | 'committee'
-  | 'party'
-  | 'company'
-  | 'media'
-  | 'international'
-  | 'sports'
-  | 'other';
-
 export interface Entity {
   /** Stable across runs and articles, e.g. "country:TW", "person:林佳龍", "org:外交部". */
   id: string;
@@ -95,23 +84,6 @@ export interface Mention {
    */
   credit?: boolean;
 }
-
-export type RelationType =
-  | 'HOLDS_ROLE'
-  | 'MEMBER_OF'
-  | 'REPORTS_TO'
-  | 'PART_OF'
-  | 'COOPERATES_WITH'
-  | 'LOCATED_IN';
-
-export const RELATION_TYPES: readonly RelationType[] = [
-  'HOLDS_ROLE',
-  'MEMBER_OF',
-  'REPORTS_TO',
-  'PART_OF',
-  'COOPERATES_WITH',
-  'LOCATED_IN',
-];
 
 export interface Relation {
   type: RelationType;

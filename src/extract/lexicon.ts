@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { EntityType, OrganizationKind } from '../domain/types';
+import { isOneOf, ORGANIZATION_KINDS } from '../domain/vocabulary';
 import { normalizeForm } from './normalize';
 import { SurfaceTrie } from './trie';
 
@@ -99,9 +100,11 @@ export interface Lexicon {
 }
 
 let cached: Lexicon | undefined;
-let lexiconDir = process.env.NEWSGRAPH_LEXICON_DIR || path.resolve(__dirname, '..', '..', 'seeds', 'lexicon');
+/** seeds/lexicon of this package; config.ts reads NEWSGRAPH_LEXICON_DIR and start-up passes it to configureLexicon. */
+export const DEFAULT_LEXICON_DIR = path.resolve(__dirname, '..', '..', 'seeds', 'lexicon');
+let lexiconDir = DEFAULT_LEXICON_DIR;
 
-/** Points extraction at another lexicon directory (tests) and drops the cached one. */
+/** Points extraction at another lexicon directory (start-up, tests) and drops the cached one. */
 export function configureLexicon(opts: { dir?: string }): void {
   if (opts.dir) lexiconDir = opts.dir;
   cached = undefined;
@@ -112,16 +115,44 @@ export function getLexicon(): Lexicon {
   return cached;
 }
 
-function readJsonArray(dir: string, file: string): any[] {
+/** A lexicon file that cannot be used as it is: the file and the problem, so the editor can fix it. */
+export class LexiconError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`Lexicon file ${file}: ${problem}`);
+    this.name = 'LexiconError';
+  }
+}
+
+/**
+ * The entries of a JSON lexicon file (none when the directory has no such file). A file that does
+ * not parse, is not an array, or has an entry without its required text fields fails loudly: a
+ * silently empty lexicon would quietly change every extraction.
+ */
+function readJsonArray(dir: string, file: string, required: readonly string[] = []): any[] {
   const p = path.join(dir, file);
   if (!fs.existsSync(p)) return [];
+  let v: unknown;
   try {
-    const v = JSON.parse(fs.readFileSync(p, 'utf8'));
-    return Array.isArray(v) ? v : [];
-  } catch {
-    // a file being written by a colleague may be half-finished: treat it as empty
-    return [];
+    v = JSON.parse(fs.readFileSync(p, 'utf8'));
+  } catch (err) {
+    throw new LexiconError(p, `not valid JSON (${(err as Error).message})`);
   }
+  if (!Array.isArray(v)) throw new LexiconError(p, `must hold a JSON array, got ${v === null ? 'null' : typeof v}`);
+  v.forEach((entry: unknown, i) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new LexiconError(p, `entry ${i} must be an object, got ${JSON.stringify(entry)}`);
+    for (const field of required) {
+      const value = (entry as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || !value.trim()) throw new LexiconError(p, `entry ${i} needs "${field}" as a non-empty string, got ${JSON.stringify(value)}`);
+    }
+    const kind = (entry as Record<string, unknown>).kind;
+    if (file === 'organizations.json' && kind !== undefined && !isOneOf(ORGANIZATION_KINDS, kind)) {
+      throw new LexiconError(p, `entry ${i} has kind ${JSON.stringify(kind)}; known kinds: ${ORGANIZATION_KINDS.join(', ')}`);
+    }
+  });
+  return v;
 }
 
 function readLines(p: string): string[] {
@@ -138,7 +169,6 @@ function strArr(v: unknown): string[] {
 }
 
 const HAN_RE = /[\u3400-\u9fff]/;
-const ORG_KINDS = new Set(['government', 'legislature', 'committee', 'party', 'company', 'media', 'international', 'sports', 'other']);
 
 /** Latin-script words: Han characters are not letters here, so "Euractiv報導" still yields "Euractiv". */
 export const EN_TOKEN_RE = /[\p{Script=Latin}\p{N}]+(?:[.'’&\-][\p{Script=Latin}\p{N}]+)*\.?/gu;
@@ -179,7 +209,7 @@ function buildLexicon(dir: string): Lexicon {
     return e;
   };
 
-  for (const c of readJsonArray(dir, 'countries.json')) {
+  for (const c of readJsonArray(dir, 'countries.json', ['iso2', 'name'])) {
     if (!c || typeof c.iso2 !== 'string' || typeof c.name !== 'string') continue;
     const iso2 = c.iso2.toUpperCase();
     const e = add({
@@ -199,22 +229,22 @@ function buildLexicon(dir: string): Lexicon {
     byId.delete(c.id);
     add({ ...c, id: `place:${c.name}`, type: 'place', iso2: undefined, country: 'CN', short: [] });
   }
-  for (const p of readJsonArray(dir, 'places.json')) {
+  for (const p of readJsonArray(dir, 'places.json', ['name'])) {
     if (!p || typeof p.name !== 'string') continue;
     add({
       id: typeof p.id === 'string' ? p.id : `place:${p.name}`, type: 'place', name: p.name, en: p.en,
       aliases: strArr(p.aliases), placeKind: p.kind, country: p.country, parent: p.parent, ambiguous: p.ambiguous === true,
     });
   }
-  for (const o of readJsonArray(dir, 'organizations.json')) {
+  for (const o of readJsonArray(dir, 'organizations.json', ['name'])) {
     if (!o || typeof o.name !== 'string') continue;
     add({
       id: typeof o.id === 'string' ? o.id : `org:${o.name}`, type: 'organization', name: o.name, en: o.en,
-      aliases: strArr(o.aliases), kind: ORG_KINDS.has(o.kind) ? o.kind : 'other', country: o.country, parent: o.parent,
+      aliases: strArr(o.aliases), kind: o.kind ?? 'other', country: o.country, parent: o.parent,
       ambiguous: o.ambiguous === true, camp: typeof o.camp === 'string' && o.kind === 'party' ? o.camp : undefined,
     });
   }
-  for (const p of readJsonArray(dir, 'people.json')) {
+  for (const p of readJsonArray(dir, 'people.json', ['name'])) {
     if (!p || typeof p.name !== 'string') continue;
     add({
       id: typeof p.id === 'string' ? p.id : `person:${p.name}`, type: 'person', name: p.name, en: p.en,
@@ -222,7 +252,7 @@ function buildLexicon(dir: string): Lexicon {
       roles: Array.isArray(p.roles) ? p.roles : [],
     });
   }
-  for (const t of readJsonArray(dir, 'topics.json')) {
+  for (const t of readJsonArray(dir, 'topics.json', ['id'])) {
     if (!t || typeof t.id !== 'string') continue;
     const name = typeof t.zh === 'string' ? t.zh : typeof t.name === 'string' ? t.name : t.en;
     if (!name) continue;
@@ -304,7 +334,7 @@ function buildLexicon(dir: string): Lexicon {
 
 function loadTitles(dir: string): { zh: TitleDef[]; en: TitleDef[] } {
   const parse = (file: string) =>
-    readJsonArray(dir, file)
+    readJsonArray(dir, file, ['title'])
       .filter((t) => t && typeof t.title === 'string')
       .map((t): TitleDef => ({
         title: t.title, en: t.en, object: t.object ?? 'org', org: t.org, home: !!t.home, former: !!t.former, member: !!t.member,

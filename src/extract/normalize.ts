@@ -91,15 +91,7 @@ export function normalizeForm(form: string): string {
   return v;
 }
 
-export function sliceChars(chars: string[], start: number, end: number): string {
-  return chars.slice(start, end).join('');
-}
-
 export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-export function isHan(ch: string | undefined): boolean {
-  return !!ch && HAN.test(ch);
-}
 
 /** Share of Han characters, to tell Chinese from English articles whatever the language field says. */
 export function hanRatio(text: string): number {

@@ -39,11 +39,6 @@ export function getSegmenter(): Segmenter {
   return seg;
 }
 
-/** Drops the cached segmenter (after the lexicon was reconfigured). */
-export function resetSegmenter(): void {
-  seg = undefined;
-}
-
 /** Tags normalised (Simplified) text and gives each token its offsets. */
 export function tagText(norm: string): Token[] {
   const { jieba } = getSegmenter();

@@ -1,7 +1,7 @@
 import type { Article } from '../domain/types';
 import type { DocState } from './doc';
 import { enWord } from './en-words';
-import { EN_TOKEN_RE, tokenizeEn, type EnForm, type Lexicon, type LexEntity } from './lexicon';
+import { EN_TOKEN_RE, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
 import { idfOf, keywords, tagText } from './segment';
 import { endsWithOrgHead } from './zh-heads';
@@ -516,4 +516,3 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
   return out;
 }
 
-export { tokenizeEn };

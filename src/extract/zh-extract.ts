@@ -433,4 +433,3 @@ function resolveTitleSurnames(opts: { doc: DocState; titles: TitleHit[] }): void
   }
 }
 
-export type { Entity, LexEntity, Token };

@@ -22,8 +22,6 @@ export function contentLines(text: string): string[] {
 }
 
 const CJK = /[\u3400-\u9fff]/u;
-export const hasCjk = (s: string): boolean => CJK.test(s);
-
 export function cjkRatio(s: string): number {
   let cjk = 0;
   let letters = 0;

@@ -2,14 +2,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../config';
 
 /**
  * Runs Neo4j Community embedded (the Maven module in neo4j-local/) as a child process with its
  * Bolt connector on 127.0.0.1: a real server to every client, without Docker.
  */
 
-export const MODULE_DIR = path.join(PROJECT_ROOT, 'neo4j-local');
+/** The Maven module of this package (from src/local-neo4j and dist/local-neo4j alike). */
+export const MODULE_DIR = path.resolve(__dirname, '..', '..', 'neo4j-local');
 const CLASSES_DIR = path.join(MODULE_DIR, 'target', 'classes');
 const LIB_DIR = path.join(MODULE_DIR, 'target', 'lib');
 const MAIN_CLASS = 'dev.newsgraph.neo4j.Launcher';
@@ -21,7 +21,7 @@ export interface LocalNeo4jOptions {
   port?: number;
   pageCacheMb?: number;
   heapMb?: number;
-  /** Where progress messages go (building, starting, ready). */
+  /** Where progress messages go (building, starting, ready); default: nowhere. */
   log?: (line: string) => void;
   /** Give up if the server is not ready after this long. */
   startTimeoutMs?: number;
@@ -102,7 +102,7 @@ export function isBuilt(): boolean {
 /** Builds the launcher with Maven unless an up-to-date build is there. */
 const JAVA_HINT = 'The embedded Neo4j needs Java 17 or 21: install a JDK, e.g. `apt-get install openjdk-17-jdk-headless`.';
 
-export function ensureBuilt(log: (line: string) => void = console.error): void {
+export function ensureBuilt(log: (line: string) => void): void {
   requireTool('java', ['-version'], JAVA_HINT);
   if (isBuilt()) return;
   requireTool('mvn', ['-v'], 'Building the embedded Neo4j needs Apache Maven: install it, e.g. `apt-get install maven`.');
@@ -197,7 +197,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? (() => undefined);
   ensureBuilt(log);
   const port = options.port || (await freePort());
   fs.mkdirSync(options.dataDir, { recursive: true });

@@ -1,7 +1,7 @@
-import type { Config } from '../config';
+import { neo4jSettings, type Config } from '../config';
 import { NewsGraphError } from '../domain/errors';
 import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../local-neo4j';
-import { createDriver, Executor } from '../store/executor';
+import { createExecutor, type Executor } from '../store/executor';
 import { applySchema } from '../store/schema';
 
 /**
@@ -99,10 +99,7 @@ export async function connect(config: Config, logOrOptions: ((line: string) => v
     local = acquired.local;
     mode = local ? 'embedded' : 'shared';
   }
-  const executor = new Executor(
-    createDriver({ uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase, retryTimeMs: config.txRetryMs }),
-    { database: config.neo4jDatabase, readTimeoutMs: config.readTimeoutMs, writeTimeoutMs: config.writeTimeoutMs },
-  );
+  const executor = createExecutor(neo4jSettings(config, uri));
   try {
     await executor.verify();
     await applySchema(executor);

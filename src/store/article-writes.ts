@@ -299,7 +299,7 @@ const duplicateCandidates = (props: ReturnType<typeof articleProps>): Query => (
 });
 
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
-function pickOriginal(body: string, rows: Record<string, unknown>[]): string | undefined {
+export function pickOriginal(body: string, rows: Record<string, unknown>[]): string | undefined {
   const mine = trigrams(body);
   const close = rows
     .map((r) => ({

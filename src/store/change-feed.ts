@@ -30,7 +30,8 @@ export interface ArticleDeletion {
 
 export type ChangePayload = ArticleChange | ArticleDeletion;
 
-export interface ChangeRow {
+/** One change in feed order. */
+interface ChangeRow {
   id: string;
   at: number;
 }
@@ -46,7 +47,7 @@ export function recordChanges(changes: ChangePayload[]): Query {
 }
 
 /** Ids of the changes stamped after `since` (ms), oldest first: an index range over `at`. */
-export function changesSince(options: { since: number; afterId?: string | null; afterAt?: number | null; limit: number }): Query {
+export function changesSince(options: { since: number; afterId?: string | null; afterAt?: number | null; limit: number }): Query<ChangeRow> {
   return {
     cypher: `
       MATCH (c:Change) WHERE c.at > $since
@@ -59,7 +60,7 @@ export function changesSince(options: { since: number; afterId?: string | null; 
 }
 
 /** The payloads of the given changes (by the unique id), in the order asked. */
-export function changePayloads(ids: string[]): Query {
+export function changePayloads(ids: string[]): Query<{ id: string; at: number; payload: string }> {
   return {
     cypher: 'UNWIND $ids AS id MATCH (c:Change {id: id}) RETURN c.id AS id, c.at AS at, c.payload AS payload',
     params: { ids },
@@ -67,7 +68,7 @@ export function changePayloads(ids: string[]): Query {
 }
 
 /** The database's clock, so that readers on other machines share one time line. */
-export const databaseNow = (): Query => ({ cypher: 'RETURN timestamp() AS now', params: {} });
+export const databaseNow = (): Query<{ now: number }> => ({ cypher: 'RETURN timestamp() AS now', params: {} });
 
 /** Drops changes older than `before` (ms), a bounded number at a time. */
 export function pruneChanges(before: number, limit = 5000): Query {

@@ -445,7 +445,7 @@ export function curateBlockForm(executor: Executor, input: { type: EntityType; s
 }
 
 /** The blocked forms, for the API's list. */
-export const blockedFormsQuery = (): Query => ({
+export const blockedFormsQuery = (): Query<{ type: EntityType; surface: string }> => ({
   cypher: 'MATCH (b:BlockedForm) RETURN b.type AS type, b.surface AS surface ORDER BY b.type, b.surface',
   params: {},
 });

@@ -1,10 +1,27 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { NewsGraphError } from '../domain/errors';
 
-/** A Cypher statement with its parameters: every query in NewsGraph is built as one of these. */
-export interface Query {
+/** A row as the driver returns it, before a builder names its shape. */
+export type Row = Record<string, unknown>;
+
+/** Runs one statement inside a write transaction someone else owns. */
+export type RunInTransaction = <R = Row>(query: Query<R>) => Promise<R[]>;
+
+/** What readers need of the executor: typed reads, nothing else (the API's resolvers get this). */
+export interface ReadStore {
+  read<R>(query: Query<R>): Promise<R[]>;
+}
+
+/**
+ * A Cypher statement with its parameters: every query in NewsGraph is built as one of these.
+ * `R` is the row it returns (its RETURN aliases), so `executor.read(q)` is typed by the builder:
+ * renaming an alias without the record type is a compile error in every reader.
+ */
+export interface Query<R = Row> {
   cypher: string;
   params: Record<string, unknown>;
+  /** Type only, never set: carries `R` from the builder to the executor. */
+  readonly row?: R;
 }
 
 export interface Neo4jSettings {
@@ -24,6 +41,14 @@ export function createDriver(settings: Neo4jSettings): Driver {
     connectionAcquisitionTimeout: 20000,
     maxTransactionRetryTime: settings.retryTimeMs ?? 30000,
   });
+}
+
+/**
+ * The one way NewsGraph opens the graph: the app (pipeline/connect.ts), the scripts (scripts/lib)
+ * and the test helpers build their executor here, from `neo4jSettings(config, uri)`.
+ */
+export function createExecutor(settings: Neo4jSettings & Omit<ExecutorOptions, 'database'>): Executor {
+  return new Executor(createDriver(settings), { database: settings.database, readTimeoutMs: settings.readTimeoutMs, writeTimeoutMs: settings.writeTimeoutMs });
 }
 
 const UNAVAILABLE_CODES = /ServiceUnavailable|SessionExpired|Neo\.TransientError\.General\.DatabaseUnavailable/;
@@ -52,7 +77,6 @@ export interface ExecutorOptions {
   writeTimeoutMs?: number;
 }
 
-export type Row = Record<string, unknown>;
 
 /**
  * Runs queries in managed transactions: reads in read transactions (so a cluster can route them),
@@ -84,7 +108,7 @@ export class Executor {
     });
   }
 
-  async read<T extends Row = Row>(query: Query): Promise<T[]> {
+  async read<T = Row>(query: Query<T>): Promise<T[]> {
     const session = this.session('READ');
     try {
       this.statementCount++;
@@ -102,7 +126,7 @@ export class Executor {
    * for reads too large to hold: the export. No transaction timeout: it takes as long as the
    * graph is large.
    */
-  async *stream<T extends Row = Row>(query: Query): AsyncGenerator<T> {
+  async *stream<T = Row>(query: Query<T>): AsyncGenerator<T> {
     const session = this.session('READ');
     try {
       this.statementCount++;
@@ -120,14 +144,14 @@ export class Executor {
    * ingests, a leader switch) for up to maxTransactionRetryTime, so it must not have side
    * effects elsewhere.
    */
-  async writeTransaction<T>(work: (run: (q: Query) => Promise<Row[]>) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (run: RunInTransaction) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
     try {
       return await session.executeWrite((tx) =>
-        work(async (q) => {
+        work(async <R = Row>(q: Query<R>): Promise<R[]> => {
           this.statementCount++;
           const res = await tx.run(q.cypher, q.params);
-          return res.records.map((r) => r.toObject());
+          return res.records.map((r) => r.toObject() as R);
         }),
         this.writeTx,
       );
@@ -138,8 +162,8 @@ export class Executor {
     }
   }
 
-  async write<T extends Row = Row>(query: Query): Promise<T[]> {
-    return (await this.writeTransaction((run) => run(query))) as T[];
+  async write<T = Row>(query: Query<T>): Promise<T[]> {
+    return this.writeTransaction((run) => run(query));
   }
 
   /** Schema statements cannot share a transaction with writes; each runs on its own. */

@@ -129,8 +129,6 @@ export interface EndLine {
   relationships: number;
 }
 
-export type DumpLine = HeaderLine | NodeLine | RelLine | EndLine;
-
 export interface DumpCounts {
   nodes: number;
   relationships: number;
@@ -377,7 +375,7 @@ export function parseDumpLine(text: string): ParsedLine {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new Error(`not JSON (${(err as Error).message})`);
+    throw new Error(`not JSON (${(err as Error).message})`, { cause: err });
   }
   if (!isObject(raw)) throw new Error('a line must be a JSON object');
   switch (raw.type) {

@@ -3,6 +3,16 @@ import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import type {
+  CooccurrenceRecord,
+  EntityRecord,
+  EntityTimelineRecord,
+  Keyed,
+  PathRecord,
+  RelatedRecord,
+  SubgraphRecord,
+  TrendingEntityRecord,
+} from './records';
 
 /** Queries for exploring connections and feeding dashboards. One statement per root field. */
 
@@ -25,7 +35,7 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
   }`;
 
 /** depth is validated (1..3) by the caller and spelled as a literal: Cypher takes no parameter there. */
-export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query {
+export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query<SubgraphRecord> {
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > 3) throw new RangeError('depth must be 1..3');
   const types = relTypes(options.types);
   return {
@@ -45,7 +55,7 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
   };
 }
 
-export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query {
+export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query<PathRecord> {
   if (!Number.isInteger(options.maxHops) || options.maxHops < 1 || options.maxHops > 4) throw new RangeError('maxHops must be 1..4');
   const types = relTypes(options.types);
   return {
@@ -76,7 +86,7 @@ const dateWindow = (v: string): string => `($from IS NULL OR ${v}.publishedAt >=
  * how often they co-occur, so that entities frequent everywhere (台灣 in Taiwanese news) do not
  * dominate and one-off pairs do not either.
  */
-export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number; includeDuplicates?: boolean }): Query {
+export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number; includeDuplicates?: boolean }): Query<CooccurrenceRecord> {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
   const windowed = Boolean(options.from || options.to);
   // without a date window every count is a node degree, which Neo4j reads without expanding
@@ -107,7 +117,7 @@ export function cooccurrences(options: { id: string; type?: EntityType; from?: s
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';
 const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
-export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string; includeDuplicates?: boolean; by?: 'OUTLET' | 'LANGUAGE' }): Query {
+export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string; includeDuplicates?: boolean; by?: 'OUTLET' | 'LANGUAGE' }): Query<EntityTimelineRecord> {
   return {
     cypher: `
       UNWIND $ids AS id
@@ -126,7 +136,7 @@ export function timeline(options: { ids: string[]; interval: Interval; from?: st
 }
 
 /** Entities whose article count in [from, to] rose most against the period of equal length before it. */
-export function trending(options: { type?: EntityType; from: string; to: string; previousFrom: string; first: number; includeDuplicates?: boolean }): Query {
+export function trending(options: { type?: EntityType; from: string; to: string; previousFrom: string; first: number; includeDuplicates?: boolean }): Query<TrendingEntityRecord> {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
   return {
     cypher: `
@@ -150,7 +160,7 @@ export const RELATED_MAX_DF = 500;
  * Articles related to one article: explicit links (LINKS_TO either way, DUPLICATE_OF) first, then
  * by shared entities weighted by rarity (an entity in few articles says more than 台灣).
  */
-export function relatedArticles(options: { ids: string[]; first: number }): Query {
+export function relatedArticles(options: { ids: string[]; first: number }): Query<Keyed<{ related: RelatedRecord[] }>> {
   return {
     cypher: `
       UNWIND $ids AS id
@@ -178,7 +188,7 @@ export function relatedArticles(options: { ids: string[]; first: number }): Quer
   };
 }
 
-export const topicParents = (ids: string[]): Query => ({
+export const topicParents = (ids: string[]): Query<Keyed<{ parent: EntityRecord | null }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (t:Topic {id: id})
@@ -187,7 +197,7 @@ export const topicParents = (ids: string[]): Query => ({
   params: { ids },
 });
 
-export const topicChildren = (ids: string[]): Query => ({
+export const topicChildren = (ids: string[]): Query<Keyed<{ children: EntityRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (t:Topic {id: id})

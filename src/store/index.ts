@@ -6,8 +6,6 @@ export * from './known-names';
 export * from './records';
 export * as queries from './queries';
 export * as graphQueries from './graph-queries';
-export type { ArticleFilter, ArticleOrder, EntityFilter, EntityOrder, Direction } from './queries';
-export type { Interval } from './graph-queries';
 export * as storyQueries from './story-queries';
 export * from './story-writes';
 export * from './curation-writes';

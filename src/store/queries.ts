@@ -3,6 +3,7 @@ import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
 /** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
 
@@ -13,7 +14,7 @@ export function escapeLucene(text: string): string {
   return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`).replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase());
 }
 
-export const articlesById = (ids: string[]): Query => ({
+export const articlesById = (ids: string[]): Query<Keyed<{ article: ArticleRecord | null }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (a:Article {id: id})
@@ -21,13 +22,13 @@ export const articlesById = (ids: string[]): Query => ({
   params: { ids },
 });
 
-export const articleByUrl = (url: string): Query => ({
+export const articleByUrl = (url: string): Query<{ article: ArticleRecord }> => ({
   cypher: `MATCH (a:Article {url: $url}) RETURN ${ARTICLE_PROJECTION('a')} AS article LIMIT 1`,
   params: { url },
 });
 
 /** Entities by id; an id that curators merged away answers with the entity it was merged into. */
-export const entitiesById = (ids: string[]): Query => ({
+export const entitiesById = (ids: string[]): Query<Keyed<{ entity: EntityRecord | null }>> => ({
   cypher: `
     UNWIND $ids AS id
     OPTIONAL MATCH (r:Redirect {id: id})
@@ -51,7 +52,7 @@ export interface ArticleFilter {
 }
 
 /** One statement: the filtered, ordered page and the total count. */
-export function articlesPage(options: { filter?: ArticleFilter; orderBy?: ArticleOrder; skip: number; limit: number }): Query {
+export function articlesPage(options: { filter?: ArticleFilter; orderBy?: ArticleOrder; skip: number; limit: number }): Query<PageRow<ArticleRecord>> {
   const f = options.filter ?? {};
   const where: string[] = ['coalesce(a.stub, false) = false'];
   if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
@@ -106,18 +107,20 @@ export function articlesPage(options: { filter?: ArticleFilter; orderBy?: Articl
 
 export type EntityOrder = 'MENTIONS' | 'NAME';
 
+const ALIAS_CONTAINS = 'any(x IN coalesce(e.aliases, []) WHERE toLower(x) CONTAINS toLower($nameContains))';
+
 export interface EntityFilter {
   type?: EntityType;
   nameContains?: string;
   minMentions?: number;
 }
 
-export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityOrder; skip: number; limit: number }): Query {
+export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityOrder; skip: number; limit: number }): Query<PageRow<EntityRecord>> {
   const f = options.filter ?? {};
   const label = f.type ? `:${ENTITY_LABELS[f.type]}` : ':Entity';
   const where: string[] = ['true'];
   if (f.nameContains) {
-    where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR any(x IN coalesce(e.aliases, []) WHERE toLower(x) CONTAINS toLower($nameContains)))');
+    where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR ' + ALIAS_CONTAINS + ')');
   }
   const order = options.orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id';
   return {
@@ -133,7 +136,7 @@ export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityO
 }
 
 /** Full-text search over entity names/aliases and article titles/leads, merged by score. */
-export function search(options: { query: string; types?: EntityType[]; includeArticles: boolean; first: number }): Query {
+export function search(options: { query: string; types?: EntityType[]; includeArticles: boolean; first: number }): Query<SearchHitRecord> {
   const labels = (options.types?.length ? options.types : (Object.keys(ENTITY_LABELS) as EntityType[])).map((t) => ENTITY_LABELS[t]);
   return {
     cypher: `
@@ -151,7 +154,7 @@ export function search(options: { query: string; types?: EntityType[]; includeAr
   };
 }
 
-export const mentionsByArticle = (ids: string[]): Query => ({
+export const mentionsByArticle = (ids: string[]): Query<Keyed<{ mentions: MentionRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (a:Article {id: id})
@@ -165,7 +168,7 @@ export const mentionsByArticle = (ids: string[]): Query => ({
   params: { ids },
 });
 
-export const articlesByEntity = (options: { ids: string[]; skip: number; limit: number }): Query => ({
+export const articlesByEntity = (options: { ids: string[]; skip: number; limit: number }): Query<Keyed<PageRow<ArticleRecord>>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (e:Entity {id: id})
@@ -182,7 +185,7 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 /** Relations of many entities at once, one row per (type, from, to, title) with all its evidence. */
-export function relationsByEntity(options: { ids: string[]; types?: RelationType[]; direction: Direction; first: number }): Query {
+export function relationsByEntity(options: { ids: string[]; types?: RelationType[]; direction: Direction; first: number }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
   const pattern = options.direction === 'OUT' ? '(e)-[r]->(o)' : options.direction === 'IN' ? '(e)<-[r]-(o)' : '(e)-[r]-(o)';
   return {
@@ -208,7 +211,7 @@ export function relationsByEntity(options: { ids: string[]; types?: RelationType
  * Counts come from Neo4j's count store (one label or relationship type per count), so stats
  * stays instant on a large graph; the date range comes from the publishedAt index.
  */
-export function counts(): Query {
+export function counts(): Query<StatsRecord> {
   const entityCounts = Object.entries(ENTITY_LABELS)
     .map(([type, label]) => `MATCH (e:${label}) RETURN '${type}' AS type, count(e) AS c`)
     .join(' UNION ALL ');
@@ -227,7 +230,7 @@ export function counts(): Query {
   };
 }
 
-export const articleCount = (): Query => ({
+export const articleCount = (): Query<{ count: number }> => ({
   cypher: 'MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN count(a) AS count',
   params: {},
 });

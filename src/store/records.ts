@@ -109,3 +109,91 @@ export interface RelationHistoryRecord {
   articleIds: string[];
   evidence: EvidenceRecord[];
 }
+
+/** A row of an `UNWIND $ids` loader query: the id it answers, with its fields. */
+export type Keyed<T> = { id: string } & T;
+
+/** One page of a list and the size of the whole list, from one statement. */
+export interface PageRow<T> {
+  totalCount: number;
+  items: T[];
+}
+
+export interface SearchHitRecord {
+  score: number;
+  entity: EntityRecord | null;
+  article: ArticleRecord | null;
+}
+
+export interface GraphEdgeRecord {
+  from: string;
+  to: string;
+  type: RelationType;
+  title: string | null;
+  weight: number;
+  confidence: number;
+  evidence: EvidenceRecord[];
+}
+
+export interface SubgraphRecord {
+  nodes: EntityRecord[];
+  edges: GraphEdgeRecord[];
+}
+
+export interface PathRecord extends SubgraphRecord {
+  length: number;
+}
+
+export interface CooccurrenceRecord {
+  entity: EntityRecord;
+  count: number;
+  entityArticles: number;
+  pmi: number;
+  npmi: number;
+  strength: number;
+}
+
+export interface TimelinePointRecord {
+  bucket: string;
+  /** The outlet or language of a series split `by` one of them; null otherwise. */
+  key: string | null;
+  articles: number;
+  mentions: number;
+}
+
+/** The points of one entity as stored; the API fills empty buckets and splits by key. */
+export interface EntityTimelineRecord {
+  entity: EntityRecord;
+  points: TimelinePointRecord[];
+}
+
+export interface TimelineSeriesRecord extends EntityTimelineRecord {
+  key: string | null;
+}
+
+export interface TrendingEntityRecord {
+  entity: EntityRecord;
+  current: number;
+  previous: number;
+  score: number;
+}
+
+export interface TrendingStoryRecord {
+  story: StoryRecord;
+  current: number;
+  previous: number;
+  score: number;
+}
+
+export interface TypeCountRecord {
+  type: string;
+  count: number;
+}
+
+export interface StatsRecord {
+  articles: number;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  entities: TypeCountRecord[];
+  relations: TypeCountRecord[];
+}

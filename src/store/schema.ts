@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../config';
 import type { Executor } from './executor';
 
-export const DDL_FILE = path.join(PROJECT_ROOT, 'schema', 'neo4j.cypher');
+/** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
+export const DDL_FILE = path.resolve(__dirname, '..', '..', 'schema', 'neo4j.cypher');
 
 /** The DDL statements of schema/neo4j.cypher, comments stripped. */
 export function ddlStatements(text = fs.readFileSync(DDL_FILE, 'utf8')): string[] {
@@ -30,8 +30,8 @@ export const MIGRATIONS: { id: string; cypher: string }[] = [
 ];
 
 /** Applies the DDL (idempotent), waits until every index is online, then runs pending migrations. */
-export async function applySchema(executor: Executor): Promise<void> {
-  for (const statement of ddlStatements()) await executor.runSchema(statement);
+export async function applySchema(executor: Executor, options: { ddlFile?: string } = {}): Promise<void> {
+  for (const statement of ddlStatements(fs.readFileSync(options.ddlFile ?? DDL_FILE, 'utf8'))) await executor.runSchema(statement);
   await executor.runSchema('CALL db.awaitIndexes(120)');
   const done = new Set((await executor.read<{ id: string }>({ cypher: 'MATCH (m:Migration) RETURN m.id AS id', params: {} })).map((r) => r.id));
   for (const m of MIGRATIONS) {

@@ -4,6 +4,17 @@ import type { Query } from './executor';
 import { RELATION_LABELS } from './labels';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION, STORY_PROJECTION } from './projections';
 import { escapeLucene } from './queries';
+import type {
+  ArticleRecord,
+  KeyEntityRecord,
+  Keyed,
+  PageRow,
+  RelationHistoryRecord,
+  StoryLinkRecord,
+  StoryRecord,
+  StoryTimelinePointRecord,
+  TrendingStoryRecord,
+} from './records';
 
 /**
  * Reads about stories. Copies (DUPLICATE_OF) are left out of counts, timelines and rankings
@@ -13,7 +24,7 @@ import { escapeLucene } from './queries';
 const ORIGINAL = (v: string): string => `NOT EXISTS { (${v})-[:DUPLICATE_OF]->() }`;
 
 /** Stories by id; an id merged away into another story answers with the story it went into. */
-export const storiesById = (ids: string[]): Query => ({
+export const storiesById = (ids: string[]): Query<Keyed<{ story: StoryRecord | null }>> => ({
   cypher: `
     UNWIND $ids AS id
     OPTIONAL MATCH (r:StoryRedirect {id: id})
@@ -23,7 +34,7 @@ export const storiesById = (ids: string[]): Query => ({
   params: { ids },
 });
 
-export const storiesByArticle = (ids: string[]): Query => ({
+export const storiesByArticle = (ids: string[]): Query<Keyed<{ story: StoryRecord | null }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (:Article {id: id})-[:IN_STORY]->(s:Story)
@@ -48,7 +59,7 @@ export interface StoryFilter {
  * when any of its articles is; TRENDING ranks by the rise of its articles in [from, to] against
  * the period of equal length before (`previousFrom`), as entity trending does.
  */
-export function storiesPage(options: { filter?: StoryFilter; orderBy?: StoryOrder; previousFrom?: string; skip: number; limit: number }): Query {
+export function storiesPage(options: { filter?: StoryFilter; orderBy?: StoryOrder; previousFrom?: string; skip: number; limit: number }): Query<PageRow<StoryRecord>> {
   const f = options.filter ?? {};
   const where: string[] = ['true'];
   if (f.from || f.to) {
@@ -103,7 +114,7 @@ export function storiesPage(options: { filter?: StoryFilter; orderBy?: StoryOrde
 }
 
 /** Trending stories with their counts: articles in [from, to] against the period before. */
-export function trendingStories(options: { from: string; to: string; previousFrom: string; first: number }): Query {
+export function trendingStories(options: { from: string; to: string; previousFrom: string; first: number }): Query<TrendingStoryRecord> {
   return {
     cypher: `
       MATCH (a:Article)-[:IN_STORY]->(s:Story)
@@ -119,7 +130,7 @@ export function trendingStories(options: { from: string; to: string; previousFro
   };
 }
 
-export const storyArticles = (options: { ids: string[]; skip: number; limit: number; includeDuplicates: boolean }): Query => ({
+export const storyArticles = (options: { ids: string[]; skip: number; limit: number; includeDuplicates: boolean }): Query<Keyed<PageRow<ArticleRecord>>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})
@@ -136,7 +147,7 @@ export const storyArticles = (options: { ids: string[]; skip: number; limit: num
 export type StoryTimelineBy = 'OUTLET' | 'LANGUAGE';
 
 /** Articles per bucket (and per outlet or language), copies not counted. */
-export const storyTimeline = (options: { ids: string[]; unit: string; by?: StoryTimelineBy }): Query => ({
+export const storyTimeline = (options: { ids: string[]; unit: string; by?: StoryTimelineBy }): Query<Keyed<{ points: StoryTimelinePointRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})
@@ -153,7 +164,7 @@ export const storyTimeline = (options: { ids: string[]; unit: string; by?: Story
 });
 
 /** Entities ranked by their salience added up over the story's articles (copies not counted). */
-export const storyKeyEntities = (options: { ids: string[]; first: number }): Query => ({
+export const storyKeyEntities = (options: { ids: string[]; first: number }): Query<Keyed<{ entities: KeyEntityRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})
@@ -170,7 +181,7 @@ export const storyKeyEntities = (options: { ids: string[]; first: number }): Que
 });
 
 /** FOLLOWS links out of (`OUT`: what a story continues) or into (`IN`: what continues it) stories. */
-export const storyFollows = (options: { ids: string[]; direction: 'OUT' | 'IN' }): Query => ({
+export const storyFollows = (options: { ids: string[]; direction: 'OUT' | 'IN' }): Query<Keyed<{ links: StoryLinkRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})
@@ -192,7 +203,7 @@ export const storyFollows = (options: { ids: string[]; direction: 'OUT' | 'IN' }
 export const STORY_RELATED_MAX_DF = 500;
 
 /** Stories sharing entities with a story, weighted by rarity, with the entities that explain it. */
-export const relatedStories = (options: { ids: string[]; first: number }): Query => ({
+export const relatedStories = (options: { ids: string[]; first: number }): Query<Keyed<{ links: StoryLinkRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})
@@ -216,7 +227,7 @@ export const relatedStories = (options: { ids: string[]; first: number }): Query
 });
 
 /** The newest publication date in the graph: what relative periods count back from. */
-export const newestPublished = (): Query => ({
+export const newestPublished = (): Query<{ newest: string | null }> => ({
   cypher: 'MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt DESC LIMIT 1 RETURN a.publishedAt AS newest',
   params: {},
 });
@@ -234,7 +245,7 @@ export interface RelationsFilter {
  * Relations with their history: one row per (type, from, to, title), when it was first and last
  * stated and by which articles, newest statement first.
  */
-export function relationsPage(options: { filter?: RelationsFilter; skip: number; limit: number }): Query {
+export function relationsPage(options: { filter?: RelationsFilter; skip: number; limit: number }): Query<PageRow<RelationHistoryRecord>> {
   const f = options.filter ?? {};
   const types = (f.types?.length ? f.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]).join('|');
   const head = f.from

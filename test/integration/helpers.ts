@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../../src/api/server';
-import { createDriver, Executor } from '../../src/store/executor';
+import { loadConfig, neo4jSettings } from '../../src/config';
+import { createExecutor, type Executor } from '../../src/store/executor';
 import { applySchema } from '../../src/store/schema';
 
 export const FOUNDING_PAGE = path.join(__dirname, '..', '..', 'seeds', 'articles', 'udn-2025-10-21-rare-earth-report.txt');
@@ -13,10 +14,7 @@ export const foundingText = (): string => fs.readFileSync(FOUNDING_PAGE, 'utf8')
 export async function testExecutor(): Promise<Executor> {
   const uri = process.env.NEWSGRAPH_TEST_NEO4J_URI;
   if (!uri) throw new Error('NEWSGRAPH_TEST_NEO4J_URI is not set: run integration tests through jest (global-setup starts Neo4j).');
-  const executor = new Executor(
-    createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD }),
-    process.env.NEO4J_DATABASE || undefined,
-  );
+  const executor = createExecutor(neo4jSettings(loadConfig(), uri));
   await executor.verify();
   await applySchema(executor);
   return executor;

@@ -31,4 +31,10 @@ describe('query limits', () => {
     expect(errors[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     expect(errors[0].message).toMatch(/estimated cost \d+ exceeds/);
   });
+
+  it('leaves out of the price what @skip and @include leave out of the answer', () => {
+    const query = 'query($skip: Boolean!) { articles(first: 100) @skip(if: $skip) { nodes { mentions { entity { articles(first: 100) { nodes { id } } } } } } }';
+    expect(check(query, { skip: false })[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    expect(check(query, { skip: true })).toEqual([]);
+  });
 });

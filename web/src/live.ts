@@ -28,6 +28,7 @@ export function liveUrl(): string {
  * Subscriptions over graphql-ws (the client bundled from npm) on one socket, retried for as
  * long as the view is open. Returns the function that closes everything.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subscription has its own payload type
 export function openLive(subscriptions: LiveSubscription<any>[], options: LiveOptions): () => void {
   let connectedOnce = false;
   let closed = false;

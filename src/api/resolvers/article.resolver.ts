@@ -3,6 +3,7 @@ import { queries } from '../../store';
 import type { ArticleRecord, MentionRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
+import { dateBound } from '../period';
 import { pageWindow, toConnection } from '../pagination';
 import { Article, Mention } from '../types/article.type';
 import { ArticleConnection } from '../types/connection.type';
@@ -52,8 +53,6 @@ export class PageArgs {
   after?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}/;
-
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'One article, by id or by URL.' })
@@ -64,8 +63,8 @@ export class ArticleResolver {
   ): Promise<ArticleRecord | null> {
     if (!id === !url) throw badUserInput('Pass exactly one of "id" or "url".');
     if (id) return ctx.loaders.article.load(id);
-    const [row] = await ctx.executor.read(queries.articleByUrl(url!));
-    return (row?.article as ArticleRecord) ?? null;
+    const [row] = await ctx.store.read(queries.articleByUrl(url!));
+    return row?.article ?? null;
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, newest first unless ordered otherwise, with filters and cursor pagination.' })
@@ -75,12 +74,11 @@ export class ArticleResolver {
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter,
     @Arg('orderBy', () => ArticleOrderEnum, { nullable: true }) orderBy?: ArticleOrderEnum,
   ) {
-    for (const key of ['from', 'to'] as const) {
-      if (filter?.[key] && !DATE.test(filter[key]!)) throw badUserInput(`filter.${key} must be a date like 2025-10-21.`, `filter.${key}`);
-    }
+    const from = dateBound('filter.from', filter?.from, 'from');
+    const to = dateBound('filter.to', filter?.to, 'to');
     const window = pageWindow(first, after);
-    const [row] = await ctx.executor.read(queries.articlesPage({ filter: filter ? { ...filter } : undefined, orderBy, ...window }));
-    return toConnection({ items: row.items as ArticleRecord[], totalCount: row.totalCount as number }, window);
+    const [row] = await ctx.store.read(queries.articlesPage({ filter: filter ? { ...filter, from, to } : undefined, orderBy, ...window }));
+    return toConnection(row, window);
   }
 
   @FieldResolver(() => [Mention], { description: 'The entities this article mentions, most salient first.' })

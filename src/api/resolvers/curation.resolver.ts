@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { EntityType, RelationType } from '../../domain/types';
 import { forgetKnownNames } from '../../pipeline/ingest-articles';
 import { reapplyCuration, reapplyJob, startReapplyAll, type ReapplyProgress as Progress } from '../../pipeline/reapply-curation';
 import {
@@ -86,7 +85,7 @@ export class CurationResolver {
   @Mutation(() => Entity, { description: 'Changes what kind of entity this is (a topic that is really an organization); the id stays. Needs the API key.' })
   async setEntityType(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum): Promise<EntityRecord> {
     const actor = editor(ctx);
-    const { result } = await curateSetEntityType(ctx.executor, { id, type: type as unknown as EntityType, actor });
+    const { result } = await curateSetEntityType(ctx.executor, { id, type, actor });
     forgetKnownNames(ctx.executor);
     return result;
   }
@@ -139,7 +138,7 @@ export class CurationResolver {
     @Arg('title', () => String, { nullable: true, description: 'Only under this title (HOLDS_ROLE, MEMBER_OF: "召委", "Minister"); absent: under any title.' }) title?: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateRejectRelation(ctx.executor, { type: type as unknown as RelationType, from, to, articleId: articleId ?? null, title: title ?? null, actor });
+    const { edit } = await curateRejectRelation(ctx.executor, { type, from, to, articleId: articleId ?? null, title: title ?? null, actor });
     return edit;
   }
 
@@ -154,7 +153,7 @@ export class CurationResolver {
   ): Promise<EditRecord> {
     const actor = editor(ctx);
     const { edit } = await curateAddRelation(ctx.executor, {
-      type: type as unknown as RelationType,
+      type,
       from,
       to,
       note: text(note, 'note', 2000),
@@ -167,7 +166,7 @@ export class CurationResolver {
   @Mutation(() => Edit, { description: 'A surface form that never names an entity of this type (an adverb is never a topic); the next article obeys it, reapplyCuration applies it to earlier ones. Needs the API key.' })
   async blockSurfaceForm(@Ctx() ctx: Context, @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum, @Arg('surface') surface: string): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateBlockForm(ctx.executor, { type: type as unknown as EntityType, surface: text(surface, 'surface'), blocked: true, actor });
+    const { edit } = await curateBlockForm(ctx.executor, { type, surface: text(surface, 'surface'), blocked: true, actor });
     forgetKnownNames(ctx.executor);
     return edit;
   }
@@ -175,14 +174,14 @@ export class CurationResolver {
   @Mutation(() => Edit, { description: 'Lifts a blocked form. Needs the API key.' })
   async unblockSurfaceForm(@Ctx() ctx: Context, @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum, @Arg('surface') surface: string): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateBlockForm(ctx.executor, { type: type as unknown as EntityType, surface: text(surface, 'surface'), blocked: false, actor });
+    const { edit } = await curateBlockForm(ctx.executor, { type, surface: text(surface, 'surface'), blocked: false, actor });
     forgetKnownNames(ctx.executor);
     return edit;
   }
 
   @Query(() => [BlockedForm], { description: 'The blocked surface forms, by type.' })
   async blockedForms(@Ctx() ctx: Context): Promise<BlockedForm[]> {
-    return (await ctx.executor.read(blockedFormsQuery())) as unknown as BlockedForm[];
+    return ctx.executor.read(blockedFormsQuery());
   }
 
   @Mutation(() => ReapplyProgress, {

@@ -44,10 +44,10 @@ export class EntityResolver {
   ) {
     if (filter?.minMentions != null && filter.minMentions < 0) throw badUserInput('filter.minMentions must not be negative.', 'filter.minMentions');
     const window = pageWindow(first, after);
-    const [row] = await ctx.executor.read(
+    const [row] = await ctx.store.read(
       queries.entitiesPage({ filter: filter ? { ...filter, type: filter.type as EntityType | undefined } : undefined, orderBy, ...window }),
     );
-    return toConnection({ items: row.items as EntityRecord[], totalCount: row.totalCount as number }, window);
+    return toConnection(row, window);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that mention this entity, newest first.' })

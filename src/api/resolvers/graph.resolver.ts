@@ -1,7 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { EntityType, RelationType } from '../../domain/types';
 import { graphQueries, queries } from '../../store';
-import type { ArticleRecord, EntityRecord, RelatedRecord } from '../../store/records';
+import type {
+  ArticleRecord,
+  CooccurrenceRecord,
+  EntityRecord,
+  PathRecord,
+  RelatedRecord,
+  StatsRecord,
+  SubgraphRecord,
+  TimelineSeriesRecord,
+  TrendingEntityRecord,
+} from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
 import { checkRange, MAX_PAGE_SIZE } from '../pagination';
@@ -39,11 +49,11 @@ export class GraphResolver {
     @Arg('relationTypes', () => [RelationTypeEnum], { nullable: true, description: 'Follow only these relation types (default: all).' })
     relationTypes: RelationTypeEnum[] | undefined,
     @Arg('limit', () => Int, { defaultValue: 50, description: 'At most this many entities besides the centre (max 200).' }) limit: number,
-  ): Promise<Subgraph | null> {
+  ): Promise<SubgraphRecord | null> {
     checkSize('depth', depth, 3);
     checkSize('limit', limit, 200);
-    const [row] = await ctx.executor.read(graphQueries.neighborhood({ id, depth, limit, types: relationTypes as RelationType[] | undefined }));
-    return row ? (row as unknown as Subgraph) : null;
+    const [row] = await ctx.store.read(graphQueries.neighborhood({ id, depth, limit, types: relationTypes as RelationType[] | undefined }));
+    return row ?? null;
   }
 
   @Query(() => [Path], { description: 'How two entities connect: the shortest relation paths between them, each edge with its evidence.' })
@@ -55,12 +65,12 @@ export class GraphResolver {
     @Arg('relationTypes', () => [RelationTypeEnum], { nullable: true, description: 'Follow only these relation types (default: all).' })
     relationTypes: RelationTypeEnum[] | undefined,
     @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many paths (max 50).' }) first: number,
-  ): Promise<Path[]> {
+  ): Promise<PathRecord[]> {
     checkSize('maxHops', maxHops, 4);
     checkSize('first', first, 50);
     if (from === to) throw badUserInput('"from" and "to" must be different entities.', 'to');
-    const rows = await ctx.executor.read(graphQueries.paths({ from, to, maxHops, first, types: relationTypes as RelationType[] | undefined }));
-    return rows as unknown as Path[];
+    const rows = await ctx.store.read(graphQueries.paths({ from, to, maxHops, first, types: relationTypes as RelationType[] | undefined }));
+    return rows;
   }
 
   @Query(() => [Cooccurrence], { description: 'Entities mentioned in the same articles as this one, ranked by association strength (NPMI), not raw frequency.' })
@@ -74,13 +84,13 @@ export class GraphResolver {
     @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
     @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
     @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
-  ): Promise<Cooccurrence[]> {
+  ): Promise<CooccurrenceRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
-    const range = await resolveRange(ctx.executor, { from, to, period, relativeTo });
-    const rows = await ctx.executor.read(
+    const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
+    const rows = await ctx.store.read(
       graphQueries.cooccurrences({ id, type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to), first, includeDuplicates }),
     );
-    return rows as unknown as Cooccurrence[];
+    return rows;
   }
 
   @Query(() => [TimelineSeries], { description: 'Mention counts per entity per time bucket, for charts; empty buckets are included as zeros.' })
@@ -94,12 +104,11 @@ export class GraphResolver {
     @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
     @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
     @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' }) by?: StoryTimelineByEnum,
-  ): Promise<TimelineSeries[]> {
+  ): Promise<TimelineSeriesRecord[]> {
     if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
-    ({ from, to } = await resolveRange(ctx.executor, { from, to, period, relativeTo }));
-    const rows = await ctx.executor.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
-    type Point = { bucket: string; key: string | null; articles: number; mentions: number };
-    const found = rows as unknown as { entity: EntityRecord; points: Point[] }[];
+    ({ from, to } = await resolveRange(ctx.store, { from, to, period, relativeTo }));
+    const rows = await ctx.store.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
+    const found = rows;
     const seen = found.flatMap((s) => s.points.map((p) => p.bucket)).sort();
     const start = from ?? seen[0];
     const end = to ?? seen[seen.length - 1];
@@ -124,15 +133,15 @@ export class GraphResolver {
     @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
     @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
     @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
-  ): Promise<TrendingEntity[]> {
+  ): Promise<TrendingEntityRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
-    const range = await resolveRange(ctx.executor, { from, to, period, relativeTo });
+    const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', range.from ? 'to' : 'from');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
-    const rows = await ctx.executor.read(
+    const rows = await ctx.store.read(
       graphQueries.trending({ type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first, includeDuplicates }),
     );
-    return rows as unknown as TrendingEntity[];
+    return rows;
   }
 
   @Query(() => [RelatedArticle], { description: 'Articles related to one article: explicit links (teasers, duplicates) first, then by shared entities.' })
@@ -148,9 +157,9 @@ export class GraphResolver {
   }
 
   @Query(() => Stats, { description: 'What the graph holds: articles, entities and relations by type, date range.' })
-  async stats(@Ctx() ctx: Context): Promise<Stats> {
-    const [row] = await ctx.executor.read(queries.counts());
-    return row as unknown as Stats;
+  async stats(@Ctx() ctx: Context): Promise<StatsRecord> {
+    const [row] = await ctx.store.read(queries.counts());
+    return row;
   }
 }
 

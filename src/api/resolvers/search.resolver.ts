@@ -24,9 +24,9 @@ export class SearchResolver {
   ): Promise<{ score: number; entity: EntityRecord | null; article: ArticleRecord | null }[]> {
     if (!query.trim()) throw badUserInput('"query" must not be empty.', 'query');
     const limit = checkRange('first', first ?? 20, { max: MAX_PAGE_SIZE });
-    const rows = await ctx.executor.read(
+    const rows = await ctx.store.read(
       queries.search({ query: query.trim(), types: types as EntityType[] | undefined, includeArticles: !types?.length, first: limit }),
     );
-    return rows.map((r) => ({ score: r.score as number, entity: r.entity as EntityRecord | null, article: r.article as ArticleRecord | null }));
+    return rows;
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RelationType } from '../../domain/types';
 import { storyQueries } from '../../store';
-import type { ArticleRecord, KeyEntityRecord, RelationHistoryRecord, StoryLinkRecord, StoryRecord, StoryTimelinePointRecord } from '../../store/records';
+import type { ArticleRecord, KeyEntityRecord, RelationHistoryRecord, StoryLinkRecord, StoryRecord, StoryTimelinePointRecord, TrendingStoryRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
@@ -105,10 +105,10 @@ export class StoryResolver {
     const window = pageWindow(first, after);
     const trending = orderBy === StoryOrderEnum.TRENDING;
     const period = filter?.period ?? (trending && !filter?.from && !filter?.to ? DEFAULT_TRENDING : undefined);
-    const range = await resolveRange(ctx.executor, { from: filter?.from, to: filter?.to, period, relativeTo: filter?.relativeTo, names: { from: 'filter.from', to: 'filter.to' } });
+    const range = await resolveRange(ctx.store, { from: filter?.from, to: filter?.to, period, relativeTo: filter?.relativeTo, names: { from: 'filter.from', to: 'filter.to' } });
     if (trending && !range.from) throw badUserInput('orderBy TRENDING needs filter.from (or a period).', 'filter.from');
     const days = range.from && range.to ? Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1 : 7;
-    const [row] = await ctx.executor.read(
+    const [row] = await ctx.store.read(
       storyQueries.storiesPage({
         filter: { ...filter, from: range.from, to: endOfDay(range.to) },
         orderBy,
@@ -116,7 +116,7 @@ export class StoryResolver {
         ...window,
       }),
     );
-    return toConnection({ items: row.items as StoryRecord[], totalCount: row.totalCount as number }, window);
+    return toConnection(row, window);
   }
 
   @Query(() => [TrendingStory], { description: 'Stories whose coverage in the period rose most against the period of equal length just before.' })
@@ -127,13 +127,13 @@ export class StoryResolver {
     @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to (default LAST_7_DAYS).' }) period?: PeriodEnum,
     @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from.' }) relativeTo?: RelativeToEnum,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
-  ): Promise<TrendingStory[]> {
+  ): Promise<TrendingStoryRecord[]> {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
-    const range = await resolveRange(ctx.executor, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
+    const range = await resolveRange(ctx.store, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', 'period');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
-    const rows = await ctx.executor.read(storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }));
-    return rows as unknown as TrendingStory[];
+    const rows = await ctx.store.read(storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }));
+    return rows;
   }
 
   @Query(() => RelationHistoryConnection, { description: 'Relations with their history: when each was first and last stated, and by which articles.' })
@@ -143,20 +143,20 @@ export class StoryResolver {
     @Arg('filter', () => RelationsFilter, { nullable: true }) filter?: RelationsFilter,
   ) {
     const window = pageWindow(first, after);
-    const range = await resolveRange(ctx.executor, {
+    const range = await resolveRange(ctx.store, {
       from: filter?.since,
       to: filter?.until,
       period: filter?.period,
       relativeTo: filter?.relativeTo,
       names: { from: 'filter.since', to: 'filter.until' },
     });
-    const [row] = await ctx.executor.read(
+    const [row] = await ctx.store.read(
       storyQueries.relationsPage({
         filter: { types: filter?.types as RelationType[] | undefined, entity: filter?.entity, from: filter?.from, to: filter?.to, since: range.from, until: endOfDay(range.to) },
         ...window,
       }),
     );
-    const page = toConnection({ items: row.items as RelationHistoryRecord[], totalCount: row.totalCount as number }, window);
+    const page = toConnection(row, window);
     return { nodes: page.nodes, pageInfo: page.pageInfo, totalCount: page.totalCount };
   }
 

@@ -1,23 +1,15 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AUTHOR_ROLES, RELATION_TYPES, type AuthorRole, type RelationType } from '../../domain/vocabulary';
 import type { EntityRecord } from '../../store/records';
+import { enumFrom } from './enum-from';
 import { Entity } from './entity.type';
 
-export enum AuthorRoleEnum {
-  REPORTER = 'reporter',
-  PHOTOGRAPHER = 'photographer',
-  EDITOR = 'editor',
-  AUTHOR = 'author',
-}
+export const AuthorRoleEnum = enumFrom(AUTHOR_ROLES);
+export type AuthorRoleEnum = AuthorRole;
 registerEnumType(AuthorRoleEnum, { name: 'AuthorRole', description: 'What an author did for the article.' });
 
-export enum RelationTypeEnum {
-  HOLDS_ROLE = 'HOLDS_ROLE',
-  MEMBER_OF = 'MEMBER_OF',
-  REPORTS_TO = 'REPORTS_TO',
-  PART_OF = 'PART_OF',
-  COOPERATES_WITH = 'COOPERATES_WITH',
-  LOCATED_IN = 'LOCATED_IN',
-}
+export const RelationTypeEnum = enumFrom(RELATION_TYPES);
+export type RelationTypeEnum = RelationType;
 registerEnumType(RelationTypeEnum, {
   name: 'RelationType',
   description: 'The controlled vocabulary of relations between entities.',

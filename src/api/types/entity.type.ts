@@ -1,31 +1,20 @@
 import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { ENTITY_TYPES, ORGANIZATION_KINDS, type EntityType, type OrganizationKind } from '../../domain/vocabulary';
+import { ENTITY_LABELS } from '../../store/labels';
 import type { EntityRecord } from '../../store/records';
+import { enumFrom } from './enum-from';
 
-export enum EntityTypeEnum {
-  PERSON = 'person',
-  ORGANIZATION = 'organization',
-  COUNTRY = 'country',
-  PLACE = 'place',
-  TOPIC = 'topic',
-}
+export const EntityTypeEnum = enumFrom(ENTITY_TYPES);
+export type EntityTypeEnum = EntityType;
 registerEnumType(EntityTypeEnum, { name: 'EntityType', description: 'The kinds of things NewsGraph extracts from articles.' });
 
-export enum OrganizationKindEnum {
-  GOVERNMENT = 'government',
-  LEGISLATURE = 'legislature',
-  COMMITTEE = 'committee',
-  PARTY = 'party',
-  COMPANY = 'company',
-  MEDIA = 'media',
-  INTERNATIONAL = 'international',
-  SPORTS = 'sports',
-  OTHER = 'other',
-}
+export const OrganizationKindEnum = enumFrom(ORGANIZATION_KINDS);
+export type OrganizationKindEnum = OrganizationKind;
 registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind', description: 'What sort of organization this is.' });
 
 @InterfaceType('Entity', {
   description: 'A person, organization, country, place or topic: one node per real-world thing.',
-  resolveType: (value: EntityRecord) => TYPE_NAMES[value.type] ?? 'Topic',
+  resolveType: (value: EntityRecord) => ENTITY_LABELS[value.type] ?? 'Topic',
 })
 export abstract class Entity {
   @Field(() => ID, { description: 'Stable id, e.g. "country:TW", "org:外交部", "person:林佳龍".' })
@@ -68,10 +57,3 @@ export class Place extends Entity {}
 @ObjectType({ implements: Entity, description: 'A theme of the news, part of a taxonomy (e.g. rare earths under critical minerals).' })
 export class Topic extends Entity {}
 
-const TYPE_NAMES: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  country: 'Country',
-  place: 'Place',
-  topic: 'Topic',
-};
