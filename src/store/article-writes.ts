@@ -100,7 +100,7 @@ const clearArticles = (ids: string[], options: { links?: boolean } = {}): Query 
     WITH id, a, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END AS counted
     OPTIONAL MATCH (a)-[m:MENTIONS|CREDITS]->(e:Entity)
     WITH id, a, counted, collect(DISTINCT e.id) AS entityIds, collect(m) AS ms
-    FOREACH (e IN [m IN ms WHERE type(m) = 'MENTIONS' | endNode(m)] | SET e.mentionCount = coalesce(e.mentionCount, 0) - counted)
+    FOREACH (e IN [m IN ms WHERE type(m) = 'MENTIONS' AND counted = 1 | endNode(m)] | SET e.mentionCount = coalesce(e.mentionCount, 0) - 1)
     FOREACH (m IN ms | DELETE m)
     WITH id, a, entityIds
     CALL (a) { MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->() WHERE $links DELETE l }
@@ -195,7 +195,8 @@ const topicParents = (items: Contribution[]): Query => {
   return {
     cypher: `
       UNWIND $pairs AS p
-      MATCH (c:Topic {id: p.child}), (t:Topic {id: p.parent})
+      // by the Entity key (indexed), not by the Topic label (a label scan)
+      MATCH (c:Entity {id: p.child}), (t:Entity {id: p.parent}) WHERE c:Topic AND t:Topic
       MERGE (c)-[:SUBTOPIC_OF]->(t)`,
     params: { pairs: [...pairs.values()] },
   };
@@ -212,13 +213,21 @@ const writeMentions = (items: Contribution[]): Query => ({
     WITH a, row, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END AS counted
     UNWIND row.mentions AS m
     MATCH (e:Entity {id: m.entityId})
-    MERGE (a)-[r:MENTIONS]->(e)
-    ON CREATE SET e.mentionCount = coalesce(e.mentionCount, 0) + counted
-    SET r.count = m.count, r.firstOffset = m.firstOffset, r.inHeadline = m.inHeadline, r.salience = m.salience`,
+    CREATE (a)-[:MENTIONS {count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience}]->(e)
+    // one update per entity and batch, however many of the batch's articles mention it
+    WITH e, sum(counted) AS added
+    SET e.mentionCount = coalesce(e.mentionCount, 0) + added`,
   params: {
     rows: items.map(({ article, extraction }) => ({
       id: article.id,
-      mentions: extraction.mentions.filter((m) => !m.credit).map((m) => ({ entityId: m.entityId, count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience })),
+      // one edge per entity (the old ones are cleared, so CREATE)
+      mentions: [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
+        entityId: m.entityId,
+        count: m.count,
+        firstOffset: m.firstOffset,
+        inHeadline: m.inHeadline,
+        salience: m.salience,
+      })),
     })),
   },
 });
@@ -327,22 +336,23 @@ const absorbStubs = (articles: Article[]): Query => ({
 
 const BAND_MATCH = Array.from({ length: BANDS }, (_, k) => `b.band${k} = props.band${k}`).join(' OR ');
 
-/** Per article, the earlier articles sharing a MinHash band (up to $limit, in a fixed order). */
-const duplicateCandidates = (rows: Props[], limit: number): Query => ({
+/** Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's later ones. */
+const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
-    UNWIND $rows AS props
-    CALL (props) {
+    UNWIND $rows AS row
+    WITH row.props AS props, row.later AS later
+    CALL (props, later) {
       MATCH (b:Article)
-      WHERE (${BAND_MATCH}) AND b.id <> props.id AND coalesce(b.stub, false) = false
+      WHERE (${BAND_MATCH}) AND b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
       // a fixed order before the limit: the same graph always yields the same candidates
       WITH b, original
       ORDER BY ${Array.from({ length: BANDS }, (_, k) => `CASE WHEN b.band${k} = props.band${k} THEN 1 ELSE 0 END`).join(' + ')} DESC, b.publishedAt, b.id
-      LIMIT $limit
+      LIMIT 20
       RETURN collect({ id: b.id, body: b.body, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
     }
     RETURN props.id AS id, candidates`,
-  params: { rows, limit: int(limit) },
+  params: { rows },
 });
 
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
@@ -505,15 +515,12 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
   const duplicateOf = new Map<string, string>();
   const banded = changedProps.filter((p) => p.hasBands);
   if (banded.length) {
-    const position = new Map(props.map((p, i) => [p.id, i]));
-    const found = new Map((await run(duplicateCandidates(banded, 20 + items.length))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
+    // articles later in the batch are not there yet for an earlier one
+    const changedIds = changedProps.map((p) => p.id);
+    const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
+    const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
     for (const p of banded) {
-      const here = position.get(p.id)!;
-      const candidates = (found.get(p.id) ?? [])
-        // articles later in the batch are not there yet for this one
-        .filter((c) => !((position.get(c.id as string) ?? -1) > here && status.get(c.id as string) !== 'unchanged'))
-        .slice(0, 20)
-        .map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
+      const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
       const original = pickOriginal(p.body, candidates);
       if (original && original !== p.id) duplicateOf.set(p.id, original);
     }
