@@ -116,7 +116,7 @@ export interface IngestPathsOptions {
   maxBytes?: number;
   stdin?: NodeJS.ReadableStream;
   onItem?: (item: ItemResult) => void;
-  /** Articles written per transaction (default 100); a failed batch is retried one by one. */
+  /** Articles written per transaction (default 20); a failed batch is retried one by one. */
   batchSize?: number;
   /** Include/exclude globs and the sidecar rule (see readInputs). */
   select?: InputSelection;
@@ -133,7 +133,7 @@ type Pending = { done: ItemResult } | { article: Article; extraction: Extraction
  */
 export async function ingestPaths(paths: string[], options: IngestPathsOptions): Promise<IngestSummary> {
   const summary = emptySummary();
-  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const batchSize = Math.max(1, options.batchSize ?? 20);
   let pending: Pending[] = [];
   let writing: Promise<void> = Promise.resolve();
   const emit = (item: ItemResult): void => {
