@@ -70,3 +70,12 @@ CREATE INDEX rejected_relation_to IF NOT EXISTS FOR (j:RejectedRelation) ON (j.t
 // follow it by `at` to publish live updates (see src/store/change-feed.ts).
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
+
+// Relation evidence by the article that stated it: re-ingesting or deleting an article finds its
+// evidence by key instead of walking every edge of the busy entities it mentions.
+CREATE INDEX holds_role_article IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.articleId);
+CREATE INDEX member_of_article IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.articleId);
+CREATE INDEX reports_to_article IF NOT EXISTS FOR ()-[r:REPORTS_TO]-() ON (r.articleId);
+CREATE INDEX part_of_article IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.articleId);
+CREATE INDEX cooperates_with_article IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.articleId);
+CREATE INDEX located_in_article IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.articleId);

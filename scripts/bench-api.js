@@ -12,7 +12,10 @@
  * would run (query builders from dist/store) through the Executor with the same parameters and
  * concurrency, and reports p50 / p95 / req/s for both and the ratio API p50 / driver p50.
  *
- *   npm run bench:api -- [--count 10000 | --reuse DIR] [--requests 200] [--concurrency 8] [--seconds 20]
+ *   npm run bench:api -- [--count 10000 | --reuse DIR] [--requests 200] [--concurrency 8] [--seconds 20] [--json]
+ *
+ * --json prints, as the last line, per field p50Ms, p95Ms and driverP50Ms (peerP50Ms, the
+ * @neo4j/graphql comparison, is not measured yet).
  */
 
 const fs = require('node:fs');
@@ -261,7 +264,7 @@ async function introspectQueryFields(url) {
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { count: 'number', reuse: 'string', keep: 'string', requests: 'number', concurrency: 'number', seconds: 'number', seed: 'string', only: 'string', heapMb: 'number', pageCacheMb: 'number' },
+    { count: 'number', reuse: 'string', keep: 'string', requests: 'number', concurrency: 'number', seconds: 'number', seed: 'string', only: 'string', heapMb: 'number', pageCacheMb: 'number', json: 'boolean' },
     { count: 10000, requests: 200, concurrency: 8, seconds: 20, seed: 'bench', heapMb: 512, pageCacheMb: 384 },
   );
   if (!Number.isInteger(args.requests) || args.requests < 1 || args.requests > 100000) throw new Error('--requests must be 1..100000');
@@ -336,6 +339,10 @@ async function main() {
     console.log('');
     const over = results.filter((r) => r.ratio > TARGET_RATIO);
     console.log(`latencies in ms; ratio target <= ${TARGET_RATIO}x: ${results.length - over.length}/${results.length} fields within target${over.length ? ` (over: ${over.map((r) => r.name).join(', ')})` : ''}`);
+    if (args.json) {
+      const fields = Object.fromEntries(results.map((r) => [r.name, { p50Ms: r.api.p50, p95Ms: r.api.p95, driverP50Ms: r.drv.p50, driverP95Ms: r.drv.p95, ratio: r.ratio, n: r.api.n }]));
+      console.log(JSON.stringify({ articles, concurrency: args.concurrency, fields, loadAverage: require('node:os').loadavg(), benchProcessRssMb: process.memoryUsage().rss / 1048576 }));
+    }
   } finally {
     await shutdown();
   }

@@ -8,7 +8,11 @@
  * loop for at least --seconds, and reports KB/s of Chinese text (UTF-8 bytes of title + body)
  * and articles/s. A shorter English pass follows for comparison.
  *
- *   npm run bench:extract -- [--seconds 5] [--articles 2000] [--en-seconds 2] [--en-only]
+ * Characters per CPU second are printed too (zhCharsPerSecond, enCharsPerSecond), with
+ * jieba.tag() alone over the same Chinese texts (jiebaCharsPerSecond) and the ratio, the
+ * floor a segmenter-based extraction is measured against.
+ *
+ *   npm run bench:extract -- [--seconds 5] [--articles 2000] [--en-seconds 2] [--en-only] [--json]
  */
 
 const fs = require('node:fs');
@@ -19,6 +23,10 @@ const { generateDocs, toPageText } = require('./generate-articles');
 const TARGET_KBPS = 500;
 const TARGET_EN_KBPS = 300;
 
+function textChars(article) {
+  return `${article.title}\n${article.paragraphs.join('\n')}`.length;
+}
+
 function textBytes(article) {
   return Buffer.byteLength(`${article.title}\n${article.paragraphs.join('\n')}`, 'utf8');
 }
@@ -26,9 +34,11 @@ function textBytes(article) {
 /** Runs extract over `corpus` round-robin until `seconds` have passed (and at least one full pass). */
 function runFor(extract, corpus, seconds, maxIterations = 10_000_000) {
   const bytes = corpus.map(textBytes);
+  const chars = corpus.map(textChars);
   const perArticle = [];
   let n = 0;
   let total = 0;
+  let totalChars = 0;
   let entities = 0;
   const t0 = now();
   const cpu0 = process.cpuUsage();
@@ -40,6 +50,7 @@ function runFor(extract, corpus, seconds, maxIterations = 10_000_000) {
     perArticle.push(now() - s);
     entities += x.entities.length;
     total += bytes[i];
+    totalChars += chars[i];
     n++;
   }
   const elapsed = (now() - t0) / 1000;
@@ -47,7 +58,7 @@ function runFor(extract, corpus, seconds, maxIterations = 10_000_000) {
   // CPU seconds of this process (GC helper threads included): on a shared machine wall time
   // measures the neighbours, CPU time measures the code
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  return { n, total, elapsed, cpuSeconds, entities, perArticle };
+  return { n, total, chars: totalChars, elapsed, cpuSeconds, entities, perArticle, charsPerSecond: totalChars / cpuSeconds };
 }
 
 function report(label, r) {
@@ -64,7 +75,7 @@ function report(label, r) {
 
 function main() {
   const enOnly = process.argv.includes('--en-only');
-  const args = parseArgs(process.argv.slice(2).filter((a) => a !== '--en-only'), { seconds: 'number', articles: 'number', enSeconds: 'number', seed: 'string' }, {
+  const args = parseArgs(process.argv.slice(2).filter((a) => a !== '--en-only'), { seconds: 'number', articles: 'number', enSeconds: 'number', seed: 'string', json: 'boolean' }, {
     seconds: 5,
     articles: 2000,
     enSeconds: 2,
@@ -109,22 +120,40 @@ function main() {
   for (let i = 0; i < Math.min(200, zh.length); i++) extract(zh[i]);
 
   let kbps;
+  const out = {};
   if (!enOnly) {
     const zhRun = runFor(extract, zh, args.seconds);
     kbps = report('zh extract', zhRun);
+    out.zhCharsPerSecond = zhRun.charsPerSecond;
+    // the segmenter alone, the same texts, the same dictionary as src/extract/segment.ts
+    const { Jieba } = require('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict');
+    const jieba = Jieba.withDict(dict);
+    const texts = zh.map((a) => ({ title: a.title, paragraphs: a.paragraphs }));
+    for (let i = 0; i < Math.min(200, texts.length); i++) jieba.tag(`${texts[i].title}\n${texts[i].paragraphs.join('\n')}`, true);
+    const jiebaRun = runFor((a) => ({ entities: jieba.tag(`${a.title}\n${a.paragraphs.join('\n')}`, true) && [] }), texts, Math.min(args.seconds, 3));
+    out.jiebaCharsPerSecond = jiebaRun.charsPerSecond;
+    out.zhToJieba = out.zhCharsPerSecond / out.jiebaCharsPerSecond;
+    console.log(
+      `zh characters per CPU second: extract ${fmt(out.zhCharsPerSecond / 1000, 0)} k, jieba.tag() alone ${fmt(out.jiebaCharsPerSecond / 1000, 0)} k (ratio ${fmt(out.zhToJieba, 3)}); target >= 1,000 k: ${out.zhCharsPerSecond >= 1e6 ? 'MET' : 'NOT MET'}`,
+    );
     const seedRun = runFor(extract, seeds, 1);
     report('founding page only', seedRun);
   }
   let enKbps;
   if (args.enSeconds > 0 && en.length) {
     for (let i = 0; i < Math.min(50, en.length); i++) extract(en[i]);
-    enKbps = report('en extract', runFor(extract, en, args.enSeconds));
+    const enRun = runFor(extract, en, args.enSeconds);
+    enKbps = report('en extract', enRun);
+    out.enCharsPerSecond = enRun.charsPerSecond;
+    console.log(`en characters per CPU second: ${fmt(out.enCharsPerSecond / 1000, 0)} k`);
   }
 
   const mem = process.memoryUsage();
   console.log(`memory after runs: RSS ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
   if (kbps !== undefined) console.log(`target >= ${TARGET_KBPS} KB/s of Chinese text per CPU second: ${kbps >= TARGET_KBPS ? 'MET' : 'NOT MET'} (${fmt(kbps, 0)} KB/s)`);
   if (enKbps !== undefined) console.log(`target >= ${TARGET_EN_KBPS} KB/s of English text per CPU second: ${enKbps >= TARGET_EN_KBPS ? 'MET' : 'NOT MET'} (${fmt(enKbps, 0)} KB/s)`);
+  if (args.json) console.log(JSON.stringify({ ...out, loadAverage: require('node:os').loadavg() }));
 }
 
 try {

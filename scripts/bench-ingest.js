@@ -10,7 +10,18 @@
  * exports a batch writer (writeArticles), the graph is wiped and the same extracted articles are
  * written again with it, and both numbers are reported.
  *
- *   npm run bench:ingest -- [--count 10000] [--concurrency 2] [--direct] [--keep DIR]
+ * Default mode (the pipeline `newsgraph ingest` runs): articles are parsed and extracted a batch
+ * at a time while the previous batch is written (writeArticles, one transaction per batch), so
+ * extraction overlaps the writes. Reports articles/s overall and writing, the wall time of every
+ * 1,000 articles (blockSeconds), story assignment's share of ingestion per 1,000 (first and
+ * last), and the lower bound: the graph is emptied and the same extracted articles are written by
+ * the simplest batched UNWIND statements (scripts/lib/lower-bound.js), with the ratio.
+ *
+ *   npm run bench:ingest -- [--count 10000] [--batch-size 100] [--direct] [--keep DIR] [--json]
+ *   npm run bench:ingest -- --per-article [--concurrency 2]   (the older per-transaction mode)
+ *
+ *   --json          print every figure as one JSON object on the last line
+ *   --no-lower-bound  skip the lower-bound pass (it needs the extracted articles in memory)
  *
  *   --direct        build Article objects directly (skip page text and parsing)
  *   --keep DIR      use DIR as the data dir and keep it (bench-api --reuse DIR can then use the graph)
@@ -24,13 +35,15 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { now, requireDist, fmt, mb, rss, parseArgs, printMachine } = require('./lib/common');
+const { now, requireDist, loadParseTextPage, fmt, mb, rss, parseArgs, printMachine } = require('./lib/common');
 const { profileStatements, openGraph, wipeGraph, graphCounts, ingestSynthetic, writeBatched } = require('./lib/graph');
+const { writeLowerBound } = require('./lib/lower-bound');
+const { generateDocs, toPageText, toArticle } = require('./generate-articles');
 
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { count: 'number', concurrency: 'number', direct: 'boolean', stories: 'boolean', storiesChunk: 'number', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean' },
+    { count: 'number', concurrency: 'number', direct: 'boolean', stories: 'boolean', storiesChunk: 'number', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean', json: 'boolean', perArticle: 'boolean', noLowerBound: 'boolean' },
     { count: 10000, concurrency: 2, seed: 'bench', heapMb: 512, pageCacheMb: 384, batchSize: 100, batchConcurrency: 2, chunk: 250 },
   );
   if (!Number.isInteger(args.count) || args.count < 1 || args.count > 1_000_000) throw new Error('--count must be 1..1000000');
@@ -59,6 +72,13 @@ async function main() {
 
     if (args.stories) {
       await storyOverhead(graph, args);
+      return;
+    }
+    if (!args.perArticle) {
+      const printProfile = args.profile ? profileStatements(graph.executor) : null;
+      await pipelined(graph, args);
+      if (printProfile) printProfile();
+      if (args.keep) console.log(`graph kept in ${path.resolve(args.keep)} (bench-api --reuse ${args.keep})`);
       return;
     }
     const printProfile = args.profile ? profileStatements(graph.executor) : null;
@@ -114,6 +134,137 @@ async function main() {
   } finally {
     await graph.close();
   }
+}
+
+/**
+ * The ingest pipeline: parse + extract a batch while the previous one is written (at most one
+ * write in flight, as ingestPaths does), blocks of 1,000 articles timed on the wall clock.
+ */
+async function pipelined(graph, args) {
+  const parseTextPage = loadParseTextPage();
+  const { extract } = requireDist('extract/index.js');
+  const store = requireDist('store/index.js');
+  const batchSize = args.batchSize;
+  const keepItems = !args.noLowerBound && graph.embedded && !args.keep;
+  const kept = keepItems ? [] : null;
+  const t = { generate: 0, parse: 0, extract: 0, write: 0, story: 0 };
+  let failed = 0;
+  let done = 0;
+  const blocks = [];
+  let block = { start: now(), generate: 0, parseExtract: 0, write: 0, story: 0 };
+  const statements0 = graph.executor.statementCount;
+  const gen = generateDocs({ count: args.count, seed: args.seed });
+  let writing = Promise.resolve();
+  const started = now();
+  const write = async (items) => {
+    let story = 0;
+    const s = now();
+    const results = await store.writeArticles(graph.executor, items, { onStoryMs: (ms) => (story += ms) });
+    const ms = now() - s;
+    t.write += ms;
+    t.story += story;
+    block.write += ms;
+    block.story += story;
+    failed += results.filter((r) => 'error' in r).length;
+    done += items.length;
+    if (done % 1000 === 0 || done === args.count) {
+      const end = now();
+      blocks.push({ from: done - ((done - 1) % 1000), to: done, wallMs: end - block.start - block.generate, ...block });
+      if (blocks.length % 5 === 0 || done === args.count) console.log(`  ${done}/${args.count} articles, last 1,000 in ${fmt((end - block.start - block.generate) / 1000, 1)} s`);
+      block = { start: end, generate: 0, parseExtract: 0, write: 0, story: 0 };
+    }
+  };
+  for (;;) {
+    let s = now();
+    const docs = [];
+    for (let i = 0; i < batchSize; i++) {
+      const r = gen.next();
+      if (r.done) break;
+      docs.push(args.direct ? { doc: r.value } : { doc: r.value, text: toPageText(r.value) });
+    }
+    const g = now() - s;
+    t.generate += g;
+    block.generate += g;
+    if (!docs.length) break;
+    s = now();
+    const items = docs.map((d) => ({ article: args.direct ? toArticle(d.doc) : parseTextPage(d.text, { origin: `synthetic:${d.doc.n + 1}` }) }));
+    t.parse += now() - s;
+    const s2 = now();
+    for (const item of items) item.extraction = extract(item.article);
+    t.extract += now() - s2;
+    block.parseExtract += now() - s;
+    if (kept) kept.push(...items);
+    await writing;
+    writing = write(items);
+  }
+  await writing;
+  const wallMs = now() - started - t.generate;
+  const n = args.count;
+  const statements = graph.executor.statementCount - statements0;
+  const counts = await graphCounts(graph.executor);
+  const share = (b) => (100 * b.story) / Math.max(1, b.write + b.parseExtract - b.story);
+  const warm = blocks[1] ?? blocks[0];
+  const last = blocks[blocks.length - 1];
+  const out = {
+    articles: n,
+    failed,
+    articlesPerSecond: n / (wallMs / 1000),
+    writeArticlesPerSecond: n / (t.write / 1000),
+    extractArticlesPerSecond: n / (t.extract / 1000),
+    parseSeconds: t.parse / 1000,
+    extractSeconds: t.extract / 1000,
+    writeSeconds: t.write / 1000,
+    statementsPerArticle: statements / n,
+    blockSeconds: blocks.map((b) => Math.round(b.wallMs) / 1000),
+    lastToWarmBlock: last.wallMs / warm.wallMs,
+    storySharePercent: { first: share(blocks[0]), last: share(last), all: (100 * t.story) / Math.max(1, t.write + t.parse + t.extract - t.story) },
+    storyMsPerArticle: { first: blocks[0].story / (blocks[0].to - blocks[0].from + 1), last: last.story / (last.to - last.from + 1) },
+    graph: counts,
+    batchSize,
+    loadAverage: require('node:os').loadavg(),
+  };
+  console.log(
+    `RESULT ingest ${n} articles (pipelined, batches of ${batchSize}): ${fmt(out.articlesPerSecond, 1)} articles/s overall in ${fmt(wallMs / 1000, 1)} s; ` +
+      `writing ${fmt(out.writeArticlesPerSecond, 1)}/s (${fmt(t.write / 1000, 1)} s busy), extraction ${fmt(out.extractArticlesPerSecond, 1)}/s, parse ${fmt(t.parse / 1000, 1)} s; ` +
+      `${fmt(out.statementsPerArticle, 2)} statements per article; failed ${failed}`,
+  );
+  console.log(`RESULT blocks of 1,000 (s): ${out.blockSeconds.map((x) => fmt(x, 1)).join(' ')}; last / second ${fmt(out.lastToWarmBlock, 2)}`);
+  console.log(
+    `RESULT stories: assignment +${fmt(out.storySharePercent.first, 1)}% on the rest of ingestion in the first 1,000 (${fmt(out.storyMsPerArticle.first, 2)} ms/article), ` +
+      `+${fmt(out.storySharePercent.last, 1)}% in the last (${fmt(out.storyMsPerArticle.last, 2)} ms/article), +${fmt(out.storySharePercent.all, 1)}% overall ` +
+      `(story time / (parse + extract + write - story time), as if run one after another)`,
+  );
+  console.log(`  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`);
+  if (kept) {
+    // re-reading a feed: the first 200 articles again unchanged, then with a changed body, into the full graph
+    const again = kept.slice(0, Math.min(200, kept.length));
+    let s = now();
+    for (let i = 0; i < again.length; i += batchSize) await store.writeArticles(graph.executor, again.slice(i, i + batchSize));
+    out.reingestUnchangedMsPerArticle = (now() - s) / again.length;
+    const edited = again.map(({ article, extraction }) => ({ article: { ...article, paragraphs: [...article.paragraphs, '（更新）'] }, extraction }));
+    s = now();
+    for (let i = 0; i < edited.length; i += batchSize) await store.writeArticles(graph.executor, edited.slice(i, i + batchSize));
+    out.reingestChangedMsPerArticle = (now() - s) / edited.length;
+    console.log(
+      `RESULT re-ingest into the ${n}-article graph: ${again.length} unchanged articles ${fmt(out.reingestUnchangedMsPerArticle, 1)} ms each, ` +
+        `the same with a changed body ${fmt(out.reingestChangedMsPerArticle, 1)} ms each`,
+    );
+  }
+  if (kept) {
+    await wipeGraph(graph.executor);
+    const lb = await writeLowerBound(graph.executor, kept);
+    out.lowerBoundArticlesPerSecond = lb.articles / (lb.ms / 1000);
+    out.writeToLowerBound = out.writeArticlesPerSecond / out.lowerBoundArticlesPerSecond;
+    out.overallToLowerBound = out.articlesPerSecond / out.lowerBoundArticlesPerSecond;
+    console.log(
+      `RESULT lower bound (simplest batched UNWIND, 500 a statement, emptied graph, same extracted articles): ${fmt(out.lowerBoundArticlesPerSecond, 1)} articles/s; ` +
+        `store writing / lower bound ${fmt(out.writeToLowerBound, 2)}, overall / lower bound ${fmt(out.overallToLowerBound, 2)}`,
+    );
+  } else {
+    console.log('lower bound: skipped (needs the benchmark\'s own embedded server without --keep, and the extracted articles in memory)');
+  }
+  console.log(`  load average ${out.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
+  if (args.json) console.log(JSON.stringify(out));
 }
 
 /**

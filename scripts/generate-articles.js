@@ -8,6 +8,10 @@
  * frequent entities such as 台灣 / 美國 / 中國 / 賴清德 / 立法院, a long tail of rare ones),
  * the title + name patterns the extractor understands (外交部長林佳龍, 國民黨立委X), committees,
  * countries, places and topic keywords, dates spread over twelve months, outlets and bylines.
+ * Story bursts: about a third of the articles follow up a recent event (the same people, places,
+ * organizations and topics, within four days, any outlet or language); about 5 % are wire copies
+ * of a recent article by another outlet (the body unchanged but for a tag). Streaming: memory
+ * holds the last 40 events and 100 articles, whatever the count (1 M on demand).
  * Every sentence is invented from the small word lists below; all people except a handful of
  * top office holders are fictional.
  *
@@ -378,13 +382,31 @@ function* generateDocs(options = {}) {
   const famous = zipfSampler(FAMOUS, 1.2);
   const committee = zipfSampler(COMMITTEES, 0.8);
   const recentTitles = [];
+  // story bursts: an event's cast is covered again by other outlets and languages over a few days
+  const burstRatio = options.burstRatio ?? 0.35;
+  // wire copies: a recent article carried again by another outlet, body unchanged but for a tag
+  const copyRatio = options.copyRatio ?? 0.05;
+  const events = [];
+  const recentDocs = [];
 
   for (let n = 0; n < count; n++) {
+    if (recentDocs.length && rng.chance(copyRatio)) {
+      const d = rng.pick(recentDocs);
+      const others = (d.lang === 'zh-Hant' ? OUTLETS_ZH : OUTLETS_EN).filter((o) => o.site !== d.site);
+      const outlet = others.length ? rng.pick(others) : weightedPick(rng, d.lang === 'zh-Hant' ? OUTLETS_ZH : OUTLETS_EN);
+      const url = `https://news.synthetic.example/${outlet.site}/${d.date.replace(/-/g, '')}/${String(n + 1).padStart(7, '0')}`;
+      yield { ...d, n, id: articleIdFromUrl(url), url, source: outlet.source, site: outlet.site, style: outlet.style, related: [], copyOf: d.id,
+        paragraphs: [...d.paragraphs.slice(0, -1), `${d.paragraphs[d.paragraphs.length - 1]}${d.lang === 'zh-Hant' ? '（轉載）' : ' (wire copy)'}`] };
+      continue;
+    }
     const lang = rng.next() < zhRatio ? 'zh-Hant' : 'en';
-    const t1 = topic(rng);
-    // Date: 70% uniform over the window, 30% near the topic's peak month (bursty, for trending).
+    const event = events.length && rng.chance(burstRatio) ? rng.pick(events) : null;
+    const t1 = event ? event.cast.t1 : topic(rng);
+    // Date: 70% uniform over the window, 30% near the topic's peak month (bursty, for trending);
+    // a follow-up of an event within four days of its first article.
     let dayIndex = rng.int(0, days - 1);
     if (t1.peak && rng.chance(0.3)) dayIndex = Math.min(days - 1, Math.max(0, (t1.peak - 1) * 30 + rng.int(-10, 25)));
+    if (event) dayIndex = Math.min(days - 1, event.day + rng.int(0, 4));
     const date = isoDate(start + dayIndex * DAY_MS);
     const c = {
       rng,
@@ -410,6 +432,12 @@ function* generateDocs(options = {}) {
     c.c2 = pickOther(rng, country, [c.c1]);
     c.p2 = pickOther(rng, person, [c.p1]);
     c.o2 = pickOther(rng, org, [c.o1]);
+    const CAST = ['t1', 't2', 'c1', 'c2', 'p1', 'p2', 'o1', 'o2', 'pl1', 'pl2', 'committee', 'typhoon'];
+    if (event) Object.assign(c, event.cast);
+    else {
+      events.push({ day: dayIndex, cast: Object.fromEntries(CAST.map((k) => [k, c[k]])) });
+      if (events.length > 40) events.shift();
+    }
 
     const zh = lang === 'zh-Hant';
     const outlet = weightedPick(rng, zh ? OUTLETS_ZH : OUTLETS_EN);
@@ -478,6 +506,8 @@ function* generateDocs(options = {}) {
     };
     recentTitles.push(title);
     if (recentTitles.length > 200) recentTitles.shift();
+    recentDocs.push({ id: articleIdFromUrl(url), lang, date, reporter, title, authors, paragraphs, captions, tags, site: outlet.site });
+    if (recentDocs.length > 100) recentDocs.shift();
   }
 }
 

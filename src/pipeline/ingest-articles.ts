@@ -126,22 +126,27 @@ export interface IngestPathsOptions {
 
 type Pending = { done: ItemResult } | { article: Article; extraction: Extraction; base: Omit<ItemResult, 'status'> };
 
-/** Ingests files, directories (recursively) and '-' (stdin); one bad file never stops the batch. */
+/**
+ * Ingests files, directories (recursively) and '-' (stdin); one bad file never stops the batch.
+ * Batches are written while the next one is read and extracted: at most one write is in flight,
+ * so articles land, and are reported, in input order.
+ */
 export async function ingestPaths(paths: string[], options: IngestPathsOptions): Promise<IngestSummary> {
   const summary = emptySummary();
   const batchSize = Math.max(1, options.batchSize ?? 20);
   let pending: Pending[] = [];
+  let writing: Promise<void> = Promise.resolve();
   const emit = (item: ItemResult): void => {
     addToSummary(summary, item);
     options.onItem?.(item);
   };
-  const flush = async (): Promise<void> => {
-    const toWrite = pending.filter((p): p is Extract<Pending, { article: Article }> => 'article' in p);
+  const write = async (batch: Pending[]): Promise<void> => {
+    const toWrite = batch.filter((p): p is Extract<Pending, { article: Article }> => 'article' in p);
     const results = options.executor && toWrite.length
       ? await writeArticles(options.executor, toWrite.map(({ article, extraction }) => ({ article, extraction })))
       : [];
     let w = 0;
-    for (const p of pending) {
+    for (const p of batch) {
       if ('done' in p) {
         emit(p.done);
         continue;
@@ -151,26 +156,40 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
       else if ('error' in r) emit({ ...p.base, status: 'failed', error: r.error.message });
       else emit(written(p.base, r));
     }
+  };
+  /** Hands the batch in hand to the writer once the previous write is done; does not wait for this one. */
+  const flush = async (): Promise<void> => {
+    const batch = pending;
     pending = [];
+    await writing;
+    writing = write(batch);
+    // a failed write (an outage) surfaces at the next flush or at the end
+    writing.catch(() => undefined);
   };
   // one snapshot for the whole run: the names known when it started
   const known = options.executor ? await knownNamesFor(options.executor) : undefined;
-  for await (const input of readInputs(paths, { ...options.select, maxBytes: options.maxBytes, stdin: options.stdin })) {
-    if (!input.article) {
-      pending.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
-    } else {
-      const article = input.article;
-      const base = { origin: article.origin ?? input.origin, id: article.id, title: article.title };
-      try {
-        const extraction = extract(article, { known });
-        pending.push({ article, extraction, base: { ...describe(article, extraction), origin: base.origin } });
-      } catch (err) {
-        pending.push({ done: { ...base, status: 'failed', error: message(err) } });
+  try {
+    for await (const input of readInputs(paths, { ...options.select, maxBytes: options.maxBytes, stdin: options.stdin })) {
+      if (!input.article) {
+        pending.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
+      } else {
+        const article = input.article;
+        const base = { origin: article.origin ?? input.origin, id: article.id, title: article.title };
+        try {
+          const extraction = extract(article, { known });
+          pending.push({ article, extraction, base: { ...describe(article, extraction), origin: base.origin } });
+        } catch (err) {
+          pending.push({ done: { ...base, status: 'failed', error: message(err) } });
+        }
       }
+      if (pending.length >= batchSize) await flush();
+      if (options.signal?.aborted) break;
     }
-    if (pending.length >= batchSize) await flush();
-    if (options.signal?.aborted) break;
+    await flush();
+  } finally {
+    // whatever happens to the input, the batch being written lands (or fails) before returning
+    await writing.catch(() => undefined);
   }
-  await flush();
+  await writing;
   return summary;
 }

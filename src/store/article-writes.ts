@@ -4,7 +4,7 @@ import { int } from 'neo4j-driver';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
-import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from './labels';
+import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStory, leaveStory, type StoryChange } from './story-writes';
 
@@ -59,42 +59,56 @@ function articleProps(article: Article) {
   };
 }
 
-const upsertArticle = (props: ReturnType<typeof articleProps>): Query => ({
+type Props = ReturnType<typeof articleProps>;
+
+/**
+ * Every statement below runs over a batch of articles (UNWIND), one round trip for the whole
+ * batch; a single article is a batch of one.
+ */
+const upsertArticles = (rows: Props[]): Query => ({
   cypher: `
-    OPTIONAL MATCH (old:Article {id: $props.id})
-    WITH old IS NOT NULL AND coalesce(old.stub, false) = false AS existed, old.bodyHash AS oldHash
-    MERGE (a:Article {id: $props.id})
-    SET a += $props, a.stub = false, a.updatedAt = datetime(),
-        a.publishedDate = CASE WHEN $props.publishedAt IS NULL THEN null ELSE date(substring($props.publishedAt, 0, 10)) END,
-        a.ingestedAt = coalesce(a.ingestedAt, datetime())
-    RETURN existed, oldHash`,
-  params: { props },
+    UNWIND $rows AS props
+    OPTIONAL MATCH (old:Article {id: props.id})
+    WITH props, old IS NOT NULL AND coalesce(old.stub, false) = false AS existed, old.bodyHash AS oldHash
+    // the same text again is recognised here, by the article's own key, and nothing is written
+    CALL (props, existed, oldHash) {
+      WITH * WHERE NOT existed OR oldHash IS NULL OR oldHash <> props.bodyHash
+      MERGE (a:Article {id: props.id})
+      SET a += props, a.stub = false, a.updatedAt = datetime(),
+          a.publishedDate = CASE WHEN props.publishedAt IS NULL THEN null ELSE date(substring(props.publishedAt, 0, 10)) END,
+          a.ingestedAt = coalesce(a.ingestedAt, datetime())
+    }
+    RETURN props.id AS id, existed, oldHash`,
+  params: { rows },
 });
 
-const existingDuplicate = (id: string): Query => ({
-  cypher: 'MATCH (:Article {id: $id})-[:DUPLICATE_OF]->(o:Article) RETURN o.id AS id LIMIT 1',
-  params: { id },
+const existingDuplicates = (ids: string[]): Query => ({
+  cypher: 'UNWIND $ids AS id MATCH (:Article {id: id})-[:DUPLICATE_OF]->(o:Article) RETURN id, min(o.id) AS originalId',
+  params: { ids },
 });
 
 /**
- * Removes what an earlier version of this article contributed (its links too, unless only its
- * extraction is redone); returns the entities it touched.
+ * Removes what earlier versions of these articles contributed (their links too, unless only the
+ * extraction is redone); returns the entities each touched. Each entity's mentionCount loses the
+ * article (when it counted: a copy never does), and relation evidence is found by its articleId
+ * through the relationship indexes, never by walking a busy entity's edges.
  */
-const clearArticle = (id: string, options: { links?: boolean } = {}): Query => ({
+const clearArticles = (ids: string[], options: { links?: boolean } = {}): Query => ({
   cypher: `
-    MATCH (a:Article {id: $id})
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id})
+    WITH id, a, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END AS counted
     OPTIONAL MATCH (a)-[m:MENTIONS|CREDITS]->(e:Entity)
-    WITH a, collect(e) AS ents, collect(m) AS ms
+    WITH id, a, counted, collect(DISTINCT e.id) AS entityIds, collect(m) AS ms
+    FOREACH (e IN [m IN ms WHERE type(m) = 'MENTIONS' AND counted = 1 | endNode(m)] | SET e.mentionCount = coalesce(e.mentionCount, 0) - 1)
     FOREACH (m IN ms | DELETE m)
-    WITH a, ents
-    OPTIONAL MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->() WHERE $links
-    DELETE l
-    WITH DISTINCT ents
-    UNWIND ents AS e
-    OPTIONAL MATCH (e)-[r:${EVIDENCE_TYPES.join('|')}]-() WHERE r.articleId = $id
-    DELETE r
-    RETURN collect(DISTINCT e.id) AS entityIds`,
-  params: { id, links: options.links ?? true },
+    WITH id, a, entityIds
+    CALL (a) { MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->() WHERE $links DELETE l }
+    ${Object.values(RELATION_LABELS)
+      .map((type) => `CALL (id) { MATCH ()-[r:${type} {articleId: id}]->() DELETE r }`)
+      .join('\n    ')}
+    RETURN id, entityIds`,
+  params: { ids, links: options.links ?? true },
 });
 
 /**
@@ -107,26 +121,55 @@ export function namePriority(language: string): number {
   return language.startsWith('zh') ? 2 : 1;
 }
 
+interface Contribution {
+  article: Article;
+  extraction: Extraction;
+}
+
+/**
+ * The entities of a batch, one row per id: the name of the first article with the best name
+ * priority (what writing them one after another gives), the aliases of all.
+ */
+function entityRows(items: Contribution[]) {
+  const rows = new Map<string, { id: string; type: string; name: string; priority: number; aliases: string[]; en: string | null; iso2: string | null; kind: string | null }>();
+  for (const { article, extraction } of items) {
+    const priority = namePriority(article.language);
+    for (const e of extraction.entities) {
+      const prev = rows.get(e.id);
+      if (!prev) {
+        rows.set(e.id, { id: e.id, type: e.type, name: e.name, priority, aliases: [...new Set([e.name, ...e.aliases])], en: e.en ?? null, iso2: e.iso2 ?? null, kind: e.kind ?? null });
+        continue;
+      }
+      if (priority > prev.priority) Object.assign(prev, { name: e.name, priority });
+      prev.aliases = [...new Set([...prev.aliases, e.name, ...e.aliases])];
+      prev.en ??= e.en ?? null;
+      prev.iso2 ??= e.iso2 ?? null;
+      prev.kind ??= e.kind ?? null;
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * Entities are written in id order and only touched when something changed: busy entities
  * (台灣, 立法院) are in most articles, and an unconditional SET would lock them in every
  * transaction, serialising concurrent ingestion and inviting deadlocks.
  */
-const upsertEntities = (extraction: Extraction, language: string): Query => ({
+const upsertEntities = (items: Contribution[]): Query => ({
   cypher: `
     UNWIND $entities AS x
     MERGE (e:Entity {id: x.id})
-    ON CREATE SET e.type = x.type, e.createdAt = $stamp
+    ON CREATE SET e.type = x.type, e.createdAt = $stamp, e.mentionCount = 0
     WITH e, x, e.createdAt = $stamp AS created,
          // a name an editor removed (or merged away as junk) never becomes the display name either
-         coalesce(e.namePriority, 0) < $priority AND NOT x.name IN coalesce(e.removedAliases, []) AS better,
+         coalesce(e.namePriority, 0) < x.priority AND NOT x.name IN coalesce(e.removedAliases, []) AS better,
          // an alias an editor removed stays removed
          [s IN x.aliases WHERE NOT s IN coalesce(e.aliases, []) AND NOT s IN coalesce(e.removedAliases, [])] AS extra
     CALL (e, x, created, better, extra) {
       WITH * WHERE created OR better OR size(extra) > 0 OR (e.nameEn IS NULL AND x.en IS NOT NULL)
         OR (e.iso2 IS NULL AND x.iso2 IS NOT NULL) OR (e.kind IS NULL AND x.kind IS NOT NULL)
       SET e.name = CASE WHEN better THEN x.name ELSE e.name END,
-          e.namePriority = CASE WHEN better THEN $priority ELSE e.namePriority END,
+          e.namePriority = CASE WHEN better THEN x.priority ELSE e.namePriority END,
           e.aliases = coalesce(e.aliases, []) + extra,
           e.nameEn = coalesce(e.nameEn, x.en),
           e.iso2 = coalesce(e.iso2, x.iso2),
@@ -139,163 +182,189 @@ const upsertEntities = (extraction: Extraction, language: string): Query => ({
       .map(([type, label]) => `FOREACH (_ IN CASE WHEN x.type = '${type}' THEN [1] ELSE [] END | SET e:${label})`)
       .join('\n    ')}`,
   params: {
-    entities: extraction.entities
-      .map((e) => ({
-        id: e.id,
-        type: e.type,
-        name: e.name,
-        aliases: [...new Set([e.name, ...e.aliases])],
-        en: e.en ?? null,
-        iso2: e.iso2 ?? null,
-        kind: e.kind ?? null,
-      }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    priority: namePriority(language),
+    entities: entityRows(items),
     // marks the entities this statement creates (datetime() would be the same for earlier ones in the transaction)
     stamp: `${Date.now()}-${randomUUID()}`,
   },
 });
 
-const topicParents = (extraction: Extraction): Query => ({
-  cypher: `
-    UNWIND $pairs AS p
-    MATCH (c:Topic {id: p.child}), (t:Topic {id: p.parent})
-    MERGE (c)-[:SUBTOPIC_OF]->(t)`,
-  params: {
-    pairs: extraction.entities
-      .filter((e) => e.type === 'topic' && e.parentId)
-      .map((e) => ({ child: e.id, parent: e.parentId })),
-  },
-});
+const topicParents = (items: Contribution[]): Query => {
+  const pairs = new Map<string, { child: string; parent: string }>();
+  for (const { extraction } of items) {
+    for (const e of extraction.entities) if (e.type === 'topic' && e.parentId) pairs.set(`${e.id}\u0000${e.parentId}`, { child: e.id, parent: e.parentId });
+  }
+  return {
+    cypher: `
+      UNWIND $pairs AS p
+      // by the Entity key (indexed), not by the Topic label (a label scan)
+      MATCH (c:Entity {id: p.child}), (t:Entity {id: p.parent}) WHERE c:Topic AND t:Topic
+      MERGE (c)-[:SUBTOPIC_OF]->(t)`,
+    params: { pairs: [...pairs.values()] },
+  };
+};
 
-const writeMentions = (id: string, extraction: Extraction): Query => ({
+/**
+ * The articles' mentions, after clearArticles (so every edge is new): each entity's mentionCount
+ * gains the article unless it is a copy (DUPLICATE_OF, linked before the mentions are written).
+ */
+const writeMentions = (items: Contribution[]): Query => ({
   cypher: `
-    MATCH (a:Article {id: $id})
-    UNWIND $mentions AS m
+    UNWIND $rows AS row
+    MATCH (a:Article {id: row.id})
+    WITH a, row, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END AS counted
+    UNWIND row.mentions AS m
     MATCH (e:Entity {id: m.entityId})
-    MERGE (a)-[r:MENTIONS]->(e)
-    SET r.count = m.count, r.firstOffset = m.firstOffset, r.inHeadline = m.inHeadline, r.salience = m.salience`,
-  params: { id, mentions: extraction.mentions.filter((m) => !m.credit) },
+    CREATE (a)-[:MENTIONS {count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience}]->(e)
+    // one update per entity and batch, however many of the batch's articles mention it
+    WITH e, sum(counted) AS added
+    SET e.mentionCount = coalesce(e.mentionCount, 0) + added`,
+  params: {
+    rows: items.map(({ article, extraction }) => ({
+      id: article.id,
+      // one edge per entity (the old ones are cleared, so CREATE)
+      mentions: [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
+        entityId: m.entityId,
+        count: m.count,
+        firstOffset: m.firstOffset,
+        inHeadline: m.inHeadline,
+        salience: m.salience,
+      })),
+    })),
+  },
 });
 
 /**
  * Outlets and agencies the page only credits (a byline outlet, a wire tag, a photo credit, a
  * dateline place) are credits of the article, not mentions: they neither count nor trend.
  */
-const writeCredits = (id: string, extraction: Extraction): Query => ({
+const writeCredits = (items: Contribution[]): Query => ({
   cypher: `
-    MATCH (a:Article {id: $id})
-    UNWIND $credits AS c
+    UNWIND $rows AS row
+    MATCH (a:Article {id: row.id})
+    UNWIND row.credits AS c
     MATCH (e:Entity {id: c})
     MERGE (a)-[:CREDITS]->(e)`,
-  params: { id, credits: [...new Set(extraction.mentions.filter((m) => m.credit).map((m) => m.entityId))] },
+  params: {
+    rows: items
+      .map(({ article, extraction }) => ({ id: article.id, credits: [...new Set(extraction.mentions.filter((m) => m.credit).map((m) => m.entityId))] }))
+      .filter((r) => r.credits.length),
+  },
 });
 
 export const outletId = (source: string): string => `outlet:${foldText(source)}`;
 
-/** The article's own outlet as a node, so dashboards can split by outlet. */
-const writeOutlet = (article: Article): Query => ({
+/** The articles' own outlets as nodes, so dashboards can split by outlet. */
+const writeOutlets = (articles: Article[]): Query => ({
   cypher: `
-    MATCH (a:Article {id: $id})
-    MERGE (o:Outlet {id: $outletId})
-    ON CREATE SET o.name = $name, o.site = $site
-    SET o.site = coalesce(o.site, $site)
+    UNWIND $rows AS row
+    MATCH (a:Article {id: row.id})
+    MERGE (o:Outlet {id: row.outletId})
+    ON CREATE SET o.name = row.name, o.site = row.site
+    SET o.site = coalesce(o.site, row.site)
     MERGE (a)-[:PUBLISHED_BY]->(o)`,
-  params: { id: article.id, outletId: outletId(article.source ?? ''), name: article.source ?? null, site: article.site ?? null },
+  params: {
+    rows: articles.filter((a) => a.source).map((a) => ({ id: a.id, outletId: outletId(a.source ?? ''), name: a.source ?? null, site: a.site ?? null })),
+  },
 });
 
 /**
- * The earlier version's edges are gone (clearArticle), so CREATE: MERGE would scan busy pairs.
+/**
+ * The earlier versions' edges are gone (clearArticles), so CREATE: MERGE would scan busy pairs.
  * A relation an editor rejected, in this article or everywhere (rejectRelation), is not written,
  * also when an end has been merged into another entity or split off since the rejection: a
  * rejection names the ids of its time, so the ids that now lead to each end count too. A
  * rejection with a title (rejectRelation's `title`) holds for the relation under that title only.
  */
-/** Ids that lead to an entity now: merged into it (Redirect, by its indexed target), or split off to it in this article. */
-const EARLIER_IDS = (v: string): string =>
-  `COLLECT { MATCH (d:Redirect {target: ${v}}) RETURN d.id AS id UNION MATCH (s:ArticleRedirect) WHERE s.id STARTS WITH $id + '|' AND s.target = ${v} RETURN substring(s.id, size($id) + 1) AS id }`;
+/** Ids that lead to an entity now: merged into it (Redirect, by its indexed target), or split off to it in article `articleId`. */
+const EARLIER_IDS = (v: string, articleId: string): string =>
+  `COLLECT { MATCH (d:Redirect {target: ${v}}) RETURN d.id AS id UNION MATCH (s:ArticleRedirect) WHERE s.id STARTS WITH ${articleId} + '|' AND s.target = ${v} RETURN substring(s.id, size(${articleId}) + 1) AS id }`;
 
-const writeRelations = (id: string, type: RelationType, extraction: Extraction): Query => {
-  const unique = new Map<string, Extraction['relations'][number]>();
-  for (const r of extraction.relations) {
-    if (r.type !== type) continue;
-    const key = `${r.from}\u0000${r.to}\u0000${r.title ?? ''}`;
-    const seen = unique.get(key);
-    if (!seen || r.confidence > seen.confidence) unique.set(key, r);
-  }
+const writeRelations = (type: RelationType, items: Contribution[]): Query => {
+  const rows = items.map(({ article, extraction }) => {
+    const unique = new Map<string, Extraction['relations'][number]>();
+    for (const r of extraction.relations) {
+      if (r.type !== type) continue;
+      const key = `${r.from}\u0000${r.to}\u0000${r.title ?? ''}`;
+      const seen = unique.get(key);
+      if (!seen || r.confidence > seen.confidence) unique.set(key, r);
+    }
+    return { id: article.id, relations: [...unique.values()].map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })) };
+  });
   return {
     cypher: `
-      UNWIND $relations AS r
-      WITH r, [r.from] + ${EARLIER_IDS('r.from')} AS froms, [r.to] + ${EARLIER_IDS('r.to')} AS tos
-      WITH r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
-      WITH r, [k IN rejected | k + '*'] + [k IN rejected | k + $id] AS keys
+      UNWIND $rows AS row
+      UNWIND row.relations AS r
+      WITH row.id AS id, r
+      WITH id, r, [r.from] + ${EARLIER_IDS('r.from', 'id')} AS froms, [r.to] + ${EARLIER_IDS('r.to', 'id')} AS tos
+      WITH id, r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
+      WITH id, r, [k IN rejected | k + '*'] + [k IN rejected | k + id] AS keys
       WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
-      CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: $id, title: r.title}]->(y)
+      CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: id, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
-    params: {
-      id,
-      type: RELATION_LABELS[type],
-      relations: [...unique.values()].map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })),
-    },
-  };
-};
-
-const writeCooccurrences = (id: string, extraction: Extraction): Query => {
-  const pairs = new Map<string, { a: string; b: string; count: number }>();
-  for (const c of extraction.cooccurrences) {
-    if (c.a === c.b) continue;
-    const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
-    const prev = pairs.get(`${a}\u0000${b}`);
-    pairs.set(`${a}\u0000${b}`, { a, b, count: (prev?.count ?? 0) + c.count });
-  }
-  return {
-    cypher: `
-      UNWIND $pairs AS p
-      MATCH (x:Entity {id: p.a}), (y:Entity {id: p.b})
-      CREATE (x)-[:CO_OCCURS {articleId: $id, count: p.count}]->(y)`,
-    params: { id, pairs: [...pairs.values()] },
+    params: { type: RELATION_LABELS[type], rows: rows.filter((r) => r.relations.length) },
   };
 };
 
 /** Teasers become LINKS_TO edges to stubs; a stub is replaced when its article arrives. */
-const writeLinks = (article: Article): Query => ({
+const writeLinks = (articles: Article[]): Query => ({
   cypher: `
-    MATCH (a:Article {id: $id})
-    UNWIND $links AS l
+    UNWIND $rows AS row
+    MATCH (a:Article {id: row.id})
+    UNWIND row.links AS l
     MERGE (s:Article {id: l.id})
     ON CREATE SET s.stub = true, s.title = l.title, s.url = l.url, s.titleKey = l.titleKey
     WITH a, s WHERE s <> a
     MERGE (a)-[:LINKS_TO]->(s)`,
   params: {
-    id: article.id,
-    links: article.related.map((l) => ({ id: stubId(l), title: l.title, url: l.url ?? null, titleKey: titleKey(l.title) })),
+    rows: articles
+      .filter((a) => a.related.length)
+      .map((a) => ({ id: a.id, links: a.related.map((l) => ({ id: stubId(l), title: l.title, url: l.url ?? null, titleKey: titleKey(l.title) })) })),
   },
 });
 
-const absorbStubs = (article: Article): Query => ({
+/**
+ * Before the article bound as v is deleted: its copies lose their DUPLICATE_OF and start
+ * counting, so their entities' mentionCount gains them (a copy has one DUPLICATE_OF).
+ */
+const RELEASE_COPIES = (v: string): string => `
+      MATCH (copy:Article)-[:DUPLICATE_OF]->(${v}) WHERE COUNT { (copy)-[:DUPLICATE_OF]->() } = 1
+      MATCH (copy)-[:MENTIONS]->(e:Entity)
+      SET e.mentionCount = coalesce(e.mentionCount, 0) + 1`;
+
+const absorbStubs = (articles: Article[]): Query => ({
   cypher: `
-    MATCH (a:Article {id: $id})
-    MATCH (s:Article {stub: true}) WHERE s.id <> $id AND (s.titleKey = $titleKey OR (s.url IS NOT NULL AND s.url = $url))
+    UNWIND $rows AS row
+    MATCH (a:Article {id: row.id})
+    MATCH (s:Article {stub: true}) WHERE s.id <> row.id AND (s.titleKey = row.titleKey OR (s.url IS NOT NULL AND s.url = row.url))
     OPTIONAL MATCH (src:Article)-[:LINKS_TO]->(s)
     WITH a, s, collect(src) AS sources
     FOREACH (src IN sources | MERGE (src)-[:LINKS_TO]->(a))
+    WITH DISTINCT s
+    CALL (s) { ${RELEASE_COPIES('s')} }
     DETACH DELETE s`,
-  params: { id: article.id, titleKey: titleKey(article.title), url: article.url ?? null },
+  params: { rows: articles.map((a) => ({ id: a.id, titleKey: titleKey(a.title), url: a.url ?? null })) },
 });
 
-const BAND_MATCH = Array.from({ length: BANDS }, (_, k) => `b.band${k} = $props.band${k}`).join(' OR ');
+const BAND_MATCH = Array.from({ length: BANDS }, (_, k) => `b.band${k} = props.band${k}`).join(' OR ');
 
-const duplicateCandidates = (props: ReturnType<typeof articleProps>): Query => ({
+/** Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's later ones. */
+const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
-    MATCH (b:Article)
-    WHERE (${BAND_MATCH}) AND b.id <> $props.id AND coalesce(b.stub, false) = false
-    OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
-    // a fixed order before the limit: the same graph always yields the same 20 candidates
-    RETURN b.id AS id, b.body AS body, b.publishedAt AS publishedAt, original.id AS originalId
-    ORDER BY ${Array.from({ length: BANDS }, (_, k) => `CASE WHEN b.band${k} = $props.band${k} THEN 1 ELSE 0 END`).join(' + ')} DESC, b.publishedAt, b.id
-    LIMIT 20`,
-  params: { props },
+    UNWIND $rows AS row
+    WITH row.props AS props, row.later AS later
+    CALL (props, later) {
+      MATCH (b:Article)
+      WHERE (${BAND_MATCH}) AND b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
+      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
+      // a fixed order before the limit: the same graph always yields the same candidates
+      WITH b, original
+      ORDER BY ${Array.from({ length: BANDS }, (_, k) => `CASE WHEN b.band${k} = props.band${k} THEN 1 ELSE 0 END`).join(' + ')} DESC, b.publishedAt, b.id
+      LIMIT 20
+      RETURN collect({ id: b.id, body: b.body, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
+    }
+    RETURN props.id AS id, candidates`,
+  params: { rows },
 });
 
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
@@ -312,9 +381,9 @@ export function pickOriginal(body: string, rows: Record<string, unknown>[]): str
   return close[0]?.id;
 }
 
-const linkDuplicate = (id: string, originalId: string): Query => ({
-  cypher: 'MATCH (a:Article {id: $id}), (o:Article {id: $originalId}) WHERE a <> o MERGE (a)-[:DUPLICATE_OF]->(o)',
-  params: { id, originalId },
+const linkDuplicates = (pairs: { id: string; originalId: string }[]): Query => ({
+  cypher: 'UNWIND $pairs AS p MATCH (a:Article {id: p.id}), (o:Article {id: p.originalId}) WHERE a <> o MERGE (a)-[:DUPLICATE_OF]->(o)',
+  params: { pairs },
 });
 
 /** Entities that lost their last mention and relation go, so a changed body leaves no trace. */
@@ -358,7 +427,7 @@ export function followRedirects(extraction: Extraction, targets: Map<string, str
 
 type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 
-/** Everything one article contributes, as statements inside a transaction someone else owns. */
+/** Everything a batch of articles contributes, as statements inside a transaction someone else owns. */
 export interface WriteOptions {
   /** Assign the article to a story (default true). */
   stories?: boolean;
@@ -377,67 +446,121 @@ export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extra
   };
 }
 
-/** The extraction as curation has it: split and merged ids followed, deleted ones left out. */
-async function curated(run: Run, articleId: string, found: Extraction): Promise<Extraction> {
-  const rows = await run(resolveRedirects(found.entities.map((e) => e.id), articleId));
-  const redirected = followRedirects(found, new Map(rows.map((r) => [r.id as string, r.target as string])));
-  return dropDeleted(redirected, new Set(rows.filter((r) => r.deleted).map((r) => r.target as string)));
+/** The extractions as curation has them: split and merged ids followed, deleted ones left out (one statement for the batch). */
+async function curated(run: Run, items: Contribution[]): Promise<Contribution[]> {
+  const rows = await run(resolveRedirects(items.map(({ article, extraction }) => ({ articleId: article.id, ids: extraction.entities.map((e) => e.id) }))));
+  const byArticle = new Map<string, Record<string, unknown>[]>();
+  for (const r of rows) byArticle.set(r.articleId as string, [...(byArticle.get(r.articleId as string) ?? []), r]);
+  return items.map(({ article, extraction }) => {
+    const mine = byArticle.get(article.id) ?? [];
+    const redirected = followRedirects(extraction, new Map(mine.map((r) => [r.id as string, r.target as string])));
+    return { article, extraction: dropDeleted(redirected, new Set(mine.filter((r) => r.deleted).map((r) => r.target as string))) };
+  });
 }
 
-/** Entities, mentions, credits, relations and co-occurrences of one article, once the old ones are cleared. */
-async function writeContributions(run: Run, article: Article, extraction: Extraction, cleared: Record<string, unknown> | undefined): Promise<void> {
-  await run(upsertEntities(extraction, article.language));
-  await run(topicParents(extraction));
-  await run(writeMentions(article.id, extraction));
-  if (extraction.mentions.some((m) => m.credit)) await run(writeCredits(article.id, extraction));
+/**
+ * Entities, mentions, credits and relations of a batch of articles, once the old ones are
+ * cleared; entities nobody mentions any more go. Co-occurrence is not stored: it is derived
+ * from shared MENTIONS when read (cooccurrences).
+ */
+async function writeContributions(run: Run, items: Contribution[], cleared: Map<string, string[]>): Promise<void> {
+  if (!items.length) return;
+  await run(upsertEntities(items));
+  if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
+  await run(writeMentions(items));
+  if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
   for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
-    if (extraction.relations.some((r) => r.type === type)) await run(writeRelations(article.id, type, extraction));
+    if (items.some(({ extraction }) => extraction.relations.some((r) => r.type === type))) await run(writeRelations(type, items));
   }
-  if (extraction.cooccurrences.length) await run(writeCooccurrences(article.id, extraction));
-  const previous = (cleared?.entityIds as string[] | undefined) ?? [];
-  const current = new Set(extraction.entities.map((e) => e.id));
-  const gone = previous.filter((id) => !current.has(id));
-  if (gone.length) await run(dropOrphans(gone));
+  const gone = new Set<string>();
+  for (const { article, extraction } of items) {
+    const current = new Set(extraction.entities.map((e) => e.id));
+    for (const id of cleared.get(article.id) ?? []) if (!current.has(id)) gone.add(id);
+  }
+  if (gone.size) await run(dropOrphans([...gone]));
 }
 
-async function writeWithin(run: Run, article: Article, found: Extraction, options: WriteOptions, changes: ChangePayload[]): Promise<WriteResult> {
-  const props = articleProps(article);
-  const extraction = await curated(run, article.id, found);
-  const [head] = await run(upsertArticle(props));
-  if (head.existed && head.oldHash === props.bodyHash) {
-    // the same text again: what it contributed stays as it is (the names the graph knows may
-    // have grown since, and a second reading must not change the graph), its story too
-    const [dup] = await run(existingDuplicate(article.id));
-    const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status: 'unchanged', duplicateOf: dup?.id as string | undefined });
-    return { id: article.id, status: 'unchanged', ...(dup?.id ? { duplicateOf: dup.id as string } : {}), ...(story ? { story } : {}) };
+async function clearAll(run: Run, ids: string[], options: { links?: boolean } = {}): Promise<Map<string, string[]>> {
+  const rows = ids.length ? await run(clearArticles(ids, options)) : [];
+  return new Map(rows.map((r) => [r.id as string, r.entityIds as string[]]));
+}
+
+/**
+ * Writes a batch of articles in order, as writing them one after another would: the same
+ * statements over the whole batch (UNWIND), then story assignment article by article, so that
+ * a later article in the batch can join the story an earlier one started. An article's copy
+ * link only ever points at an earlier article of the batch.
+ */
+async function writeBatchWithin(run: Run, input: Contribution[], options: WriteOptions, changes: ChangePayload[]): Promise<WriteResult[]> {
+  if (new Set(input.map((i) => i.article.id)).size < input.length) {
+    // the same article twice in one batch: one after the other, each seeing the one before
+    const out: WriteResult[] = [];
+    for (const item of input) out.push(...(await writeBatchWithin(run, [item], options, changes)));
+    return out;
   }
-  const [cleared] = await run(clearArticle(article.id));
-  await writeContributions(run, article, extraction, cleared);
-  if (article.source) await run(writeOutlet(article));
-  await run(absorbStubs(article));
-  if (article.related.length) await run(writeLinks(article));
-  let duplicateOf: string | undefined;
-  if (props.hasBands) {
-    duplicateOf = pickOriginal(props.body, await run(duplicateCandidates(props)));
-    if (duplicateOf === article.id) duplicateOf = undefined;
-    if (duplicateOf) await run(linkDuplicate(article.id, duplicateOf));
+  const items = await curated(run, input);
+  const props = items.map(({ article }) => articleProps(article));
+  const heads = new Map((await run(upsertArticles(props))).map((r) => [r.id as string, r]));
+  const statusOf = (id: string, hash: string): WriteStatus => {
+    const head = heads.get(id);
+    return !head?.existed ? 'new' : head.oldHash === hash ? 'unchanged' : 'updated';
+  };
+  const status = new Map(props.map((p) => [p.id, statusOf(p.id, p.bodyHash)]));
+  const changed = items.filter(({ article }) => status.get(article.id) !== 'unchanged');
+  const changedProps = props.filter((p) => status.get(p.id) !== 'unchanged');
+  const unchangedIds = props.filter((p) => status.get(p.id) === 'unchanged').map((p) => p.id);
+  // the same text again: what it contributed stays as it is (the names the graph knows may
+  // have grown since, and a second reading must not change the graph), its story too
+  const kept = new Map(unchangedIds.length ? (await run(existingDuplicates(unchangedIds))).map((r) => [r.id as string, r.originalId as string]) : []);
+
+  const cleared = await clearAll(run, changed.map(({ article }) => article.id));
+  const articles = changed.map(({ article }) => article);
+  if (articles.some((a) => a.source)) await run(writeOutlets(articles));
+  if (articles.length) await run(absorbStubs(articles));
+  if (articles.some((a) => a.related.length)) {
+    await run(writeLinks(articles));
+    // a teaser earlier in the batch announced a later article of it: that one replaces the stub
+    const announced = articles.filter((a, k) => articles.slice(0, k).some((t) => t.related.some((l) => titleKey(l.title) === titleKey(a.title) || (l.url && l.url === a.url))));
+    if (announced.length) await run(absorbStubs(announced));
   }
-  const status: WriteStatus = !head.existed ? 'new' : head.oldHash === props.bodyHash ? 'unchanged' : 'updated';
-  const started = performance.now();
-  const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status, duplicateOf });
-  options.onStoryMs?.(performance.now() - started);
-  if (status !== 'unchanged') {
-    changes.push({
-      kind: 'ingested',
-      articleId: article.id,
-      status,
-      language: article.language ?? null,
-      source: article.source ?? null,
-      mentions: extraction.mentions.filter((m) => !m.credit).map((m) => ({ entityId: m.entityId, salience: m.salience })),
-      story: story ?? null,
-    });
+  // the copy links first: the mentions written next count an article only when it is no copy
+  const duplicateOf = new Map<string, string>();
+  const banded = changedProps.filter((p) => p.hasBands);
+  if (banded.length) {
+    // articles later in the batch are not there yet for an earlier one
+    const changedIds = changedProps.map((p) => p.id);
+    const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
+    const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
+    for (const p of banded) {
+      const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
+      const original = pickOriginal(p.body, candidates);
+      if (original && original !== p.id) duplicateOf.set(p.id, original);
+    }
+    if (duplicateOf.size) await run(linkDuplicates([...duplicateOf].map(([id, originalId]) => ({ id, originalId }))));
   }
-  return { id: article.id, status, ...(duplicateOf ? { duplicateOf } : {}), ...(story ? { story } : {}) };
+  await writeContributions(run, changed, cleared);
+
+  const out: WriteResult[] = [];
+  for (const { article, extraction } of items) {
+    const st = status.get(article.id)!;
+    const dup = st === 'unchanged' ? kept.get(article.id) : duplicateOf.get(article.id);
+    const started = performance.now();
+    const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status: st, duplicateOf: dup });
+    if (st !== 'unchanged') {
+      options.onStoryMs?.(performance.now() - started);
+      changes.push({
+        kind: 'ingested',
+        articleId: article.id,
+        status: st,
+        language: article.language ?? null,
+        source: article.source ?? null,
+        mentions: extraction.mentions.filter((m) => !m.credit).map((m) => ({ entityId: m.entityId, salience: m.salience })),
+        story: story ?? null,
+      });
+    }
+    out.push({ id: article.id, status: st, ...(dup ? { duplicateOf: dup } : {}), ...(story ? { story } : {}) });
+  }
+  return out;
 }
 
 /** Runs `work` with a list of changes that is written to the change feed before the transaction commits. */
@@ -490,11 +613,9 @@ export function articleFromStore(a: Record<string, unknown>): Article {
  */
 export async function rewriteExtractions(executor: Executor, items: BatchItem[]): Promise<void> {
   await executor.writeTransaction(async (run) => {
-    for (const item of items) {
-      const extraction = await curated(run, item.article.id, item.extraction);
-      const [cleared] = await run(clearArticle(item.article.id, { links: false }));
-      await writeContributions(run, item.article, extraction, cleared);
-    }
+    const fresh = await curated(run, items);
+    const cleared = await clearAll(run, fresh.map(({ article }) => article.id), { links: false });
+    await writeContributions(run, fresh, cleared);
   });
 }
 
@@ -503,7 +624,7 @@ export async function rewriteExtractions(executor: Executor, items: BatchItem[])
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
 export function writeArticle(executor: Executor, article: Article, extraction: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
-  return executor.writeTransaction((run) => withChanges(run, (changes) => writeWithin(run, article, extraction, options, changes)));
+  return executor.writeTransaction((run) => withChanges(run, async (changes) => (await writeBatchWithin(run, [{ article, extraction }], options, changes))[0]));
 }
 
 export interface BatchItem {
@@ -514,19 +635,15 @@ export interface BatchItem {
 export type BatchResult = WriteResult | { id: string; error: Error };
 
 /**
- * Writes several articles in one transaction, which saves a commit per article. If the batch
- * fails, each article is written again in a transaction of its own, so one bad article never
+ * Writes several articles in one transaction, each statement over the whole batch (see
+ * writeBatchWithin), which saves round trips and a commit per article. If the batch fails, each article is written again in a transaction of its own, so one bad article never
  * takes others down and nothing of it is half-written.
  */
 export async function writeArticles(executor: Executor, items: BatchItem[], options: WriteOptions = {}): Promise<BatchResult[]> {
   if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction, options)];
   try {
     return await executor.writeTransaction((run) =>
-      withChanges(run, async (changes) => {
-        const out: WriteResult[] = [];
-        for (const item of items) out.push(await writeWithin(run, item.article, item.extraction, options, changes));
-        return out;
-      }),
+      withChanges(run, (changes) => writeBatchWithin(run, items, options, changes)),
     );
   } catch {
     const out: BatchResult[] = [];
@@ -557,7 +674,7 @@ export async function deleteArticle(executor: Executor, id: string): Promise<Del
     const exists = await run({ cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id', params: { id } });
     if (!exists.length) return null;
     const story = await leaveStory(run, id);
-    const [cleared] = await run(clearArticle(id));
+    const cleared = await clearAll(run, [id]);
     await run({
       cypher: `
         MATCH (a:Article {id: $id})
@@ -567,10 +684,11 @@ export async function deleteArticle(executor: Executor, id: string): Promise<Del
         FOREACH (_ IN CASE WHEN linked > 0 THEN [1] ELSE [] END |
           SET a.stub = true REMOVE a.body, a.lead, a.bodyHash, a.authors, a.authorRoles, a.tags, a.captions)
         WITH a, linked WHERE linked = 0
+        CALL (a) { ${RELEASE_COPIES('a')} }
         DETACH DELETE a`,
       params: { id },
     });
-    const ids = (cleared?.entityIds as string[] | undefined) ?? [];
+    const ids = cleared.get(id) ?? [];
     if (ids.length) await run(dropOrphans(ids));
     await run(recordChanges([{ kind: 'deleted', articleId: id, story: story ?? null }]));
     return { id, ...(story ? { story } : {}) };

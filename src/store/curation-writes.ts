@@ -1,6 +1,7 @@
 import { NewsGraphError } from '../domain/errors';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
+import { recountEntities } from './entity-counts';
 import { addAliasQuery, mergeWithin } from './entity-writes';
 import { editInTransaction, type EditRecord, type PairKey, type Run } from './edits';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
@@ -274,6 +275,7 @@ export function curateSplitEntity(
           params,
         });
       }
+      await run(recountEntities([input.id, newId]));
       return entityOf(run, newId);
     },
   );

@@ -1,6 +1,7 @@
 import { int } from 'neo4j-driver';
 import { NewsGraphError } from '../domain/errors';
 import type { Executor, Query, Row } from './executor';
+import { recountEntities } from './entity-counts';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 
 /**
@@ -423,6 +424,8 @@ async function restore(run: Run, target: Snapshot, other: Snapshot, now: Snapsho
     await run(withScope(restorePair(p.key, p.edges.filter((e) => typeof e.articleId !== 'string' || scope.includes(e.articleId)), scope)));
   }
   for (const r of target.rules) if (RULE_LABELS.includes(r.label)) await run(restoreRule(r.label, r.id, r.props));
+  // the restored properties hold the counts of the snapshot's time: count again
+  await run(recountEntities(Object.keys(target.entities)));
 }
 
 const conflict = (message: string, details: Record<string, unknown>): NewsGraphError => new NewsGraphError('CONFLICT', message, { details });

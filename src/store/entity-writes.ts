@@ -1,4 +1,5 @@
 import type { Executor, Query } from './executor';
+import { recountEntities } from './entity-counts';
 import { RELATION_LABELS } from './labels';
 import { ENTITY_PROJECTION } from './projections';
 import type { EntityRecord } from './records';
@@ -94,6 +95,7 @@ export async function mergeWithin(run: Run, keepId: string, mergeId: string, opt
     await run(withParams(moveOutgoing(type)));
     await run(withParams(moveIncoming(type)));
   }
+  await run(recountEntities([keepId]));
   const [row] = await run(withParams(finishMerge));
   return row.entity as EntityRecord;
 }
@@ -120,18 +122,19 @@ export async function addAlias(executor: Executor, id: string, alias: string): P
 }
 
 /**
- * Where ingested ids point now: an id split off in this article (splitEntity) to its new entity,
- * a merged id to the entity it was merged into; `deleted` when an editor deleted the target.
- * Ids nobody touched map to themselves.
+ * Where ingested ids point now, per article: an id split off in that article (splitEntity) to
+ * its new entity, a merged id to the entity it was merged into; `deleted` when an editor deleted
+ * the target. Ids nobody touched map to themselves.
  */
-export const resolveRedirects = (ids: string[], articleId: string | null = null): Query => ({
+export const resolveRedirects = (rows: { articleId: string | null; ids: string[] }[]): Query => ({
   cypher: `
-    UNWIND $ids AS id
-    OPTIONAL MATCH (s:ArticleRedirect {id: $articleId + '|' + id})
-    WITH id, coalesce(s.target, id) AS step
+    UNWIND $rows AS row
+    UNWIND row.ids AS id
+    OPTIONAL MATCH (s:ArticleRedirect {id: row.articleId + '|' + id})
+    WITH row, id, coalesce(s.target, id) AS step
     OPTIONAL MATCH (r:Redirect {id: step})
-    WITH id, coalesce(r.target, step) AS target
+    WITH row, id, coalesce(r.target, step) AS target
     OPTIONAL MATCH (d:DeletedEntity {id: target})
-    RETURN id, target, d IS NOT NULL AS deleted`,
-  params: { ids, articleId },
+    RETURN row.articleId AS articleId, id, target, d IS NOT NULL AS deleted`,
+  params: { rows },
 });

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { NewsGraphError, badInput } from '../domain/errors';
 import type { Executor, Query, Row } from './executor';
+import { RECOUNT_ALL } from './entity-counts';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 
 /**
@@ -576,5 +577,7 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
     batch.bytes += bytes;
   }
   await flush();
+  // the counts kept on entities (entity-counts.ts) as the graph now has them, whatever the file held
+  if (result.byLabel.Entity || result.byType.MENTIONS || result.byType.DUPLICATE_OF) await executor.runSchema(RECOUNT_ALL);
   return result;
 }

@@ -179,7 +179,7 @@ export function relatedArticles(options: { ids: string[]; first: number }): Quer
           WITH b, collect(e) AS es, sum(1.0 / log(1.0 + df)) AS score
           RETURN b, 'SHARED_ENTITIES' AS link, score, es AS shared
         }
-        WITH b, link, score, shared ORDER BY score DESC, b.publishedAt DESC LIMIT $first
+        WITH b, link, score, shared ORDER BY score DESC, b.publishedAt DESC, b.id LIMIT $first
         RETURN collect({ article: ${ARTICLE_PROJECTION('b')}, link: link, score: score,
                          shared: [e IN shared | ${ENTITY_PROJECTION('e')}] }) AS related
       }

@@ -21,5 +21,3 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   LOCATED_IN: 'LOCATED_IN',
 };
 
-/** Relationship types between entities that carry evidence (and an articleId). */
-export const EVIDENCE_TYPES = [...Object.values(RELATION_LABELS), 'CO_OCCURS'];

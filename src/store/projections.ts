@@ -1,12 +1,12 @@
 /**
  * Cypher map projections shared by the read queries, so that every query returns one shape.
  * Mention counts leave out near-duplicate copies (DUPLICATE_OF): a wire story carried by five
- * outlets is one mention.
+ * outlets is one mention. They are kept on the entity at write time (see entity-counts.ts).
  */
 
 export const ENTITY_PROJECTION = (v: string): string =>
   `${v} { .id, .type, .name, aliases: coalesce(${v}.aliases, []), nameEn: ${v}.nameEn, iso2: ${v}.iso2, kind: ${v}.kind,
-     mentionCount: COUNT { (${v})<-[:MENTIONS]-(mentioning_:Article) WHERE NOT EXISTS { (mentioning_)-[:DUPLICATE_OF]->() } } }`;
+     mentionCount: coalesce(${v}.mentionCount, 0) }`;
 
 export const ARTICLE_PROJECTION = (v: string): string =>
   `${v} { .id, .url, .title, .source, .site, .publishedAt, .language, .lead, .body,

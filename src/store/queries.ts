@@ -126,7 +126,7 @@ export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityO
   return {
     cypher: `
       MATCH (e${label}) WHERE ${where.join(' AND ')}
-      WITH e, COUNT { (e)<-[:MENTIONS]-(a:Article) WHERE NOT EXISTS { (a)-[:DUPLICATE_OF]->() } } AS mentions
+      WITH e, coalesce(e.mentionCount, 0) AS mentions
       WHERE mentions >= $minMentions
       WITH e, mentions ${order}
       WITH collect(e) AS rows

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Executor } from './executor';
+import { RECOUNT_ALL } from './entity-counts';
 
 /** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
 export const DDL_FILE = path.resolve(__dirname, '..', '..', 'schema', 'neo4j.cypher');
@@ -26,6 +27,16 @@ export const MIGRATIONS: { id: string; cypher: string }[] = [
     id: 'article-story-id',
     cypher: `MATCH (a:Article)-[:IN_STORY]->(s:Story) WHERE a.storyId IS NULL OR a.storyId <> s.id
              CALL (a, s) { SET a.storyId = s.id } IN TRANSACTIONS OF 5000 ROWS`,
+  },
+  {
+    // co-occurrence is derived from shared MENTIONS when read; the per-article edges only cost
+    id: 'drop-co-occurs',
+    cypher: `MATCH ()-[r:CO_OCCURS]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+  },
+  {
+    // per-entity counts kept at write time (see store/entity-counts.ts)
+    id: 'entity-mention-count',
+    cypher: RECOUNT_ALL,
   },
 ];
 

@@ -5,7 +5,7 @@ import { AUTHOR_ROLES, ENTITY_TYPES, ORGANIZATION_KINDS, RELATION_TYPES } from '
 import { AuthorRoleEnum, RelationTypeEnum } from '../../../src/api/types/article.type';
 import { EntityTypeEnum, OrganizationKindEnum } from '../../../src/api/types/entity.type';
 import { BANDS } from '../../../src/store/fingerprint';
-import { ENTITY_LABELS, EVIDENCE_TYPES, RELATION_LABELS } from '../../../src/store/labels';
+import { ENTITY_LABELS, RELATION_LABELS } from '../../../src/store/labels';
 
 const DDL = fs.readFileSync(path.resolve(__dirname, '../../../schema/neo4j.cypher'), 'utf8');
 
@@ -26,7 +26,6 @@ describe('one source of truth for the vocabularies', () => {
   it('spells relationship types from the vocabulary', () => {
     expect(Object.keys(RELATION_LABELS)).toEqual([...RELATION_TYPES]);
     expect(Object.values(RELATION_LABELS)).toEqual([...RELATION_TYPES]);
-    expect(EVIDENCE_TYPES).toEqual([...RELATION_TYPES, 'CO_OCCURS']);
   });
 
   it('builds the GraphQL enums from the same arrays, in the same order', () => {

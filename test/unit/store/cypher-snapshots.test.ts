@@ -101,7 +101,7 @@ const cases: Record<string, () => Query<unknown>> = {
   'knownNames.knownNamesQuery': () => knownNamesQuery(),
   'knownNames.curationRulesQuery': () => curationRulesQuery(),
   'entityWrites.addAliasQuery': () => addAliasQuery('person:甲', '甲先生'),
-  'entityWrites.resolveRedirects': () => resolveRedirects(['person:甲'], 'a1'),
+  'entityWrites.resolveRedirects': () => resolveRedirects([{ articleId: 'a1', ids: ['person:甲'] }]),
   'changeFeed.changesSince': () => changeFeed.changesSince({ since: 1000, afterId: 'c1', afterAt: 1000, limit: 100 }),
   'changeFeed.changePayloads': () => changeFeed.changePayloads(['c1']),
   'changeFeed.databaseNow': () => changeFeed.databaseNow(),

@@ -1,0 +1,106 @@
+import { extract } from '../../src/extract';
+import { fromInput } from '../../src/ingest';
+import type { Article, Extraction } from '../../src/domain/types';
+import { writeArticle, writeArticles } from '../../src/store/article-writes';
+import type { Executor } from '../../src/store/executor';
+import { graphSnapshot, resetGraph, testExecutor } from './helpers';
+
+/**
+ * Batched writes (one UNWIND statement per kind of write over the whole batch, one transaction)
+ * leave the graph exactly as writing the same articles one after another does: mentions and
+ * counts, copies pointing at the earlier article, teasers' stubs replaced, stories assigned in
+ * order. A bad article in a batch fails alone. Short invented texts.
+ */
+
+const WIRE =
+  '農業部今天宣布稻米收購價格調整方案，將在下個月起提高公糧收購價，並擴大稻作轉作補助。農業部表示，方案包括保價收購、肥料補貼與農機汰換，' +
+  '預計有數萬戶農家受惠。財政部也說，將同步檢討相關預算，協助農民因應成本上漲。';
+
+function items(): { article: Article; extraction: Extraction }[] {
+  const inputs = [
+    { url: 'https://example.test/batch/1', title: '農業部調整稻米收購價', body: WIRE, publishedAt: '2025-11-01T08:00:00+08:00', source: 'Batch Wire' },
+    { url: 'https://example.test/batch/2', title: '稻米收購價調整 農民關注', body: `${WIRE}（轉載）`, publishedAt: '2025-11-01T09:00:00+08:00', source: 'Other Daily' },
+    { url: 'https://example.test/batch/3', title: '立法院審查農業預算', body: '立法院今天審查農業部預算，財政部次長到場說明。', publishedAt: '2025-11-02T10:00:00+08:00', source: 'Batch Wire' },
+    { url: 'https://example.test/batch/4', title: '交通部公布連假疏運計畫', body: '交通部今天公布連假疏運計畫，高速公路將實施匝道管制。', publishedAt: '2025-11-03T10:00:00+08:00', source: 'Batch Wire' },
+  ];
+  const out = inputs.map((input, i) => {
+    const article = fromInput(input, `batch${i}`);
+    return { article, extraction: extract(article) };
+  });
+  // a teaser in the first article announces the last one, which arrives in the same batch
+  out[0].article.related = [{ title: out[3].article.title, url: out[3].article.url }];
+  return out;
+}
+
+/** What the two ways of writing must agree on, stories as groups of article ids. */
+async function state(executor: Executor) {
+  const [extra] = await executor.read<Record<string, unknown>>({
+    cypher: `
+      CALL () { MATCH (a:Article)-[:DUPLICATE_OF]->(o:Article) WITH a, o ORDER BY a.id RETURN collect([a.id, o.id]) AS copies }
+      CALL () { MATCH (a:Article)-[:IN_STORY]->(s:Story) WITH s, a ORDER BY a.id WITH s, collect(a.id) AS members ORDER BY members[0] RETURN collect(members) AS stories }
+      CALL () { MATCH (e:Entity) WITH e ORDER BY e.id RETURN collect([e.id, e.name, e.mentionCount, e.aliases]) AS entities }
+      CALL () { MATCH (a:Article)-[:LINKS_TO]->(b:Article) RETURN collect([a.id, b.id, coalesce(b.stub, false)]) AS links }
+      RETURN copies, stories, entities, links`,
+    params: {},
+  });
+  return { ...(await graphSnapshot(executor)), ...extra };
+}
+
+let executor: Executor;
+beforeAll(async () => {
+  executor = await testExecutor();
+});
+afterAll(async () => {
+  await executor?.close();
+});
+
+describe('batched writes', () => {
+  it('leave the graph as writing the articles one by one does, in fewer statements', async () => {
+    await resetGraph(executor);
+    const s0 = executor.statementCount;
+    for (const x of items()) await writeArticle(executor, x.article, x.extraction);
+    const oneByOne = executor.statementCount - s0;
+    const expected = await state(executor);
+    expect(expected.copies).toHaveLength(1);
+    expect(expected.links).toEqual([[items()[0].article.id, items()[3].article.id, false]]);
+
+    await resetGraph(executor);
+    const s1 = executor.statementCount;
+    const results = await writeArticles(executor, items());
+    const batched = executor.statementCount - s1;
+    expect(results.map((r) => ('status' in r ? r.status : r.error.message))).toEqual(['new', 'new', 'new', 'new']);
+    expect(results[1]).toMatchObject({ duplicateOf: items()[0].article.id });
+    expect(await state(executor)).toEqual(expected);
+    expect(batched).toBeLessThan(oneByOne / 2);
+
+    // the same batch again: nothing changes
+    const again = await writeArticles(executor, items());
+    expect(again.map((r) => ('status' in r ? r.status : 'failed'))).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(await state(executor)).toEqual(expected);
+  });
+
+  it('puts a later article of the batch into the story an earlier one started', async () => {
+    await resetGraph(executor);
+    const results = await writeArticles(executor, items());
+    const [copy] = results.slice(1, 2);
+    expect('story' in copy && copy.story).toMatchObject({ kind: 'joined' });
+    const first = results[0] as { story?: { storyId: string } };
+    expect((copy as { story?: { storyId: string } }).story!.storyId).toBe(first.story!.storyId);
+  });
+
+  it('fails a bad article alone and writes nothing of it', async () => {
+    await resetGraph(executor);
+    const batch = items();
+    // a date Neo4j refuses: the batch fails, then each article is written on its own
+    batch[2].article.publishedAt = '2025-13-45';
+    const results = await writeArticles(executor, batch);
+    expect(results.map((r) => ('error' in r ? 'failed' : r.status))).toEqual(['new', 'new', 'failed', 'new']);
+    const [{ n }] = await executor.read<{ n: number }>({ cypher: 'MATCH (a:Article {id: $id}) RETURN count(a) AS n', params: { id: batch[2].article.id } });
+    expect(n).toBe(0);
+    const drift = await executor.read({
+      cypher: 'MATCH (e:Entity) WHERE e.mentionCount <> COUNT { (e)<-[:MENTIONS]-(x:Article) WHERE NOT EXISTS { (x)-[:DUPLICATE_OF]->() } } RETURN e.id AS id',
+      params: {},
+    });
+    expect(drift).toEqual([]);
+  });
+});
