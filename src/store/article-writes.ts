@@ -294,13 +294,13 @@ const writeRelations = (type: RelationType, items: Contribution[]): Query => {
     cypher: `
       UNWIND $rows AS row
       UNWIND row.relations AS r
-      WITH row.id AS id, r
-      WITH id, r, [r.from] + ${EARLIER_IDS('r.from', 'id')} AS froms, [r.to] + ${EARLIER_IDS('r.to', 'id')} AS tos
-      WITH id, r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
-      WITH id, r, [k IN rejected | k + '*'] + [k IN rejected | k + id] AS keys
+      WITH row.id AS aid, r
+      WITH aid, r, [r.from] + ${EARLIER_IDS('r.from', 'aid')} AS froms, [r.to] + ${EARLIER_IDS('r.to', 'aid')} AS tos
+      WITH aid, r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
+      WITH aid, r, [k IN rejected | k + '*'] + [k IN rejected | k + aid] AS keys
       WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
-      CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: id, title: r.title}]->(y)
+      CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: aid, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
     params: { type: RELATION_LABELS[type], rows: rows.filter((r) => r.relations.length) },
   };
