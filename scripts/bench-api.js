@@ -31,16 +31,22 @@ const TARGET_RATIO = 1.5;
 
 async function sampleParameters(executor) {
   const rows = (cypher, params = {}) => executor.read({ cypher, params });
-  const articles = await rows(`MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN a.id AS id, a.url AS url ORDER BY a.id LIMIT 200`);
+  const articles = await rows(
+    `MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN a.id AS id, a.url AS url ORDER BY a.id LIMIT 200`,
+  );
   const ranked = await rows(`
     MATCH (e:Entity) WITH e, COUNT { (e)<-[:MENTIONS]-(:Article) } AS c
     RETURN e.id AS id, e.type AS type, e.name AS name, c ORDER BY c DESC, e.id`);
   if (!articles.length || !ranked.length) throw new Error('the graph is empty: nothing to query');
   // Realistic traffic mixes the frequent head (台灣, 美國) with the long tail: alternate top-20 and mid-tail.
   const head = ranked.slice(0, 20);
-  const tail = ranked.filter((e) => e.c >= 3 && e.c <= Math.max(3, ranked[0].c / 20)).filter((_, i) => i % 7 === 0).slice(0, 40);
+  const tail = ranked
+    .filter((e) => e.c >= 3 && e.c <= Math.max(3, ranked[0].c / 20))
+    .filter((_, i) => i % 7 === 0)
+    .slice(0, 40);
   const mixed = [];
-  for (let i = 0; i < 40; i++) mixed.push(i % 2 === 0 ? head[(i / 2) % head.length] : (tail[i % Math.max(1, tail.length)] ?? head[i % head.length]));
+  for (let i = 0; i < 40; i++)
+    mixed.push(i % 2 === 0 ? head[(i / 2) % head.length] : (tail[i % Math.max(1, tail.length)] ?? head[i % head.length]));
   const related = await rows(`
     MATCH (e:Entity) WHERE EXISTS { (e)-[:HOLDS_ROLE|MEMBER_OF|REPORTS_TO|PART_OF|COOPERATES_WITH|LOCATED_IN]-() }
     RETURN e.id AS id ORDER BY e.id LIMIT 200`);
@@ -52,8 +58,18 @@ async function sampleParameters(executor) {
   }
   const topics = ranked.filter((e) => e.type === 'topic').slice(0, 10);
   const persons = ranked.filter((e) => e.type === 'person');
-  const [range] = await rows(`MATCH (a:Article) WHERE a.publishedAt IS NOT NULL RETURN min(a.publishedAt) AS first, max(a.publishedAt) AS last`);
-  const searchTerms = ['稀土', '關稅', '半導體', 'tariffs', '颱風', ...head.slice(0, 10).map((e) => e.name), ...persons.slice(20, 30).map((e) => e.name)];
+  const [range] = await rows(
+    `MATCH (a:Article) WHERE a.publishedAt IS NOT NULL RETURN min(a.publishedAt) AS first, max(a.publishedAt) AS last`,
+  );
+  const searchTerms = [
+    '稀土',
+    '關稅',
+    '半導體',
+    'tariffs',
+    '颱風',
+    ...head.slice(0, 10).map((e) => e.name),
+    ...persons.slice(20, 30).map((e) => e.name),
+  ];
   const months = [];
   for (let m = 1; m <= 12; m++) months.push(`2025-${String(m).padStart(2, '0')}`);
   return { articles, head, mixed, pairs, topics, persons, range, searchTerms, months };
@@ -96,7 +112,12 @@ function fieldDefinitions(s, q, g) {
       name: 'articles(source, language)',
       root: 'articles',
       query: `query($f: ArticleFilter) { articles(filter: $f, first: 20) { totalCount nodes { id title publishedAt source } } }`,
-      vars: (i) => ({ f: pick([{ source: 'udn', language: 'zh-Hant' }, { source: '自由時報' }, { source: 'taipeitimes', language: 'en' }, { source: '中央社' }], i) }),
+      vars: (i) => ({
+        f: pick(
+          [{ source: 'udn', language: 'zh-Hant' }, { source: '自由時報' }, { source: 'taipeitimes', language: 'en' }, { source: '中央社' }],
+          i,
+        ),
+      }),
       driver: (ex, v) => ex.read(q.articlesPage({ filter: { ...v.f }, skip: 0, limit: 20 })),
     },
     {
@@ -191,7 +212,9 @@ function fieldDefinitions(s, q, g) {
       },
       driver: (ex, v) => {
         const days = Math.round((Date.parse(v.to) - Date.parse(v.from)) / 86400000) + 1;
-        return ex.read(g.trending({ type: undefined, from: v.from, to: `${v.to}T23:59:59.999Z`, previousFrom: addDays(v.from, -days), first: 10 }));
+        return ex.read(
+          g.trending({ type: undefined, from: v.from, to: `${v.to}T23:59:59.999Z`, previousFrom: addDays(v.from, -days), first: 10 }),
+        );
       },
     },
     {
@@ -264,13 +287,27 @@ async function introspectQueryFields(url) {
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { count: 'number', reuse: 'string', keep: 'string', requests: 'number', concurrency: 'number', seconds: 'number', seed: 'string', only: 'string', heapMb: 'number', pageCacheMb: 'number', json: 'boolean' },
+    {
+      count: 'number',
+      reuse: 'string',
+      keep: 'string',
+      requests: 'number',
+      concurrency: 'number',
+      seconds: 'number',
+      seed: 'string',
+      only: 'string',
+      heapMb: 'number',
+      pageCacheMb: 'number',
+      json: 'boolean',
+    },
     { count: 10000, requests: 200, concurrency: 8, seconds: 20, seed: 'bench', heapMb: 512, pageCacheMb: 384 },
   );
   if (!Number.isInteger(args.requests) || args.requests < 1 || args.requests > 100000) throw new Error('--requests must be 1..100000');
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) throw new Error('--concurrency must be 1..64');
   printMachine();
-  console.log(`bench-api: ${args.requests} requests per field at concurrency ${args.concurrency} (at most ${args.seconds} s per field), ${new Date().toISOString()}`);
+  console.log(
+    `bench-api: ${args.requests} requests per field at concurrency ${args.concurrency} (at most ${args.seconds} s per field), ${new Date().toISOString()}`,
+  );
 
   const graph = args.reuse
     ? await openGraph({ dataDir: args.reuse, keepData: true, heapMb: args.heapMb, pageCacheMb: args.pageCacheMb })
@@ -296,12 +333,16 @@ async function main() {
       articles = await countArticles(executor);
     }
     const counts = await graphCounts(executor);
-    console.log(`graph: ${articles} articles (${counts.articles} article nodes incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships`);
+    console.log(
+      `graph: ${articles} articles (${counts.articles} article nodes incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships`,
+    );
 
     const { startApiServer } = requireDist('api/server.js');
     const store = requireDist('store/index.js');
     const q = store.queries ?? requireDist('store/queries.js');
-    const g = store.graphQueries ?? (fs.existsSync(path.join(__dirname, '..', 'dist', 'store', 'graph-queries.js')) ? requireDist('store/graph-queries.js') : {});
+    const g =
+      store.graphQueries ??
+      (fs.existsSync(path.join(__dirname, '..', 'dist', 'store', 'graph-queries.js')) ? requireDist('store/graph-queries.js') : {});
     server = await startApiServer({ executor, port: 0, host: '127.0.0.1', log: (msg, err) => console.error(`  [api] ${msg}`, err ?? '') });
     console.log(`API at ${server.url}`);
 
@@ -310,7 +351,9 @@ async function main() {
     const only = args.only ? new Set(args.only.split(',')) : null;
     const results = [];
     console.log('');
-    console.log(`${'field'.padEnd(32)} ${'API p50'.padStart(8)} ${'p95'.padStart(8)} ${'req/s'.padStart(7)} | ${'driver p50'.padStart(10)} ${'p95'.padStart(8)} ${'req/s'.padStart(7)} | ratio p50`);
+    console.log(
+      `${'field'.padEnd(32)} ${'API p50'.padStart(8)} ${'p95'.padStart(8)} ${'req/s'.padStart(7)} | ${'driver p50'.padStart(10)} ${'p95'.padStart(8)} ${'req/s'.padStart(7)} | ratio p50`,
+    );
     for (const f of fieldDefinitions(samples, q, g)) {
       if (only && !only.has(f.root) && !only.has(f.name)) continue;
       if (!present.has(f.root)) {
@@ -322,8 +365,20 @@ async function main() {
       const api = await measure((i) => postGraphQL(server.url, { query: f.query, variables: f.vars(i) }), opts);
       const r = {
         name: f.name,
-        api: { p50: percentile(api.latencies, 50), p95: percentile(api.latencies, 95), rps: api.latencies.length / api.elapsed, n: api.n, errors: api.errors },
-        drv: { p50: percentile(drv.latencies, 50), p95: percentile(drv.latencies, 95), rps: drv.latencies.length / drv.elapsed, n: drv.n, errors: drv.errors },
+        api: {
+          p50: percentile(api.latencies, 50),
+          p95: percentile(api.latencies, 95),
+          rps: api.latencies.length / api.elapsed,
+          n: api.n,
+          errors: api.errors,
+        },
+        drv: {
+          p50: percentile(drv.latencies, 50),
+          p95: percentile(drv.latencies, 95),
+          rps: drv.latencies.length / drv.elapsed,
+          n: drv.n,
+          errors: drv.errors,
+        },
       };
       r.ratio = r.api.p50 / r.drv.p50;
       results.push(r);
@@ -332,16 +387,34 @@ async function main() {
           `${fmt(r.drv.p50, 1).padStart(10)} ${fmt(r.drv.p95, 1).padStart(8)} ${fmt(r.drv.rps, 0).padStart(7)} | ${fmt(r.ratio, 2)}x` +
           `${r.ratio > TARGET_RATIO ? '  (over target)' : ''}  [n=${r.api.n}/${r.drv.n}]`,
       );
-      for (const [side, errs] of [['API', r.api.errors], ['driver', r.drv.errors]]) {
+      for (const [side, errs] of [
+        ['API', r.api.errors],
+        ['driver', r.drv.errors],
+      ]) {
         if (errs.length) console.log(`  ${errs.length} ${side} errors, first: ${errs[0].slice(0, 300)}`);
       }
     }
     console.log('');
     const over = results.filter((r) => r.ratio > TARGET_RATIO);
-    console.log(`latencies in ms; ratio target <= ${TARGET_RATIO}x: ${results.length - over.length}/${results.length} fields within target${over.length ? ` (over: ${over.map((r) => r.name).join(', ')})` : ''}`);
+    console.log(
+      `latencies in ms; ratio target <= ${TARGET_RATIO}x: ${results.length - over.length}/${results.length} fields within target${over.length ? ` (over: ${over.map((r) => r.name).join(', ')})` : ''}`,
+    );
     if (args.json) {
-      const fields = Object.fromEntries(results.map((r) => [r.name, { p50Ms: r.api.p50, p95Ms: r.api.p95, driverP50Ms: r.drv.p50, driverP95Ms: r.drv.p95, ratio: r.ratio, n: r.api.n }]));
-      console.log(JSON.stringify({ articles, concurrency: args.concurrency, fields, loadAverage: require('node:os').loadavg(), benchProcessRssMb: process.memoryUsage().rss / 1048576 }));
+      const fields = Object.fromEntries(
+        results.map((r) => [
+          r.name,
+          { p50Ms: r.api.p50, p95Ms: r.api.p95, driverP50Ms: r.drv.p50, driverP95Ms: r.drv.p95, ratio: r.ratio, n: r.api.n },
+        ]),
+      );
+      console.log(
+        JSON.stringify({
+          articles,
+          concurrency: args.concurrency,
+          fields,
+          loadAverage: require('node:os').loadavg(),
+          benchProcessRssMb: process.memoryUsage().rss / 1048576,
+        }),
+      );
     }
   } finally {
     await shutdown();

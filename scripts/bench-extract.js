@@ -75,12 +75,16 @@ function report(label, r) {
 
 function main() {
   const enOnly = process.argv.includes('--en-only');
-  const args = parseArgs(process.argv.slice(2).filter((a) => a !== '--en-only'), { seconds: 'number', articles: 'number', enSeconds: 'number', seed: 'string', json: 'boolean' }, {
-    seconds: 5,
-    articles: 2000,
-    enSeconds: 2,
-    seed: 'bench-extract',
-  });
+  const args = parseArgs(
+    process.argv.slice(2).filter((a) => a !== '--en-only'),
+    { seconds: 'number', articles: 'number', enSeconds: 'number', seed: 'string', json: 'boolean' },
+    {
+      seconds: 5,
+      articles: 2000,
+      enSeconds: 2,
+      seed: 'bench-extract',
+    },
+  );
   printMachine();
   const rss0 = rss();
 
@@ -102,7 +106,9 @@ function main() {
   extract(seeds[0]); // first call: anything else loaded lazily (segmenter dictionary, caches)
   const firstMs = now() - t;
   const rssLoaded = rss();
-  console.log(`lexicon load: ${fmt(lexiconMs, 0)} ms; first extract (incl. lazy loads): ${fmt(firstMs, 0)} ms; RSS ${mb(rss0)} -> ${mb(rssLoaded)}`);
+  console.log(
+    `lexicon load: ${fmt(lexiconMs, 0)} ms; first extract (incl. lazy loads): ${fmt(firstMs, 0)} ms; RSS ${mb(rss0)} -> ${mb(rssLoaded)}`,
+  );
 
   // Corpus: generated pages parsed like real input (parsing is not timed).
   const zh = [...seeds];
@@ -114,7 +120,9 @@ function main() {
     } else if (zh.length < args.articles) zh.push(a);
   }
   const zhBytes = zh.reduce((s, a) => s + textBytes(a), 0);
-  console.log(`corpus: ${zh.length} zh articles (${seeds.length} founding + generated), avg ${fmt(zhBytes / zh.length / 1024, 2)} KB; ${en.length} en articles`);
+  console.log(
+    `corpus: ${zh.length} zh articles (${seeds.length} founding + generated), avg ${fmt(zhBytes / zh.length / 1024, 2)} KB; ${en.length} en articles`,
+  );
 
   // Warm-up pass (JIT), not counted.
   for (let i = 0; i < Math.min(200, zh.length); i++) extract(zh[i]);
@@ -131,7 +139,11 @@ function main() {
     const jieba = Jieba.withDict(dict);
     const texts = zh.map((a) => ({ title: a.title, paragraphs: a.paragraphs }));
     for (let i = 0; i < Math.min(200, texts.length); i++) jieba.tag(`${texts[i].title}\n${texts[i].paragraphs.join('\n')}`, true);
-    const jiebaRun = runFor((a) => ({ entities: jieba.tag(`${a.title}\n${a.paragraphs.join('\n')}`, true) && [] }), texts, Math.min(args.seconds, 3));
+    const jiebaRun = runFor(
+      (a) => ({ entities: jieba.tag(`${a.title}\n${a.paragraphs.join('\n')}`, true) && [] }),
+      texts,
+      Math.min(args.seconds, 3),
+    );
     out.jiebaCharsPerSecond = jiebaRun.charsPerSecond;
     out.zhToJieba = out.zhCharsPerSecond / out.jiebaCharsPerSecond;
     console.log(
@@ -151,8 +163,14 @@ function main() {
 
   const mem = process.memoryUsage();
   console.log(`memory after runs: RSS ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
-  if (kbps !== undefined) console.log(`target >= ${TARGET_KBPS} KB/s of Chinese text per CPU second: ${kbps >= TARGET_KBPS ? 'MET' : 'NOT MET'} (${fmt(kbps, 0)} KB/s)`);
-  if (enKbps !== undefined) console.log(`target >= ${TARGET_EN_KBPS} KB/s of English text per CPU second: ${enKbps >= TARGET_EN_KBPS ? 'MET' : 'NOT MET'} (${fmt(enKbps, 0)} KB/s)`);
+  if (kbps !== undefined)
+    console.log(
+      `target >= ${TARGET_KBPS} KB/s of Chinese text per CPU second: ${kbps >= TARGET_KBPS ? 'MET' : 'NOT MET'} (${fmt(kbps, 0)} KB/s)`,
+    );
+  if (enKbps !== undefined)
+    console.log(
+      `target >= ${TARGET_EN_KBPS} KB/s of English text per CPU second: ${enKbps >= TARGET_EN_KBPS ? 'MET' : 'NOT MET'} (${fmt(enKbps, 0)} KB/s)`,
+    );
   if (args.json) console.log(JSON.stringify({ ...out, loadAverage: require('node:os').loadavg() }));
 }
 

@@ -43,13 +43,32 @@ const { generateDocs, toPageText, toArticle } = require('./generate-articles');
 async function main() {
   const args = parseArgs(
     process.argv.slice(2),
-    { count: 'number', concurrency: 'number', direct: 'boolean', stories: 'boolean', storiesChunk: 'number', keep: 'string', seed: 'string', heapMb: 'number', pageCacheMb: 'number', batchSize: 'number', batchConcurrency: 'number', chunk: 'number', profile: 'boolean', json: 'boolean', perArticle: 'boolean', noLowerBound: 'boolean' },
+    {
+      count: 'number',
+      concurrency: 'number',
+      direct: 'boolean',
+      stories: 'boolean',
+      storiesChunk: 'number',
+      keep: 'string',
+      seed: 'string',
+      heapMb: 'number',
+      pageCacheMb: 'number',
+      batchSize: 'number',
+      batchConcurrency: 'number',
+      chunk: 'number',
+      profile: 'boolean',
+      json: 'boolean',
+      perArticle: 'boolean',
+      noLowerBound: 'boolean',
+    },
     { count: 10000, concurrency: 2, seed: 'bench', heapMb: 512, pageCacheMb: 384, batchSize: 100, batchConcurrency: 2, chunk: 250 },
   );
   if (!Number.isInteger(args.count) || args.count < 1 || args.count > 1_000_000) throw new Error('--count must be 1..1000000');
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 32) throw new Error('--concurrency must be 1..32');
   printMachine();
-  console.log(`bench-ingest: ${args.count} articles, ${args.direct ? 'Article objects (no parsing)' : 'page text -> parseTextPage'}, write concurrency ${args.concurrency}, ${new Date().toISOString()}`);
+  console.log(
+    `bench-ingest: ${args.count} articles, ${args.direct ? 'Article objects (no parsing)' : 'page text -> parseTextPage'}, write concurrency ${args.concurrency}, ${new Date().toISOString()}`,
+  );
 
   if (args.keep && fs.existsSync(args.keep) && fs.readdirSync(args.keep).length) {
     throw new Error(`--keep ${args.keep}: directory exists and is not empty; pick a new one`);
@@ -112,10 +131,14 @@ async function main() {
     );
     for (const f of r.failures) console.log(`  failure: ${f}`);
     if (printProfile) printProfile();
-    console.log(`  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`);
+    console.log(
+      `  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`,
+    );
 
     if (hasBatch && r.items) {
-      console.log(`batch writer (writeArticles, ${args.batchSize} per call, ${args.batchConcurrency} calls in flight), same extracted articles, emptied graph:`);
+      console.log(
+        `batch writer (writeArticles, ${args.batchSize} per call, ${args.batchConcurrency} calls in flight), same extracted articles, emptied graph:`,
+      );
       const w0 = now();
       await wipeGraph(graph.executor);
       console.log(`  graph emptied in ${fmt((now() - w0) / 1000, 1)} s`);
@@ -128,7 +151,7 @@ async function main() {
     } else if (!hasBatch) {
       console.log('batch writer: store.writeArticles is not exported yet; skipped');
     } else {
-      console.log('batch writer: skipped (needs the benchmark\'s own embedded server without --keep, since it empties the graph)');
+      console.log("batch writer: skipped (needs the benchmark's own embedded server without --keep, since it empties the graph)");
     }
     if (args.keep) console.log(`graph kept in ${path.resolve(args.keep)} (bench-api --reuse ${args.keep})`);
   } finally {
@@ -170,7 +193,8 @@ async function pipelined(graph, args) {
     if (done % 1000 === 0 || done === args.count) {
       const end = now();
       blocks.push({ from: done - ((done - 1) % 1000), to: done, wallMs: end - block.start - block.generate, ...block });
-      if (blocks.length % 5 === 0 || done === args.count) console.log(`  ${done}/${args.count} articles, last 1,000 in ${fmt((end - block.start - block.generate) / 1000, 1)} s`);
+      if (blocks.length % 5 === 0 || done === args.count)
+        console.log(`  ${done}/${args.count} articles, last 1,000 in ${fmt((end - block.start - block.generate) / 1000, 1)} s`);
       block = { start: end, generate: 0, parseExtract: 0, write: 0, story: 0 };
     }
   };
@@ -187,7 +211,9 @@ async function pipelined(graph, args) {
     block.generate += g;
     if (!docs.length) break;
     s = now();
-    const items = docs.map((d) => ({ article: args.direct ? toArticle(d.doc) : parseTextPage(d.text, { origin: `synthetic:${d.doc.n + 1}` }) }));
+    const items = docs.map((d) => ({
+      article: args.direct ? toArticle(d.doc) : parseTextPage(d.text, { origin: `synthetic:${d.doc.n + 1}` }),
+    }));
     t.parse += now() - s;
     const s2 = now();
     for (const item of items) item.extraction = extract(item.article);
@@ -217,7 +243,11 @@ async function pipelined(graph, args) {
     statementsPerArticle: statements / n,
     blockSeconds: blocks.map((b) => Math.round(b.wallMs) / 1000),
     lastToWarmBlock: last.wallMs / warm.wallMs,
-    storySharePercent: { first: share(blocks[0]), last: share(last), all: (100 * t.story) / Math.max(1, t.write + t.parse + t.extract - t.story) },
+    storySharePercent: {
+      first: share(blocks[0]),
+      last: share(last),
+      all: (100 * t.story) / Math.max(1, t.write + t.parse + t.extract - t.story),
+    },
     storyMsPerArticle: { first: blocks[0].story / (blocks[0].to - blocks[0].from + 1), last: last.story / (last.to - last.from + 1) },
     graph: counts,
     batchSize,
@@ -228,20 +258,27 @@ async function pipelined(graph, args) {
       `writing ${fmt(out.writeArticlesPerSecond, 1)}/s (${fmt(t.write / 1000, 1)} s busy), extraction ${fmt(out.extractArticlesPerSecond, 1)}/s, parse ${fmt(t.parse / 1000, 1)} s; ` +
       `${fmt(out.statementsPerArticle, 2)} statements per article; failed ${failed}`,
   );
-  console.log(`RESULT blocks of 1,000 (s): ${out.blockSeconds.map((x) => fmt(x, 1)).join(' ')}; last / second ${fmt(out.lastToWarmBlock, 2)}`);
+  console.log(
+    `RESULT blocks of 1,000 (s): ${out.blockSeconds.map((x) => fmt(x, 1)).join(' ')}; last / second ${fmt(out.lastToWarmBlock, 2)}`,
+  );
   console.log(
     `RESULT stories: assignment +${fmt(out.storySharePercent.first, 1)}% on the rest of ingestion in the first 1,000 (${fmt(out.storyMsPerArticle.first, 2)} ms/article), ` +
       `+${fmt(out.storySharePercent.last, 1)}% in the last (${fmt(out.storyMsPerArticle.last, 2)} ms/article), +${fmt(out.storySharePercent.all, 1)}% overall ` +
       `(story time / (parse + extract + write - story time), as if run one after another)`,
   );
-  console.log(`  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`);
+  console.log(
+    `  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`,
+  );
   if (kept) {
     // re-reading a feed: the first 200 articles again unchanged, then with a changed body, into the full graph
     const again = kept.slice(0, Math.min(200, kept.length));
     let s = now();
     for (let i = 0; i < again.length; i += batchSize) await store.writeArticles(graph.executor, again.slice(i, i + batchSize));
     out.reingestUnchangedMsPerArticle = (now() - s) / again.length;
-    const edited = again.map(({ article, extraction }) => ({ article: { ...article, paragraphs: [...article.paragraphs, '（更新）'] }, extraction }));
+    const edited = again.map(({ article, extraction }) => ({
+      article: { ...article, paragraphs: [...article.paragraphs, '（更新）'] },
+      extraction,
+    }));
     s = now();
     for (let i = 0; i < edited.length; i += batchSize) await store.writeArticles(graph.executor, edited.slice(i, i + batchSize));
     out.reingestChangedMsPerArticle = (now() - s) / edited.length;
@@ -261,7 +298,7 @@ async function pipelined(graph, args) {
         `store writing / lower bound ${fmt(out.writeToLowerBound, 2)}, overall / lower bound ${fmt(out.overallToLowerBound, 2)}`,
     );
   } else {
-    console.log('lower bound: skipped (needs the benchmark\'s own embedded server without --keep, and the extracted articles in memory)');
+    console.log("lower bound: skipped (needs the benchmark's own embedded server without --keep, and the extracted articles in memory)");
   }
   console.log(`  load average ${out.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
   if (args.json) console.log(JSON.stringify(out));
@@ -273,20 +310,40 @@ async function pipelined(graph, args) {
  * with the rest of ingestion (parse, extract, the other writes, commits) per thousand.
  */
 async function storyOverhead(graph, args) {
-  if (!graph.embedded || args.keep) throw new Error('--stories empties the graph: run it on the benchmark\'s own embedded server, without --keep');
+  if (!graph.embedded || args.keep)
+    throw new Error("--stories empties the graph: run it on the benchmark's own embedded server, without --keep");
   console.log(`extracting ${args.count} articles (not written yet)...`);
-  const r = await ingestSynthetic(graph.executor, { count: args.count, seed: args.seed, direct: args.direct, chunk: args.chunk, keepItems: true, extractOnly: true, progressEvery: 2000 });
+  const r = await ingestSynthetic(graph.executor, {
+    count: args.count,
+    seed: args.seed,
+    direct: args.direct,
+    chunk: args.chunk,
+    keepItems: true,
+    extractOnly: true,
+    progressEvery: 2000,
+  });
   const perArticleParseExtract = (r.timings.parse + r.timings.extract) / r.items.length;
   const chunk = args.storiesChunk ?? 1000;
   // a short warm-up, so that the first thousand does not also pay for a cold JVM and page cache
-  await writeBatched(graph.executor, r.items.slice(0, Math.min(200, r.items.length)), { batchSize: args.batchSize, concurrency: 1, log: () => {} });
+  await writeBatched(graph.executor, r.items.slice(0, Math.min(200, r.items.length)), {
+    batchSize: args.batchSize,
+    concurrency: 1,
+    log: () => {},
+  });
   await wipeGraph(graph.executor);
-  console.log(`writing in batches of ${args.batchSize}, one batch at a time, into an emptied graph, timing story assignment inside each transaction`);
+  console.log(
+    `writing in batches of ${args.batchSize}, one batch at a time, into an emptied graph, timing story assignment inside each transaction`,
+  );
   const rows = [];
   for (let i = 0; i < r.items.length; i += chunk) {
     const part = r.items.slice(i, i + chunk);
     let storyMs = 0;
-    const b = await writeBatched(graph.executor, part, { batchSize: args.batchSize, concurrency: 1, writeOptions: { onStoryMs: (ms) => (storyMs += ms) }, log: () => {} });
+    const b = await writeBatched(graph.executor, part, {
+      batchSize: args.batchSize,
+      concurrency: 1,
+      writeOptions: { onStoryMs: (ms) => (storyMs += ms) },
+      log: () => {},
+    });
     if (b.failed) console.log(`  ${b.failed} failed in articles ${i + 1}-${i + part.length}`);
     const ingestMs = b.ms + perArticleParseExtract * part.length;
     const rest = ingestMs - storyMs;
@@ -303,7 +360,10 @@ async function storyOverhead(graph, args) {
     );
   line('first', rows[0]);
   line('last', rows[rows.length - 1]);
-  const [s] = await graph.executor.read({ cypher: 'MATCH (s:Story) RETURN count(s) AS stories, avg(s.articleCount) AS size, max(s.articleCount) AS largest', params: {} });
+  const [s] = await graph.executor.read({
+    cypher: 'MATCH (s:Story) RETURN count(s) AS stories, avg(s.articleCount) AS size, max(s.articleCount) AS largest',
+    params: {},
+  });
   const total = rows.reduce((t, x) => ({ story: t.story + x.storyMs, rest: t.rest + x.rest }), { story: 0, rest: 0 });
   console.log(
     `RESULT stories all ${r.items.length}: story assignment ${fmt(total.story / 1000, 1)} s, +${fmt((100 * total.story) / total.rest, 1)}% on ${fmt(total.rest / 1000, 1)} s of the rest; ` +

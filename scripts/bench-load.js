@@ -32,23 +32,51 @@ function printResult(label, s) {
 async function main() {
   const o = parseArgs(
     process.argv.slice(2),
-    { seconds: 'number', readRate: 'number', writeRate: 'number', connections: 'number', count: 'number', warmup: 'number', port: 'number' },
+    {
+      seconds: 'number',
+      readRate: 'number',
+      writeRate: 'number',
+      connections: 'number',
+      count: 'number',
+      warmup: 'number',
+      port: 'number',
+    },
     { seconds: 300, readRate: 20, writeRate: 1, connections: 8, count: 300, warmup: 20 },
   );
   printMachine();
-  console.log(`bench-load: ${o.seconds} s of reads at ${o.readRate}/s over ${o.connections} connections and writes at ${o.writeRate}/s, after ${o.warmup} s of warm-up, ${new Date().toISOString()}`);
+  console.log(
+    `bench-load: ${o.seconds} s of reads at ${o.readRate}/s over ${o.connections} connections and writes at ${o.writeRate}/s, after ${o.warmup} s of warm-up, ${new Date().toISOString()}`,
+  );
   const graph = await openGraph({});
   let api;
   try {
     if ((await countArticles(graph.executor)) < o.count) {
-      const r = await ingestSynthetic(graph.executor, { count: o.count, seed: 'bench-load', concurrency: 2, progressEvery: 100000, log: () => {} });
+      const r = await ingestSynthetic(graph.executor, {
+        count: o.count,
+        seed: 'bench-load',
+        concurrency: 2,
+        progressEvery: 100000,
+        log: () => {},
+      });
       console.log(`graph: ${r.stats.articles} generated articles ingested (${r.stats.failed} failed)`);
     }
     api = await startApi(graph.uri, 'bench-load-key', o.port);
-    console.log(`API (npm start's dist/main.js, pid ${api.child.pid}) at ${api.url}; RSS ${fmt(rssMb(api.child.pid), 0)} MB before any request`);
+    console.log(
+      `API (npm start's dist/main.js, pid ${api.child.pid}) at ${api.url}; RSS ${fmt(rssMb(api.child.pid), 0)} MB before any request`,
+    );
     if (o.warmup > 0) {
-      const w = await runLoad({ url: api.url, apiKey: api.key, seconds: o.warmup, readRate: o.readRate, writeRate: o.writeRate, connections: o.connections, seed: 'warmup' });
-      console.log(`warm-up: ${w.reads.requests} reads, ${w.writes?.requests ?? 0} writes, ${w.reads.errors + (w.writes?.errors ?? 0)} errors`);
+      const w = await runLoad({
+        url: api.url,
+        apiKey: api.key,
+        seconds: o.warmup,
+        readRate: o.readRate,
+        writeRate: o.writeRate,
+        connections: o.connections,
+        seed: 'warmup',
+      });
+      console.log(
+        `warm-up: ${w.reads.requests} reads, ${w.writes?.requests ?? 0} writes, ${w.reads.errors + (w.writes?.errors ?? 0)} errors`,
+      );
       for (const sample of [...w.reads.samples, ...(w.writes?.samples ?? [])]) console.log(`  warm-up error: ${sample}`);
     }
     let last = Date.now();
@@ -68,7 +96,9 @@ async function main() {
         ticks += c.counter;
         if (Date.now() - last < 30000) return;
         last = Date.now();
-        console.log(`  ${fmt((Date.now() - started) / 1000, 0)} s: ${ticks} reads so far; API RSS ${fmt(rssMb(pid), 0)} MB; load average ${require('node:os').loadavg()[0].toFixed(2)}`);
+        console.log(
+          `  ${fmt((Date.now() - started) / 1000, 0)} s: ${ticks} reads so far; API RSS ${fmt(rssMb(pid), 0)} MB; load average ${require('node:os').loadavg()[0].toFixed(2)}`,
+        );
       },
     });
     printResult('reads', r.reads);

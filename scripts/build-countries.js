@@ -335,28 +335,91 @@ const EN_EXTRA = {
  * Kingdom of ...), become aliases.
  */
 const ALT_ALLOW = new Set([
-  'Holland', 'The Netherlands', 'Burma', 'Ivory Coast', "Cote d'Ivoire", "Côte d'Ivoire", 'Swaziland',
-  'East Timor', 'DR Congo', 'DRC', 'Congo-Kinshasa', 'Congo-Brazzaville', 'Brunei Darussalam', 'Viet Nam',
-  'Turkiye', 'Macedonia', 'Macao', 'Sao Tome and Principe', 'Great Britain', 'UK', 'UAE', 'USA', 'DPRK',
-  'RSA', 'Vatican', 'Keeling Islands', 'Cocos Islands', 'Saint Helena', 'St. Barthelemy', 'Faeroe Islands',
-  'Maldive Islands', 'BES islands', 'Bosnia-Herzegovina', 'Pitcairn', 'Islas Malvinas', 'Curacao',
-  'Reunion', 'Svalbard and Jan Mayen Islands', 'French Southern Territories', 'Bonaire Sint Eustatius and Saba',
+  'Holland',
+  'The Netherlands',
+  'Burma',
+  'Ivory Coast',
+  "Cote d'Ivoire",
+  "Côte d'Ivoire",
+  'Swaziland',
+  'East Timor',
+  'DR Congo',
+  'DRC',
+  'Congo-Kinshasa',
+  'Congo-Brazzaville',
+  'Brunei Darussalam',
+  'Viet Nam',
+  'Turkiye',
+  'Macedonia',
+  'Macao',
+  'Sao Tome and Principe',
+  'Great Britain',
+  'UK',
+  'UAE',
+  'USA',
+  'DPRK',
+  'RSA',
+  'Vatican',
+  'Keeling Islands',
+  'Cocos Islands',
+  'Saint Helena',
+  'St. Barthelemy',
+  'Faeroe Islands',
+  'Maldive Islands',
+  'BES islands',
+  'Bosnia-Herzegovina',
+  'Pitcairn',
+  'Islas Malvinas',
+  'Curacao',
+  'Reunion',
+  'Svalbard and Jan Mayen Islands',
+  'French Southern Territories',
+  'Bonaire Sint Eustatius and Saba',
 ]);
-const ENGLISH_MARKER = /\b(Republic|Kingdom|State|States|Federation|Commonwealth|Union|Principality|Sultanate|Confederation|Territory|Federated|Grand Duchy|Collectivity)\b/;
+const ENGLISH_MARKER =
+  /\b(Republic|Kingdom|State|States|Federation|Commonwealth|Union|Principality|Sultanate|Confederation|Territory|Federated|Grand Duchy|Collectivity)\b/;
 const ALT_DROP = new Set(['Virgin Islands', 'Nation of Brunei', 'the Abode of Peace']);
 
 /* Extra English adjectives/demonym forms beyond the package's. */
 const ADJ_EXTRA = {
-  CN: ['Chinese'], TW: ['Taiwanese'], US: ['American'], GB: ['British'], NL: ['Dutch'],
-  KR: ['South Korean', 'Korean'], KP: ['North Korean'], SA: ['Saudi', 'Saudi Arabian'],
-  AE: ['Emirati'], PH: ['Filipino', 'Philippine'], NZ: ['New Zealand'], TR: ['Turkish'],
-  CZ: ['Czech'], TH: ['Thai'], LA: ['Lao', 'Laotian'], UZ: ['Uzbek'], KZ: ['Kazakh'], TJ: ['Tajik'],
-  KG: ['Kyrgyz'], IL: ['Israeli'], PS: ['Palestinian'], SE: ['Swedish'], DK: ['Danish'], FI: ['Finnish'],
-  PL: ['Polish'], CH: ['Swiss'], BD: ['Bangladeshi'], HK: ['Hong Kong'], MO: ['Macanese'],
+  CN: ['Chinese'],
+  TW: ['Taiwanese'],
+  US: ['American'],
+  GB: ['British'],
+  NL: ['Dutch'],
+  KR: ['South Korean', 'Korean'],
+  KP: ['North Korean'],
+  SA: ['Saudi', 'Saudi Arabian'],
+  AE: ['Emirati'],
+  PH: ['Filipino', 'Philippine'],
+  NZ: ['New Zealand'],
+  TR: ['Turkish'],
+  CZ: ['Czech'],
+  TH: ['Thai'],
+  LA: ['Lao', 'Laotian'],
+  UZ: ['Uzbek'],
+  KZ: ['Kazakh'],
+  TJ: ['Tajik'],
+  KG: ['Kyrgyz'],
+  IL: ['Israeli'],
+  PS: ['Palestinian'],
+  SE: ['Swedish'],
+  DK: ['Danish'],
+  FI: ['Finnish'],
+  PL: ['Polish'],
+  CH: ['Swiss'],
+  BD: ['Bangladeshi'],
+  HK: ['Hong Kong'],
+  MO: ['Macanese'],
 };
 
 function splitList(s) {
-  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function uniq(list) {
@@ -406,9 +469,7 @@ function build() {
     }
     enAliases.push(...(EN_EXTRA[iso] || []));
 
-    const aliases = uniq([...splitList(extraZh), ...converted, ...enAliases]).filter(
-      (a) => a !== name && a !== en && [...a].length > 1,
-    );
+    const aliases = uniq([...splitList(extraZh), ...converted, ...enAliases]).filter((a) => a !== name && a !== en && [...a].length > 1);
 
     const dem = c.demonyms && c.demonyms.eng;
     const adjectives = uniq([
@@ -430,8 +491,17 @@ function build() {
 
 /* An adjective shared by several entries (American: US and Northern Mariana Islands)
  * stays only with the preferred or the UN-member country. */
-const ADJ_PREF = { Congolese: 'CD', Dominican: 'DO', American: 'US', Dutch: 'NL', French: 'FR',
-  Norwegian: 'NO', Indian: 'IN', British: 'GB', Chinese: 'CN' };
+const ADJ_PREF = {
+  Congolese: 'CD',
+  Dominican: 'DO',
+  American: 'US',
+  Dutch: 'NL',
+  French: 'FR',
+  Norwegian: 'NO',
+  Indian: 'IN',
+  British: 'GB',
+  Chinese: 'CN',
+};
 function dedupeAdjectives(entries, countries) {
   const un = new Set(countries.filter((c) => c.unMember).map((c) => c.cca2));
   const owners = new Map();

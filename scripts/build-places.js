@@ -35,7 +35,12 @@ const entries = [];
 const byId = new Map();
 
 function list(s) {
-  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /* Add one entry. weak: aliases that may be dropped silently on collision. */
@@ -107,31 +112,32 @@ const TW_COUNTIES = `
 const TW_DIVISIONS = [
   "台北市|Taipei City|中正區:Zhongzheng District,大同區:Datong District,中山區:Zhongshan District,松山區:Songshan District,大安區:Da'an District,萬華區:Wanhua District,信義區:Xinyi District,士林區:Shilin District,北投區:Beitou District,內湖區:Neihu District,南港區:Nangang District,文山區:Wenshan District",
   "基隆市|Keelung City|仁愛區:Ren'ai District,信義區:Xinyi District,中正區:Zhongzheng District,中山區:Zhongshan District,安樂區:Anle District,暖暖區:Nuannuan District,七堵區:Qidu District",
-  "新北市|New Taipei City|萬里區:Wanli District,金山區:Jinshan District,板橋區:Banqiao District,汐止區:Xizhi District,深坑區:Shenkeng District,石碇區:Shiding District,瑞芳區:Ruifang District,平溪區:Pingxi District,雙溪區:Shuangxi District,貢寮區:Gongliao District,新店區:Xindian District,坪林區:Pinglin District,烏來區:Wulai District,永和區:Yonghe District,中和區:Zhonghe District,土城區:Tucheng District,三峽區:Sanxia District,樹林區:Shulin District,鶯歌區:Yingge District,三重區:Sanchong District,新莊區:Xinzhuang District,泰山區:Taishan District,林口區:Linkou District,蘆洲區:Luzhou District,五股區:Wugu District,八里區:Bali District,淡水區:Tamsui District,三芝區:Sanzhi District,石門區:Shimen District",
+  '新北市|New Taipei City|萬里區:Wanli District,金山區:Jinshan District,板橋區:Banqiao District,汐止區:Xizhi District,深坑區:Shenkeng District,石碇區:Shiding District,瑞芳區:Ruifang District,平溪區:Pingxi District,雙溪區:Shuangxi District,貢寮區:Gongliao District,新店區:Xindian District,坪林區:Pinglin District,烏來區:Wulai District,永和區:Yonghe District,中和區:Zhonghe District,土城區:Tucheng District,三峽區:Sanxia District,樹林區:Shulin District,鶯歌區:Yingge District,三重區:Sanchong District,新莊區:Xinzhuang District,泰山區:Taishan District,林口區:Linkou District,蘆洲區:Luzhou District,五股區:Wugu District,八里區:Bali District,淡水區:Tamsui District,三芝區:Sanzhi District,石門區:Shimen District',
   "宜蘭縣|Yilan County|宜蘭市:Yilan City,頭城鎮:Toucheng Township,礁溪鄉:Jiaoxi Township,壯圍鄉:Zhuangwei Township,員山鄉:Yuanshan Township,羅東鎮:Luodong Township,三星鄉:Sanxing Township,大同鄉:Datong Township,五結鄉:Wujie Township,冬山鄉:Dongshan Township,蘇澳鎮:Su'ao Township,南澳鄉:Nan'ao Township",
-  "新竹市|Hsinchu City|東區:East District,北區:North District,香山區:Xiangshan District",
-  "新竹縣|Hsinchu County|竹北市:Zhubei City,湖口鄉:Hukou Township,新豐鄉:Xinfeng Township,新埔鎮:Xinpu Township,關西鎮:Guanxi Township,芎林鄉:Qionglin Township,寶山鄉:Baoshan Township,竹東鎮:Zhudong Township,五峰鄉:Wufeng Township,橫山鄉:Hengshan Township,尖石鄉:Jianshi Township,北埔鄉:Beipu Township,峨眉鄉:Emei Township",
-  "桃園市|Taoyuan City|中壢區:Zhongli District,平鎮區:Pingzhen District,龍潭區:Longtan District,楊梅區:Yangmei District,新屋區:Xinwu District,觀音區:Guanyin District,桃園區:Taoyuan District,龜山區:Guishan District,八德區:Bade District,大溪區:Daxi District,復興區:Fuxing District,大園區:Dayuan District,蘆竹區:Luzhu District",
+  '新竹市|Hsinchu City|東區:East District,北區:North District,香山區:Xiangshan District',
+  '新竹縣|Hsinchu County|竹北市:Zhubei City,湖口鄉:Hukou Township,新豐鄉:Xinfeng Township,新埔鎮:Xinpu Township,關西鎮:Guanxi Township,芎林鄉:Qionglin Township,寶山鄉:Baoshan Township,竹東鎮:Zhudong Township,五峰鄉:Wufeng Township,橫山鄉:Hengshan Township,尖石鄉:Jianshi Township,北埔鄉:Beipu Township,峨眉鄉:Emei Township',
+  '桃園市|Taoyuan City|中壢區:Zhongli District,平鎮區:Pingzhen District,龍潭區:Longtan District,楊梅區:Yangmei District,新屋區:Xinwu District,觀音區:Guanyin District,桃園區:Taoyuan District,龜山區:Guishan District,八德區:Bade District,大溪區:Daxi District,復興區:Fuxing District,大園區:Dayuan District,蘆竹區:Luzhu District',
   "苗栗縣|Miaoli County|竹南鎮:Zhunan Township,頭份市:Toufen City,三灣鄉:Sanwan Township,南庄鄉:Nanzhuang Township,獅潭鄉:Shitan Township,後龍鎮:Houlong Township,通霄鎮:Tongxiao Township,苑裡鎮:Yuanli Township,苗栗市:Miaoli City,造橋鄉:Zaoqiao Township,頭屋鄉:Touwu Township,公館鄉:Gongguan Township,大湖鄉:Dahu Township,泰安鄉:Tai'an Township,銅鑼鄉:Tongluo Township,三義鄉:Sanyi Township,西湖鄉:Xihu Township,卓蘭鎮:Zhuolan Township",
   "台中市|Taichung City|中區:Central District,東區:East District,南區:South District,西區:West District,北區:North District,北屯區:Beitun District,西屯區:Xitun District,南屯區:Nantun District,太平區:Taiping District,大里區:Dali District,霧峰區:Wufeng District,烏日區:Wuri District,豐原區:Fengyuan District,后里區:Houli District,石岡區:Shigang District,東勢區:Dongshi District,和平區:Heping District,新社區:Xinshe District,潭子區:Tanzi District,大雅區:Daya District,神岡區:Shengang District,大肚區:Dadu District,沙鹿區:Shalu District,龍井區:Longjing District,梧棲區:Wuqi District,清水區:Qingshui District,大甲區:Dajia District,外埔區:Waipu District,大安區:Da'an District",
-  "彰化縣|Changhua County|彰化市:Changhua City,芬園鄉:Fenyuan Township,花壇鄉:Huatan Township,秀水鄉:Xiushui Township,鹿港鎮:Lukang Township,福興鄉:Fuxing Township,線西鄉:Xianxi Township,和美鎮:Hemei Township,伸港鄉:Shengang Township,員林市:Yuanlin City,社頭鄉:Shetou Township,永靖鄉:Yongjing Township,埔心鄉:Puxin Township,溪湖鎮:Xihu Township,大村鄉:Dacun Township,埔鹽鄉:Puyan Township,田中鎮:Tianzhong Township,北斗鎮:Beidou Township,田尾鄉:Tianwei Township,埤頭鄉:Pitou Township,溪州鄉:Xizhou Township,竹塘鄉:Zhutang Township,二林鎮:Erlin Township,大城鄉:Dacheng Township,芳苑鄉:Fangyuan Township,二水鄉:Ershui Township",
+  '彰化縣|Changhua County|彰化市:Changhua City,芬園鄉:Fenyuan Township,花壇鄉:Huatan Township,秀水鄉:Xiushui Township,鹿港鎮:Lukang Township,福興鄉:Fuxing Township,線西鄉:Xianxi Township,和美鎮:Hemei Township,伸港鄉:Shengang Township,員林市:Yuanlin City,社頭鄉:Shetou Township,永靖鄉:Yongjing Township,埔心鄉:Puxin Township,溪湖鎮:Xihu Township,大村鄉:Dacun Township,埔鹽鄉:Puyan Township,田中鎮:Tianzhong Township,北斗鎮:Beidou Township,田尾鄉:Tianwei Township,埤頭鄉:Pitou Township,溪州鄉:Xizhou Township,竹塘鄉:Zhutang Township,二林鎮:Erlin Township,大城鄉:Dacheng Township,芳苑鄉:Fangyuan Township,二水鄉:Ershui Township',
   "南投縣|Nantou County|南投市:Nantou City,中寮鄉:Zhongliao Township,草屯鎮:Caotun Township,國姓鄉:Guoxing Township,埔里鎮:Puli Township,仁愛鄉:Ren'ai Township,名間鄉:Mingjian Township,集集鎮:Jiji Township,水里鄉:Shuili Township,魚池鄉:Yuchi Township,信義鄉:Xinyi Township,竹山鎮:Zhushan Township,鹿谷鄉:Lugu Township",
-  "嘉義市|Chiayi City|東區:East District,西區:West District",
-  "嘉義縣|Chiayi County|番路鄉:Fanlu Township,梅山鄉:Meishan Township,竹崎鄉:Zhuqi Township,阿里山鄉:Alishan Township,中埔鄉:Zhongpu Township,大埔鄉:Dapu Township,水上鄉:Shuishang Township,鹿草鄉:Lucao Township,太保市:Taibao City,朴子市:Puzi City,東石鄉:Dongshi Township,六腳鄉:Liujiao Township,新港鄉:Xingang Township,民雄鄉:Minxiong Township,大林鎮:Dalin Township,溪口鄉:Xikou Township,義竹鄉:Yizhu Township,布袋鎮:Budai Township",
-  "雲林縣|Yunlin County|斗南鎮:Dounan Township,大埤鄉:Dapi Township,虎尾鎮:Huwei Township,土庫鎮:Tuku Township,褒忠鄉:Baozhong Township,東勢鄉:Dongshi Township,臺西鄉:Taixi Township,崙背鄉:Lunbei Township,麥寮鄉:Mailiao Township,斗六市:Douliu City,林內鄉:Linnei Township,古坑鄉:Gukeng Township,莿桐鄉:Citong Township,西螺鎮:Xiluo Township,二崙鄉:Erlun Township,北港鎮:Beigang Township,水林鄉:Shuilin Township,口湖鄉:Kouhu Township,四湖鄉:Sihu Township,元長鄉:Yuanchang Township",
-  "台南市|Tainan City|中西區:West Central District,東區:East District,南區:South District,北區:North District,安平區:Anping District,安南區:Annan District,永康區:Yongkang District,歸仁區:Guiren District,新化區:Xinhua District,左鎮區:Zuozhen District,玉井區:Yujing District,楠西區:Nanxi District,南化區:Nanhua District,仁德區:Rende District,關廟區:Guanmiao District,龍崎區:Longqi District,官田區:Guantian District,麻豆區:Madou District,佳里區:Jiali District,西港區:Xigang District,七股區:Qigu District,將軍區:Jiangjun District,學甲區:Xuejia District,北門區:Beimen District,新營區:Xinying District,後壁區:Houbi District,白河區:Baihe District,東山區:Dongshan District,六甲區:Liujia District,下營區:Xiaying District,柳營區:Liuying District,鹽水區:Yanshui District,善化區:Shanhua District,大內區:Danei District,山上區:Shanshang District,新市區:Xinshi District,安定區:Anding District",
+  '嘉義市|Chiayi City|東區:East District,西區:West District',
+  '嘉義縣|Chiayi County|番路鄉:Fanlu Township,梅山鄉:Meishan Township,竹崎鄉:Zhuqi Township,阿里山鄉:Alishan Township,中埔鄉:Zhongpu Township,大埔鄉:Dapu Township,水上鄉:Shuishang Township,鹿草鄉:Lucao Township,太保市:Taibao City,朴子市:Puzi City,東石鄉:Dongshi Township,六腳鄉:Liujiao Township,新港鄉:Xingang Township,民雄鄉:Minxiong Township,大林鎮:Dalin Township,溪口鄉:Xikou Township,義竹鄉:Yizhu Township,布袋鎮:Budai Township',
+  '雲林縣|Yunlin County|斗南鎮:Dounan Township,大埤鄉:Dapi Township,虎尾鎮:Huwei Township,土庫鎮:Tuku Township,褒忠鄉:Baozhong Township,東勢鄉:Dongshi Township,臺西鄉:Taixi Township,崙背鄉:Lunbei Township,麥寮鄉:Mailiao Township,斗六市:Douliu City,林內鄉:Linnei Township,古坑鄉:Gukeng Township,莿桐鄉:Citong Township,西螺鎮:Xiluo Township,二崙鄉:Erlun Township,北港鎮:Beigang Township,水林鄉:Shuilin Township,口湖鄉:Kouhu Township,四湖鄉:Sihu Township,元長鄉:Yuanchang Township',
+  '台南市|Tainan City|中西區:West Central District,東區:East District,南區:South District,北區:North District,安平區:Anping District,安南區:Annan District,永康區:Yongkang District,歸仁區:Guiren District,新化區:Xinhua District,左鎮區:Zuozhen District,玉井區:Yujing District,楠西區:Nanxi District,南化區:Nanhua District,仁德區:Rende District,關廟區:Guanmiao District,龍崎區:Longqi District,官田區:Guantian District,麻豆區:Madou District,佳里區:Jiali District,西港區:Xigang District,七股區:Qigu District,將軍區:Jiangjun District,學甲區:Xuejia District,北門區:Beimen District,新營區:Xinying District,後壁區:Houbi District,白河區:Baihe District,東山區:Dongshan District,六甲區:Liujia District,下營區:Xiaying District,柳營區:Liuying District,鹽水區:Yanshui District,善化區:Shanhua District,大內區:Danei District,山上區:Shanshang District,新市區:Xinshi District,安定區:Anding District',
   "高雄市|Kaohsiung City|新興區:Xinxing District,前金區:Qianjin District,苓雅區:Lingya District,鹽埕區:Yancheng District,鼓山區:Gushan District,旗津區:Qijin District,前鎮區:Qianzhen District,三民區:Sanmin District,楠梓區:Nanzi District,小港區:Xiaogang District,左營區:Zouying District,仁武區:Renwu District,大社區:Dashe District,岡山區:Gangshan District,路竹區:Luzhu District,阿蓮區:Alian District,田寮區:Tianliao District,燕巢區:Yanchao District,橋頭區:Qiaotou District,梓官區:Ziguan District,彌陀區:Mituo District,永安區:Yong'an District,湖內區:Hunei District,鳳山區:Fengshan District,大寮區:Daliao District,林園區:Linyuan District,鳥松區:Niaosong District,大樹區:Dashu District,旗山區:Qishan District,美濃區:Meinong District,六龜區:Liugui District,內門區:Neimen District,杉林區:Shanlin District,甲仙區:Jiaxian District,桃源區:Taoyuan District,那瑪夏區:Namaxia District,茂林區:Maolin District,茄萣區:Qieding District",
   "澎湖縣|Penghu County|馬公市:Magong City,西嶼鄉:Xiyu Township,望安鄉:Wang'an Township,七美鄉:Qimei Township,白沙鄉:Baisha Township,湖西鄉:Huxi Township",
-  "屏東縣|Pingtung County|屏東市:Pingtung City,三地門鄉:Sandimen Township,霧臺鄉:Wutai Township,瑪家鄉:Majia Township,九如鄉:Jiuru Township,里港鄉:Ligang Township,高樹鄉:Gaoshu Township,鹽埔鄉:Yanpu Township,長治鄉:Changzhi Township,麟洛鄉:Linluo Township,竹田鄉:Zhutian Township,內埔鄉:Neipu Township,萬丹鄉:Wandan Township,潮州鎮:Chaozhou Township,泰武鄉:Taiwu Township,來義鄉:Laiyi Township,萬巒鄉:Wanluan Township,崁頂鄉:Kanding Township,新埤鄉:Xinpi Township,南州鄉:Nanzhou Township,林邊鄉:Linbian Township,東港鎮:Donggang Township,琉球鄉:Liuqiu Township,佳冬鄉:Jiadong Township,新園鄉:Xinyuan Township,枋寮鄉:Fangliao Township,枋山鄉:Fangshan Township,春日鄉:Chunri Township,獅子鄉:Shizi Township,車城鄉:Checheng Township,牡丹鄉:Mudan Township,恆春鎮:Hengchun Township,滿州鄉:Manzhou Township",
-  "台東縣|Taitung County|臺東市:Taitung City,綠島鄉:Ludao Township,蘭嶼鄉:Lanyu Township,延平鄉:Yanping Township,卑南鄉:Beinan Township,鹿野鄉:Luye Township,關山鎮:Guanshan Township,海端鄉:Haiduan Township,池上鄉:Chishang Township,東河鄉:Donghe Township,成功鎮:Chenggong Township,長濱鄉:Changbin Township,太麻里鄉:Taimali Township,金峰鄉:Jinfeng Township,大武鄉:Dawu Township,達仁鄉:Daren Township",
+  '屏東縣|Pingtung County|屏東市:Pingtung City,三地門鄉:Sandimen Township,霧臺鄉:Wutai Township,瑪家鄉:Majia Township,九如鄉:Jiuru Township,里港鄉:Ligang Township,高樹鄉:Gaoshu Township,鹽埔鄉:Yanpu Township,長治鄉:Changzhi Township,麟洛鄉:Linluo Township,竹田鄉:Zhutian Township,內埔鄉:Neipu Township,萬丹鄉:Wandan Township,潮州鎮:Chaozhou Township,泰武鄉:Taiwu Township,來義鄉:Laiyi Township,萬巒鄉:Wanluan Township,崁頂鄉:Kanding Township,新埤鄉:Xinpi Township,南州鄉:Nanzhou Township,林邊鄉:Linbian Township,東港鎮:Donggang Township,琉球鄉:Liuqiu Township,佳冬鄉:Jiadong Township,新園鄉:Xinyuan Township,枋寮鄉:Fangliao Township,枋山鄉:Fangshan Township,春日鄉:Chunri Township,獅子鄉:Shizi Township,車城鄉:Checheng Township,牡丹鄉:Mudan Township,恆春鎮:Hengchun Township,滿州鄉:Manzhou Township',
+  '台東縣|Taitung County|臺東市:Taitung City,綠島鄉:Ludao Township,蘭嶼鄉:Lanyu Township,延平鄉:Yanping Township,卑南鄉:Beinan Township,鹿野鄉:Luye Township,關山鎮:Guanshan Township,海端鄉:Haiduan Township,池上鄉:Chishang Township,東河鄉:Donghe Township,成功鎮:Chenggong Township,長濱鄉:Changbin Township,太麻里鄉:Taimali Township,金峰鄉:Jinfeng Township,大武鄉:Dawu Township,達仁鄉:Daren Township',
   "花蓮縣|Hualien County|花蓮市:Hualien City,新城鄉:Xincheng Township,秀林鄉:Xiulin Township,吉安鄉:Ji'an Township,壽豐鄉:Shoufeng Township,鳳林鎮:Fenglin Township,光復鄉:Guangfu Township,豐濱鄉:Fengbin Township,瑞穗鄉:Ruisui Township,萬榮鄉:Wanrong Township,玉里鎮:Yuli Township,卓溪鄉:Zhuoxi Township,富里鄉:Fuli Township",
-  "金門縣|Kinmen County|金沙鎮:Jinsha Township,金湖鎮:Jinhu Township,金寧鄉:Jinning Township,金城鎮:Jincheng Township,烈嶼鄉:Lieyu Township,烏坵鄉:Wuqiu Township",
-  "連江縣|Lienchiang County|南竿鄉:Nangan Township,北竿鄉:Beigan Township,莒光鄉:Juguan Township,東引鄉:Dongyin Township",
+  '金門縣|Kinmen County|金沙鎮:Jinsha Township,金湖鎮:Jinhu Township,金寧鄉:Jinning Township,金城鎮:Jincheng Township,烈嶼鄉:Lieyu Township,烏坵鄉:Wuqiu Township',
+  '連江縣|Lienchiang County|南竿鄉:Nangan Township,北竿鄉:Beigan Township,莒光鄉:Juguan Township,東引鄉:Dongyin Township',
 ];
 
 /* Bare district names (without the 區/鄉/鎮/市 suffix) that are distinctive
  * place names, not ordinary words, person names or names of other places. */
-const TW_BARE_OK = new Set(`
+const TW_BARE_OK = new Set(
+  `
 萬華 士林 北投 內湖 南港 七堵 板橋 汐止 石碇 平溪 貢寮 坪林 烏來 永和 鶯歌 新莊 林口 蘆洲 三芝
 中壢 平鎮 龍潭 大園 蘆竹 頭城 礁溪 壯圍 員山 羅東 五結 冬山 蘇澳 竹北 新豐 新埔 芎林 竹東 五峰
 尖石 北埔 竹南 頭份 三灣 南庄 獅潭 後龍 通霄 苑裡 頭屋 三義 卓蘭 北屯 西屯 南屯 大里 霧峰 烏日
@@ -144,20 +150,55 @@ const TW_BARE_OK = new Set(`
 內埔 萬丹 泰武 來義 萬巒 崁頂 新埤 南州 林邊 東港 佳冬 枋寮 枋山 車城 恆春 滿州 卑南 鹿野 海端
 池上 東河 長濱 金峰 大武 達仁 秀林 壽豐 鳳林 豐濱 萬榮 玉里 卓溪 富里 金湖 金寧 烈嶼 烏坵 南竿
 北竿 莒光 東引
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /* District names that are also ordinary phrases: qualified id, long-form aliases only. */
 const TW_GENERIC_DISTRICTS = new Set(['中區', '中西區', '新市區']);
 
 /* English-only bare forms for districts whose Chinese bare form is a common word. */
 const TW_EN_EXTRA = {
-  淡水區: 'Tamsui,Danshui', 三重區: 'Sanchong', 新店區: 'Xindian,Hsintien', 中和區: 'Zhonghe', 土城區: 'Tucheng',
-  三峽區: 'Sanxia', 樹林區: 'Shulin', 板橋區: 'Panchiao', 汐止區: 'Sijhih', 北投區: 'Peitou', 鹿港鎮: 'Lugang',
-  中壢區: 'Chungli,Jhongli', 竹北市: 'Jhubei', 恆春鎮: 'Hengchun', 馬公市: 'Makung', 東港鎮: 'Tungkang',
-  羅東鎮: 'Lotung', 蘇澳鎮: 'Suao', 南澳鄉: 'Nanao', 屏東市: 'Pingtung', 台東市: 'Taitung City',
-  左營區: 'Tsoying', 新竹市東區: '', 蘭嶼鄉: '', 綠島鄉: '', 琉球鄉: '', 楠梓區: 'Nanzih', 小港區: 'Siaogang',
-  岡山區: 'Gangshan', 鳳山區: 'Fongshan', 林口區: 'Linkou', 麥寮鄉: 'Mailiao', 斗六市: 'Douliu',
-  虎尾鎮: 'Huwei', 埔里鎮: 'Puli', 金城鎮: 'Jincheng', 南竿鄉: 'Nangan', 北竿鄉: 'Beigan', 東引鄉: 'Dongyin',
+  淡水區: 'Tamsui,Danshui',
+  三重區: 'Sanchong',
+  新店區: 'Xindian,Hsintien',
+  中和區: 'Zhonghe',
+  土城區: 'Tucheng',
+  三峽區: 'Sanxia',
+  樹林區: 'Shulin',
+  板橋區: 'Panchiao',
+  汐止區: 'Sijhih',
+  北投區: 'Peitou',
+  鹿港鎮: 'Lugang',
+  中壢區: 'Chungli,Jhongli',
+  竹北市: 'Jhubei',
+  恆春鎮: 'Hengchun',
+  馬公市: 'Makung',
+  東港鎮: 'Tungkang',
+  羅東鎮: 'Lotung',
+  蘇澳鎮: 'Suao',
+  南澳鄉: 'Nanao',
+  屏東市: 'Pingtung',
+  台東市: 'Taitung City',
+  左營區: 'Tsoying',
+  新竹市東區: '',
+  蘭嶼鄉: '',
+  綠島鄉: '',
+  琉球鄉: '',
+  楠梓區: 'Nanzih',
+  小港區: 'Siaogang',
+  岡山區: 'Gangshan',
+  鳳山區: 'Fongshan',
+  林口區: 'Linkou',
+  麥寮鄉: 'Mailiao',
+  斗六市: 'Douliu',
+  虎尾鎮: 'Huwei',
+  埔里鎮: 'Puli',
+  金城鎮: 'Jincheng',
+  南竿鄉: 'Nangan',
+  北竿鄉: 'Beigan',
+  東引鄉: 'Dongyin',
 };
 
 function buildTaiwan() {
@@ -171,10 +212,11 @@ function buildTaiwan() {
   for (const r of rows) for (const [d] of r.districts) count.set(d, (count.get(d) || 0) + 1);
   // bare forms shared by several districts (信義區 / 信義鄉) or equal to a county short form
   const bareCount = new Map();
-  for (const r of rows) for (const [d] of r.districts) {
-    const b = d.slice(0, -1);
-    bareCount.set(b, (bareCount.get(b) || 0) + 1);
-  }
+  for (const r of rows)
+    for (const [d] of r.districts) {
+      const b = d.slice(0, -1);
+      bareCount.set(b, (bareCount.get(b) || 0) + 1);
+    }
 
   for (const { county, districts } of rows) {
     const countyId = `place:${county}`;
@@ -805,7 +847,13 @@ function buildUS() {
     if (state === 'skip') continue;
     const parent = state === '-' ? undefined : byId.has(`place:${state}`) ? `place:${state}` : undefined;
     if (state !== '-' && !parent) throw new Error(`unknown state ${state}`);
-    const kind = /矽谷|灣區/.test(name) ? 'region' : /海湖莊園|大衛營|珍珠港|華爾街/.test(name) ? 'landmark' : /曼哈頓|布魯克林/.test(name) ? 'district' : 'city';
+    const kind = /矽谷|灣區/.test(name)
+      ? 'region'
+      : /海湖莊園|大衛營|珍珠港|華爾街/.test(name)
+        ? 'landmark'
+        : /曼哈頓|布魯克林/.test(name)
+          ? 'district'
+          : 'city';
     add({ name, en, aliases: list(aliases), kind, country: 'US', parent });
   }
 }
@@ -1142,31 +1190,142 @@ function buildWorld() {
 /* English names where the package's differs from news usage, or zh capital of
  * our table differs from the package's choice. */
 const CAPITAL_EN = {
-  LK: 'Colombo', DJ: 'Djibouti City', LU: 'Luxembourg City', MN: 'Ulaanbaatar', US: null, ZA: 'Pretoria', BO: 'Sucre', KI: 'Tarawa', IL: 'Jerusalem',
+  LK: 'Colombo',
+  DJ: 'Djibouti City',
+  LU: 'Luxembourg City',
+  MN: 'Ulaanbaatar',
+  US: null,
+  ZA: 'Pretoria',
+  BO: 'Sucre',
+  KI: 'Tarawa',
+  IL: 'Jerusalem',
 };
 const CAPITAL_EN_ALIASES = {
-  MN: 'Ulan Bator', UA: 'Kiev', IN: 'New Delhi', MM: 'Nay Pyi Taw,Naypyitaw', KZ: 'Nur-Sultan', BD: 'Dacca',
-  CZ: 'Praha', IT: 'Roma', PL: 'Warszawa', AT: 'Wien', BE: 'Bruxelles', DK: 'København', LT: 'Vilnius',
-  SN: '達卡 (塞內加爾)', GE: '第比利斯', HR: '札格雷布,薩格勒布', RS: '貝爾格萊德', SI: '盧布爾雅那,Ljubljana',
-  MK: '斯科普里', ME: '波德戈里察', KG: '比什凱克', AF: 'Kabul', IR: 'Teheran', SA: '利雅得', QA: '多哈',
-  AE: '阿布扎比', OM: '馬斯喀特', KE: '內羅畢', NG: 'Abuja', ET: '亞的斯亞貝巴,Addis', GH: 'Accra',
-  PH: 'Metro Manila,馬尼拉大都會', ID: 'Jakarta', TH: 'Krung Thep', VN: 'Ha Noi', KH: 'Phnom Penh',
-  LA: 'Vientiane', NZ: 'Wellington', AU: 'Canberra', CA: 'Ottawa', MX: 'Ciudad de México,CDMX', PE: 'Lima',
-  CO: 'Bogotá,Bogota', VE: 'Caracas', AR: 'Buenos Aires', BR: 'Brasilia', UY: 'Montevideo', PY: 'Asuncion',
-  EC: 'Quito', PA: 'Panama City', GT: 'Guatemala City', HN: 'Tegucigalpa', SV: 'San Salvador',
-  NI: 'Managua', HT: 'Port-au-Prince', DO: 'Santo Domingo', CU: 'Havana,La Habana', BZ: 'Belmopan',
-  SZ: 'Mbabane', MH: 'Majuro', PW: 'Ngerulmud', TV: 'Funafuti', KN: 'Basseterre', LC: 'Castries',
-  VC: 'Kingstown', NR: 'Yaren', SB: 'Honiara', TR: 'Ankara',
+  MN: 'Ulan Bator',
+  UA: 'Kiev',
+  IN: 'New Delhi',
+  MM: 'Nay Pyi Taw,Naypyitaw',
+  KZ: 'Nur-Sultan',
+  BD: 'Dacca',
+  CZ: 'Praha',
+  IT: 'Roma',
+  PL: 'Warszawa',
+  AT: 'Wien',
+  BE: 'Bruxelles',
+  DK: 'København',
+  LT: 'Vilnius',
+  SN: '達卡 (塞內加爾)',
+  GE: '第比利斯',
+  HR: '札格雷布,薩格勒布',
+  RS: '貝爾格萊德',
+  SI: '盧布爾雅那,Ljubljana',
+  MK: '斯科普里',
+  ME: '波德戈里察',
+  KG: '比什凱克',
+  AF: 'Kabul',
+  IR: 'Teheran',
+  SA: '利雅得',
+  QA: '多哈',
+  AE: '阿布扎比',
+  OM: '馬斯喀特',
+  KE: '內羅畢',
+  NG: 'Abuja',
+  ET: '亞的斯亞貝巴,Addis',
+  GH: 'Accra',
+  PH: 'Metro Manila,馬尼拉大都會',
+  ID: 'Jakarta',
+  TH: 'Krung Thep',
+  VN: 'Ha Noi',
+  KH: 'Phnom Penh',
+  LA: 'Vientiane',
+  NZ: 'Wellington',
+  AU: 'Canberra',
+  CA: 'Ottawa',
+  MX: 'Ciudad de México,CDMX',
+  PE: 'Lima',
+  CO: 'Bogotá,Bogota',
+  VE: 'Caracas',
+  AR: 'Buenos Aires',
+  BR: 'Brasilia',
+  UY: 'Montevideo',
+  PY: 'Asuncion',
+  EC: 'Quito',
+  PA: 'Panama City',
+  GT: 'Guatemala City',
+  HN: 'Tegucigalpa',
+  SV: 'San Salvador',
+  NI: 'Managua',
+  HT: 'Port-au-Prince',
+  DO: 'Santo Domingo',
+  CU: 'Havana,La Habana',
+  BZ: 'Belmopan',
+  SZ: 'Mbabane',
+  MH: 'Majuro',
+  PW: 'Ngerulmud',
+  TV: 'Funafuti',
+  KN: 'Basseterre',
+  LC: 'Castries',
+  VC: 'Kingstown',
+  NR: 'Yaren',
+  SB: 'Honiara',
+  TR: 'Ankara',
 };
 /* Capital names that are also ordinary words, person names or other places. */
-const CAPITAL_AMBIGUOUS = new Set(['聖約翰', '自由市', '橋鎮', '聖喬治', '比索', '維多利亞', '馬列', '伯恩', '喬治城', '京斯敦', '自由城', '安曼']);
+const CAPITAL_AMBIGUOUS = new Set([
+  '聖約翰',
+  '自由市',
+  '橋鎮',
+  '聖喬治',
+  '比索',
+  '維多利亞',
+  '馬列',
+  '伯恩',
+  '喬治城',
+  '京斯敦',
+  '自由城',
+  '安曼',
+]);
 
 function buildCapitals() {
   // Names shared by a capital and a US city: both get container-qualified ids.
-  add({ id: 'place:智利聖地牙哥', name: '聖地牙哥', en: 'Santiago', aliases: ['智利聖地牙哥', '聖地亞哥', 'Santiago de Chile'], kind: 'city', country: 'CL', ambiguous: true });
-  add({ id: 'place:加州聖地牙哥', name: '聖地牙哥', en: 'San Diego', aliases: ['加州聖地牙哥'], kind: 'city', country: 'US', parent: 'place:加州', ambiguous: true });
-  add({ id: 'place:哥斯大黎加聖荷西', name: '聖荷西', en: 'San José', aliases: ['San Jose, Costa Rica'], kind: 'city', country: 'CR', ambiguous: true });
-  add({ id: 'place:加州聖荷西', name: '聖荷西', en: 'San Jose', aliases: ['加州聖荷西', 'San Jose, California'], kind: 'city', country: 'US', parent: 'place:加州', ambiguous: true });
+  add({
+    id: 'place:智利聖地牙哥',
+    name: '聖地牙哥',
+    en: 'Santiago',
+    aliases: ['智利聖地牙哥', '聖地亞哥', 'Santiago de Chile'],
+    kind: 'city',
+    country: 'CL',
+    ambiguous: true,
+  });
+  add({
+    id: 'place:加州聖地牙哥',
+    name: '聖地牙哥',
+    en: 'San Diego',
+    aliases: ['加州聖地牙哥'],
+    kind: 'city',
+    country: 'US',
+    parent: 'place:加州',
+    ambiguous: true,
+  });
+  add({
+    id: 'place:哥斯大黎加聖荷西',
+    name: '聖荷西',
+    en: 'San José',
+    aliases: ['San Jose, Costa Rica'],
+    kind: 'city',
+    country: 'CR',
+    ambiguous: true,
+  });
+  add({
+    id: 'place:加州聖荷西',
+    name: '聖荷西',
+    en: 'San Jose',
+    aliases: ['加州聖荷西', 'San Jose, California'],
+    kind: 'city',
+    country: 'US',
+    parent: 'place:加州',
+    ambiguous: true,
+  });
 
   const wcByIso = new Map(worldCountries.map((c) => [c.cca2, c]));
   const taken = new Set();
@@ -1254,8 +1413,23 @@ function finalize() {
 }
 
 function validate(out) {
-  const KINDS = new Set(['city', 'county', 'district', 'township', 'region', 'state', 'province', 'prefecture',
-    'continent', 'sea', 'strait', 'island', 'landmark', 'facility', 'other']);
+  const KINDS = new Set([
+    'city',
+    'county',
+    'district',
+    'township',
+    'region',
+    'state',
+    'province',
+    'prefecture',
+    'continent',
+    'sea',
+    'strait',
+    'island',
+    'landmark',
+    'facility',
+    'other',
+  ]);
   const isos = new Set(countries.map((c) => c.iso2));
   const ids = new Set();
   const errors = [];

@@ -13,7 +13,12 @@ if (r.status !== 0) {
   process.exit(1);
 }
 const keep = /^(## |person|organization|country|place|topics|authors|relations)/;
-const blocks = r.stdout.split('\n').filter((l) => keep.test(l)).join('\n').replace(/^## (.*)$/gm, '\n$1:').trim();
+const blocks = r.stdout
+  .split('\n')
+  .filter((l) => keep.test(l))
+  .join('\n')
+  .replace(/^## (.*)$/gm, '\n$1:')
+  .trim();
 const readme = path.join(root, 'README.md');
 const text = fs.readFileSync(readme, 'utf8');
 const start = '<!-- eval-tables:start -->';

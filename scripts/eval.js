@@ -31,7 +31,10 @@ const onlyLang = opt('--lang');
 const totalsOnly = args.includes('--totals-only');
 const passThrough = args.filter((a) => a === '--verbose' || a === '--json');
 
-const corpora = ['corpus', 'corpus2'].filter((c) => !only || c === only).map((c) => join(shared, c)).filter((d) => fs.existsSync(d));
+const corpora = ['corpus', 'corpus2']
+  .filter((c) => !only || c === only)
+  .map((c) => join(shared, c))
+  .filter((d) => fs.existsSync(d));
 if (!fs.existsSync(scorer) || !corpora.length) {
   console.log(`eval: no scorer/corpus under ${shared} (set NEWSGRAPH_SHARED_DIR); nothing to score.`);
   process.exit(0);
@@ -57,7 +60,10 @@ function languages(dir) {
 }
 
 async function predict(dir, predDir) {
-  const files = fs.readdirSync(dir).filter((f) => /^\d+\.txt$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d+\.txt$/.test(f))
+    .sort();
   let failures = 0;
   for (const f of files) {
     const nn = f.split('.')[0];
@@ -79,7 +85,8 @@ function score(label, corpusDir, predDir) {
 
 function subsetCorpus(dir, nns) {
   const sub = fs.mkdtempSync(join(os.tmpdir(), 'newsgraph-eval-'));
-  for (const nn of nns) for (const f of [`${nn}.txt`, `${nn}.gold.json`]) if (fs.existsSync(join(dir, f))) fs.symlinkSync(join(dir, f), join(sub, f));
+  for (const nn of nns)
+    for (const f of [`${nn}.txt`, `${nn}.gold.json`]) if (fs.existsSync(join(dir, f))) fs.symlinkSync(join(dir, f), join(sub, f));
   return sub;
 }
 

@@ -33,63 +33,140 @@ const { createRng, zipfSampler, pickOther } = require('./lib/prng');
 
 /** [zh, en, short form for 台X compounds or null] */
 const COUNTRIES = [
-  ['台灣', 'Taiwan', null], ['美國', 'the US', '美'], ['中國', 'China', '中'], ['日本', 'Japan', '日'],
-  ['南韓', 'South Korea', '韓'], ['菲律賓', 'the Philippines', '菲'], ['澳洲', 'Australia', '澳'],
-  ['德國', 'Germany', '德'], ['英國', 'the UK', '英'], ['法國', 'France', '法'], ['印度', 'India', '印'],
-  ['越南', 'Vietnam', '越'], ['加拿大', 'Canada', '加'], ['俄羅斯', 'Russia', null], ['烏克蘭', 'Ukraine', null],
-  ['以色列', 'Israel', null], ['新加坡', 'Singapore', '星'], ['泰國', 'Thailand', '泰'], ['印尼', 'Indonesia', null],
-  ['馬來西亞', 'Malaysia', null], ['荷蘭', 'the Netherlands', '荷'], ['立陶宛', 'Lithuania', null],
-  ['捷克', 'the Czech Republic', '捷'], ['波蘭', 'Poland', '波'], ['巴拉圭', 'Paraguay', null],
-  ['瓜地馬拉', 'Guatemala', null], ['史瓦帝尼', 'Eswatini', null], ['南非', 'South Africa', null],
-  ['巴西', 'Brazil', null], ['墨西哥', 'Mexico', null], ['沙烏地阿拉伯', 'Saudi Arabia', null],
-  ['伊朗', 'Iran', null], ['土耳其', 'Turkey', null], ['紐西蘭', 'New Zealand', '紐'], ['瑞典', 'Sweden', null],
-  ['芬蘭', 'Finland', null], ['智利', 'Chile', null], ['貝里斯', 'Belize', null], ['帛琉', 'Palau', null],
+  ['台灣', 'Taiwan', null],
+  ['美國', 'the US', '美'],
+  ['中國', 'China', '中'],
+  ['日本', 'Japan', '日'],
+  ['南韓', 'South Korea', '韓'],
+  ['菲律賓', 'the Philippines', '菲'],
+  ['澳洲', 'Australia', '澳'],
+  ['德國', 'Germany', '德'],
+  ['英國', 'the UK', '英'],
+  ['法國', 'France', '法'],
+  ['印度', 'India', '印'],
+  ['越南', 'Vietnam', '越'],
+  ['加拿大', 'Canada', '加'],
+  ['俄羅斯', 'Russia', null],
+  ['烏克蘭', 'Ukraine', null],
+  ['以色列', 'Israel', null],
+  ['新加坡', 'Singapore', '星'],
+  ['泰國', 'Thailand', '泰'],
+  ['印尼', 'Indonesia', null],
+  ['馬來西亞', 'Malaysia', null],
+  ['荷蘭', 'the Netherlands', '荷'],
+  ['立陶宛', 'Lithuania', null],
+  ['捷克', 'the Czech Republic', '捷'],
+  ['波蘭', 'Poland', '波'],
+  ['巴拉圭', 'Paraguay', null],
+  ['瓜地馬拉', 'Guatemala', null],
+  ['史瓦帝尼', 'Eswatini', null],
+  ['南非', 'South Africa', null],
+  ['巴西', 'Brazil', null],
+  ['墨西哥', 'Mexico', null],
+  ['沙烏地阿拉伯', 'Saudi Arabia', null],
+  ['伊朗', 'Iran', null],
+  ['土耳其', 'Turkey', null],
+  ['紐西蘭', 'New Zealand', '紐'],
+  ['瑞典', 'Sweden', null],
+  ['芬蘭', 'Finland', null],
+  ['智利', 'Chile', null],
+  ['貝里斯', 'Belize', null],
+  ['帛琉', 'Palau', null],
   ['馬紹爾群島', 'the Marshall Islands', null],
 ].map(([zh, en, short]) => ({ zh, en, short }));
 
 /** [zh, en] places: cities, counties, regions, seas. */
 const PLACES = [
-  ['台北市', 'Taipei'], ['新北市', 'New Taipei'], ['台中市', 'Taichung'], ['高雄市', 'Kaohsiung'],
-  ['台南市', 'Tainan'], ['桃園市', 'Taoyuan'], ['台灣海峽', 'the Taiwan Strait'], ['花蓮縣', 'Hualien County'],
-  ['新竹科學園區', 'Hsinchu Science Park'], ['屏東縣', 'Pingtung County'], ['宜蘭縣', 'Yilan County'],
-  ['台東縣', 'Taitung County'], ['金門', 'Kinmen'], ['澎湖', 'Penghu'], ['南海', 'the South China Sea'],
-  ['基隆市', 'Keelung'], ['嘉義縣', 'Chiayi County'], ['彰化縣', 'Changhua County'], ['雲林縣', 'Yunlin County'],
-  ['苗栗縣', 'Miaoli County'], ['南投縣', 'Nantou County'], ['新竹縣', 'Hsinchu County'], ['馬祖', 'Matsu'],
-  ['東京', 'Tokyo'], ['華盛頓', 'Washington'], ['北京', 'Beijing'], ['上海', 'Shanghai'], ['香港', 'Hong Kong'],
-  ['首爾', 'Seoul'], ['馬尼拉', 'Manila'], ['布魯塞爾', 'Brussels'], ['東沙群島', 'the Pratas Islands'],
-  ['太平島', 'Itu Aba'], ['綠島', 'Green Island'], ['蘭嶼', 'Orchid Island'], ['阿里山', 'Alishan'],
+  ['台北市', 'Taipei'],
+  ['新北市', 'New Taipei'],
+  ['台中市', 'Taichung'],
+  ['高雄市', 'Kaohsiung'],
+  ['台南市', 'Tainan'],
+  ['桃園市', 'Taoyuan'],
+  ['台灣海峽', 'the Taiwan Strait'],
+  ['花蓮縣', 'Hualien County'],
+  ['新竹科學園區', 'Hsinchu Science Park'],
+  ['屏東縣', 'Pingtung County'],
+  ['宜蘭縣', 'Yilan County'],
+  ['台東縣', 'Taitung County'],
+  ['金門', 'Kinmen'],
+  ['澎湖', 'Penghu'],
+  ['南海', 'the South China Sea'],
+  ['基隆市', 'Keelung'],
+  ['嘉義縣', 'Chiayi County'],
+  ['彰化縣', 'Changhua County'],
+  ['雲林縣', 'Yunlin County'],
+  ['苗栗縣', 'Miaoli County'],
+  ['南投縣', 'Nantou County'],
+  ['新竹縣', 'Hsinchu County'],
+  ['馬祖', 'Matsu'],
+  ['東京', 'Tokyo'],
+  ['華盛頓', 'Washington'],
+  ['北京', 'Beijing'],
+  ['上海', 'Shanghai'],
+  ['香港', 'Hong Kong'],
+  ['首爾', 'Seoul'],
+  ['馬尼拉', 'Manila'],
+  ['布魯塞爾', 'Brussels'],
+  ['東沙群島', 'the Pratas Islands'],
+  ['太平島', 'Itu Aba'],
+  ['綠島', 'Green Island'],
+  ['蘭嶼', 'Orchid Island'],
+  ['阿里山', 'Alishan'],
 ].map(([zh, en]) => ({ zh, en }));
 
 /** [zh, en, kind] organizations. */
 const ORGS = [
-  ['立法院', 'the Legislative Yuan', 'legislature'], ['行政院', 'the Executive Yuan', 'government'],
-  ['總統府', 'the Presidential Office', 'government'], ['外交部', 'the Ministry of Foreign Affairs', 'government'],
-  ['國防部', 'the Ministry of National Defense', 'government'], ['經濟部', 'the Ministry of Economic Affairs', 'government'],
-  ['民進黨', 'the Democratic Progressive Party', 'party'], ['國民黨', 'the Kuomintang', 'party'],
-  ['台積電', 'TSMC', 'company'], ['財政部', 'the Ministry of Finance', 'government'],
-  ['陸委會', 'the Mainland Affairs Council', 'government'], ['衛福部', 'the Ministry of Health and Welfare', 'government'],
-  ['交通部', 'the Ministry of Transportation and Communications', 'government'], ['內政部', 'the Ministry of the Interior', 'government'],
-  ['民眾黨', "the Taiwan People's Party", 'party'], ['中央氣象署', 'the Central Weather Administration', 'government'],
-  ['國發會', 'the National Development Council', 'government'], ['監察院', 'the Control Yuan', 'government'],
-  ['鴻海', 'Hon Hai Precision Industry', 'company'], ['聯發科', 'MediaTek', 'company'],
-  ['聯合國', 'the United Nations', 'international'], ['世界衛生組織', 'the World Health Organization', 'international'],
-  ['北約', 'NATO', 'international'], ['世界貿易組織', 'the World Trade Organization', 'international'],
-  ['美國國務院', 'the US Department of State', 'government'], ['美國商務部', 'the US Department of Commerce', 'government'],
-  ['國台辦', "China's Taiwan Affairs Office", 'government'], ['環境部', 'the Ministry of Environment', 'government'],
-  ['農業部', 'the Ministry of Agriculture', 'government'], ['教育部', 'the Ministry of Education', 'government'],
-  ['勞動部', 'the Ministry of Labor', 'government'], ['金管會', 'the Financial Supervisory Commission', 'government'],
-  ['中央銀行', 'the central bank', 'government'], ['司法院', 'the Judicial Yuan', 'government'],
-  ['歐盟', 'the EU', 'international'], ['亞太經濟合作會議', 'APEC', 'international'],
+  ['立法院', 'the Legislative Yuan', 'legislature'],
+  ['行政院', 'the Executive Yuan', 'government'],
+  ['總統府', 'the Presidential Office', 'government'],
+  ['外交部', 'the Ministry of Foreign Affairs', 'government'],
+  ['國防部', 'the Ministry of National Defense', 'government'],
+  ['經濟部', 'the Ministry of Economic Affairs', 'government'],
+  ['民進黨', 'the Democratic Progressive Party', 'party'],
+  ['國民黨', 'the Kuomintang', 'party'],
+  ['台積電', 'TSMC', 'company'],
+  ['財政部', 'the Ministry of Finance', 'government'],
+  ['陸委會', 'the Mainland Affairs Council', 'government'],
+  ['衛福部', 'the Ministry of Health and Welfare', 'government'],
+  ['交通部', 'the Ministry of Transportation and Communications', 'government'],
+  ['內政部', 'the Ministry of the Interior', 'government'],
+  ['民眾黨', "the Taiwan People's Party", 'party'],
+  ['中央氣象署', 'the Central Weather Administration', 'government'],
+  ['國發會', 'the National Development Council', 'government'],
+  ['監察院', 'the Control Yuan', 'government'],
+  ['鴻海', 'Hon Hai Precision Industry', 'company'],
+  ['聯發科', 'MediaTek', 'company'],
+  ['聯合國', 'the United Nations', 'international'],
+  ['世界衛生組織', 'the World Health Organization', 'international'],
+  ['北約', 'NATO', 'international'],
+  ['世界貿易組織', 'the World Trade Organization', 'international'],
+  ['美國國務院', 'the US Department of State', 'government'],
+  ['美國商務部', 'the US Department of Commerce', 'government'],
+  ['國台辦', "China's Taiwan Affairs Office", 'government'],
+  ['環境部', 'the Ministry of Environment', 'government'],
+  ['農業部', 'the Ministry of Agriculture', 'government'],
+  ['教育部', 'the Ministry of Education', 'government'],
+  ['勞動部', 'the Ministry of Labor', 'government'],
+  ['金管會', 'the Financial Supervisory Commission', 'government'],
+  ['中央銀行', 'the central bank', 'government'],
+  ['司法院', 'the Judicial Yuan', 'government'],
+  ['歐盟', 'the EU', 'international'],
+  ['亞太經濟合作會議', 'APEC', 'international'],
 ].map(([zh, en, kind]) => ({ zh, en, kind }));
 
 const MINISTRIES = ORGS.filter((o) => o.kind === 'government' && /部$|會$|署$/.test(o.zh) && !/^美國|國台辦/.test(o.zh));
 
 /** Legislative committees: [zh, en]. */
 const COMMITTEES = [
-  ['外交及國防委員會', 'Foreign Affairs and National Defense Committee'], ['經濟委員會', 'Economics Committee'],
-  ['財政委員會', 'Finance Committee'], ['內政委員會', 'Internal Administration Committee'],
-  ['交通委員會', 'Transportation Committee'], ['社會福利及衛生環境委員會', 'Social Welfare and Environmental Hygiene Committee'],
-  ['教育及文化委員會', 'Education and Culture Committee'], ['司法及法制委員會', 'Judiciary and Organic Laws and Statutes Committee'],
+  ['外交及國防委員會', 'Foreign Affairs and National Defense Committee'],
+  ['經濟委員會', 'Economics Committee'],
+  ['財政委員會', 'Finance Committee'],
+  ['內政委員會', 'Internal Administration Committee'],
+  ['交通委員會', 'Transportation Committee'],
+  ['社會福利及衛生環境委員會', 'Social Welfare and Environmental Hygiene Committee'],
+  ['教育及文化委員會', 'Education and Culture Committee'],
+  ['司法及法制委員會', 'Judiciary and Organic Laws and Statutes Committee'],
 ].map(([zh, en]) => ({ zh, en }));
 
 const PARTIES = [
@@ -100,14 +177,38 @@ const PARTIES = [
 
 /** Topics: zh keyword, English phrase, peak month (1..12) for a seasonal/bursty date profile. */
 const TOPICS = [
-  ['關稅', 'tariffs', 4], ['半導體', 'semiconductors', 0], ['稀土', 'rare earths', 10], ['人工智慧', 'artificial intelligence', 0],
-  ['國防預算', 'the defense budget', 9], ['颱風', 'typhoons', 8], ['供應鏈', 'supply chains', 0], ['兩岸關係', 'cross-strait relations', 0],
-  ['能源轉型', 'the energy transition', 0], ['核電', 'nuclear power', 5], ['罷免', 'recall votes', 7], ['地震', 'earthquakes', 4],
-  ['長照', 'long-term care', 0], ['少子化', 'the low birth rate', 0], ['房價', 'housing prices', 0], ['通膨', 'inflation', 0],
-  ['詐騙', 'fraud', 0], ['晶片', 'chips', 0], ['電動車', 'electric vehicles', 0], ['觀光', 'tourism', 7], ['棒球', 'baseball', 11],
-  ['疫苗', 'vaccines', 12], ['空污', 'air pollution', 1], ['食安', 'food safety', 0], ['網路安全', 'cybersecurity', 0],
-  ['缺電', 'power shortages', 7], ['碳費', 'carbon fees', 0], ['軍購', 'arms sales', 0], ['關鍵礦物', 'critical minerals', 10],
-  ['出口管制', 'export controls', 10], ['匯率', 'exchange rates', 0], ['健保', 'national health insurance', 0],
+  ['關稅', 'tariffs', 4],
+  ['半導體', 'semiconductors', 0],
+  ['稀土', 'rare earths', 10],
+  ['人工智慧', 'artificial intelligence', 0],
+  ['國防預算', 'the defense budget', 9],
+  ['颱風', 'typhoons', 8],
+  ['供應鏈', 'supply chains', 0],
+  ['兩岸關係', 'cross-strait relations', 0],
+  ['能源轉型', 'the energy transition', 0],
+  ['核電', 'nuclear power', 5],
+  ['罷免', 'recall votes', 7],
+  ['地震', 'earthquakes', 4],
+  ['長照', 'long-term care', 0],
+  ['少子化', 'the low birth rate', 0],
+  ['房價', 'housing prices', 0],
+  ['通膨', 'inflation', 0],
+  ['詐騙', 'fraud', 0],
+  ['晶片', 'chips', 0],
+  ['電動車', 'electric vehicles', 0],
+  ['觀光', 'tourism', 7],
+  ['棒球', 'baseball', 11],
+  ['疫苗', 'vaccines', 12],
+  ['空污', 'air pollution', 1],
+  ['食安', 'food safety', 0],
+  ['網路安全', 'cybersecurity', 0],
+  ['缺電', 'power shortages', 7],
+  ['碳費', 'carbon fees', 0],
+  ['軍購', 'arms sales', 0],
+  ['關鍵礦物', 'critical minerals', 10],
+  ['出口管制', 'export controls', 10],
+  ['匯率', 'exchange rates', 0],
+  ['健保', 'national health insurance', 0],
 ].map(([zh, en, peak]) => ({ zh, en, peak }));
 
 /** Well-known office holders (the frequent head of the person distribution). */
@@ -129,57 +230,166 @@ const FAMOUS = [
 
 /** Surnames and given-name syllables with a romanisation, to invent fictional people. */
 const SURNAMES = [
-  ['陳', 'Chen'], ['林', 'Lin'], ['黃', 'Huang'], ['張', 'Chang'], ['李', 'Li'], ['王', 'Wang'], ['吳', 'Wu'],
-  ['劉', 'Liu'], ['蔡', 'Tsai'], ['楊', 'Yang'], ['許', 'Hsu'], ['鄭', 'Cheng'], ['謝', 'Hsieh'], ['洪', 'Hung'],
-  ['郭', 'Kuo'], ['邱', 'Chiu'], ['曾', 'Tseng'], ['廖', 'Liao'], ['徐', 'Hsu'], ['周', 'Chou'], ['葉', 'Yeh'],
-  ['蘇', 'Su'], ['莊', 'Chuang'], ['呂', 'Lu'], ['江', 'Chiang'], ['何', 'Ho'], ['蕭', 'Hsiao'], ['羅', 'Lo'],
-  ['高', 'Kao'], ['潘', 'Pan'], ['簡', 'Chien'], ['朱', 'Chu'], ['鍾', 'Chung'], ['游', 'Yu'], ['彭', 'Peng'],
-  ['詹', 'Chan'], ['胡', 'Hu'], ['施', 'Shih'], ['沈', 'Shen'], ['余', 'Yu'], ['盧', 'Lu'], ['梁', 'Liang'],
-  ['趙', 'Chao'], ['顏', 'Yen'], ['柯', 'Ko'], ['翁', 'Weng'], ['魏', 'Wei'], ['孫', 'Sun'], ['戴', 'Tai'],
+  ['陳', 'Chen'],
+  ['林', 'Lin'],
+  ['黃', 'Huang'],
+  ['張', 'Chang'],
+  ['李', 'Li'],
+  ['王', 'Wang'],
+  ['吳', 'Wu'],
+  ['劉', 'Liu'],
+  ['蔡', 'Tsai'],
+  ['楊', 'Yang'],
+  ['許', 'Hsu'],
+  ['鄭', 'Cheng'],
+  ['謝', 'Hsieh'],
+  ['洪', 'Hung'],
+  ['郭', 'Kuo'],
+  ['邱', 'Chiu'],
+  ['曾', 'Tseng'],
+  ['廖', 'Liao'],
+  ['徐', 'Hsu'],
+  ['周', 'Chou'],
+  ['葉', 'Yeh'],
+  ['蘇', 'Su'],
+  ['莊', 'Chuang'],
+  ['呂', 'Lu'],
+  ['江', 'Chiang'],
+  ['何', 'Ho'],
+  ['蕭', 'Hsiao'],
+  ['羅', 'Lo'],
+  ['高', 'Kao'],
+  ['潘', 'Pan'],
+  ['簡', 'Chien'],
+  ['朱', 'Chu'],
+  ['鍾', 'Chung'],
+  ['游', 'Yu'],
+  ['彭', 'Peng'],
+  ['詹', 'Chan'],
+  ['胡', 'Hu'],
+  ['施', 'Shih'],
+  ['沈', 'Shen'],
+  ['余', 'Yu'],
+  ['盧', 'Lu'],
+  ['梁', 'Liang'],
+  ['趙', 'Chao'],
+  ['顏', 'Yen'],
+  ['柯', 'Ko'],
+  ['翁', 'Weng'],
+  ['魏', 'Wei'],
+  ['孫', 'Sun'],
+  ['戴', 'Tai'],
 ];
 const GIVEN = [
-  ['志', 'Chih'], ['明', 'Ming'], ['怡', 'Yi'], ['君', 'Chun'], ['家', 'Chia'], ['豪', 'Hao'], ['雅', 'Ya'],
-  ['婷', 'Ting'], ['俊', 'Chun'], ['宏', 'Hung'], ['淑', 'Shu'], ['芬', 'Fen'], ['建', 'Chien'], ['文', 'Wen'],
-  ['佳', 'Chia'], ['慧', 'Hui'], ['嘉', 'Chia'], ['瑋', 'Wei'], ['承', 'Cheng'], ['恩', 'En'], ['冠', 'Kuan'],
-  ['廷', 'Ting'], ['柏', 'Po'], ['翰', 'Han'], ['品', 'Pin'], ['妤', 'Yu'], ['宇', 'Yu'], ['軒', 'Hsuan'],
-  ['昱', 'Yu'], ['晴', 'Ching'], ['哲', 'Che'], ['維', 'Wei'], ['欣', 'Hsin'], ['詩', 'Shih'], ['振', 'Chen'],
-  ['榮', 'Jung'], ['育', 'Yu'], ['德', 'Te'], ['秀', 'Hsiu'], ['玲', 'Ling'], ['國', 'Kuo'], ['正', 'Cheng'],
-  ['美', 'Mei'], ['惠', 'Hui'], ['信', 'Hsin'], ['仁', 'Jen'], ['子', 'Tzu'], ['蓉', 'Jung'], ['凱', 'Kai'], ['琪', 'Chi'],
+  ['志', 'Chih'],
+  ['明', 'Ming'],
+  ['怡', 'Yi'],
+  ['君', 'Chun'],
+  ['家', 'Chia'],
+  ['豪', 'Hao'],
+  ['雅', 'Ya'],
+  ['婷', 'Ting'],
+  ['俊', 'Chun'],
+  ['宏', 'Hung'],
+  ['淑', 'Shu'],
+  ['芬', 'Fen'],
+  ['建', 'Chien'],
+  ['文', 'Wen'],
+  ['佳', 'Chia'],
+  ['慧', 'Hui'],
+  ['嘉', 'Chia'],
+  ['瑋', 'Wei'],
+  ['承', 'Cheng'],
+  ['恩', 'En'],
+  ['冠', 'Kuan'],
+  ['廷', 'Ting'],
+  ['柏', 'Po'],
+  ['翰', 'Han'],
+  ['品', 'Pin'],
+  ['妤', 'Yu'],
+  ['宇', 'Yu'],
+  ['軒', 'Hsuan'],
+  ['昱', 'Yu'],
+  ['晴', 'Ching'],
+  ['哲', 'Che'],
+  ['維', 'Wei'],
+  ['欣', 'Hsin'],
+  ['詩', 'Shih'],
+  ['振', 'Chen'],
+  ['榮', 'Jung'],
+  ['育', 'Yu'],
+  ['德', 'Te'],
+  ['秀', 'Hsiu'],
+  ['玲', 'Ling'],
+  ['國', 'Kuo'],
+  ['正', 'Cheng'],
+  ['美', 'Mei'],
+  ['惠', 'Hui'],
+  ['信', 'Hsin'],
+  ['仁', 'Jen'],
+  ['子', 'Tzu'],
+  ['蓉', 'Jung'],
+  ['凱', 'Kai'],
+  ['琪', 'Chi'],
 ];
 
 /** Fictional research institutes and companies for experts and executives. */
 const INSTITUTES = [
-  ['台灣大學', 'National Taiwan University', '教授', 'professor'], ['政治大學', 'National Chengchi University', '教授', 'professor'],
+  ['台灣大學', 'National Taiwan University', '教授', 'professor'],
+  ['政治大學', 'National Chengchi University', '教授', 'professor'],
   ['中華經濟研究院', 'Chung-Hua Institution for Economic Research', '研究員', 'research fellow'],
   ['台灣經濟研究院', 'Taiwan Institute of Economic Research', '研究員', 'researcher'],
-  ['寶島證券', 'Formosa Isle Securities', '分析師', 'analyst'], ['北辰投顧', 'Polaris Point Advisory', '首席經濟學家', 'chief economist'],
+  ['寶島證券', 'Formosa Isle Securities', '分析師', 'analyst'],
+  ['北辰投顧', 'Polaris Point Advisory', '首席經濟學家', 'chief economist'],
   ['海峽安全研究所', 'Strait Security Institute', '所長', 'director'],
 ];
 const COMPANIES = [
-  ['新竹微晶科技', 'Hsinchu Microcrystal Technology'], ['南方稀材公司', 'Southern Rare Materials'],
-  ['海峽能源集團', 'Strait Energy Group'], ['青松電動車', 'Greenpine Motors'], ['玉山雲端公司', 'Jade Mountain Cloud'],
-  ['福爾摩沙航運', 'Formosa Ocean Shipping'], ['東岸精密工業', 'East Coast Precision Industries'],
+  ['新竹微晶科技', 'Hsinchu Microcrystal Technology'],
+  ['南方稀材公司', 'Southern Rare Materials'],
+  ['海峽能源集團', 'Strait Energy Group'],
+  ['青松電動車', 'Greenpine Motors'],
+  ['玉山雲端公司', 'Jade Mountain Cloud'],
+  ['福爾摩沙航運', 'Formosa Ocean Shipping'],
+  ['東岸精密工業', 'East Coast Precision Industries'],
 ].map(([zh, en]) => ({ zh, en }));
 
-const TYPHOONS = [['海鷗', 'Haiou'], ['山茶', 'Shancha'], ['銀杏', 'Yinxing'], ['白鷺', 'Bailu'], ['珊瑚', 'Shanhu'], ['青竹', 'Qingzhu']];
+const TYPHOONS = [
+  ['海鷗', 'Haiou'],
+  ['山茶', 'Shancha'],
+  ['銀杏', 'Yinxing'],
+  ['白鷺', 'Bailu'],
+  ['珊瑚', 'Shanhu'],
+  ['青竹', 'Qingzhu'],
+];
 
 const QUOTES_ZH = [
-  '我們會守護台灣的利益，也會跟國際夥伴站在一起', '政府不會讓產業獨自面對衝擊', '這件事必須把話說清楚',
-  '相關部會已經做好準備', '國會監督是民主的基礎', '我們願意在對等的基礎上對話', '民眾的安全永遠擺在第一位',
+  '我們會守護台灣的利益，也會跟國際夥伴站在一起',
+  '政府不會讓產業獨自面對衝擊',
+  '這件事必須把話說清楚',
+  '相關部會已經做好準備',
+  '國會監督是民主的基礎',
+  '我們願意在對等的基礎上對話',
+  '民眾的安全永遠擺在第一位',
   '產業界需要的是穩定、可預期的政策',
 ];
 const QUOTES_EN = [
-  'We will protect Taiwan\'s interests and stand with our international partners',
-  'The government will not leave industry to face the impact alone', 'Public safety always comes first',
-  'Businesses need stable and predictable policy', 'We are ready to talk on an equal footing',
+  "We will protect Taiwan's interests and stand with our international partners",
+  'The government will not leave industry to face the impact alone',
+  'Public safety always comes first',
+  'Businesses need stable and predictable policy',
+  'We are ready to talk on an equal footing',
 ];
 
 /** Outlets and their byline styles. */
 const OUTLETS_ZH = [
-  { source: '聯合報', site: 'udn', style: 'udn', w: 0.24 }, { source: '自由時報', site: 'ltn', style: 'ltn', w: 0.22 },
-  { source: '中央社', site: 'cna', style: 'cna', w: 0.2 }, { source: '中時新聞網', site: 'chinatimes', style: 'plain', w: 0.1 },
-  { source: '三立新聞網', site: 'setn', style: 'plain', w: 0.08 }, { source: 'ETtoday', site: 'ettoday', style: 'plain', w: 0.06 },
-  { source: '公視新聞網', site: 'pts', style: 'plain', w: 0.05 }, { source: '風傳媒', site: 'storm', style: 'plain', w: 0.05 },
+  { source: '聯合報', site: 'udn', style: 'udn', w: 0.24 },
+  { source: '自由時報', site: 'ltn', style: 'ltn', w: 0.22 },
+  { source: '中央社', site: 'cna', style: 'cna', w: 0.2 },
+  { source: '中時新聞網', site: 'chinatimes', style: 'plain', w: 0.1 },
+  { source: '三立新聞網', site: 'setn', style: 'plain', w: 0.08 },
+  { source: 'ETtoday', site: 'ettoday', style: 'plain', w: 0.06 },
+  { source: '公視新聞網', site: 'pts', style: 'plain', w: 0.05 },
+  { source: '風傳媒', site: 'storm', style: 'plain', w: 0.05 },
 ];
 const OUTLETS_EN = [
   { source: 'Taipei Times', site: 'taipeitimes', style: 'staff', w: 0.55 },
@@ -188,7 +398,20 @@ const OUTLETS_EN = [
 
 const WEEKDAYS_ZH = ['週一', '週二', '週三', '週四', '週五'];
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const CITIES_DATELINE = ['台北', '台北', '台北', '台中', '高雄', '台南', '新竹', '花蓮'];
 
 // ---------------------------------------------------------------------------------------------
@@ -230,23 +453,40 @@ function buildCast(seed) {
     const r = i % 13;
     if (r < 6) {
       const party = weightedPick(rng, PARTIES);
-      people.push({ ...name, role: 'legislator', party,
-        titledZh: `${party.zh}立委${name.zh}`, titledEn: `${party.short} Legislator ${name.en}` });
+      people.push({
+        ...name,
+        role: 'legislator',
+        party,
+        titledZh: `${party.zh}立委${name.zh}`,
+        titledEn: `${party.short} Legislator ${name.en}`,
+      });
     } else if (r < 8) {
       const m = rng.pick(MINISTRIES);
-      const [tz, te] = rng.pick([['次長', 'Deputy Minister'], ['發言人', 'spokesperson'], ['司長', 'Director-General']]);
-      people.push({ ...name, role: 'official', org: m.zh,
-        titledZh: `${m.zh}${tz}${name.zh}`, titledEn: `${m.en.replace(/^the /, '')} ${te} ${name.en}` });
+      const [tz, te] = rng.pick([
+        ['次長', 'Deputy Minister'],
+        ['發言人', 'spokesperson'],
+        ['司長', 'Director-General'],
+      ]);
+      people.push({
+        ...name,
+        role: 'official',
+        org: m.zh,
+        titledZh: `${m.zh}${tz}${name.zh}`,
+        titledEn: `${m.en.replace(/^the /, '')} ${te} ${name.en}`,
+      });
     } else if (r < 10) {
       const city = rng.pick(councils);
-      people.push({ ...name, role: 'councilor',
-        titledZh: `${city.zh}議員${name.zh}`, titledEn: `${city.en} City Councilor ${name.en}` });
+      people.push({ ...name, role: 'councilor', titledZh: `${city.zh}議員${name.zh}`, titledEn: `${city.en} City Councilor ${name.en}` });
     } else if (r < 12) {
       const [iz, ie, tz, te] = rng.pick(INSTITUTES);
       people.push({ ...name, role: 'expert', titledZh: `${iz}${tz}${name.zh}`, titledEn: `${ie} ${te} ${name.en}` });
     } else {
       const co = rng.pick(COMPANIES);
-      const [tz, te] = rng.pick([['董事長', 'chairman'], ['執行長', 'CEO'], ['總經理', 'president']]);
+      const [tz, te] = rng.pick([
+        ['董事長', 'chairman'],
+        ['執行長', 'CEO'],
+        ['總經理', 'president'],
+      ]);
       people.push({ ...name, role: 'executive', org: co.zh, titledZh: `${co.zh}${tz}${name.zh}`, titledEn: `${co.en} ${te} ${name.en}` });
     }
   }
@@ -317,11 +557,14 @@ const EN_HEADLINES = [
 ];
 
 const EN_SENTENCES = [
-  (c) => `${cap(c.p1.titledEn)} told the Legislative Yuan's ${c.committee.en} on ${c.rng.pick(WEEKDAYS_EN)} that recent moves by ${c.c1.en} on ${c.t1.en} had affected industries in ${c.pl1.en}.`,
-  (c) => `${cap(c.leg().titledEn)} said the government had been too slow to respond to ${c.t1.en} and urged ${c.o1.en} to present a concrete plan.`,
+  (c) =>
+    `${cap(c.p1.titledEn)} told the Legislative Yuan's ${c.committee.en} on ${c.rng.pick(WEEKDAYS_EN)} that recent moves by ${c.c1.en} on ${c.t1.en} had affected industries in ${c.pl1.en}.`,
+  (c) =>
+    `${cap(c.leg().titledEn)} said the government had been too slow to respond to ${c.t1.en} and urged ${c.o1.en} to present a concrete plan.`,
   (c) => `${cap(c.o1.en)} said Taiwan and ${c.c1.en} would continue to cooperate on ${c.t1.en} and ${c.t2.en}.`,
   (c) => `${cap(c.p1.en)} said ${c.t1.en} was not only an economic issue but also a matter of national security.`,
-  (c) => `Spending related to ${c.t1.en} in ${c.pl1.en} rose ${pct(c)} percent year-on-year in the first three quarters, according to ${c.o1.en}.`,
+  (c) =>
+    `Spending related to ${c.t1.en} in ${c.pl1.en} rose ${pct(c)} percent year-on-year in the first three quarters, according to ${c.o1.en}.`,
   (c) => `${cap(c.p2.titledEn)} said policy changes in ${c.c1.en} were hard to predict and companies should diversify their markets.`,
   (c) => `${cap(c.expert().titledEn)} said the rivalry between ${c.c1.en} and ${c.c2.en} over ${c.t1.en} would not end soon.`,
   (c) => `${cap(c.c1.en)} last month announced additional tariffs of ${pct(c)} percent on some goods from ${c.c2.en}.`,
@@ -349,7 +592,10 @@ function isoDate(ms) {
 
 /** Same formula as src/ingest/article-id.ts for a plain https URL, so direct and parsed ids agree. */
 function articleIdFromUrl(url) {
-  return `a_${createHash('sha256').update(`url:${url.replace(/^https?:\/\//, '')}`, 'utf8').digest('hex').slice(0, 16)}`;
+  return `a_${createHash('sha256')
+    .update(`url:${url.replace(/^https?:\/\//, '')}`, 'utf8')
+    .digest('hex')
+    .slice(0, 16)}`;
 }
 
 /**
@@ -373,7 +619,12 @@ function* generateDocs(options = {}) {
   const org = zipfSampler(ORGS, 1.0);
   const topic = zipfSampler(TOPICS, 0.9);
   const person = zipfSampler(people, 1.05, 2);
-  const byRole = (role) => zipfSampler(people.filter((p) => p.role === role), 0.9, 2);
+  const byRole = (role) =>
+    zipfSampler(
+      people.filter((p) => p.role === role),
+      0.9,
+      2,
+    );
   const legs = byRole('legislator');
   const officials = byRole('official');
   const councilors = byRole('councilor');
@@ -395,8 +646,21 @@ function* generateDocs(options = {}) {
       const others = (d.lang === 'zh-Hant' ? OUTLETS_ZH : OUTLETS_EN).filter((o) => o.site !== d.site);
       const outlet = others.length ? rng.pick(others) : weightedPick(rng, d.lang === 'zh-Hant' ? OUTLETS_ZH : OUTLETS_EN);
       const url = `https://news.synthetic.example/${outlet.site}/${d.date.replace(/-/g, '')}/${String(n + 1).padStart(7, '0')}`;
-      yield { ...d, n, id: articleIdFromUrl(url), url, source: outlet.source, site: outlet.site, style: outlet.style, related: [], copyOf: d.id,
-        paragraphs: [...d.paragraphs.slice(0, -1), `${d.paragraphs[d.paragraphs.length - 1]}${d.lang === 'zh-Hant' ? '（轉載）' : ' (wire copy)'}`] };
+      yield {
+        ...d,
+        n,
+        id: articleIdFromUrl(url),
+        url,
+        source: outlet.source,
+        site: outlet.site,
+        style: outlet.style,
+        related: [],
+        copyOf: d.id,
+        paragraphs: [
+          ...d.paragraphs.slice(0, -1),
+          `${d.paragraphs[d.paragraphs.length - 1]}${d.lang === 'zh-Hant' ? '（轉載）' : ' (wire copy)'}`,
+        ],
+      };
       continue;
     }
     const lang = rng.next() < zhRatio ? 'zh-Hant' : 'en';
@@ -449,7 +713,7 @@ function* generateDocs(options = {}) {
     if (t1.zh === '颱風') title = headlines[zh ? 8 : 3](c);
     else {
       let h = rng.pick(headlines);
-      for (let i = 0; i < 5 && (h === headlines[zh ? 8 : 3]); i++) h = rng.pick(headlines);
+      for (let i = 0; i < 5 && h === headlines[zh ? 8 : 3]; i++) h = rng.pick(headlines);
       title = h(c);
     }
 

@@ -16,7 +16,9 @@ const { openGraph, profileStatements, ingestSynthetic, writeBatched, countArticl
 
 function flatten(plan, depth = 0, out = []) {
   const args = plan.arguments ?? {};
-  const detail = String(args.Details ?? '').replace(/\s+/g, ' ').slice(0, 110);
+  const detail = String(args.Details ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 110);
   out.push(`${'  '.repeat(depth)}${plan.operatorType} rows=${Number(plan.rows)} hits=${Number(plan.dbHits)} ${detail}`);
   for (const c of plan.children ?? []) flatten(c, depth + 1, out);
   return out;
@@ -25,20 +27,38 @@ function flatten(plan, depth = 0, out = []) {
 const totalHits = (plan) => Number(plan.dbHits) + (plan.children ?? []).reduce((t, c) => t + totalHits(c), 0);
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), { dir: 'string', count: 'number', probe: 'number', seed: 'string', query: 'string' }, { count: 3000, probe: 5, seed: 'bench' });
+  const args = parseArgs(
+    process.argv.slice(2),
+    { dir: 'string', count: 'number', probe: 'number', seed: 'string', query: 'string' },
+    { count: 3000, probe: 5, seed: 'bench' },
+  );
   if (!args.dir) throw new Error('--dir DIR is required');
   printMachine();
   const fresh = !fs.existsSync(args.dir) || fs.readdirSync(args.dir).length === 0;
   const graph = await openGraph({ dataDir: args.dir, keepData: true });
   try {
-    const r = await ingestSynthetic(graph.executor, { count: args.count + args.probe, seed: args.seed, keepItems: true, extractOnly: true, progressEvery: 100000, log: () => {} });
+    const r = await ingestSynthetic(graph.executor, {
+      count: args.count + args.probe,
+      seed: args.seed,
+      keepItems: true,
+      extractOnly: true,
+      progressEvery: 100000,
+      log: () => {},
+    });
     const items = r.items.slice(0, args.count);
     const probes = r.items.slice(args.count);
     if (fresh) {
       const print = profileStatements(graph.executor);
       let storyMs = 0;
-      const b = await writeBatched(graph.executor, items, { batchSize: 100, concurrency: 1, writeOptions: { onStoryMs: (ms) => (storyMs += ms) }, log: () => {} });
-      console.log(`wrote ${b.written} articles in ${fmt(b.ms / 1000, 1)} s, story assignment ${fmt(storyMs / 1000, 1)} s (${fmt(storyMs / b.written, 1)} ms/article)`);
+      const b = await writeBatched(graph.executor, items, {
+        batchSize: 100,
+        concurrency: 1,
+        writeOptions: { onStoryMs: (ms) => (storyMs += ms) },
+        log: () => {},
+      });
+      console.log(
+        `wrote ${b.written} articles in ${fmt(b.ms / 1000, 1)} s, story assignment ${fmt(storyMs / 1000, 1)} s (${fmt(storyMs / b.written, 1)} ms/article)`,
+      );
       print();
     } else {
       console.log(`reusing ${args.dir}: ${await countArticles(graph.executor)} articles`);
@@ -50,7 +70,12 @@ async function main() {
     try {
       for (const p of probes) {
         const mentions = p.extraction.mentions.filter((m) => !m.credit).map((m) => ({ id: m.entityId, salience: m.salience }));
-        const q = build({ id: p.article.id, entities: mentions, publishedAt: p.article.publishedAt, windowDays: DEFAULT_PARAMS.followWindowDays });
+        const q = build({
+          id: p.article.id,
+          entities: mentions,
+          publishedAt: p.article.publishedAt,
+          windowDays: DEFAULT_PARAMS.followWindowDays,
+        });
         const t0 = Date.now();
         const res = await session.run(`PROFILE ${q.cypher}`, q.params);
         const ms = Date.now() - t0;

@@ -13,7 +13,12 @@ import type { IngestSummary, ItemResult } from './pipeline/ingest-articles';
 const heavy = async () => {
   const extract = await import('./extract');
   extract.configureLexicon({ dir: loadConfig().lexiconDir });
-  return { ...extract, ...(await import('./ingest')), ...(await import('./pipeline/connect')), ...(await import('./pipeline/ingest-articles')) };
+  return {
+    ...extract,
+    ...(await import('./ingest')),
+    ...(await import('./pipeline/connect')),
+    ...(await import('./pipeline/ingest-articles')),
+  };
 };
 
 const USAGE = `Usage:
@@ -115,7 +120,8 @@ async function runExtract(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string', default: 'text' } });
   if (positionals.length !== 1) throw new UsageError('extract takes exactly one file (or "-")');
   const format = values.format;
-  if (format !== 'json' && format !== 'text' && format !== 'ndjson') throw new UsageError(`--format must be text, json or ndjson, got "${format}"`);
+  if (format !== 'json' && format !== 'text' && format !== 'ndjson')
+    throw new UsageError(`--format must be text, json or ndjson, got "${format}"`);
   const { extract, readInputs } = await heavy();
   let failed = 0;
   const objects: unknown[] = [];
@@ -177,17 +183,29 @@ async function runIngest(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const interactive = Boolean(process.stderr.isTTY) && !positionals.includes('-');
-  const bar = interactive ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {last}', hideCursor: true }, Presets.shades_classic) : null;
+  const bar = interactive
+    ? new SingleBar(
+        { format: 'ingest [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | {last}', hideCursor: true },
+        Presets.shades_classic,
+      )
+    : null;
   const started = Date.now();
   let done = 0;
   try {
-    if (bar) bar.start(await countInputs(positionals, { maxBytes: config.maxInputBytes, include: values.include, exclude: values.exclude }), 0, { rate: '0.0', last: '' });
+    if (bar)
+      bar.start(await countInputs(positionals, { maxBytes: config.maxInputBytes, include: values.include, exclude: values.exclude }), 0, {
+        rate: '0.0',
+        last: '',
+      });
     const onItem = (item: ItemResult): void => {
       const dup = item.duplicateOf ? `  (duplicate of ${item.duplicateOf})` : '';
       const line = `${item.status.padEnd(9)} ${item.id ?? '-'}  ${item.title ?? item.origin}${dup}${item.error ? `  — ${item.error}` : ''}`;
       if (bar) {
         done++;
-        bar.increment(1, { rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1), last: (item.title ?? item.origin).slice(0, 30) });
+        bar.increment(1, {
+          rate: (done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(1),
+          last: (item.title ?? item.origin).slice(0, 30),
+        });
         // failures are listed in the summary; the bar keeps its line
       } else {
         console.log(line);
@@ -253,7 +271,8 @@ async function runExport(args: string[]): Promise<number> {
   const partial = values.out ? `${values.out}.partial` : undefined;
   const file = partial ? fs.createWriteStream(partial) : undefined;
   const write = file
-    ? (line: string): Promise<void> | void => (file.write(`${line}\n`) ? undefined : new Promise((resolve) => file.once('drain', () => resolve())))
+    ? (line: string): Promise<void> | void =>
+        file.write(`${line}\n`) ? undefined : new Promise((resolve) => file.once('drain', () => resolve()))
     : stdoutWriter();
   try {
     const counts = await exportGraph(connection.executor, { write });
@@ -261,7 +280,9 @@ async function runExport(args: string[]): Promise<number> {
       await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
       fs.renameSync(partial, values.out!);
     }
-    log(`exported ${counts.nodes} nodes (${countsLine(counts.byLabel)}) and ${counts.relationships} relationships (${countsLine(counts.byType)})${values.out ? ` to ${values.out}` : ''}`);
+    log(
+      `exported ${counts.nodes} nodes (${countsLine(counts.byLabel)}) and ${counts.relationships} relationships (${countsLine(counts.byType)})${values.out ? ` to ${values.out}` : ''}`,
+    );
     return 0;
   } catch (err) {
     if (file && partial) {
@@ -276,13 +297,16 @@ async function runExport(args: string[]): Promise<number> {
 
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { 'batch-size': { type: 'string' } });
-  if (positionals.length !== 1 || positionals[0] === '-') throw new UsageError('import takes exactly one file (it is read twice: checked, then written)');
+  if (positionals.length !== 1 || positionals[0] === '-')
+    throw new UsageError('import takes exactly one file (it is read twice: checked, then written)');
   const batchSize = values['batch-size'] === undefined ? 500 : Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer, got "${values['batch-size']}"`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new UsageError(`--batch-size must be a positive integer, got "${values['batch-size']}"`);
   const file = positionals[0];
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${file}: no such file`);
   const { createInterface } = await import('node:readline');
-  const lines = (): AsyncIterable<string> => createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = (): AsyncIterable<string> =>
+    createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const { checkDump, importGraph } = await import('./store/graph-dump');
   const log = (line: string): void => console.error(line);
   // the whole file first, without a database: a cut or damaged file writes nothing
@@ -298,7 +322,9 @@ async function runImport(args: string[]): Promise<number> {
       onBatch: (done) => {
         if (Date.now() - last < 5000) return;
         last = Date.now();
-        log(`  ${done.nodes} of ${expected.nodes} nodes, ${done.relationships} of ${expected.relationships} relationships (line ${done.lines})`);
+        log(
+          `  ${done.nodes} of ${expected.nodes} nodes, ${done.relationships} of ${expected.relationships} relationships (line ${done.lines})`,
+        );
       },
     });
     const kept = result.relationships - result.created;

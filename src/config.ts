@@ -59,7 +59,8 @@ function corsFrom(raw: string | undefined): string[] {
   if (v.toLowerCase() === 'none') return [];
   const origins = list(v);
   for (const o of origins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(o)) throw badInput(`NEWSGRAPH_CORS_ORIGINS must be "*", "none" or origins like https://example.org, got "${o}"`);
+    if (!/^https?:\/\/[^/\s]+$/.test(o))
+      throw badInput(`NEWSGRAPH_CORS_ORIGINS must be "*", "none" or origins like https://example.org, got "${o}"`);
   }
   return origins;
 }

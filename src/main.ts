@@ -84,7 +84,9 @@ async function main(): Promise<void> {
     changeFeed: config.eventsPollMs > 0 ? { intervalMs: config.eventsPollMs, lagMs: config.eventsLagMs } : false,
     logger: createLogger({ level: config.logLevel }),
   });
-  log(`GraphQL API ready at ${server.url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox; offline IDE at /graphiql)' : ''}; subscriptions at ${server.wsUrl}; health at /healthz, readiness at /readyz`);
+  log(
+    `GraphQL API ready at ${server.url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox; offline IDE at /graphiql)' : ''}; subscriptions at ${server.wsUrl}; health at /healthz, readiness at /readyz`,
+  );
   log(`Explorer ready at ${server.explorerUrl}`);
   if (config.readOnly) log('Read-only deployment (NEWSGRAPH_READ_ONLY): every mutation is refused.');
   else if (!config.apiKeys.length) log('NEWSGRAPH_API_KEY is not set: write mutations are refused.');

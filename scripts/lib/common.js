@@ -107,7 +107,12 @@ function machineInfo() {
 
 function printMachine(log = console.log) {
   const m = machineInfo();
-  log(`machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM, node ${m.node}, ${m.java}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memory} RAM, node ${m.node}, ${m.java}; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 /** Runs async `worker(i)` for i in [0, total) with at most `concurrency` in flight. */
@@ -127,4 +132,18 @@ async function runPool(total, concurrency, worker) {
   await Promise.all(runners);
 }
 
-module.exports = { ROOT, DIST, now, requireDist, loadParseTextPage, percentile, mb, fmt, rss, parseArgs, machineInfo, printMachine, runPool };
+module.exports = {
+  ROOT,
+  DIST,
+  now,
+  requireDist,
+  loadParseTextPage,
+  percentile,
+  mb,
+  fmt,
+  rss,
+  parseArgs,
+  machineInfo,
+  printMachine,
+  runPool,
+};

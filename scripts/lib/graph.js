@@ -40,7 +40,9 @@ async function openGraph(options = {}) {
       log: (line) => log(`  [neo4j] ${line}`),
     });
     uri = local.uri;
-    log(`embedded Neo4j up in ${fmt((now() - t0) / 1000, 1)} s at ${uri} (heap ${options.heapMb ?? 512} MB, page cache ${options.pageCacheMb ?? 384} MB)`);
+    log(
+      `embedded Neo4j up in ${fmt((now() - t0) / 1000, 1)} s at ${uri} (heap ${options.heapMb ?? 512} MB, page cache ${options.pageCacheMb ?? 384} MB)`,
+    );
   } else {
     log(`using NEO4J_URI=${uri}`);
   }
@@ -94,7 +96,9 @@ function profileStatements(executor) {
     const total = rows.reduce((s2, [, e]) => s2 + e.ms, 0);
     log('  statement profile (client-side latency, summed over transactions):');
     for (const [key, e] of rows) {
-      log(`    ${fmt(e.ms / 1000, 1).padStart(7)} s ${fmt((100 * e.ms) / total, 0).padStart(3)}%  n=${String(e.n).padStart(6)}  avg ${fmt(e.ms / e.n, 2)} ms  max ${fmt(e.max, 0)} ms  ${key}`);
+      log(
+        `    ${fmt(e.ms / 1000, 1).padStart(7)} s ${fmt((100 * e.ms) / total, 0).padStart(3)}%  n=${String(e.n).padStart(6)}  avg ${fmt(e.ms / e.n, 2)} ms  max ${fmt(e.max, 0)} ms  ${key}`,
+      );
     }
   };
 }
@@ -188,17 +192,18 @@ async function ingestSynthetic(executor, options = {}) {
 
     // 4. write, a few transactions in flight (skipped with extractOnly: the caller writes the kept items)
     s = now();
-    if (!options.extractOnly) await runPool(chunk.length, concurrency, async (i) => {
-      const item = chunk[i];
-      try {
-        await store.writeArticle(executor, item.article, item.extraction);
-        stats.articles++;
-      } catch (err) {
-        stats.failed++;
-        if (failures.length < 5) failures.push(`${item.article.id}: ${err.message}`);
-        if (err.code === 'UNAVAILABLE') throw err;
-      }
-    });
+    if (!options.extractOnly)
+      await runPool(chunk.length, concurrency, async (i) => {
+        const item = chunk[i];
+        try {
+          await store.writeArticle(executor, item.article, item.extraction);
+          stats.articles++;
+        } catch (err) {
+          stats.failed++;
+          if (failures.length < 5) failures.push(`${item.article.id}: ${err.message}`);
+          if (err.code === 'UNAVAILABLE') throw err;
+        }
+      });
     t.write += now() - s;
     if (options.extractOnly) stats.articles += chunk.length;
     if (kept) for (const item of chunk) kept.push({ article: item.article, extraction: item.extraction });
@@ -242,7 +247,9 @@ async function writeBatched(executor, items, options = {}) {
       if (err.code === 'UNAVAILABLE') throw err;
     }
     if (written + failed >= nextReport) {
-      log(`  ${written + failed}/${items.length} articles (batched), ${fmt((written + failed) / ((now() - started) / 1000), 1)} articles/s so far`);
+      log(
+        `  ${written + failed}/${items.length} articles (batched), ${fmt((written + failed) / ((now() - started) / 1000), 1)} articles/s so far`,
+      );
       nextReport += options.progressEvery ?? 1000;
     }
   });

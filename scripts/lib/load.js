@@ -21,7 +21,11 @@ function rssMb(pid) {
 }
 
 async function post(url, query, variables = {}, headers = {}) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = await res.json();
   if (body.errors) throw new Error(`${query.slice(0, 60)}: ${body.errors[0].message}`);
   return body.data;
@@ -43,18 +47,86 @@ const pick = (arr, i) => arr[i % arr.length];
 
 /** The read mix: one query of each kind in turn, each on the next sample. */
 const READS = [
-  ['article + mentions', (s, i) => ({ query: 'query($id: ID!) { article(id: $id) { id title publishedAt mentions { count salience entity { id name type } } } }', variables: { id: pick(s.articles, i).id } })],
-  ['entity + articles + relations', (s, i) => ({ query: 'query($id: ID!) { entity(id: $id) { id name mentionCount articles(first: 10) { totalCount nodes { id title } } relations(first: 10) { type from { id } to { id } evidence { sentence } } } }', variables: { id: pick(s.entities, i).id } })],
-  ['articles(mentionsAny)', (s, i) => ({ query: 'query($f: ArticleFilter) { articles(filter: $f, first: 20) { totalCount nodes { id title source } } }', variables: { f: { mentionsAny: [pick(s.entities, i).id] } } })],
-  ['entities(type)', (s, i) => ({ query: 'query($t: EntityType) { entities(first: 20, filter: { type: $t }) { totalCount nodes { id name mentionCount } } }', variables: { t: pick(['PERSON', 'ORGANIZATION', 'COUNTRY', 'PLACE', 'TOPIC'], i) } })],
-  ['search', (s, i) => ({ query: 'query($q: String!) { search(query: $q, first: 10) { score entity { id } article { id } } }', variables: { q: pick(s.entities, i).name } })],
-  ['neighborhood', (s, i) => ({ query: 'query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 30) { nodes { id name } edges { from to type weight } } }', variables: { id: pick(s.entities, i).id } })],
-  ['paths', (s, i) => ({ query: 'query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 2, first: 3) { length nodes { id } } }', variables: { a: pick(s.people.length ? s.people : s.entities, i).id, b: pick(s.entities, i + 7).id } })],
-  ['cooccurrences', (s, i) => ({ query: 'query($id: ID!) { cooccurrences(id: $id, first: 10) { entity { id } count npmi } }', variables: { id: pick(s.entities, i).id } })],
-  ['timeline', (s, i) => ({ query: 'query($ids: [ID!]!) { timeline(ids: $ids, interval: MONTH) { entity { id } points { bucket articles } } }', variables: { ids: [pick(s.entities, i).id, pick(s.entities, i + 1).id] } })],
+  [
+    'article + mentions',
+    (s, i) => ({
+      query: 'query($id: ID!) { article(id: $id) { id title publishedAt mentions { count salience entity { id name type } } } }',
+      variables: { id: pick(s.articles, i).id },
+    }),
+  ],
+  [
+    'entity + articles + relations',
+    (s, i) => ({
+      query:
+        'query($id: ID!) { entity(id: $id) { id name mentionCount articles(first: 10) { totalCount nodes { id title } } relations(first: 10) { type from { id } to { id } evidence { sentence } } } }',
+      variables: { id: pick(s.entities, i).id },
+    }),
+  ],
+  [
+    'articles(mentionsAny)',
+    (s, i) => ({
+      query: 'query($f: ArticleFilter) { articles(filter: $f, first: 20) { totalCount nodes { id title source } } }',
+      variables: { f: { mentionsAny: [pick(s.entities, i).id] } },
+    }),
+  ],
+  [
+    'entities(type)',
+    (s, i) => ({
+      query: 'query($t: EntityType) { entities(first: 20, filter: { type: $t }) { totalCount nodes { id name mentionCount } } }',
+      variables: { t: pick(['PERSON', 'ORGANIZATION', 'COUNTRY', 'PLACE', 'TOPIC'], i) },
+    }),
+  ],
+  [
+    'search',
+    (s, i) => ({
+      query: 'query($q: String!) { search(query: $q, first: 10) { score entity { id } article { id } } }',
+      variables: { q: pick(s.entities, i).name },
+    }),
+  ],
+  [
+    'neighborhood',
+    (s, i) => ({
+      query: 'query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 30) { nodes { id name } edges { from to type weight } } }',
+      variables: { id: pick(s.entities, i).id },
+    }),
+  ],
+  [
+    'paths',
+    (s, i) => ({
+      query: 'query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 2, first: 3) { length nodes { id } } }',
+      variables: { a: pick(s.people.length ? s.people : s.entities, i).id, b: pick(s.entities, i + 7).id },
+    }),
+  ],
+  [
+    'cooccurrences',
+    (s, i) => ({
+      query: 'query($id: ID!) { cooccurrences(id: $id, first: 10) { entity { id } count npmi } }',
+      variables: { id: pick(s.entities, i).id },
+    }),
+  ],
+  [
+    'timeline',
+    (s, i) => ({
+      query: 'query($ids: [ID!]!) { timeline(ids: $ids, interval: MONTH) { entity { id } points { bucket articles } } }',
+      variables: { ids: [pick(s.entities, i).id, pick(s.entities, i + 1).id] },
+    }),
+  ],
   ['trending', () => ({ query: '{ trending(period: LAST_30_DAYS, first: 10) { entity { id name } current previous } }', variables: {} })],
-  ['stories + story', (s, i) => ({ query: 'query($id: ID!) { stories(first: 10) { totalCount nodes { id title articleCount } } story(id: $id) { id title articles(first: 5) { nodes { id } } } }', variables: { id: pick(s.stories.length ? s.stories : [{ id: 'none' }], i).id } })],
-  ['relatedArticles', (s, i) => ({ query: 'query($id: ID!) { relatedArticles(id: $id, first: 5) { link score article { id } } }', variables: { id: pick(s.articles, i).id } })],
+  [
+    'stories + story',
+    (s, i) => ({
+      query:
+        'query($id: ID!) { stories(first: 10) { totalCount nodes { id title articleCount } } story(id: $id) { id title articles(first: 5) { nodes { id } } } }',
+      variables: { id: pick(s.stories.length ? s.stories : [{ id: 'none' }], i).id },
+    }),
+  ],
+  [
+    'relatedArticles',
+    (s, i) => ({
+      query: 'query($id: ID!) { relatedArticles(id: $id, first: 5) { link score article { id } } }',
+      variables: { id: pick(s.articles, i).id },
+    }),
+  ],
   ['stats', () => ({ query: '{ stats { articles entities { type count } relations { type count } } }', variables: {} })],
 ];
 
@@ -65,7 +137,18 @@ function* writeBodies(seed) {
     const a = toArticle(docs.next().value);
     yield {
       query: 'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { status error } }',
-      variables: { a: [{ url: `https://load.test/${seed}/${i}`, title: a.title, body: a.paragraphs.join('\n'), publishedAt: a.publishedAt, source: a.source, language: a.language }] },
+      variables: {
+        a: [
+          {
+            url: `https://load.test/${seed}/${i}`,
+            title: a.title,
+            body: a.paragraphs.join('\n'),
+            publishedAt: a.publishedAt,
+            source: a.source,
+            language: a.language,
+          },
+        ],
+      },
     };
   }
 }
@@ -94,7 +177,8 @@ function tracker() {
   return { t, onResponse };
 }
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
+const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
 
 /**
  * Writes at a fixed rate, which may be below one per second (autocannon's lowest), one request
@@ -111,7 +195,12 @@ async function pacedWrites(o) {
     if (Date.now() >= end) break;
     const t0 = performance.now();
     try {
-      const res = await fetch(o.url, { method: 'POST', headers: o.headers, body: JSON.stringify(o.bodies.next().value), signal: AbortSignal.timeout(o.timeoutS * 1000) });
+      const res = await fetch(o.url, {
+        method: 'POST',
+        headers: o.headers,
+        body: JSON.stringify(o.bodies.next().value),
+        signal: AbortSignal.timeout(o.timeoutS * 1000),
+      });
       o.onResponse(res.status, await res.text());
       latencies.push(performance.now() - t0);
     } catch (err) {
@@ -124,7 +213,13 @@ async function pacedWrites(o) {
     requests: { total: latencies.length + errors + timeouts, average: (latencies.length + errors + timeouts) / o.seconds },
     errors,
     timeouts,
-    latency: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN, mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1) },
+    latency: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1] ?? NaN,
+      mean: sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1),
+    },
   };
 }
 
@@ -133,7 +228,10 @@ function run(options, t) {
     const instance = autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
     if (options.onTick) instance.on('tick', options.onTick);
     // what a dropped connection or a timeout was, and when
-    instance.on('reqError', (err) => t.samples.length < 5 && t.samples.push(`${new Date().toISOString()} ${err.code ?? ''} ${err.message}`));
+    instance.on(
+      'reqError',
+      (err) => t.samples.length < 5 && t.samples.push(`${new Date().toISOString()} ${err.code ?? ''} ${err.message}`),
+    );
   });
 }
 
@@ -170,27 +268,46 @@ async function runLoad(o) {
   const started = Date.now();
   try {
     const [r, w] = await Promise.all([
-      run({
-        ...common,
-        connections: o.connections ?? 8,
-        overallRate: o.readRate,
-        requests: [
-          {
-            setupRequest: (req) => {
-              const [, make] = READS[n % READS.length];
-              req.body = JSON.stringify(make(samples, Math.floor(n / READS.length)));
-              n++;
-              return req;
+      run(
+        {
+          ...common,
+          connections: o.connections ?? 8,
+          overallRate: o.readRate,
+          requests: [
+            {
+              setupRequest: (req) => {
+                const [, make] = READS[n % READS.length];
+                req.body = JSON.stringify(make(samples, Math.floor(n / READS.length)));
+                n++;
+                return req;
+              },
+              onResponse: reads.onResponse,
             },
-            onResponse: reads.onResponse,
-          },
-        ],
-        onTick: o.onTick,
-      }, reads.t),
-      o.writeRate > 0 ? pacedWrites({ url: o.url, headers, seconds: o.seconds, rate: o.writeRate, bodies, onResponse: writes.onResponse, timeoutS: o.timeoutS ?? 60 }) : null,
+          ],
+          onTick: o.onTick,
+        },
+        reads.t,
+      ),
+      o.writeRate > 0
+        ? pacedWrites({
+            url: o.url,
+            headers,
+            seconds: o.seconds,
+            rate: o.writeRate,
+            bodies,
+            onResponse: writes.onResponse,
+            timeoutS: o.timeoutS ?? 60,
+          })
+        : null,
     ]);
     sampleMemory();
-    return { seconds: (Date.now() - started) / 1000, reads: summary(r, reads.t), writes: w ? summary(w, writes.t) : null, memory, kinds: READS.map(([name]) => name) };
+    return {
+      seconds: (Date.now() - started) / 1000,
+      reads: summary(r, reads.t),
+      writes: w ? summary(w, writes.t) : null,
+      memory,
+      kinds: READS.map(([name]) => name),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -229,7 +346,10 @@ async function startApi(neo4jUri, key = 'load-key', port = 0) {
   const deadline = Date.now() + 120000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${out}`);
-    const status = await fetch(`${base}/readyz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error(`the API was not ready within 120 s:\n${out}`);
     await new Promise((r) => setTimeout(r, 500));

@@ -36,16 +36,29 @@ async function writeLowerBound(executor, items, options = {}) {
   for (let i = 0; i < items.length; i += size) {
     const batch = items.slice(i, i + size);
     const articles = batch.map(({ article: a }) => ({
-      id: a.id, url: a.url ?? null, title: a.title, source: a.source ?? null, publishedAt: a.publishedAt ?? null,
-      language: a.language, lead: a.paragraphs[0] ?? '', body: a.paragraphs.join('\n'),
+      id: a.id,
+      url: a.url ?? null,
+      title: a.title,
+      source: a.source ?? null,
+      publishedAt: a.publishedAt ?? null,
+      language: a.language,
+      lead: a.paragraphs[0] ?? '',
+      body: a.paragraphs.join('\n'),
     }));
     const entities = new Map();
-    for (const { extraction } of batch) for (const e of extraction.entities) if (!entities.has(e.id)) entities.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [e.name, ...e.aliases] });
-    const mentions = batch.flatMap(({ article, extraction }) => extraction.mentions.filter((m) => !m.credit).map((m) => ({ a: article.id, e: m.entityId, count: m.count, salience: m.salience })));
-    const outlets = batch.filter(({ article }) => article.source).map(({ article }) => ({ a: article.id, o: `outlet:${article.source}`, name: article.source }));
+    for (const { extraction } of batch)
+      for (const e of extraction.entities)
+        if (!entities.has(e.id)) entities.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [e.name, ...e.aliases] });
+    const mentions = batch.flatMap(({ article, extraction }) =>
+      extraction.mentions.filter((m) => !m.credit).map((m) => ({ a: article.id, e: m.entityId, count: m.count, salience: m.salience })),
+    );
+    const outlets = batch
+      .filter(({ article }) => article.source)
+      .map(({ article }) => ({ a: article.id, o: `outlet:${article.source}`, name: article.source }));
     const relations = {};
     for (const { article, extraction } of batch) {
-      for (const r of extraction.relations) (relations[r.type] ??= []).push({ a: article.id, from: r.from, to: r.to, evidence: r.evidence, confidence: r.confidence });
+      for (const r of extraction.relations)
+        (relations[r.type] ??= []).push({ a: article.id, from: r.from, to: r.to, evidence: r.evidence, confidence: r.confidence });
     }
     await executor.writeTransaction(async (run) => {
       await run({ cypher: q.articles, params: { rows: articles } });

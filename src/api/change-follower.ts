@@ -56,7 +56,9 @@ export function followChanges(options: ChangeFollowerOptions): ChangeFollower {
     const since = watermark - lagMs;
     let after: { id: string; at: number } | null = null;
     for (;;) {
-      const rows: { id: string; at: number }[] = await executor.read<{ id: string; at: number }>(changesSince({ since, afterAt: after?.at ?? null, afterId: after?.id ?? null, limit: PAGE }));
+      const rows: { id: string; at: number }[] = await executor.read<{ id: string; at: number }>(
+        changesSince({ since, afterAt: after?.at ?? null, afterId: after?.id ?? null, limit: PAGE }),
+      );
       out.push(...rows);
       if (rows.length < PAGE) return out;
       after = rows[rows.length - 1];
@@ -98,7 +100,9 @@ export function followChanges(options: ChangeFollowerOptions): ChangeFollower {
     if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
       lastPrune = Date.now();
       const [row] = await executor.read<{ now: number }>(databaseNow());
-      await executor.write(pruneChanges(Number(row.now) - retentionMs)).catch((err) => log('Could not prune the change feed (it keeps growing until it can)', err));
+      await executor
+        .write(pruneChanges(Number(row.now) - retentionMs))
+        .catch((err) => log('Could not prune the change feed (it keeps growing until it can)', err));
     }
   };
 

@@ -114,12 +114,7 @@ export function createLoaders(store: ReadStore) {
     relationsOf: keyed<RelationRecord[]>((json) => {
       const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
       return new DataLoader(async (ids) =>
-        byKey(
-          await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })),
-          ids,
-          (r) => r.relations,
-          [],
-        ),
+        byKey(await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })), ids, (r) => r.relations, []),
       );
     }),
   };

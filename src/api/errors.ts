@@ -31,7 +31,11 @@ export const badUserInput = (message: string, argumentName?: string): GraphQLErr
  * Deliberate errors keep their message and code; unexpected ones are logged in full and reach
  * the client only as "Internal server error".
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (msg: string, err: unknown) => void): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (msg: string, err: unknown) => void,
+): GraphQLFormattedError {
   let original = unwrapResolverError(error);
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof NewsGraphError) {
@@ -40,5 +44,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
   log(`Unexpected error in ${formatted.path?.join('.') ?? 'request'}:`, original);
-  return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }

@@ -101,13 +101,35 @@ export function publishChange(bus: EventBus, change: ChangePayload): void {
     return;
   }
   const story = change.story;
-  const base = { articleId: change.articleId, language: change.language, source: change.source, entityIds: change.mentions.map((m) => m.entityId) };
-  bus.publish(TOPICS.ARTICLE_INGESTED, { ...base, status: change.status, storyId: story?.storyId ?? null } satisfies ArticleIngestedPayload);
+  const base = {
+    articleId: change.articleId,
+    language: change.language,
+    source: change.source,
+    entityIds: change.mentions.map((m) => m.entityId),
+  };
+  bus.publish(TOPICS.ARTICLE_INGESTED, {
+    ...base,
+    status: change.status,
+    storyId: story?.storyId ?? null,
+  } satisfies ArticleIngestedPayload);
   if (story) {
-    const kind: StoryChangeName = story.kind === 'created' ? 'CREATED' : story.kind === 'merged' ? 'MERGED' : story.kind === 'joined' ? 'JOINED' : 'UPDATED';
-    bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: story.storyId, currentId: story.storyId, change: kind, mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
+    const kind: StoryChangeName =
+      story.kind === 'created' ? 'CREATED' : story.kind === 'merged' ? 'MERGED' : story.kind === 'joined' ? 'JOINED' : 'UPDATED';
+    bus.publish(TOPICS.STORY_UPDATED, {
+      ...base,
+      storyId: story.storyId,
+      currentId: story.storyId,
+      change: kind,
+      mergedIds: story.mergedIds,
+    } satisfies StoryUpdatedPayload);
     for (const old of story.mergedIds) {
-      bus.publish(TOPICS.STORY_UPDATED, { ...base, storyId: old, currentId: story.storyId, change: 'MERGED', mergedIds: story.mergedIds } satisfies StoryUpdatedPayload);
+      bus.publish(TOPICS.STORY_UPDATED, {
+        ...base,
+        storyId: old,
+        currentId: story.storyId,
+        change: 'MERGED',
+        mergedIds: story.mergedIds,
+      } satisfies StoryUpdatedPayload);
     }
     if (story.leftStoryId) {
       const gone = Boolean(story.leftStoryDeleted);
@@ -120,7 +142,12 @@ export function publishChange(bus: EventBus, change: ChangePayload): void {
       } satisfies StoryUpdatedPayload);
     }
   }
-  for (const m of change.mentions) bus.publish(TOPICS.ENTITY_MENTIONED, m.entityId, { entityId: m.entityId, articleId: change.articleId, salience: m.salience } satisfies EntityMentionedPayload);
+  for (const m of change.mentions)
+    bus.publish(TOPICS.ENTITY_MENTIONED, m.entityId, {
+      entityId: m.entityId,
+      articleId: change.articleId,
+      salience: m.salience,
+    } satisfies EntityMentionedPayload);
 }
 
 /** Publishes what one ingested article changed, straight from the ingest result (no change feed). */

@@ -39,13 +39,22 @@ const httpError = (res: http.ServerResponse, status: number, code: string, messa
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 
 /** Body parser and CORS failures, in words a client can act on. */
-export function answerMiddlewareError(res: http.ServerResponse, err: unknown, maxBodyBytes: number, log: HttpOptions<BaseContext>['log']): void {
+export function answerMiddlewareError(
+  res: http.ServerResponse,
+  err: unknown,
+  maxBodyBytes: number,
+  log: HttpOptions<BaseContext>['log'],
+): void {
   const e = err as { type?: string; status?: number; charset?: string };
-  if (e.type === 'entity.too.large') return httpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxBodyBytes} bytes.`);
-  if (e.type === 'entity.parse.failed') return httpError(res, 400, ApolloServerErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
-  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') return httpError(res, 415, ApolloServerErrorCode.BAD_REQUEST, 'Unsupported charset or content encoding: send UTF-8 JSON.');
+  if (e.type === 'entity.too.large')
+    return httpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${maxBodyBytes} bytes.`);
+  if (e.type === 'entity.parse.failed')
+    return httpError(res, 400, ApolloServerErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
+  if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported')
+    return httpError(res, 415, ApolloServerErrorCode.BAD_REQUEST, 'Unsupported charset or content encoding: send UTF-8 JSON.');
   if (e.type === 'request.aborted') return;
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return httpError(res, e.status, ApolloServerErrorCode.BAD_REQUEST, 'The request could not be read.');
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+    return httpError(res, e.status, ApolloServerErrorCode.BAD_REQUEST, 'The request could not be read.');
   log('Unexpected HTTP error:', err);
   httpError(res, 500, ApolloServerErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
 }
@@ -63,7 +72,11 @@ export function healthRoute(readiness: HttpOptions<BaseContext>['readiness']): R
       return true;
     }
     const report = readiness ? await readiness().catch((err: unknown) => ({ ready: false, reason: String(err) })) : { ready: true };
-    sendJson(res, report.ready ? 200 : 503, report.ready ? { status: 'ready' } : { status: 'not ready', reason: report.reason ?? 'unknown' });
+    sendJson(
+      res,
+      report.ready ? 200 : 503,
+      report.ready ? { status: 'ready' } : { status: 'not ready', reason: report.reason ?? 'unknown' },
+    );
     return true;
   };
 }

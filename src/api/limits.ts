@@ -71,7 +71,8 @@ export function operationDepth(op: OperationDefinitionNode, fragments: ReadonlyM
         deepest = Math.max(deepest, walk(sel.selectionSet, depth, seen));
       } else {
         const frag = fragments.get(sel.name.value);
-        if (frag && !seen.has(sel.name.value)) deepest = Math.max(deepest, walk(frag.selectionSet, depth, new Set([...seen, sel.name.value])));
+        if (frag && !seen.has(sel.name.value))
+          deepest = Math.max(deepest, walk(frag.selectionSet, depth, new Set([...seen, sel.name.value])));
       }
     }
     return deepest;
@@ -94,16 +95,22 @@ export function queryLimits(options: { maxDepth?: number; maxCost?: number; vari
       variables: options.variables ?? {},
       estimators: ESTIMATORS,
       createError: (max, actual) =>
-        new GraphQLError(`Query is too expensive: estimated cost ${actual} exceeds the limit of ${max} (lower "first"/"limit" or select less).`, {
-          extensions: { code: CODE, limit: 'cost', value: actual, max },
-        }),
+        new GraphQLError(
+          `Query is too expensive: estimated cost ${actual} exceeds the limit of ${max} (lower "first"/"limit" or select less).`,
+          {
+            extensions: { code: CODE, limit: 'cost', value: actual, max },
+          },
+        ),
     })(onlyLimits);
     const depth: ASTVisitor = {
       OperationDefinition(op) {
         const d = operationDepth(op, fragments);
         if (d > maxDepth) {
           context.reportError(
-            new GraphQLError(`Query is too deep: depth ${d} exceeds the limit of ${maxDepth}.`, { nodes: [op], extensions: { code: CODE, limit: 'depth', value: d, max: maxDepth } }),
+            new GraphQLError(`Query is too deep: depth ${d} exceeds the limit of ${maxDepth}.`, {
+              nodes: [op],
+              extensions: { code: CODE, limit: 'depth', value: d, max: maxDepth },
+            }),
           );
         }
       },

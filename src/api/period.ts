@@ -10,7 +10,8 @@ const DAYS: Record<PeriodEnum, number> = {
   [PeriodEnum.LAST_30_DAYS]: 30,
 };
 
-export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
 const isDate = (value: string): boolean => {
   try {
@@ -59,7 +60,13 @@ export function periodDates(period: PeriodEnum, end: string): { from: string; to
  */
 export async function resolveRange(
   store: ReadStore,
-  options: { from?: string | null; to?: string | null; period?: PeriodEnum | null; relativeTo?: RelativeToEnum | null; names?: { from: string; to: string } },
+  options: {
+    from?: string | null;
+    to?: string | null;
+    period?: PeriodEnum | null;
+    relativeTo?: RelativeToEnum | null;
+    names?: { from: string; to: string };
+  },
   now: () => Date = () => new Date(),
 ): Promise<{ from?: string; to?: string }> {
   const names = options.names ?? { from: 'from', to: 'to' };

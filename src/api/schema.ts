@@ -9,7 +9,12 @@ import { ArticleRelatedResolver, GraphResolver, TopicResolver } from './resolver
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { ArticleStoryResolver, RelationHistoryResolver, StoryResolver } from './resolvers/story.resolver';
-import { ArticleIngestedEventResolver, EntityMentionedEventResolver, StoryUpdatedEventResolver, SubscriptionResolver } from './resolvers/subscription.resolver';
+import {
+  ArticleIngestedEventResolver,
+  EntityMentionedEventResolver,
+  StoryUpdatedEventResolver,
+  SubscriptionResolver,
+} from './resolvers/subscription.resolver';
 import { Country, Organization, Person, Place, Topic } from './types/entity.type';
 
 export const RESOLVERS = [

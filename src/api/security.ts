@@ -107,7 +107,8 @@ export class RateLimiter {
   /** Clients whose bucket has refilled need no memory. */
   private forgetFull(): void {
     const now = this.now();
-    for (const [client, b] of this.buckets) if (b.tokens + (now - b.at) * (this.perMinute / 60000) >= this.perMinute) this.buckets.delete(client);
+    for (const [client, b] of this.buckets)
+      if (b.tokens + (now - b.at) * (this.perMinute / 60000) >= this.perMinute) this.buckets.delete(client);
   }
 }
 
@@ -137,18 +138,34 @@ export function securityPlugin<C extends SecurityContext>(settings: SecuritySett
       return {
         async didResolveOperation({ operation, request, document, schema, contextValue }) {
           if (operation?.operation === 'mutation') {
-            if (settings.readOnly) throw refuse('This deployment is read-only: mutations are disabled (NEWSGRAPH_READ_ONLY).', 'FORBIDDEN', 403);
+            if (settings.readOnly)
+              throw refuse('This deployment is read-only: mutations are disabled (NEWSGRAPH_READ_ONLY).', 'FORBIDDEN', 403);
             const wait = writes.take(contextValue.client);
-            if (wait) throw refuse(`Too many writes: at most ${settings.writeRateLimit} per minute per client; retry in ${wait} s.`, 'RATE_LIMITED', 429, wait);
+            if (wait)
+              throw refuse(
+                `Too many writes: at most ${settings.writeRateLimit} per minute per client; retry in ${wait} s.`,
+                'RATE_LIMITED',
+                429,
+                wait,
+              );
             return;
           }
           if (settings.expensiveReadRateLimit <= 0) return;
           // the cost rule run with the threshold as its limit says whether this read is expensive
-          const over = checkLimits(schema, document, { maxCost: settings.expensiveCost, maxDepth: Number.MAX_SAFE_INTEGER, variables: request.variables ?? {} });
+          const over = checkLimits(schema, document, {
+            maxCost: settings.expensiveCost,
+            maxDepth: Number.MAX_SAFE_INTEGER,
+            variables: request.variables ?? {},
+          });
           if (!over.length) return;
           const wait = expensive.take(contextValue.client);
           if (wait) {
-            throw refuse(`Too many expensive queries: at most ${settings.expensiveReadRateLimit} per minute per client above cost ${settings.expensiveCost}; retry in ${wait} s.`, 'RATE_LIMITED', 429, wait);
+            throw refuse(
+              `Too many expensive queries: at most ${settings.expensiveReadRateLimit} per minute per client above cost ${settings.expensiveCost}; retry in ${wait} s.`,
+              'RATE_LIMITED',
+              429,
+              wait,
+            );
           }
         },
       };

@@ -81,7 +81,10 @@ export function securitySettings(options: Pick<ApiServerOptions, 'apiKey' | 'sec
 }
 
 export async function createApolloServer(
-  options: Pick<ApiServerOptions, 'log' | 'logger' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & { schema?: GraphQLSchema; httpServer?: http.Server } = {},
+  options: Pick<ApiServerOptions, 'log' | 'logger' | 'events' | 'security' | 'apiKey' | 'shutdownGraceMs'> & {
+    schema?: GraphQLSchema;
+    httpServer?: http.Server;
+  } = {},
 ): Promise<ApolloServer<Context>> {
   const logger = options.logger ?? createLogger();
   const log = options.log ?? errorLog(logger);
@@ -129,9 +132,11 @@ export function contextFor(
 }
 
 /** A `Route` (health checks, extra routes) as Express middleware. */
-const asMiddleware = (route: Route): express.RequestHandler => (req, res, next) => {
-  Promise.resolve(route(req, res)).then((handled) => (handled ? undefined : next()), next);
-};
+const asMiddleware =
+  (route: Route): express.RequestHandler =>
+  (req, res, next) => {
+    Promise.resolve(route(req, res)).then((handled) => (handled ? undefined : next()), next);
+  };
 
 /**
  * One HTTP server on one port: GraphQL at /graphql (Sandbox landing page for browsers) and its
@@ -144,7 +149,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const security = securitySettings(options);
   const events = options.events ?? createInProcessEvents();
   const schema = await createSchema(events);
-  const changes = options.changeFeed === false ? undefined : followChanges({ executor: options.executor, events, log, ...options.changeFeed });
+  const changes =
+    options.changeFeed === false ? undefined : followChanges({ executor: options.executor, events, log, ...options.changeFeed });
   const app = express();
   const httpServer = http.createServer(app);
   // slow clients cannot hold sockets for ever
@@ -169,14 +175,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > security.maxBodyBytes) {
         res.setHeader('connection', 'close');
-        res.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${security.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        res.status(413).json({
+          errors: [
+            {
+              message: `The request body is larger than the limit of ${security.maxBodyBytes} bytes.`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        });
         return;
       }
       next();
     },
     express.json({ limit: security.maxBodyBytes, type: ['application/json', 'application/graphql-response+json', 'application/*+json'] }),
     expressMiddleware(server, {
-      context: async ({ req }) => contextFor(options.executor, security.apiKeys, req.headers.authorization, { events, changes, address: req.socket.remoteAddress }),
+      context: async ({ req }) =>
+        contextFor(options.executor, security.apiKeys, req.headers.authorization, { events, changes, address: req.socket.remoteAddress }),
     }),
   );
   // a body that is not JSON, too large, in an odd charset: a coded error, never Express's HTML page with a stack
@@ -222,7 +236,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     wsServer,
   );
   const address = httpServer.address() as AddressInfo;
-  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  const host =
+    !options.host || options.host === '0.0.0.0' || options.host === '::'
+      ? 'localhost'
+      : options.host.includes(':')
+        ? `[${options.host}]`
+        : options.host;
   const origin = `http://${host}:${address.port}`;
   return {
     url: `${origin}/graphql`,

@@ -20,16 +20,18 @@ export function staticRoutes(options: StaticRoutesOptions): Router {
   const router = express.Router();
   const assets = path.join(options.webDir, 'assets');
 
-  const sendPage = (file: string) => (_req: Request, res: Response): void => {
-    const full = path.join(options.webDir, file);
-    if (!fs.existsSync(full)) {
-      res.status(503).type('text/plain').send(`The explorer is not built (${file} is missing): run \`npm run build\`.\n`);
-      return;
-    }
-    // the page itself is never cached, so a rebuild shows at once; its hashed assets are
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(full);
-  };
+  const sendPage =
+    (file: string) =>
+    (_req: Request, res: Response): void => {
+      const full = path.join(options.webDir, file);
+      if (!fs.existsSync(full)) {
+        res.status(503).type('text/plain').send(`The explorer is not built (${file} is missing): run \`npm run build\`.\n`);
+        return;
+      }
+      // the page itself is never cached, so a rebuild shows at once; its hashed assets are
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(full);
+    };
 
   router.get('/', (_req, res) => res.redirect(302, EXPLORER_BASE));
   // hashed file names: safe to cache for good

@@ -32,5 +32,4 @@ export class NewsGraphError extends Error {
   }
 }
 
-export const badInput = (message: string, origin?: string): NewsGraphError =>
-  new NewsGraphError('BAD_USER_INPUT', message, { origin });
+export const badInput = (message: string, origin?: string): NewsGraphError => new NewsGraphError('BAD_USER_INPUT', message, { origin });

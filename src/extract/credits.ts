@@ -32,7 +32,10 @@ export function addCredits(opts: { doc: DocState; lex: Lexicon; article: Article
   const place = article.dateline?.trim();
   if (place) {
     const norm = normalizeForm(place);
-    const m = lex.zh.matchesAt(norm, 0).filter((x) => x.end === norm.length && ['place', 'country'].includes(x.values[0].entity.type)).pop();
+    const m = lex.zh
+      .matchesAt(norm, 0)
+      .filter((x) => x.end === norm.length && ['place', 'country'].includes(x.values[0].entity.type))
+      .pop();
     const ent = m?.values[0].entity;
     if (ent) {
       doc.upsertLex(ent);
@@ -51,9 +54,10 @@ function mediaIn(credit: string, lex: Lexicon): { entity: LexEntity; surface: st
     if (e.type === 'organization' && e.kind === 'media') out.push({ entity: e, surface: chars.slice(m.start, m.end).join('') });
   }
   // English forms: a credit in capitals ("TAIPEI TIMES") is matched in title case as well
-  const variants = /^[^a-z]*$/.test(credit) && /[A-Z]{3}/.test(credit) && / /.test(credit)
-    ? [credit, credit.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())]
-    : [credit];
+  const variants =
+    /^[^a-z]*$/.test(credit) && /[A-Z]{3}/.test(credit) && / /.test(credit)
+      ? [credit, credit.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase())]
+      : [credit];
   for (const v of variants) {
     for (const m of matchEn({ norm: normalizeForm(v), index: lex.en })) {
       if (m.entity.type === 'organization' && m.entity.kind === 'media' && !out.some((o) => o.entity === m.entity)) {
@@ -67,6 +71,8 @@ function mediaIn(credit: string, lex: Lexicon): { entity: LexEntity; surface: st
 /** A short name ending like an outlet (報, 網, 新聞, Times, News ...), not a photo credit or a person. */
 function looksLikeOutlet(name: string): boolean {
   if ([...name].length > 14 || /[／/：:（）()]|提供|攝|翻攝|資料|截圖|圖/.test(name)) return false;
-  return /(日報|時報|晚報|報|新聞網|新聞|電視台?|電台|通訊社|社|周刊|週刊|雜誌|網)$/.test(name)
-    || /^(?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (Times|News|Post|Daily|Herald|Journal|Press|Tribune|Today|Taiwan)$/.test(name);
+  return (
+    /(日報|時報|晚報|報|新聞網|新聞|電視台?|電台|通訊社|社|周刊|週刊|雜誌|網)$/.test(name) ||
+    /^(?:The )?[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3} (Times|News|Post|Daily|Herald|Journal|Press|Tribune|Today|Taiwan)$/.test(name)
+  );
 }

@@ -67,7 +67,16 @@ export class DocState {
   }
 
   /** Registers (or enriches) an entity and returns it. */
-  upsert(e: { id: string; type: EntityType; name: string; aliases?: string[]; en?: string; iso2?: string; kind?: OrganizationKind; parentId?: string }): Entity {
+  upsert(e: {
+    id: string;
+    type: EntityType;
+    name: string;
+    aliases?: string[];
+    en?: string;
+    iso2?: string;
+    kind?: OrganizationKind;
+    parentId?: string;
+  }): Entity {
     const prev = this.entities.get(e.id);
     if (prev) {
       for (const a of e.aliases ?? []) if (a !== prev.name && !prev.aliases.includes(a)) prev.aliases.push(a);
@@ -95,7 +104,13 @@ export class DocState {
     // the lexicon's other spellings travel with the entity, so the graph can join articles on them
     const aliases = lex.type === 'topic' ? [] : [lex.name, ...lex.aliases, ...(lex.en ? [lex.en] : [])];
     return this.upsert({
-      id: lex.id, type: lex.type, name, aliases, en: lex.en, iso2: lex.iso2, kind: lex.kind,
+      id: lex.id,
+      type: lex.type,
+      name,
+      aliases,
+      en: lex.en,
+      iso2: lex.iso2,
+      kind: lex.kind,
       parentId: lex.type === 'topic' ? lex.parent : undefined,
     });
   }
@@ -156,7 +171,8 @@ export function splitSentences(chars: string[]): Sentence[] {
     else if (c === '.' && (chars[i + 1] === ' ' || chars[i + 1] === '\n' || i + 1 === chars.length)) {
       // "U.S. officials" and "Dec. 30" do not end a sentence
       const prev = chars.slice(Math.max(0, i - 4), i).join('');
-      if (!/(?:^|[\s.])(?:[A-Z]|U\.S|Mr|Ms|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|vs|Gen|Lt|Col)$/.test(prev)) end = i + 1;
+      if (!/(?:^|[\s.])(?:[A-Z]|U\.S|Mr|Ms|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|vs|Gen|Lt|Col)$/.test(prev))
+        end = i + 1;
     }
     if (end > 0) {
       // a closing quote belongs to the sentence it closes

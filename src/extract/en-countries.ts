@@ -33,7 +33,8 @@ export function extraCountryForms(opts: { text: string; lex: Lexicon }): LexMatc
     for (const f of forms) {
       for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
         const e = i + f.length;
-        if (/[\p{L}\p{N}.]/u.test(text[i - 1] ?? '') || /^(?:[\p{L}\p{N}]|\.\p{L})/u.test(text.slice(e, e + 2)) || text[e] === '$') continue;
+        if (/[\p{L}\p{N}.]/u.test(text[i - 1] ?? '') || /^(?:[\p{L}\p{N}]|\.\p{L})/u.test(text.slice(e, e + 2)) || text[e] === '$')
+          continue;
         out.push({ start: i, end: e, entity, form: { entity, tokens: [f.toLowerCase()], raw: [f], caseSensitive: true } });
       }
     }
@@ -55,8 +56,10 @@ export function capitalOf(lex: Lexicon, e: LexEntity): string | undefined {
   return m.get(e.name) ?? m.get(e.name.replace(/[市都]$/, '')) ?? e.aliases.map((a) => m.get(a)).find(Boolean);
 }
 
-const STANCE_NOUNS = /\b(?:reprisals?|retaliation|pressure|criticism|protests?|response|warnings?|threats?|coercion|objections?|sanctions|demands?|condemnation|backlash|ire|anger|wrath|displeasure|fury)\s+(?:from|by|of)\s$/;
-const AGENT_BEFORE = /\b(?:by|urged|pressed|accused|told|warned|informed|notified|asked|criticized|criticised|condemned|thanked|praised|blamed|congratulated|lobbied|pressured)\s$/;
+const STANCE_NOUNS =
+  /\b(?:reprisals?|retaliation|pressure|criticism|protests?|response|warnings?|threats?|coercion|objections?|sanctions|demands?|condemnation|backlash|ire|anger|wrath|displeasure|fury)\s+(?:from|by|of)\s$/;
+const AGENT_BEFORE =
+  /\b(?:by|urged|pressed|accused|told|warned|informed|notified|asked|criticized|criticised|condemned|thanked|praised|blamed|congratulated|lobbied|pressured)\s$/;
 
 /**
  * What a lexicon match means here: the entity, its country (a capital acting: "Tokyo faced",
@@ -84,7 +87,8 @@ export function senseOf(opts: { text: string; lex: Lexicon; m: LexMatch }): 'ent
     if (iso && lex.countries.has(iso)) {
       const next = /^(?:['’]s)? ([a-z]+)/.exec(after)?.[1];
       const acts = !!next && enWord(next).verb && !/ing$/.test(next) && !/^(?:in|on|at|to)$/.test(next);
-      if (/^['’]s [a-z]/.test(after) || acts || STANCE_NOUNS.test(before) || (AGENT_BEFORE.test(before) && !/^(?:,| and)/.test(after))) return 'country';
+      if (/^['’]s [a-z]/.test(after) || acts || STANCE_NOUNS.test(before) || (AGENT_BEFORE.test(before) && !/^(?:,| and)/.test(after)))
+        return 'country';
     }
   }
   return 'entity';
@@ -130,4 +134,3 @@ export function demonymOwner(lex: Lexicon, adj: string): LexEntity | null | unde
   const list = demonyms.owners.get(adj) ?? [];
   return list.length > 1 ? null : list[0];
 }
-

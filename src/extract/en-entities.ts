@@ -15,7 +15,10 @@ import { matchEn } from './topics';
 const CAP = String.raw`[A-Z][\p{L}'’\-]*\.?`;
 const ORG_HEADS: [RegExp, OrganizationKind][] = [
   [/^(Committee|Commission)$/, 'committee'],
-  [/^(Ministry|Department|Bureau|Administration|Agency|Office|Directorate|Yuan|Cabinet|Council|Reserve|Government|Police|Court|Directorate-General)$/, 'government'],
+  [
+    /^(Ministry|Department|Bureau|Administration|Agency|Office|Directorate|Yuan|Cabinet|Council|Reserve|Government|Police|Court|Directorate-General)$/,
+    'government',
+  ],
   [/^(Party|caucus|Caucus)$/, 'party'],
   [/^(Bank|Corporation|Corp\.?|Company|Co\.?|Inc\.?|Group|Holdings|Technology|Electronics|Semiconductor)$/, 'company'],
   [/^(Times|News|Post|Daily|Herald|Journal|Agency|Press|Television|TV|Radio)$/, 'media'],
@@ -24,8 +27,113 @@ const ORG_HEADS: [RegExp, OrganizationKind][] = [
   [/^(Alliance|Union|Organization|Organisation|Forum)$/, 'international'],
   [/^(University|Institute|Foundation|Association|Museum|Center|Centre|Fund)$/, 'other'],
 ];
-const PLACE_HEADS = /^(County|City|Township|District|Peninsula|Strait|River|Hill|Island|Islands|Mountain|Mountains|Lake|Bay|Province|Prefecture|Airport|airport|Stadium|Arena|Dome|Coliseum|Gymnasium|Park|Station|Harbor|Harbour|Port|Village|Gallery)$/;
-const NOT_NAME = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'If', 'As', 'By', 'With', 'From', 'To', 'Of', 'After', 'Before', 'During', 'While', 'When', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'His', 'Her', 'Their', 'Our', 'Its', 'Mr', 'Ms', 'Mrs', 'Dr', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'Game', 'According', 'However', 'Meanwhile', 'Download', 'App', 'Photo', 'Taiwanese', 'Chinese', 'Japanese', 'American', 'Storm', 'Typhoon', 'Tropical', 'Super', 'Severe', 'By', 'Photo', 'Courtesy', 'Vice', 'Former', 'Deputy', 'Related', 'Latest', 'More', 'Top', 'Read', 'Popular', 'Recommended', 'Subscribe', 'Follow', 'Share', 'Breaking']);
+const PLACE_HEADS =
+  /^(County|City|Township|District|Peninsula|Strait|River|Hill|Island|Islands|Mountain|Mountains|Lake|Bay|Province|Prefecture|Airport|airport|Stadium|Arena|Dome|Coliseum|Gymnasium|Park|Station|Harbor|Harbour|Port|Village|Gallery)$/;
+const NOT_NAME = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'For',
+  'But',
+  'And',
+  'If',
+  'As',
+  'By',
+  'With',
+  'From',
+  'To',
+  'Of',
+  'After',
+  'Before',
+  'During',
+  'While',
+  'When',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'Its',
+  'Mr',
+  'Ms',
+  'Mrs',
+  'Dr',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sept',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+  'Game',
+  'According',
+  'However',
+  'Meanwhile',
+  'Download',
+  'App',
+  'Photo',
+  'Taiwanese',
+  'Chinese',
+  'Japanese',
+  'American',
+  'Storm',
+  'Typhoon',
+  'Tropical',
+  'Super',
+  'Severe',
+  'By',
+  'Photo',
+  'Courtesy',
+  'Vice',
+  'Former',
+  'Deputy',
+  'Related',
+  'Latest',
+  'More',
+  'Top',
+  'Read',
+  'Popular',
+  'Recommended',
+  'Subscribe',
+  'Follow',
+  'Share',
+  'Breaking',
+]);
 
 interface Span {
   start: number;
@@ -92,9 +200,18 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     const lexHit = lex.zh.matchesAt(doc.norm, zhStart).find((x) => x.end === zhStart + m![2].length)?.values[0].entity;
     let e: Entity;
     if (lexHit) e = doc.upsertLex(lexHit);
-    else if (isOrg) e = doc.upsert({ id: `org:${zh}`, type: 'organization', name: latin, en: latin, aliases: [zh], kind: headKind(words[words.length - 1]) ?? 'other' });
+    else if (isOrg)
+      e = doc.upsert({
+        id: `org:${zh}`,
+        type: 'organization',
+        name: latin,
+        en: latin,
+        aliases: [zh],
+        kind: headKind(words[words.length - 1]) ?? 'other',
+      });
     else if (isPlace) e = doc.upsert({ id: `place:${zh}`, type: 'place', name: latin, en: latin, aliases: [zh] });
-    else if (words.length >= 2 && [...zh].length <= 4) e = doc.upsert({ id: `person:${zh}`, type: 'person', name: latin, en: latin, aliases: [zh] });
+    else if (words.length >= 2 && [...zh].length <= 4)
+      e = doc.upsert({ id: `person:${zh}`, type: 'person', name: latin, en: latin, aliases: [zh] });
     else continue;
     if (!e.aliases.includes(latin) && e.name !== latin) e.aliases.push(latin);
     if (e.type === 'person') byEn.set(latin, e);
@@ -112,7 +229,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   // teams first: "the Tampa Bay Rays" is a team, not Tampa, unless the lexicon knows the whole name
   for (const t of teamNames({ text, tokens, lex, isPlaceHead: (w) => PLACE_HEADS.test(w) || !!headKind(w) })) {
     const inside = enMatches.filter((m) => m.start >= t.start && m.end <= t.end);
-    if (!free(t) || inside.some((m) => m.entity.type === 'organization' || m.entity.type === 'person') || inside.some((m) => m.start === t.start && m.end === t.end)) continue;
+    if (
+      !free(t) ||
+      inside.some((m) => m.entity.type === 'organization' || m.entity.type === 'person') ||
+      inside.some((m) => m.start === t.start && m.end === t.end)
+    )
+      continue;
     const id = `org:${t.name}`;
     doc.upsert({ id, type: 'organization', name: t.name, en: t.name, kind: t.kind });
     doc.addHit({ id, start: t.start, end: t.end });
@@ -123,7 +245,14 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     const country = countryMatches.find((c) => c.start >= mm.start && c.end <= mm.end)!;
     const e = mm.lex
       ? doc.upsertLex(mm.lex)
-      : doc.upsert({ id: mm.id, type: 'organization', name: mm.name.replace(/^the /, ''), en: mm.name, aliases: [mm.id.slice(4)], kind: 'government' });
+      : doc.upsert({
+          id: mm.id,
+          type: 'organization',
+          name: mm.name.replace(/^the /, ''),
+          en: mm.name,
+          aliases: [mm.id.slice(4)],
+          kind: 'government',
+        });
     doc.upsertLex(country.entity);
     doc.addHit({ id: e.id, start: mm.start, end: mm.end });
     doc.hits.push({ id: country.entity.id, start: country.start, end: country.end, surface: text.slice(country.start, country.end) });
@@ -144,8 +273,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
       if (owner && owner !== m.entity) m.entity = owner;
     }
     // "Dell Harmon": a one-word company that is a given name before a surname is the person's name
-    if (m.form.tokens.length === 1 && m.entity.type !== 'country' && /^ \p{Lu}[\p{Ll}]+/u.test(text.slice(m.end, m.end + 3))
-      && (enWord(text.slice(m.start, m.end)).firstName || titleBefore(lex, text, m.start))) {
+    if (
+      m.form.tokens.length === 1 &&
+      m.entity.type !== 'country' &&
+      /^ \p{Lu}[\p{Ll}]+/u.test(text.slice(m.end, m.end + 3)) &&
+      (enWord(text.slice(m.start, m.end)).firstName || titleBefore(lex, text, m.start))
+    ) {
       const next = /^ (\p{Lu}[\p{L}'’\-]*)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
       if (!enWord(next.replace(/['’]s$/, '')).common && !reservedWord(lex, next)) continue;
     }
@@ -153,7 +286,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (m.entity.type === 'organization' || m.entity.type === 'place') {
       for (const c of countryInside(lex, text.slice(m.start, m.end))) {
         doc.upsertLex(c.entity);
-        doc.hits.push({ id: c.entity.id, start: m.start + c.start, end: m.start + c.end, surface: text.slice(m.start + c.start, m.start + c.end) });
+        doc.hits.push({
+          id: c.entity.id,
+          start: m.start + c.start,
+          end: m.start + c.end,
+          surface: text.slice(m.start + c.start, m.start + c.end),
+        });
       }
     }
     // "after Tokyo faced ...", "announced by Washington": the capital stands for its country
@@ -170,9 +308,12 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     const sp = { start, end: start + raw.length };
     if (!free(sp)) continue;
     const titled = /^[^a-z]+$/.test(raw) ? raw.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()) : raw;
-    const known = [...matchEn({ norm: titled, index: lex.en }), ...matchEn({ norm: raw, index: lex.en })]
-      .find((x) => x.start === 0 && x.end === raw.length && x.entity.type === 'organization');
-    const e = known ? doc.upsertLex(known.entity) : doc.upsert({ id: `org:${titled}`, type: 'organization', name: titled, en: titled, kind: 'media' });
+    const known = [...matchEn({ norm: titled, index: lex.en }), ...matchEn({ norm: raw, index: lex.en })].find(
+      (x) => x.start === 0 && x.end === raw.length && x.entity.type === 'organization',
+    );
+    const e = known
+      ? doc.upsertLex(known.entity)
+      : doc.upsert({ id: `org:${titled}`, type: 'organization', name: titled, en: titled, kind: 'media' });
     doc.addHit({ id: e.id, ...sp, credit: true });
   }
 
@@ -300,7 +441,8 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i].cap || tokens[i].gap !== ' ' || !titleBefore(lex, text, tokens[i].start)) continue;
     let j = i;
-    const ok = (t: EnToken) => t.cap && /^\p{Lu}[\p{L}'’\-]*$/u.test(t.word) && !NOT_NAME.has(t.word) && !reservedWord(lex, t.word) && !countryWord(lex, t.word);
+    const ok = (t: EnToken) =>
+      t.cap && /^\p{Lu}[\p{L}'’\-]*$/u.test(t.word) && !NOT_NAME.has(t.word) && !reservedWord(lex, t.word) && !countryWord(lex, t.word);
     if (!ok(tokens[i])) continue;
     while (j + 1 < tokens.length && j - i < 2 && !tokens[j].poss && tokens[j + 1].gap === ' ' && ok(tokens[j + 1])) j++;
     if (j === i) continue;
@@ -311,7 +453,11 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     i = j;
   }
   for (const c of nameCandidates({
-    text, tokens, isCountry: (w) => countryWord(lex, w), isReserved: (w) => reservedWord(lex, w), titleCommaBefore: (at) => !!titleBefore(lex, text, at, ', '),
+    text,
+    tokens,
+    isCountry: (w) => countryWord(lex, w),
+    isReserved: (w) => reservedWord(lex, w),
+    titleCommaBefore: (at) => !!titleBefore(lex, text, at, ', '),
     titleCommaAfter: (at) => titleAfterComma(lex, text, at),
   })) {
     if (free(c)) people.push({ start: c.start, end: c.end, name: c.name, style: 'west' });
@@ -399,7 +545,26 @@ function headKind(w: string): OrganizationKind | undefined {
   return undefined;
 }
 
-const SEQ_BREAK = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+const SEQ_BREAK = new Set([
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]);
 const SEQ_LINK = new Set(['of', 'and', 'the', 'for', 'on', 'de']);
 
 type Seq = { words: { t: string; start: number; end: number }[] };
@@ -441,7 +606,11 @@ function capitalSequences(tokens: EnToken[], lex: Lexicon): Seq[] {
 
 function splitAtTitles(words: Seq['words'], lex: Lexicon): Seq[] {
   for (let k = 1; k < words.length - 1; k++) {
-    const len = titleAt(lex, words.map((w) => w.t), k);
+    const len = titleAt(
+      lex,
+      words.map((w) => w.t),
+      k,
+    );
     if (len && k + len < words.length && /^[A-Z]/.test(words[k + len].t)) {
       return [{ words: words.slice(0, k) }, ...splitAtTitles(words.slice(k + len), lex)];
     }

@@ -30,7 +30,8 @@ export function enGrammar(lex: Lexicon): EnGrammar {
     // a lexicon directory without the file (tests with a small lexicon): no English grammar data
   }
   const descriptors = new Map<string, OrganizationKind>();
-  for (const [kind, words] of Object.entries(raw.orgDescriptors ?? {})) for (const w of words as string[]) descriptors.set(w, kind as OrganizationKind);
+  for (const [kind, words] of Object.entries(raw.orgDescriptors ?? {}))
+    for (const w of words as string[]) descriptors.set(w, kind as OrganizationKind);
   const grammar: EnGrammar = {
     ministryFields: raw.ministryFields ?? {},
     fieldSynonyms: raw.fieldSynonyms ?? {},
@@ -48,7 +49,8 @@ function curatedDemonyms(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   try {
     for (const c of JSON.parse(fs.readFileSync(path.join(dir, 'countries.json'), 'utf8'))) {
-      for (const a of Array.isArray(c?.adjectives) ? c.adjectives : []) if (typeof a === 'string' && typeof c.iso2 === 'string' && !out[a]) out[a] = c.iso2.toUpperCase();
+      for (const a of Array.isArray(c?.adjectives) ? c.adjectives : [])
+        if (typeof a === 'string' && typeof c.iso2 === 'string' && !out[a]) out[a] = c.iso2.toUpperCase();
     }
   } catch {
     // no hand-kept country list: demonyms resolve through the lexicon alone
@@ -71,7 +73,8 @@ function lexMinistry(lex: Lexicon, g: EnGrammar, iso2: string, field: string): L
     const byKey = new Map<string, LexEntity>();
     for (const e of lex.byId.values()) {
       if (e.type !== 'organization' || e.kind !== 'government' || !e.en || !e.country) continue;
-      const m = /(?:Ministry|Department) of (?:the )?(.+?)(?: of (?:the )?[A-Z].*)?$/.exec(e.en) ?? /^(?:U\.S\. )?(.+?) Ministry$/.exec(e.en);
+      const m =
+        /(?:Ministry|Department) of (?:the )?(.+?)(?: of (?:the )?[A-Z].*)?$/.exec(e.en) ?? /^(?:U\.S\. )?(.+?) Ministry$/.exec(e.en);
       const k = m ? fieldKey(g, m[1]) : undefined;
       if (k && !byKey.has(`${e.country}|${k}`)) byKey.set(`${e.country}|${k}`, e);
     }
@@ -97,7 +100,11 @@ export interface MinistryMention {
  * Affairs of Japan". The id follows the country, so Japan's foreign ministry is never Taiwan's
  * 外交部, and an English and a Chinese article about the same ministry meet on one id.
  */
-export function ministryMentions(opts: { text: string; lex: Lexicon; countries: { start: number; end: number; entity: LexEntity }[] }): MinistryMention[] {
+export function ministryMentions(opts: {
+  text: string;
+  lex: Lexicon;
+  countries: { start: number; end: number; entity: LexEntity }[];
+}): MinistryMention[] {
   const { text, lex } = opts;
   const g = enGrammar(lex);
   const out: MinistryMention[] = [];
@@ -146,7 +153,12 @@ export interface AppositionOrg {
  * contract electronics maker", "Acme, a Taipei-based chipmaker", "contract manufacturer Foxconn".
  * The name is one to four capitalised words that are not common vocabulary (or are acronyms).
  */
-export function appositionOrgs(opts: { text: string; tokens: EnToken[]; lex: Lexicon; isFree: (s: { start: number; end: number }) => boolean }): AppositionOrg[] {
+export function appositionOrgs(opts: {
+  text: string;
+  tokens: EnToken[];
+  lex: Lexicon;
+  isFree: (s: { start: number; end: number }) => boolean;
+}): AppositionOrg[] {
   const { text, tokens, lex, isFree } = opts;
   const g = enGrammar(lex);
   const out: AppositionOrg[] = [];
@@ -197,17 +209,57 @@ export function appositionOrgs(opts: { text: string; tokens: EnToken[]; lex: Lex
 }
 
 /** Officers' titles that name the body they serve ("Velquor CEO", "chairman of Velquor"). */
-const CORPORATE_TITLES = new Set(['CEO', 'CFO', 'COO', 'CTO', 'chief executive', 'chief executive officer', 'chairman', 'Chairman', 'chairwoman', 'Chairwoman',
-  'chairperson', 'Chairperson', 'founder', 'Founder', 'president', 'spokesperson', 'spokesman', 'spokeswoman', 'managing director', 'general manager',
-  'vice chairman', 'Vice Chairman', 'executive director', 'chief economist', 'analyst']);
-const COMPANY_TITLES = new Set(['CEO', 'CFO', 'COO', 'CTO', 'chief executive', 'chief executive officer', 'founder', 'Founder', 'managing director', 'general manager']);
+const CORPORATE_TITLES = new Set([
+  'CEO',
+  'CFO',
+  'COO',
+  'CTO',
+  'chief executive',
+  'chief executive officer',
+  'chairman',
+  'Chairman',
+  'chairwoman',
+  'Chairwoman',
+  'chairperson',
+  'Chairperson',
+  'founder',
+  'Founder',
+  'president',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'managing director',
+  'general manager',
+  'vice chairman',
+  'Vice Chairman',
+  'executive director',
+  'chief economist',
+  'analyst',
+]);
+const COMPANY_TITLES = new Set([
+  'CEO',
+  'CFO',
+  'COO',
+  'CTO',
+  'chief executive',
+  'chief executive officer',
+  'founder',
+  'Founder',
+  'managing director',
+  'general manager',
+]);
 
 /**
  * Organizations named by the title of their officer: "Velquor CEO Pell Varnado" (a capitalised
  * name, a corporate title, a person's name) and "Tova Reinholt, chairman of Velquor". The name
  * is one to three capitalised words that are no common vocabulary (or acronyms).
  */
-export function titledOrgs(opts: { text: string; tokens: EnToken[]; lex: Lexicon; isFree: (s: { start: number; end: number }) => boolean }): AppositionOrg[] {
+export function titledOrgs(opts: {
+  text: string;
+  tokens: EnToken[];
+  lex: Lexicon;
+  isFree: (s: { start: number; end: number }) => boolean;
+}): AppositionOrg[] {
   const { text, tokens, lex, isFree } = opts;
   const out: AppositionOrg[] = [];
   const nameLike = (t: EnToken) => t.cap && (/^[A-Z0-9&.\-]{2,}$/.test(t.word) || !enWord(t.word).common) && !enWord(t.word).firstName;
@@ -226,7 +278,8 @@ export function titledOrgs(opts: { text: string; tokens: EnToken[]; lex: Lexicon
     if (isFree(sp)) out.push({ ...sp, name: text.slice(sp.start, sp.end), kind: kindOf(tb.def.title) });
   }
   // "..., chairman of Velquor"
-  const re = /, (?:the )?([A-Za-z][A-Za-z\- ]{1,30}?) of (?:the )?((?:[A-Z][\p{L}&\-]*)(?: [A-Z][\p{L}&\-]*){0,2})(?=[,.;)]| (?:said|says|told|and|who)\b)/gu;
+  const re =
+    /, (?:the )?([A-Za-z][A-Za-z\- ]{1,30}?) of (?:the )?((?:[A-Z][\p{L}&\-]*)(?: [A-Z][\p{L}&\-]*){0,2})(?=[,.;)]| (?:said|says|told|and|who)\b)/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!CORPORATE_TITLES.has(m[1])) continue;
     const start = m.index + m[0].length - m[2].length;

@@ -12,13 +12,19 @@ export interface NameCandidate {
 }
 
 /** Capitalised words that never start or sit inside a person's name. */
-const NOT_NAME = new Set(('The A An In On At For But And If As By With From To Of After Before During While When This That These Those It He She They We ' +
-  'His Her Their Our Its Mr Ms Mrs Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
-  'August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec According However Meanwhile Download App ' +
-  'Photo Courtesy Vice Former Deputy Acting Chief Senior Junior Game Storm Typhoon Tropical Super Severe North South East West Northern ' +
-  'Southern Eastern Western Central New Old Great Saint St Lord Sir Mount Lake River').split(' '));
-const SPEECH_AFTER = /^(?:,? (?:said|says|told|added|noted|wrote|explained|stressed|argued|urged|warned|asked|announced|revealed|confirmed|insisted|replied|recalled|admitted|claimed|suggested|acknowledged|commented|emphasized|emphasised|contended|cautioned)\b|, (?:who|whose)\b|,? \d{1,3},)/;
-const TITLE_BEFORE = /\b(?:film|movie|series|drama|novel|book|album|song|single|show|documentary|play|musical|titled|entitled|called|dubbed|nicknamed|exhibition|festival|award|prize)\s+["“]?$/i;
+const NOT_NAME = new Set(
+  (
+    'The A An In On At For But And If As By With From To Of After Before During While When This That These Those It He She They We ' +
+    'His Her Their Our Its Mr Ms Mrs Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
+    'August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec According However Meanwhile Download App ' +
+    'Photo Courtesy Vice Former Deputy Acting Chief Senior Junior Game Storm Typhoon Tropical Super Severe North South East West Northern ' +
+    'Southern Eastern Western Central New Old Great Saint St Lord Sir Mount Lake River'
+  ).split(' '),
+);
+const SPEECH_AFTER =
+  /^(?:,? (?:said|says|told|added|noted|wrote|explained|stressed|argued|urged|warned|asked|announced|revealed|confirmed|insisted|replied|recalled|admitted|claimed|suggested|acknowledged|commented|emphasized|emphasised|contended|cautioned)\b|, (?:who|whose)\b|,? \d{1,3},)/;
+const TITLE_BEFORE =
+  /\b(?:film|movie|series|drama|novel|book|album|song|single|show|documentary|play|musical|titled|entitled|called|dubbed|nicknamed|exhibition|festival|award|prize)\s+["“]?$/i;
 const HONORIFIC_BEFORE = /\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s$/;
 
 /**

@@ -35,8 +35,9 @@ export function contextPlaces(opts: {
     const next = tokens[j + 1];
     if (!next || !opts.isFree(sp)) continue;
     // ", Finland" / " in Tampere": the next name must be a known area
-    const chained = (next.gap === ', ' && !!opts.areaAt(next.start))
-      || (next.gap === ' ' && next.text === 'in' && tokens[j + 2]?.gap === ' ' && !!opts.areaAt(tokens[j + 2].start));
+    const chained =
+      (next.gap === ', ' && !!opts.areaAt(next.start)) ||
+      (next.gap === ' ' && next.text === 'in' && tokens[j + 2]?.gap === ' ' && !!opts.areaAt(tokens[j + 2].start));
     if (chained) out.push({ ...sp, name: text.slice(sp.start, sp.end) });
     i = j;
   }

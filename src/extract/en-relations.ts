@@ -5,7 +5,6 @@ import { indexHits, roleTarget } from './relations';
 import { titleBefore } from './en-titles';
 import { EN_RELATION_CONFIDENCE } from './weights';
 
-
 const CLAUSE_WINDOW = 80;
 /** Between an organization and its officer's title: a possessive or a corporate suffix ("Nvidia Corp. CEO"). */
 const ORG_GAP = /^(?:['’]s)? ?(?:(?:Corp|Inc|Co|Ltd|Group|Holdings|Corporation|Company)\.?,? ?)?$/;
@@ -36,7 +35,12 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
       let conf: number = C.titleBefore;
       // "Prosecutor Kelvin Ashdown of the Taipei District Prosecutors Office": the body follows the name
       const of = /^(?: \([^)]*\))? of (?:the )?/.exec(text.slice(h.end, h.end + 40));
-      const ofOrg = of ? idx.byStart.get(h.end + of[0].length)?.map((x) => doc.entities.get(x.id)).find((e) => e?.type === 'organization') : undefined;
+      const ofOrg = of
+        ? idx.byStart
+            .get(h.end + of[0].length)
+            ?.map((x) => doc.entities.get(x.id))
+            .find((e) => e?.type === 'organization')
+        : undefined;
       // "Dominican pitcher X", "Japanese economist X": a nationality, not the body of the title
       if (best.object === 'org' && before?.type === 'country') before = undefined;
       if (!before && ofOrg) before = ofOrg;
@@ -46,8 +50,16 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
       // "The Rakuten Monkeys players throw in the air manager X": a team's staff is written apart from the team
       if (!before && best.object === 'org') {
         const sent = doc.sentenceAt(h.start);
-        const inClause = idx.sorted.filter((x) => x.end <= tStart && x.start >= Math.max(sent.start, tStart - CLAUSE_WINDOW)
-          && !/[,;:()]/.test(text.slice(x.end, tStart)) && ent(x)?.type === 'organization' && ent(x)?.kind === 'sports').pop();
+        const inClause = idx.sorted
+          .filter(
+            (x) =>
+              x.end <= tStart &&
+              x.start >= Math.max(sent.start, tStart - CLAUSE_WINDOW) &&
+              !/[,;:()]/.test(text.slice(x.end, tStart)) &&
+              ent(x)?.type === 'organization' &&
+              ent(x)?.kind === 'sports',
+          )
+          .pop();
         if (inClause) {
           before = ent(inClause);
           conf = C.titleInClause;
@@ -59,20 +71,27 @@ export function addEnRelations(opts: { doc: DocState; lex: Lexicon; context?: Do
         tgt.member = tgt.holds;
         tgt.holds = undefined;
       }
-      if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: tb.written, evidence: ev, confidence: conf });
-      if (tgt.member) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: tb.written, evidence: ev, confidence: conf });
+      if (tgt.holds)
+        doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: tb.written, evidence: ev, confidence: conf });
+      if (tgt.member)
+        doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: tgt.member.id, title: tb.written, evidence: ev, confidence: conf });
       if (before?.type === 'organization' && before.kind !== 'media') {
         // "KMT legislative caucus Secretary-General": the caucus belongs to a party, and so does its officer
         const party = partyOf({ doc, lex, org: before, prev, idx });
-        if (party && party.id !== tgt.member?.id) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: party.id, evidence, confidence: C.partyOfUnit });
+        if (party && party.id !== tgt.member?.id)
+          doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: party.id, evidence, confidence: C.partyOfUnit });
       }
     }
     appositionRole({ doc, lex, idx, hit: h, person: p, evidence, home });
     // "Lin of the KMT", "Wang (KMT)": a party or a team right after the name
     const of = /^(?: of (?:the )?| \()/.exec(text.slice(h.end, h.end + 10));
     if (of) {
-      const o = idx.byStart.get(h.end + of[0].length)?.map((x) => doc.entities.get(x.id)).find((e) => e?.type === 'organization');
-      if (o && (o.kind === 'party' || o.kind === 'sports')) doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: o.id, evidence, confidence: C.ofParty });
+      const o = idx.byStart
+        .get(h.end + of[0].length)
+        ?.map((x) => doc.entities.get(x.id))
+        .find((e) => e?.type === 'organization');
+      if (o && (o.kind === 'party' || o.kind === 'sports'))
+        doc.addRelation({ type: 'MEMBER_OF', from: p.id, to: o.id, evidence, confidence: C.ofParty });
     }
   }
   placeChains({ doc, lex, idx });
@@ -99,7 +118,13 @@ function partyOf(opts: { doc: DocState; lex: Lexicon; org: Entity; prev?: Hit; i
  * "Jane Roe, the company's chief executive", "John Doe, Acme CEO".
  */
 function appositionRole(opts: {
-  doc: DocState; lex: Lexicon; idx: ReturnType<typeof indexHits>; hit: Hit; person: Entity; evidence: string; home: (p: Entity) => string | undefined;
+  doc: DocState;
+  lex: Lexicon;
+  idx: ReturnType<typeof indexHits>;
+  hit: Hit;
+  person: Entity;
+  evidence: string;
+  home: (p: Entity) => string | undefined;
 }): void {
   const { doc, lex, idx, hit, person, evidence } = opts;
   const text = doc.norm;
@@ -108,11 +133,18 @@ function appositionRole(opts: {
   if (!head) return;
   const rest = after.slice(head[0].length);
   const restStart = hit.end + head[0].length;
-  const objectAt = (start: number, within: number) => idx.sorted.find((x) => x.start >= start && x.start - start <= within
-    && doc.entities.get(x.id)?.type !== 'person' && doc.entities.get(x.id)?.type !== 'topic');
-  const titleOf = (s: string) => lex.titlesEn
-    .filter((t) => s.toLowerCase().startsWith(t.title.toLowerCase()) && !/[\p{L}\-]/u.test(s[t.title.length] ?? ' '))
-    .sort((a, b) => b.title.length - a.title.length)[0];
+  const objectAt = (start: number, within: number) =>
+    idx.sorted.find(
+      (x) =>
+        x.start >= start &&
+        x.start - start <= within &&
+        doc.entities.get(x.id)?.type !== 'person' &&
+        doc.entities.get(x.id)?.type !== 'topic',
+    );
+  const titleOf = (s: string) =>
+    lex.titlesEn
+      .filter((t) => s.toLowerCase().startsWith(t.title.toLowerCase()) && !/[\p{L}\-]/u.test(s[t.title.length] ?? ' '))
+      .sort((a, b) => b.title.length - a.title.length)[0];
   // "title of [the] X"
   const t1 = titleOf(rest);
   if (t1) {
@@ -131,11 +163,27 @@ function appositionRole(opts: {
   const m2 = /^ /.exec(tail);
   const t2 = m2 ? titleOf(tail.slice(1)) : undefined;
   if (t2) {
-    emit({ doc, person, def: t2, before: doc.entities.get(o.id), evidence, title: tail.slice(1, 1 + t2.title.length), homeIso2: opts.home(person) });
+    emit({
+      doc,
+      person,
+      def: t2,
+      before: doc.entities.get(o.id),
+      evidence,
+      title: tail.slice(1, 1 + t2.title.length),
+      homeIso2: opts.home(person),
+    });
   }
 }
 
-function emit(opts: { doc: DocState; person: Entity; def: TitleDef; before?: Entity; evidence: string; title: string; homeIso2?: string }): void {
+function emit(opts: {
+  doc: DocState;
+  person: Entity;
+  def: TitleDef;
+  before?: Entity;
+  evidence: string;
+  title: string;
+  homeIso2?: string;
+}): void {
   const { doc, person, def, before, evidence, title } = opts;
   const tgt = roleTarget({ doc, def, before, homeIso2: opts.homeIso2 });
   // "a member of the Kuomintang", "a player of the Lions": membership, not an office
@@ -186,10 +234,24 @@ function placeChains(opts: { doc: DocState; lex: Lexicon; idx: ReturnType<typeof
     if (/^['’]s $/.test(gap)) {
       // the owner first: "Yilan County's Fangliao"
       if (area(ea) && eb.type === 'place') doc.addRelation({ type: 'LOCATED_IN', from: eb.id, to: ea.id, evidence, confidence: C.located });
-      else if (ea.type === 'organization' && eb.type === 'organization' && ea.kind !== 'party' && ea.kind !== 'media' && eb.kind !== 'party') {
+      else if (
+        ea.type === 'organization' &&
+        eb.type === 'organization' &&
+        ea.kind !== 'party' &&
+        ea.kind !== 'media' &&
+        eb.kind !== 'party'
+      ) {
         doc.addRelation({ type: 'PART_OF', from: eb.id, to: ea.id, evidence, confidence: C.located });
       }
-    } else if (gap === ' ' && ea.type === 'organization' && eb.type === 'organization' && ea.kind !== 'party' && ea.kind !== 'media' && eb.kind !== 'party' && eb.kind !== 'media') {
+    } else if (
+      gap === ' ' &&
+      ea.type === 'organization' &&
+      eb.type === 'organization' &&
+      ea.kind !== 'party' &&
+      ea.kind !== 'media' &&
+      eb.kind !== 'party' &&
+      eb.kind !== 'media'
+    ) {
       // "CWA Seismology Center": a unit written after its parent
       doc.addRelation({ type: 'PART_OF', from: eb.id, to: ea.id, evidence, confidence: C.located });
     } else if (gap === ', ' && ea.type === 'place' && (eb.type === 'country' || REGION_KINDS.has(lex.byId.get(eb.id)?.placeKind ?? ''))) {

@@ -39,8 +39,11 @@ export function titleBefore(lex: Lexicon, text: string, at: number, sep: ' ' | '
     if (start < 0) continue;
     const written = text.slice(start, at - 1);
     const exact = written === def.title;
-    const initialCap = !exact && written === def.title[0].toUpperCase() + def.title.slice(1) && sentenceStart(text, start)
-      && !lex.titlesEn.some((t) => t.title === written);
+    const initialCap =
+      !exact &&
+      written === def.title[0].toUpperCase() + def.title.slice(1) &&
+      sentenceStart(text, start) &&
+      !lex.titlesEn.some((t) => t.title === written);
     if (!exact && !initialCap) continue;
     // "vice president" is not "president": the title starts at a word boundary
     if (start > 0 && /[\p{L}\-]/u.test(text[start - 1])) continue;

@@ -37,7 +37,17 @@ export function tokenizeEnText(text: string): EnToken[] {
     if (gap.includes('\n')) line += gap.split('\n').length - 1;
     const poss = /['’]s$/.test(t) && t.length > 2;
     const initial = !out.length || /[\n]|[.!?]["”’)]?\s*$|^\s*["“]\s*$/.test(gap) || /[.!?:]\s*["“]?\s*$/.test(gap);
-    out.push({ text: t, word: poss ? t.slice(0, -2) : t, start: m.index, end: m.index + t.length, cap: CAP_RE.test(t), poss, gap, initial, line });
+    out.push({
+      text: t,
+      word: poss ? t.slice(0, -2) : t,
+      start: m.index,
+      end: m.index + t.length,
+      cap: CAP_RE.test(t),
+      poss,
+      gap,
+      initial,
+      line,
+    });
     prevEnd = m.index + t.length;
   }
   return out;

@@ -77,7 +77,13 @@ function addBracketedAcronyms(doc: DocState): void {
     for (let at = doc.norm.indexOf(acronym); at >= 0; at = doc.norm.indexOf(acronym, at + acronym.length)) {
       const end = at + acronym.length;
       // a whole word: not part of a longer Latin run (BWFX, aBWF)
-      if (/[A-Za-z0-9]/.test(doc.norm[at - 1] ?? '') || /[A-Za-z0-9]/.test(doc.norm[end] ?? '') || doc.isClaimed(at, end) || glosses.has(at)) continue;
+      if (
+        /[A-Za-z0-9]/.test(doc.norm[at - 1] ?? '') ||
+        /[A-Za-z0-9]/.test(doc.norm[end] ?? '') ||
+        doc.isClaimed(at, end) ||
+        glosses.has(at)
+      )
+        continue;
       doc.addHit({ id, start: at, end });
     }
   }
@@ -137,10 +143,11 @@ function finish(doc: DocState): Extraction {
   }
   for (const set of sentHits.values()) {
     const ids = [...set].sort();
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
-      const k = `${ids[i]}\u0000${ids[j]}`;
-      pairs.set(k, (pairs.get(k) ?? 0) + 1);
-    }
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const k = `${ids[i]}\u0000${ids[j]}`;
+        pairs.set(k, (pairs.get(k) ?? 0) + 1);
+      }
   }
   const cooccurrences: Cooccurrence[] = [...pairs.entries()]
     .map(([k, count]) => {

@@ -33,7 +33,10 @@ export function knownIndex(known: readonly KnownName[], lex: Lexicon): KnownInde
     } else if (/^[A-Za-z]/.test(surface) && surface.length >= 3) {
       const words = surface.split(/\s+/);
       const key = words[0].toLowerCase();
-      idx.latin.set(key, [...(idx.latin.get(key) ?? []), { words, name: k }].sort((a, b) => b.words.length - a.words.length));
+      idx.latin.set(
+        key,
+        [...(idx.latin.get(key) ?? []), { words, name: k }].sort((a, b) => b.words.length - a.words.length),
+      );
     }
   }
   cache.set(known, idx);
@@ -92,9 +95,14 @@ function curationIndex(known: KnownNames): CurationIndex | null {
   const aliases = new Map<string, KnownName>();
   for (const k of known) if (k.curated) aliases.set(curationForm(k.surface), k);
   const rules = known.rules;
-  const idx = aliases.size || rules?.blocked.length || rules?.deleted.length
-    ? { blocked: new Set((rules?.blocked ?? []).map((b) => blockKey(b.type, curationForm(b.surface)))), deleted: new Set(rules?.deleted ?? []), aliases }
-    : null;
+  const idx =
+    aliases.size || rules?.blocked.length || rules?.deleted.length
+      ? {
+          blocked: new Set((rules?.blocked ?? []).map((b) => blockKey(b.type, curationForm(b.surface)))),
+          deleted: new Set(rules?.deleted ?? []),
+          aliases,
+        }
+      : null;
   curationCache.set(known, idx);
   return idx;
 }

@@ -142,10 +142,12 @@ function readJsonArray(dir: string, file: string, required: readonly string[] = 
   }
   if (!Array.isArray(v)) throw new LexiconError(p, `must hold a JSON array, got ${v === null ? 'null' : typeof v}`);
   v.forEach((entry: unknown, i) => {
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new LexiconError(p, `entry ${i} must be an object, got ${JSON.stringify(entry)}`);
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+      throw new LexiconError(p, `entry ${i} must be an object, got ${JSON.stringify(entry)}`);
     for (const field of required) {
       const value = (entry as Record<string, unknown>)[field];
-      if (typeof value !== 'string' || !value.trim()) throw new LexiconError(p, `entry ${i} needs "${field}" as a non-empty string, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string' || !value.trim())
+        throw new LexiconError(p, `entry ${i} needs "${field}" as a non-empty string, got ${JSON.stringify(value)}`);
     }
     const kind = (entry as Record<string, unknown>).kind;
     if (file === 'organizations.json' && kind !== undefined && !isOneOf(ORGANIZATION_KINDS, kind)) {
@@ -213,8 +215,14 @@ function buildLexicon(dir: string): Lexicon {
     if (!c || typeof c.iso2 !== 'string' || typeof c.name !== 'string') continue;
     const iso2 = c.iso2.toUpperCase();
     const e = add({
-      id: `country:${iso2}`, type: 'country', name: c.name, en: c.en, iso2,
-      aliases: strArr(c.aliases), short: strArr(c.short), adjectives: strArr(c.adjectives),
+      id: `country:${iso2}`,
+      type: 'country',
+      name: c.name,
+      en: c.en,
+      iso2,
+      aliases: strArr(c.aliases),
+      short: strArr(c.short),
+      adjectives: strArr(c.adjectives),
       capital: typeof c.capital === 'string' ? c.capital : undefined,
     });
     countries.set(iso2, e);
@@ -232,23 +240,42 @@ function buildLexicon(dir: string): Lexicon {
   for (const p of readJsonArray(dir, 'places.json', ['name'])) {
     if (!p || typeof p.name !== 'string') continue;
     add({
-      id: typeof p.id === 'string' ? p.id : `place:${p.name}`, type: 'place', name: p.name, en: p.en,
-      aliases: strArr(p.aliases), placeKind: p.kind, country: p.country, parent: p.parent, ambiguous: p.ambiguous === true,
+      id: typeof p.id === 'string' ? p.id : `place:${p.name}`,
+      type: 'place',
+      name: p.name,
+      en: p.en,
+      aliases: strArr(p.aliases),
+      placeKind: p.kind,
+      country: p.country,
+      parent: p.parent,
+      ambiguous: p.ambiguous === true,
     });
   }
   for (const o of readJsonArray(dir, 'organizations.json', ['name'])) {
     if (!o || typeof o.name !== 'string') continue;
     add({
-      id: typeof o.id === 'string' ? o.id : `org:${o.name}`, type: 'organization', name: o.name, en: o.en,
-      aliases: strArr(o.aliases), kind: o.kind ?? 'other', country: o.country, parent: o.parent,
-      ambiguous: o.ambiguous === true, camp: typeof o.camp === 'string' && o.kind === 'party' ? o.camp : undefined,
+      id: typeof o.id === 'string' ? o.id : `org:${o.name}`,
+      type: 'organization',
+      name: o.name,
+      en: o.en,
+      aliases: strArr(o.aliases),
+      kind: o.kind ?? 'other',
+      country: o.country,
+      parent: o.parent,
+      ambiguous: o.ambiguous === true,
+      camp: typeof o.camp === 'string' && o.kind === 'party' ? o.camp : undefined,
     });
   }
   for (const p of readJsonArray(dir, 'people.json', ['name'])) {
     if (!p || typeof p.name !== 'string') continue;
     add({
-      id: typeof p.id === 'string' ? p.id : `person:${p.name}`, type: 'person', name: p.name, en: p.en,
-      aliases: strArr(p.aliases), country: p.country, party: p.party,
+      id: typeof p.id === 'string' ? p.id : `person:${p.name}`,
+      type: 'person',
+      name: p.name,
+      en: p.en,
+      aliases: strArr(p.aliases),
+      country: p.country,
+      party: p.party,
       roles: Array.isArray(p.roles) ? p.roles : [],
     });
   }
@@ -318,17 +345,32 @@ function buildLexicon(dir: string): Lexicon {
   const surnamesNorm = new Set([...surnames].map(normalizeForm));
   const stopDir = path.join(dir, 'stopwords');
   const stopSet = (file: string, norm: boolean) =>
-    new Set(readLines(path.join(stopDir, file)).flatMap((l) => l.split(/\s+/)).map((w) => (norm ? normalizeForm(w) : w.toLowerCase())));
+    new Set(
+      readLines(path.join(stopDir, file))
+        .flatMap((l) => l.split(/\s+/))
+        .map((w) => (norm ? normalizeForm(w) : w.toLowerCase())),
+    );
 
   return {
-    byId, zh, zhTopics, en, enTopics, titlesZh, titlesEn: titles.en, surnames, surnamesNorm,
+    byId,
+    zh,
+    zhTopics,
+    en,
+    enTopics,
+    titlesZh,
+    titlesEn: titles.en,
+    surnames,
+    surnamesNorm,
     stop: {
       personZh: stopSet('zh-person.txt', true),
       personEn: stopSet('en-person.txt', false),
       keywordsZh: stopSet('zh-keywords.txt', true),
       keywordsEn: stopSet('en-keywords.txt', false),
     },
-    countries, jiebaWords: [...jiebaWords], peopleByNorm, dir,
+    countries,
+    jiebaWords: [...jiebaWords],
+    peopleByNorm,
+    dir,
   };
 }
 
@@ -337,7 +379,13 @@ function loadTitles(dir: string): { zh: TitleDef[]; en: TitleDef[] } {
     readJsonArray(dir, file, ['title'])
       .filter((t) => t && typeof t.title === 'string')
       .map((t): TitleDef => ({
-        title: t.title, en: t.en, object: t.object ?? 'org', org: t.org, home: !!t.home, former: !!t.former, member: !!t.member,
+        title: t.title,
+        en: t.en,
+        object: t.object ?? 'org',
+        org: t.org,
+        home: !!t.home,
+        former: !!t.former,
+        member: !!t.member,
       }));
   return { zh: parse('titles.json'), en: parse('en-titles.json') };
 }
@@ -365,7 +413,11 @@ function addWorldCountries(opts: { countries: Map<string, LexEntity>; add: (e: L
     // Hong Kong and Macau are places in this graph (see the corpus rules)
     if (iso2 === 'HK' || iso2 === 'MO') continue;
     const e = opts.add({
-      id: `country:${iso2}`, type: 'country', name, en: existing?.en ?? c.name.common, iso2,
+      id: `country:${iso2}`,
+      type: 'country',
+      name,
+      en: existing?.en ?? c.name.common,
+      iso2,
       aliases: [...(zho ? [zho.common, zho.official] : []), ...enNames, ...alt].filter(Boolean),
       adjectives: demonyms,
     });

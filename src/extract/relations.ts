@@ -99,7 +99,7 @@ export interface RoleTarget {
 export function roleTarget(opts: { doc: DocState; def: TitleDef; before?: Entity; homeIso2?: string }): RoleTarget {
   const { doc, def, before } = opts;
   const out: RoleTarget = {};
-  const home = () => (opts.homeIso2 ? doc.entities.get(`country:${opts.homeIso2}`) ?? undefined : undefined);
+  const home = () => (opts.homeIso2 ? (doc.entities.get(`country:${opts.homeIso2}`) ?? undefined) : undefined);
   if (before?.type === 'organization' && before.kind === 'party') {
     if (def.member || def.object === 'legislature') out.member = before;
     else out.holds = before;
@@ -120,7 +120,13 @@ export function roleTarget(opts: { doc: DocState; def: TitleDef; before?: Entity
       else if (before?.type === 'country' || (before?.type === 'organization' && before.kind !== 'party')) out.holds = before;
       break;
     default:
-      if (before && before.type !== 'person' && before.type !== 'topic' && !(before.type === 'organization' && before.kind === 'party' && out.member)) out.holds = before;
+      if (
+        before &&
+        before.type !== 'person' &&
+        before.type !== 'topic' &&
+        !(before.type === 'organization' && before.kind === 'party' && out.member)
+      )
+        out.holds = before;
       else if (!before && implied) out.holds = implied;
   }
   return out;
@@ -187,7 +193,15 @@ export function addZhRelations(opts: {
     if (!h) continue;
     const p = doc.entities.get(h.id)!;
     const tgt = roleTarget({ doc, def: t.def, homeIso2: 'TW' });
-    if (tgt.holds) doc.addRelation({ type: 'HOLDS_ROLE', from: p.id, to: tgt.holds.id, title: doc.surface(t.start, t.end), evidence: doc.sentenceText(t.start), confidence: 0.7 });
+    if (tgt.holds)
+      doc.addRelation({
+        type: 'HOLDS_ROLE',
+        from: p.id,
+        to: tgt.holds.id,
+        title: doc.surface(t.start, t.end),
+        evidence: doc.sentenceText(t.start),
+        confidence: 0.7,
+      });
   }
 
   bracketTitles({ doc, idx, lex });
@@ -204,7 +218,9 @@ function bracketTitles(opts: { doc: DocState; idx: HitIndex; lex: Lexicon }): vo
     if (p?.type !== 'person' || doc.norm[h.end] !== '(') continue;
     const close = doc.norm.indexOf(')', h.end);
     if (close < 0 || close - h.end > 20) continue;
-    const committee = [...idx.sorted].reverse().find((x) => x.end <= h.start && h.start - x.end < 300 && doc.entities.get(x.id)?.kind === 'committee');
+    const committee = [...idx.sorted]
+      .reverse()
+      .find((x) => x.end <= h.start && h.start - x.end < 300 && doc.entities.get(x.id)?.kind === 'committee');
     if (!committee) continue;
     let pos = h.end + 1;
     while (pos < close) {
@@ -212,8 +228,12 @@ function bracketTitles(opts: { doc: DocState; idx: HitIndex; lex: Lexicon }): vo
       if (ms.length) {
         const m = ms[ms.length - 1];
         doc.addRelation({
-          type: 'HOLDS_ROLE', from: p.id, to: committee.id, title: doc.surface(m.start, m.end),
-          evidence: doc.sentenceText(h.start), confidence: 0.7,
+          type: 'HOLDS_ROLE',
+          from: p.id,
+          to: committee.id,
+          title: doc.surface(m.start, m.end),
+          evidence: doc.sentenceText(h.start),
+          confidence: 0.7,
         });
       }
       const comma = doc.norm.slice(pos, close).search(/[,，、]/);
@@ -245,7 +265,13 @@ function reportsTo(opts: { doc: DocState; idx: HitIndex }): void {
     if (!subj) continue;
     const between = doc.norm.slice(subj.end, h.start);
     if (!/(至|到|赴|前往|在|于|向)/.test(between) && between.length > 12) continue;
-    doc.addRelation({ type: 'REPORTS_TO', from: subj.id, to: target.id, evidence: doc.sentenceText(h.start), confidence: person ? 0.75 : 0.6 });
+    doc.addRelation({
+      type: 'REPORTS_TO',
+      from: subj.id,
+      to: target.id,
+      evidence: doc.sentenceText(h.start),
+      confidence: person ? 0.75 : 0.6,
+    });
   }
 }
 

@@ -18,7 +18,11 @@ export function resolve(cands: Candidate[]): void {
   const used = new Uint8Array(cands.reduce((m, c) => Math.max(m, c.end), 0) + 1);
   for (const c of cands) {
     let free = true;
-    for (let i = c.start; i < c.end; i++) if (used[i]) { free = false; break; }
+    for (let i = c.start; i < c.end; i++)
+      if (used[i]) {
+        free = false;
+        break;
+      }
     if (!free) continue;
     for (let i = c.start; i < c.end; i++) used[i] = 1;
     taken.push([c.start, c.end]);

@@ -60,7 +60,9 @@ export function tagText(norm: string): Token[] {
 
 const KEYWORD_TAGS = new Set(['n', 'nz', 'vn', 'nt', 'ns', 'nr', 'x', 'l', 'j', 'eng']);
 // jieba's own keyword extractor drops these English function words
-const KEYWORD_STOP = new Set('the of is and to in that we for an are by be as on with can if from which you it this then at have all not one has or'.split(' '));
+const KEYWORD_STOP = new Set(
+  'the of is and to in that we for an are by be as on with can if from which you it this then at have all not one has or'.split(' '),
+);
 
 /**
  * TF-IDF keywords of a text from its jieba tokens (the tokens the extractor already has, so the

@@ -9,7 +9,6 @@ import { endsWithOrgHead } from './zh-heads';
 const MAX_TOPICS = 10;
 const MAX_LEX_TOPICS = 6;
 
-
 /**
  * Free keywords that repeat a chosen topic (法說會 when 鴻海法說會 is kept, or the reverse) add
  * nothing: of two nested phrases the better-scored stays, and one already covered by a taxonomy
@@ -75,7 +74,8 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
       bump(m.entity.id, { lex: m.entity, name: m.entity.name }, 0, { start: m.start, end: m.end });
     }
   } else {
-    for (const m of matchEn({ norm: doc.norm, index: lex.enTopics, anyCase: true })) bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
+    for (const m of matchEn({ norm: doc.norm, index: lex.enTopics, anyCase: true }))
+      bump(m.entity.id, { lex: m.entity, name: m.entity.en ?? m.entity.name }, headlineWeight(m.start), m);
   }
   addPairRelation({ doc, lex, scored, bump });
   // one passing mention by an associated word (失蹤 for search and rescue, 新台幣 for exchange
@@ -97,11 +97,12 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     if (!parent) continue;
     const cur = scored.get(pid);
     if (cur) cur.score = Math.max(cur.score, support);
-    else bump(pid, { lex: parent, name: doc.lang === 'en' ? parent.en ?? parent.name : parent.name }, support);
+    else bump(pid, { lex: parent, name: doc.lang === 'en' ? (parent.en ?? parent.name) : parent.name }, support);
   }
 
   const entityKeys = new Set<string>();
-  for (const e of doc.entities.values()) for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeForm(k).toLowerCase());
+  for (const e of doc.entities.values())
+    for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeForm(k).toLowerCase());
 
   for (const tag of article.tags ?? []) {
     const t = tag.trim();
@@ -112,31 +113,38 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     else bump(`topic:${t}`, { name: t }, 2);
   }
 
-  const kws = doc.lang === 'zh'
-    ? zhTopicCandidates({ doc, lex, entityKeys, captions: article.captions ?? [] })
-    : enKeywords({ doc, lex, entityKeys });
+  const kws =
+    doc.lang === 'zh'
+      ? zhTopicCandidates({ doc, lex, entityKeys, captions: article.captions ?? [] })
+      : enKeywords({ doc, lex, entityKeys });
   // a keyword that is part of a matched taxonomy topic (礦物 of 關鍵礦物) adds nothing
-  const covered = [...scored.values()].filter((s) => s.lex && s.score >= 2).flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
+  const covered = [...scored.values()]
+    .filter((s) => s.lex && s.score >= 2)
+    .flatMap((s) => [s.name, ...s.hits.map((h) => doc.surface(h.start, h.end))]);
   for (const k of kws) if (!covered.some((c) => c.includes(k.name))) bump(`topic:${k.name}`, { name: k.name }, k.weight);
 
   // the taxonomy's roots (政治, 經濟, 社會 ...) say little the article's own topics do not: they rank last
   const isRoot = (sc: Scored) => !!sc.lex && !sc.lex.parent;
   const rank = (sc: Scored) => (isRoot(sc) ? sc.score / 3 : sc.score);
-  const ranked = [...scored.entries()]
-    .filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1))
-    .sort((a, b) => rank(b[1]) - rank(a[1]));
+  const ranked = [...scored.entries()].filter(([, s]) => s.score >= 1.5 || (s.lex && s.score >= 1)).sort((a, b) => rank(b[1]) - rank(a[1]));
   // well-supported taxonomy topics (seen twice, or in the headline) all count; weak ones fill up to five
   // roots only when the article has little else to say
   const specific = ranked.filter(([, s]) => !s.lex || !isRoot(s)).length;
-  const fromLex = ranked.filter(([, s]) => s.lex && (!isRoot(s) || specific < 3))
-    .filter(([, s], i) => rank(s) >= 2 || i < 5).slice(0, MAX_LEX_TOPICS);
-  const other = dedupeBySubstring(ranked.filter(([, s]) => !s.lex), fromLex.map(([, s]) => s)).slice(0, MAX_TOPICS - fromLex.length);
+  const fromLex = ranked
+    .filter(([, s]) => s.lex && (!isRoot(s) || specific < 3))
+    .filter(([, s], i) => rank(s) >= 2 || i < 5)
+    .slice(0, MAX_LEX_TOPICS);
+  const other = dedupeBySubstring(
+    ranked.filter(([, s]) => !s.lex),
+    fromLex.map(([, s]) => s),
+  ).slice(0, MAX_TOPICS - fromLex.length);
   const chosen = [...fromLex, ...other];
   for (const [id, s] of chosen) {
     const found = [...new Set(s.hits.map((h) => doc.surface(h.start, h.end)))];
     if (s.lex) {
       const e = doc.upsertLex(s.lex);
-      for (const a of [...(s.lex.en && doc.lang === 'zh' ? [s.lex.en] : []), ...(doc.lang === 'en' ? [s.lex.name] : []), ...found]) if (a !== e.name && !e.aliases.includes(a)) e.aliases.push(a);
+      for (const a of [...(s.lex.en && doc.lang === 'zh' ? [s.lex.en] : []), ...(doc.lang === 'en' ? [s.lex.name] : []), ...found])
+        if (a !== e.name && !e.aliases.includes(a)) e.aliases.push(a);
     } else doc.upsert({ id, type: 'topic', name: s.name, aliases: found });
     for (const h of s.hits) doc.hits.push({ id, start: h.start, end: h.end, surface: doc.surface(h.start, h.end) });
     if (!s.hits.length) {
@@ -151,7 +159,11 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
 function sharesPart(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (/[a-z]/.test(a) || /[a-z]/.test(b)) {
-    const words = (x: string) => x.split(/[^a-z]+/).filter((w) => w.length >= 3).map((w) => w.replace(/(es|s)$/, ''));
+    const words = (x: string) =>
+      x
+        .split(/[^a-z]+/)
+        .filter((w) => w.length >= 3)
+        .map((w) => w.replace(/(es|s)$/, ''));
     const wa = new Set(words(a));
     return words(b).some((w) => wa.has(w));
   }
@@ -204,9 +216,12 @@ function addPairRelation(opts: {
   if (!best) return;
   for (const sh of best.shorts) {
     const form = normalizeForm(`台${sh}`);
-    const t = lex.zhTopics.matchesAt(form, 0).find((m) => m.end === [...form].length)?.values.find((v) => v.parent === 'topic:diplomacy');
+    const t = lex.zhTopics
+      .matchesAt(form, 0)
+      .find((m) => m.end === [...form].length)
+      ?.values.find((v) => v.parent === 'topic:diplomacy');
     if (!t) continue;
-    if (!scored.has(t.id)) bump(t.id, { lex: t, name: doc.lang === 'en' ? t.en ?? t.name : t.name }, 2);
+    if (!scored.has(t.id)) bump(t.id, { lex: t, name: doc.lang === 'en' ? (t.en ?? t.name) : t.name }, 2);
     return;
   }
 }
@@ -215,9 +230,47 @@ function addPairRelation(opts: {
  * Events that belong to an actor: a company's investor conference, a leader's visit, a team's
  * title. Written in Traditional Chinese and normalised like the text when first used.
  */
-const ZH_EVENT_WORDS = ['法說會', '法說', '股東會', '股東常會', '訪台', '訪美', '訪日', '訪歐', '封王', '奪冠', '連霸', '衛冕', '罷免案', '下台', '請辭', '辭職', '裁員', '破產', '併購案'];
+const ZH_EVENT_WORDS = [
+  '法說會',
+  '法說',
+  '股東會',
+  '股東常會',
+  '訪台',
+  '訪美',
+  '訪日',
+  '訪歐',
+  '封王',
+  '奪冠',
+  '連霸',
+  '衛冕',
+  '罷免案',
+  '下台',
+  '請辭',
+  '辭職',
+  '裁員',
+  '破產',
+  '併購案',
+];
 /** Time words and light verbs between the actor and the event (鴻海今天舉行法說會) carry nothing. */
-const ZH_EVENT_FILLER = ['今天', '昨天', '明天', '今日', '昨日', '明日', '日前', '稍早', '此次', '本次', '這次', '將', '已', '正式', '舉行', '召開', '舉辦'];
+const ZH_EVENT_FILLER = [
+  '今天',
+  '昨天',
+  '明天',
+  '今日',
+  '昨日',
+  '明日',
+  '日前',
+  '稍早',
+  '此次',
+  '本次',
+  '這次',
+  '將',
+  '已',
+  '正式',
+  '舉行',
+  '召開',
+  '舉辦',
+];
 const ZH_LEAD_CHARS = 120;
 let eventRe: { re: RegExp; filler: string[] } | undefined;
 
@@ -233,8 +286,11 @@ function zhEventPhrases(opts: { doc: DocState; captions: string[] }): { name: st
     eventRe = { re: new RegExp(words.join('|'), 'g'), filler: ZH_EVENT_FILLER.map((w) => normalizeForm(w)) };
   }
   // the actors are the article's own people and organisations, as the text writes them
-  const actorKeys = [...doc.entities.values()].filter((e) => e.type === 'organization' || e.type === 'person')
-    .flatMap((e) => [e.name, ...e.aliases]).map((k) => normalizeForm(k)).filter((k) => k.length >= 2 && /^[\u3400-\u9fff]+$/.test(k))
+  const actorKeys = [...doc.entities.values()]
+    .filter((e) => e.type === 'organization' || e.type === 'person')
+    .flatMap((e) => [e.name, ...e.aliases])
+    .map((k) => normalizeForm(k))
+    .filter((k) => k.length >= 2 && /^[\u3400-\u9fff]+$/.test(k))
     .sort((a, b) => b.length - a.length);
   const found = new Map<string, { n: number; head: boolean }>();
   const scan = (norm: string, surface: (start: number, end: number) => string, lead: (start: number) => boolean) => {
@@ -246,13 +302,24 @@ function zhEventPhrases(opts: { doc: DocState; captions: string[] }): { name: st
         if (key === undefined) continue;
         const actorStart = end - key.length;
         // stock codes and glosses in brackets (2330-TW) sit between a company and its event
-        let between = norm.slice(end, m.index).replace(/\s*[(（][^()（）]{1,12}[)）]\s*/g, '').trim();
+        let between = norm
+          .slice(end, m.index)
+          .replace(/\s*[(（][^()（）]{1,12}[)）]\s*/g, '')
+          .trim();
         for (let changed = true; changed;) {
           changed = false;
-          for (const f of eventRe!.filler) if (between.startsWith(f)) { between = between.slice(f.length); changed = true; }
+          for (const f of eventRe!.filler)
+            if (between.startsWith(f)) {
+              between = between.slice(f.length);
+              changed = true;
+            }
         }
         if (!/^[\u3400-\u9fff]{0,2}$/.test(between)) break;
-        const name = (surface(actorStart, end) + surface(m.index - between.length, m.index) + surface(m.index, m.index + m[0].length)).replace(/臺/g, '台');
+        const name = (
+          surface(actorStart, end) +
+          surface(m.index - between.length, m.index) +
+          surface(m.index, m.index + m[0].length)
+        ).replace(/臺/g, '台');
         const c = found.get(name) ?? { n: 0, head: false };
         c.n++;
         if (lead(actorStart)) c.head = true;
@@ -262,13 +329,21 @@ function zhEventPhrases(opts: { doc: DocState; captions: string[] }): { name: st
     }
   };
   // the headline or the lead: a news story names its event in its first lines (or under its photo)
-  scan(doc.norm, (s, e) => doc.surface(s, e), (start) => start < Math.max(doc.titleLength, ZH_LEAD_CHARS));
+  scan(
+    doc.norm,
+    (s, e) => doc.surface(s, e),
+    (start) => start < Math.max(doc.titleLength, ZH_LEAD_CHARS),
+  );
   for (const cap of captions) {
     const chars = [...cap];
     if (chars.length > 300) continue;
     const norm = normalizeForm(cap);
     if ([...norm].length !== chars.length) continue;
-    scan(norm, (s, e) => chars.slice(s, e).join(''), () => true);
+    scan(
+      norm,
+      (s, e) => chars.slice(s, e).join(''),
+      () => true,
+    );
   }
   return [...found].filter(([, c]) => c.head || c.n >= 2).map(([name, c]) => ({ name, weight: (c.head ? 3 : 2) + Math.min(1, c.n / 3) }));
 }
@@ -293,13 +368,17 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
     while (cur.length && cur[cur.length - 1].word.length < 2) cur.pop();
     while (cur.length && cur[0].word.length < 2) cur.shift();
     const len = cur.length ? cur[cur.length - 1].end - cur[0].start : 0;
-    const hasNoun = cur.some((t) => /^(n|vn|nz|l)$/.test(t.tag) && t.word.length >= 2 && !isName(t.word) && !lex.stop.keywordsZh.has(t.word));
-    if (cur.length >= 2 && len >= 3 && len <= 8 && hasNoun) runs.push({ text: doc.norm.slice(cur[0].start, cur[cur.length - 1].end), start: cur[0].start });
+    const hasNoun = cur.some(
+      (t) => /^(n|vn|nz|l)$/.test(t.tag) && t.word.length >= 2 && !isName(t.word) && !lex.stop.keywordsZh.has(t.word),
+    );
+    if (cur.length >= 2 && len >= 3 && len <= 8 && hasNoun)
+      runs.push({ text: doc.norm.slice(cur[0].start, cur[cur.length - 1].end), start: cur[0].start });
     cur = [];
   };
   for (const t of tokens) {
     const adjacent = !cur.length || cur[cur.length - 1].end === t.start;
-    if (!adjacent || !PHRASE_TAGS.test(t.tag) || !/^[\u3400-\u9fffA-Za-z]+$/.test(t.word) || (t.tag === 'eng' && t.word.length < 2)) flush();
+    if (!adjacent || !PHRASE_TAGS.test(t.tag) || !/^[\u3400-\u9fffA-Za-z]+$/.test(t.word) || (t.tag === 'eng' && t.word.length < 2))
+      flush();
     if (PHRASE_TAGS.test(t.tag) && /^[\u3400-\u9fffA-Za-z]+$/.test(t.word)) cur.push(t);
   }
   flush();
@@ -336,7 +415,12 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
   return out.sort((a, b) => b.weight - a.weight).slice(0, 3);
 }
 
-function zhTopicCandidates(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>; captions: string[] }): { name: string; weight: number }[] {
+function zhTopicCandidates(opts: {
+  doc: DocState;
+  lex: Lexicon;
+  entityKeys: Set<string>;
+  captions: string[];
+}): { name: string; weight: number }[] {
   const phrases = [...zhEventPhrases({ doc: opts.doc, captions: opts.captions }), ...zhPhrases(opts)];
   // a headline word inside a headline phrase (午餐 of 校園午餐) adds nothing
   const words = zhHeadlineWords(opts).filter((w) => !phrases.some((p) => p.name.includes(w.name)));
@@ -353,9 +437,67 @@ function namesARole(lex: Lexicon, norm: string): boolean {
 }
 
 /** Light verbs and reporting words that say nothing of what a headline is about. */
-const HEADLINE_FILLER = new Set(['表示', '指出', '强调', '认为', '回应', '今天', '昨天', '明天', '今年', '明年', '去年', '宣布', '进行', '举行', '出现',
-  '发生', '成为', '可能', '持续', '不再', '还是', '已经', '正式', '确定', '最新', '独家', '快讯', '直击', '影音', '曝光', '原因', '关键', '重要', '出席',
-  '提供', '报导', '记者', '新闻', '一起', '这次', '了解', '分享', '粉丝', '网友', '事件', '问题', '情况', '活动', '方式', '现场', '透过', '涉嫌', '现身', '出炉', '获得', '榮获', '荣获'].map((w) => normalizeForm(w)));
+const HEADLINE_FILLER = new Set(
+  [
+    '表示',
+    '指出',
+    '强调',
+    '认为',
+    '回应',
+    '今天',
+    '昨天',
+    '明天',
+    '今年',
+    '明年',
+    '去年',
+    '宣布',
+    '进行',
+    '举行',
+    '出现',
+    '发生',
+    '成为',
+    '可能',
+    '持续',
+    '不再',
+    '还是',
+    '已经',
+    '正式',
+    '确定',
+    '最新',
+    '独家',
+    '快讯',
+    '直击',
+    '影音',
+    '曝光',
+    '原因',
+    '关键',
+    '重要',
+    '出席',
+    '提供',
+    '报导',
+    '记者',
+    '新闻',
+    '一起',
+    '这次',
+    '了解',
+    '分享',
+    '粉丝',
+    '网友',
+    '事件',
+    '问题',
+    '情况',
+    '活动',
+    '方式',
+    '现场',
+    '透过',
+    '涉嫌',
+    '现身',
+    '出炉',
+    '获得',
+    '榮获',
+    '荣获',
+  ].map((w) => normalizeForm(w)),
+);
 /** Headline verbs must be specific (復工, 停賽, 收購), not common (獲得, 進入): jieba's IDF decides. */
 const HEADLINE_VERB_MIN_IDF = 7.7;
 const HEADLINE_NOUN_MIN_IDF = 6;
@@ -391,12 +533,22 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   const { doc, lex, entityKeys } = opts;
   const body = doc.norm;
   const longKeys = [...entityKeys].filter((e) => e.length > 2 && body.includes(e));
-  const ok = (w: string) => [...w].length >= 2 && !/\d|[a-z]/.test(w) && !entityKeys.has(w.toLowerCase()) && !lex.stop.keywordsZh.has(w)
-    && !longKeys.some((e) => e.length > w.length && e.includes(w));
+  const ok = (w: string) =>
+    [...w].length >= 2 &&
+    !/\d|[a-z]/.test(w) &&
+    !entityKeys.has(w.toLowerCase()) &&
+    !lex.stop.keywordsZh.has(w) &&
+    !longKeys.some((e) => e.length > w.length && e.includes(w));
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
   for (const t of tagText(body.slice(0, doc.titleLength))) {
-    if (!/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) || !ok(t.word) || !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) || HEADLINE_FILLER.has(t.word)) continue;
+    if (
+      !/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) ||
+      !ok(t.word) ||
+      !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) ||
+      HEADLINE_FILLER.has(t.word)
+    )
+      continue;
     if (t.tag === 'x' && t.word.length < 3) continue;
     // stock codes (2330-TW)(TSM-US) are listings, not themes
     if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;
@@ -418,11 +570,15 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   return out;
 }
 
-const EN_STOP = new Set(('the a an and or of to in on for with by from at as is are was were be been has have had it its this that these those ' +
-  'he she they we you i his her their our said says say will would could should may might also not but after before over under than ' +
-  'more most new one two three first second last year years month months week day days time percent people tuesday monday wednesday ' +
-  'thursday friday saturday sunday january february march april june july august september october november december taipei ' +
-  'which who what when where while about into out up down off other such only just there here then so if no yes per cent nt us billion million').split(' '));
+const EN_STOP = new Set(
+  (
+    'the a an and or of to in on for with by from at as is are was were be been has have had it its this that these those ' +
+    'he she they we you i his her their our said says say will would could should may might also not but after before over under than ' +
+    'more most new one two three first second last year years month months week day days time percent people tuesday monday wednesday ' +
+    'thursday friday saturday sunday january february march april june july august september october november december taipei ' +
+    'which who what when where while about into out up down off other such only just there here then so if no yes per cent nt us billion million'
+  ).split(' '),
+);
 
 const EN_DETERMINERS = new Set('the a an its his her their our this that these those every each another'.split(' '));
 
@@ -432,8 +588,9 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   const noun = (w: string) => enWord(w).noun;
   const modifier = (w: string) => enWord(w).noun || enWord(w).adj;
   // a word that can be a noun is one after a determiner or a modifier (a blockbuster finish, the match)
-  const nounAt = (lower: string[], i: number) => noun(lower[i])
-    || (enWord(lower[i]).nounAny && i > 0 && (EN_DETERMINERS.has(lower[i - 1]) || (!EN_STOP.has(lower[i - 1]) && enWord(lower[i - 1]).adj)));
+  const nounAt = (lower: string[], i: number) =>
+    noun(lower[i]) ||
+    (enWord(lower[i]).nounAny && i > 0 && (EN_DETERMINERS.has(lower[i - 1]) || (!EN_STOP.has(lower[i - 1]) && enWord(lower[i - 1]).adj)));
   const stop = (w: string) => EN_STOP.has(w) || lex.stop.keywordsEn.has(w) || w.length < 4;
   const counts = new Map<string, number>();
   const scan = (text: string, weight: number, headline = false) => {
@@ -442,7 +599,14 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     // headlines drop their articles: "Supplier posts record revenue" has its verb right after its subject
     const verbs: boolean[] = [];
     for (let i = 0; i < lower.length; i++) {
-      verbs.push(headline && i > 0 && !verbs[i - 1] && enWord(lower[i]).finite && (/^[A-Z]/.test(words[i - 1]) || noun(lower[i - 1])) && !EN_STOP.has(lower[i - 1]));
+      verbs.push(
+        headline &&
+          i > 0 &&
+          !verbs[i - 1] &&
+          enWord(lower[i]).finite &&
+          (/^[A-Z]/.test(words[i - 1]) || noun(lower[i - 1])) &&
+          !EN_STOP.has(lower[i - 1]),
+      );
     }
     const isVerb = (i: number) => verbs[i] === true;
     for (let i = 0; i < lower.length; i++) {
@@ -455,14 +619,13 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
       if (nounAt(lower, i)) counts.set(a, (counts.get(a) ?? 0) + weight);
       const b = lower[i + 1];
       // a generic head noun is specific with its modifier (prime suspect, local government is not: local is generic)
-      if (b && !EN_STOP.has(b) && b.length >= 4 && /^[a-z]/.test(words[i + 1]) && modifier(a) && nounAt(lower, i + 1)) counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
+      if (b && !EN_STOP.has(b) && b.length >= 4 && /^[a-z]/.test(words[i + 1]) && modifier(a) && nounAt(lower, i + 1))
+        counts.set(`${a} ${b}`, (counts.get(`${a} ${b}`) ?? 0) + weight * 1.5);
     }
   };
   scan(doc.norm.slice(0, doc.titleLength), 2, true);
   scan(doc.norm.slice(doc.titleLength), 1);
-  const picked = [...counts.entries()]
-    .filter(([k, c]) => c >= 2 && !entityKeys.has(k))
-    .sort((x, y) => y[1] - x[1]);
+  const picked = [...counts.entries()].filter(([k, c]) => c >= 2 && !entityKeys.has(k)).sort((x, y) => y[1] - x[1]);
   const out: { name: string; weight: number }[] = [];
   for (const [k, c] of picked) {
     // a bigram already covers its words
@@ -474,7 +637,11 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
 }
 
 /** English lexicon forms in text, leftmost-longest. */
-export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyCase?: boolean }): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
+export function matchEn(opts: {
+  norm: string;
+  index: Map<string, EnForm[]>;
+  anyCase?: boolean;
+}): { start: number; end: number; entity: LexEntity; form: EnForm }[] {
   const toks: { t: string; start: number; end: number }[] = [];
   const re = new RegExp(EN_TOKEN_RE.source, 'gu');
   for (let m = re.exec(opts.norm); m; m = re.exec(opts.norm)) {
@@ -487,7 +654,7 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
     const first = toks[i].t.toLowerCase();
     // "Japan's": a possessive is looked up without its ending
     const bare = first.endsWith('.') ? first.slice(0, -1) : /['’]s$/.test(first) ? first.slice(0, -2) : undefined;
-    const cands = [...(opts.index.get(first) ?? []), ...(bare ? opts.index.get(bare) ?? [] : [])];
+    const cands = [...(opts.index.get(first) ?? []), ...(bare ? (opts.index.get(bare) ?? []) : [])];
     let best: { len: number; form: EnForm } | undefined;
     for (const f of cands) {
       if (f.tokens.length > toks.length - i) continue;
@@ -495,8 +662,10 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
       for (let k = 0; k < f.tokens.length && ok; k++) {
         const tt = toks[i + k].t;
         const tl = tt.toLowerCase();
-        ok = tl === f.tokens[k] || (tl.endsWith('.') && tl.slice(0, -1) === f.tokens[k] && k === f.tokens.length - 1)
-          || (tl.endsWith('’s') || tl.endsWith("'s")) && tl.slice(0, -2) === f.tokens[k] && k === f.tokens.length - 1;
+        ok =
+          tl === f.tokens[k] ||
+          (tl.endsWith('.') && tl.slice(0, -1) === f.tokens[k] && k === f.tokens.length - 1) ||
+          ((tl.endsWith('’s') || tl.endsWith("'s")) && tl.slice(0, -2) === f.tokens[k] && k === f.tokens.length - 1);
         if (ok && f.caseSensitive) ok = tt === f.raw[k] || tt.replace(/(['’]s|\.)$/, '') === f.raw[k];
       }
       // a multi-word name starts with a capital; a topic phrase (heavy rain, trade surplus) is common words
@@ -515,4 +684,3 @@ export function matchEn(opts: { norm: string; index: Map<string, EnForm[]>; anyC
   }
   return out;
 }
-

@@ -11,8 +11,14 @@ export class WordList {
       if (!w) continue;
       const f = w[0];
       const l = w[w.length - 1];
-      this.byFirst.set(f, [...(this.byFirst.get(f) ?? []), w].sort((a, b) => b.length - a.length));
-      this.byLast.set(l, [...(this.byLast.get(l) ?? []), w].sort((a, b) => b.length - a.length));
+      this.byFirst.set(
+        f,
+        [...(this.byFirst.get(f) ?? []), w].sort((a, b) => b.length - a.length),
+      );
+      this.byLast.set(
+        l,
+        [...(this.byLast.get(l) ?? []), w].sort((a, b) => b.length - a.length),
+      );
     }
   }
 

@@ -17,7 +17,27 @@ const n = normalizeForm;
 /** Nouns after one colour: 藍委, 綠營, 白委. */
 const AFTER_ONE = ['立委', '委', '营', '阵营', '议员', '党团', '县市长', '支持者'].map(n);
 /** After two or three colours also what a bloc does: 藍綠對決, 藍白聯手, 藍白杯葛. */
-const AFTER_BLOC = [...AFTER_ONE, '主导', '联手', '封杀', '合作', '多数', '两党', '三党', '席次', '共推', '对决', '联盟', '强渡', '否决', '杯葛', '版本', '在野', '立院', '委员'].map(n);
+const AFTER_BLOC = [
+  ...AFTER_ONE,
+  '主导',
+  '联手',
+  '封杀',
+  '合作',
+  '多数',
+  '两党',
+  '三党',
+  '席次',
+  '共推',
+  '对决',
+  '联盟',
+  '强渡',
+  '否决',
+  '杯葛',
+  '版本',
+  '在野',
+  '立院',
+  '委员',
+].map(n);
 
 const campsOf = new WeakMap<Lexicon, Map<string, LexEntity>>();
 function camps(lex: Lexicon): Map<string, LexEntity> {

@@ -7,8 +7,14 @@ import { resolve, type Candidate } from './resolve';
 import { PRIORITY } from './weights';
 import { SurfaceTrie } from './trie';
 import {
-  namesAfterTitles, namesBeforeTitles, namesFromTokens, namesInLists, namesWithLatin,
-  type NameCandidate, type PeopleContext, type TitleHit,
+  namesAfterTitles,
+  namesBeforeTitles,
+  namesFromTokens,
+  namesInLists,
+  namesWithLatin,
+  type NameCandidate,
+  type PeopleContext,
+  type TitleHit,
 } from './zh-people';
 import { companyOrWaterHeadAt, companyStem, headSpans } from './zh-heads';
 import { upsertKnown, type KnownIndex } from './known';
@@ -19,7 +25,6 @@ import { dottedNameParts, dropImplausible, modelHanNames, roleCueNames, translit
 import { addZhRelations } from './relations';
 
 const n = normalizeForm;
-
 
 export interface ZhOptions {
   doc: DocState;
@@ -48,7 +53,9 @@ export function extractZh(opts: ZhOptions): void {
   const lexMatches = lex.zh.scanAll(norm);
   const titles = findTitles({ norm, lex, lexMatches });
   const lexMask = new Uint8Array(norm.length + 1);
-  for (const m of lexMatches) if (m.end - m.start >= 2 && m.values[0].entity.type !== 'person' && m.values[0].entity.type !== 'topic') lexMask.fill(1, m.start, m.end);
+  for (const m of lexMatches)
+    if (m.end - m.start >= 2 && m.values[0].entity.type !== 'person' && m.values[0].entity.type !== 'topic')
+      lexMask.fill(1, m.start, m.end);
   const ctx: PeopleContext = { norm, tokens, lex, titles, startB, endB, tokenAt, lexMask };
   const titleStarts = new Set(titles.map((t) => t.start));
   // jieba keeps "法國巴黎" as one word: a place may start where a country or place word ends
@@ -82,10 +89,11 @@ export function extractZh(opts: ZhOptions): void {
   const lexPeople = new Set<string>();
   for (const m of lexMatches) if (m.values[0].entity.type === 'person') lexPeople.add(norm.slice(m.start, m.end));
   const seeds = new Set([...known, ...lexPeople]);
-  for (let round = 0; round < 2; round++) for (const c of namesInLists(ctx, seeds)) {
-    seeds.add(c.norm);
-    known.add(c.norm);
-  }
+  for (let round = 0; round < 2; round++)
+    for (const c of namesInLists(ctx, seeds)) {
+      seeds.add(c.norm);
+      known.add(c.norm);
+    }
   trimOvershoot(ctx, known);
   dropImplausible(ctx, known, new Set([...han, ...tr, ...cued, ...jp, ...found.filter((c) => c.strength >= 3)].map((c) => c.norm)));
   for (const lp of lexPeople) if (!found.some((f) => f.norm === lp)) known.delete(lp);
@@ -120,7 +128,9 @@ export function extractZh(opts: ZhOptions): void {
     const whole = wholeOf.get(k);
     const wholeAt = whole ? norm.indexOf(whole) : -1;
     cands.push({
-      start: m.start, end: m.end, priority: PRIORITY.person,
+      start: m.start,
+      end: m.end,
+      priority: PRIORITY.person,
       apply: () => {
         const name = wholeAt >= 0 ? doc.canonicalName(wholeAt, wholeAt + whole!.length) : doc.canonicalName(m.start, m.end);
         const id = `person:${name}`;
@@ -133,28 +143,41 @@ export function extractZh(opts: ZhOptions): void {
   // --- lexicon forms ----------------------------------------------------------------------
   const present = new Set<string>();
   const surfaces = new Map<string, Set<string>>();
-  for (const m of lexMatches) for (const f of m.values) {
-    present.add(f.entity.id);
-    surfaces.set(f.entity.id, (surfaces.get(f.entity.id) ?? new Set()).add(norm.slice(m.start, m.end)));
-  }
+  for (const m of lexMatches)
+    for (const f of m.values) {
+      present.add(f.entity.id);
+      surfaces.set(f.entity.id, (surfaces.get(f.entity.id) ?? new Set()).add(norm.slice(m.start, m.end)));
+    }
   for (const m of lexMatches) {
     for (const form of m.values) {
       if (!corroborated(form.entity, norm.slice(m.start, m.end), present, surfaces)) continue;
       // 費城半導體指數, 道瓊工業指數: a place naming a market index is not a mention of the place
       if (form.entity.type === 'place' && INDEX_AFTER.test(norm.slice(m.end, m.end + 8))) continue;
       // 非洲豬瘟, 香港腳: a place naming a disease is not a mention of the place
-      if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end))) continue;
+      if ((form.entity.type === 'place' || form.entity.type === 'country') && DISEASE_AFTER.some((d) => norm.startsWith(d, m.end)))
+        continue;
       // 竹山媽, 東港媽祖: a deity named after the town of its temple is not a mention of the town
       if (form.entity.type === 'place' && norm.startsWith(MA, m.end) && !norm.startsWith(MAMA, m.end)) continue;
       // 拉薩 inside 卡拉薩斯: a place that starts inside an unknown word (a transliterated name) is a misread
       if (form.entity.type === 'place' && startsInsideUnknown({ start: m.start, end: m.end, tokens, tokenAt })) continue;
       // 海地 inside 沿海地區: a two-character country that starts inside a longer word is a misread
-      if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt })) continue;
-      if (form.needsBoundary && !boundaryOk({ form, start: m.start, end: m.end, startB, endB }) && !boundaryByContext(norm, m.start, m.end)
-        && !(form.entity.type === 'place' && placeEnds.has(m.start))) continue;
+      if (form.entity.type === 'country' && !form.also && m.end - m.start === 2 && startsInsideWord({ start: m.start, tokens, tokenAt }))
+        continue;
+      if (
+        form.needsBoundary &&
+        !boundaryOk({ form, start: m.start, end: m.end, startB, endB }) &&
+        !boundaryByContext(norm, m.start, m.end) &&
+        !(form.entity.type === 'place' && placeEnds.has(m.start))
+      )
+        continue;
       if (authorNames.has(norm.slice(m.start, m.end))) continue;
-      if ((form.entity.type === 'place' || form.entity.type === 'organization') && !titleStarts.has(m.end - 1) && !titleStarts.has(m.end)
-        && endsInsideWord({ end: m.end, tokens, tokenAt })) continue;
+      if (
+        (form.entity.type === 'place' || form.entity.type === 'organization') &&
+        !titleStarts.has(m.end - 1) &&
+        !titleStarts.has(m.end) &&
+        endsInsideWord({ end: m.end, tokens, tokenAt })
+      )
+        continue;
       cands.push({ start: m.start, end: m.end, priority: priorityOf(form), apply: () => applyForm(doc, form, m.start, m.end, lex) });
       break;
     }
@@ -173,7 +196,9 @@ export function extractZh(opts: ZhOptions): void {
     if (!c || body.type !== 'organization' || body.kind !== 'government' || !body.country || body.country === c.entity.iso2) continue;
     if (!/[部院署局會会]$/.test(norm.slice(m.start, m.end))) continue;
     cands.push({
-      start: c.start, end: m.end, priority: PRIORITY.countryBody,
+      start: c.start,
+      end: m.end,
+      priority: PRIORITY.countryBody,
       apply: () => {
         const name = `${c.entity.name}${doc.canonicalName(m.start, m.end)}`;
         const id = `org:${name}`;
@@ -184,22 +209,27 @@ export function extractZh(opts: ZhOptions): void {
   }
 
   // names the graph already knows win over guesses of the same span and lose to longer names
-  if (opts.known) for (const m of opts.known.zh.scanAll(norm)) {
-    const k = m.values[0];
-    if (m.end - m.start === 2 && !(startB[m.start] && endB[m.end]) && !boundaryByContext(norm, m.start, m.end)) continue;
-    cands.push({
-      start: m.start, end: m.end, priority: PRIORITY.known,
-      apply: () => {
-        upsertKnown(doc, k);
-        doc.addHit({ id: k.id, start: m.start, end: m.end });
-      },
-    });
-  }
+  if (opts.known)
+    for (const m of opts.known.zh.scanAll(norm)) {
+      const k = m.values[0];
+      if (m.end - m.start === 2 && !(startB[m.start] && endB[m.end]) && !boundaryByContext(norm, m.start, m.end)) continue;
+      cands.push({
+        start: m.start,
+        end: m.end,
+        priority: PRIORITY.known,
+        apply: () => {
+          upsertKnown(doc, k);
+          doc.addHit({ id: k.id, start: m.start, end: m.end });
+        },
+      });
+    }
 
   // 藍白聯手, 綠營: the parties by their camp colours
   for (const c of campSpans(norm, lex)) {
     cands.push({
-      start: c.start, end: c.end, priority: PRIORITY.camp,
+      start: c.start,
+      end: c.end,
+      priority: PRIORITY.camp,
       apply: () => {
         for (const p of c.parties) {
           doc.upsertLex(p.entity);
@@ -214,7 +244,9 @@ export function extractZh(opts: ZhOptions): void {
   for (const h of headSpans({ norm, tokens, lex, lexMatches, blocked, titleEnds: new Map(titles.map((t) => [t.start, t.end])) })) {
     const spanStart = h.shortStart ?? h.start;
     cands.push({
-      start: spanStart, end: h.end, priority: PRIORITY.headGrammar,
+      start: spanStart,
+      end: h.end,
+      priority: PRIORITY.headGrammar,
       apply: () => {
         const name = doc.canonicalName(h.start, h.end);
         if (h.type === 'place' || templeOnRoute(doc, h, name)) {
@@ -237,7 +269,10 @@ export function extractZh(opts: ZhOptions): void {
   resolve(cands);
   // later mentions by a shorter name: a unit by its own name (程序委員會 after 立法院程序委員會),
   // a company without its head where a word starts (瑞昇 after 瑞昇科技)
-  const laterMentions = [...units.map((u) => ({ form: u.short, id: u.id, wordStart: false })), ...stems.map((c) => ({ form: c.stem, id: c.id, wordStart: true }))];
+  const laterMentions = [
+    ...units.map((u) => ({ form: u.short, id: u.id, wordStart: false })),
+    ...stems.map((c) => ({ form: c.stem, id: c.id, wordStart: true })),
+  ];
   for (const { form, id, wordStart } of laterMentions) {
     for (let i = norm.indexOf(form); i >= 0; i = norm.indexOf(form, i + 1)) {
       if (doc.isClaimed(i, i + form.length) || (wordStart && !(startB[i] || i === 0 || /[\s\p{P}]/u.test(norm[i - 1])))) continue;
@@ -318,8 +353,9 @@ function applyForm(doc: DocState, form: ZhForm, start: number, end: number, lex?
   doc.addHit({ id: form.entity.id, start, end });
   // 立法院程序委員會 also mentions 立法院; 民進黨團 also mentions 民進黨
   if (lex && form.entity.type === 'organization') {
-    const inner = lex.zh.matchesAt(doc.norm, start).filter((m) => m.end < end && m.end - m.start >= 2
-      && ['organization', 'country', 'place'].includes(m.values[0].entity.type));
+    const inner = lex.zh
+      .matchesAt(doc.norm, start)
+      .filter((m) => m.end < end && m.end - m.start >= 2 && ['organization', 'country', 'place'].includes(m.values[0].entity.type));
     const last = inner[inner.length - 1];
     const outer = last?.values[0].entity;
     if (outer && outer.id !== form.entity.id) {
@@ -352,7 +388,6 @@ function templeOnRoute(doc: DocState, h: { start: number; end: number }, name: s
   void name;
   return ROUTE_WORDS.some((w) => sentence.includes(w));
 }
-
 
 /**
  * Titles in the text, longest at each position, dropping those inside a longer title or inside
@@ -405,13 +440,25 @@ function captionRoles(opts: { doc: DocState; lex: Lexicon; captions: string[] })
       const def = t.values[0];
       const person = [3, 2, 4].map((len) => people.get(cn.slice(t.end, t.end + len))).find(Boolean);
       if (!person) continue;
-      const org = forms.find((f) => (f.end === t.start || (f.end === t.start + 1 && cn[t.start] === n(def.title)[0])) && doc.entities.has(f.values[0].entity.id));
+      const org = forms.find(
+        (f) => (f.end === t.start || (f.end === t.start + 1 && cn[t.start] === n(def.title)[0])) && doc.entities.has(f.values[0].entity.id),
+      );
       if (!org) continue;
       const target = doc.entities.get(org.values[0].entity.id)!;
       if (target.type === 'person' || target.type === 'topic') continue;
       const title = [...cap].slice(Math.min(org.start, t.start), t.end).join('');
-      const sentence = [...cap].slice(0, [...cap].findIndex((c, k) => k >= t.end && /[。；\n]/.test(c)) + 1 || undefined).join('').trim();
-      doc.addRelation({ type: 'HOLDS_ROLE', from: person.id, to: target.id, title: org.end === t.start ? [...cap].slice(t.start, t.end).join('') : title, evidence: sentence || cap, confidence: 0.7 });
+      const sentence = [...cap]
+        .slice(0, [...cap].findIndex((c, k) => k >= t.end && /[。；\n]/.test(c)) + 1 || undefined)
+        .join('')
+        .trim();
+      doc.addRelation({
+        type: 'HOLDS_ROLE',
+        from: person.id,
+        to: target.id,
+        title: org.end === t.start ? [...cap].slice(t.start, t.end).join('') : title,
+        evidence: sentence || cap,
+        confidence: 0.7,
+      });
     }
   }
 }
@@ -432,4 +479,3 @@ function resolveTitleSurnames(opts: { doc: DocState; titles: TitleHit[] }): void
     doc.addHit({ id: p.id, start: s, end: t.end });
   }
 }
-

@@ -26,28 +26,162 @@ const n = normalizeForm;
 type Head = { head: string; type: 'organization' | 'place'; kind?: OrganizationKind };
 
 const ORG_HEADS: [string, OrganizationKind][] = [
-  ['委員會', 'committee'], ['審議會', 'committee'], ['管委會', 'committee'], ['基金會', 'other'], ['協會', 'other'], ['學會', 'other'],
-  ['公會', 'other'], ['工會', 'other'], ['商會', 'other'], ['總會', 'other'], ['校友會', 'other'], ['聯合會', 'other'], ['促進會', 'other'],
-  ['總醫院', 'other'], ['醫院', 'other'], ['診所', 'other'], ['醫學中心', 'other'], ['大學', 'other'], ['學院', 'other'], ['學系', 'other'],
-  ['研究所', 'other'], ['研究院', 'other'], ['書院', 'other'], ['研究中心', 'other'], ['高中', 'other'], ['國中', 'other'], ['國小', 'other'], ['中學', 'other'], ['小學', 'other'],
-  ['公司', 'company'], ['集團', 'company'], ['科技', 'company'], ['電子', 'company'], ['半導體', 'company'], ['銀行', 'company'], ['證券', 'company'],
-  ['金控', 'company'], ['航空', 'company'], ['電信', 'company'], ['生技', 'company'], ['製藥', 'company'], ['實業', 'company'],
-  ['工業', 'company'], ['控股', 'company'], ['文創', 'company'], ['娛樂', 'company'], ['影業', 'company'], ['唱片', 'company'], ['百貨', 'company'],
-  ['光電', 'company'], ['精密', 'company'], ['外科', 'other'], ['內科', 'other'], ['醫學部', 'other'],
-  ['日報', 'media'], ['時報', 'media'], ['電視台', 'media'], ['電台', 'media'], ['新聞網', 'media'], ['通訊社', 'media'], ['雜誌', 'media'],
-  ['政府', 'government'], ['市府', 'government'], ['縣府', 'government'], ['公所', 'government'], ['法院', 'government'], ['地院', 'government'],
-  ['高分院', 'government'], ['分院', 'government'], ['法庭', 'government'], ['地檢署', 'government'], ['檢察署', 'government'], ['警察局', 'government'], ['分局', 'government'],
-  ['派出所', 'government'], ['消防局', 'government'], ['衛生局', 'government'], ['分署', 'government'], ['管理處', 'government'], ['管理局', 'government'],
-  ['司令部', 'government'], ['指揮部', 'government'], ['辦公室', 'government'], ['辦事處', 'government'], ['總隊', 'government'], ['大隊', 'government'], ['小組', 'government'], ['中心', 'government'],
-  ['議會', 'legislature'], ['代表會', 'legislature'], ['黨部', 'party'], ['黨團', 'party'], ['黨', 'party'],
-  ['組織', 'international'], ['聯盟', 'international'],
-  ['局', 'government'], ['處', 'government'], ['署', 'government'], ['司', 'government'], ['部', 'government'], ['院', 'government'],
-  ['宮', 'other'], ['廟', 'other'], ['寺', 'other'], ['教會', 'other'], ['隊', 'sports'], ['樂團', 'other'], ['劇團', 'other'],
+  ['委員會', 'committee'],
+  ['審議會', 'committee'],
+  ['管委會', 'committee'],
+  ['基金會', 'other'],
+  ['協會', 'other'],
+  ['學會', 'other'],
+  ['公會', 'other'],
+  ['工會', 'other'],
+  ['商會', 'other'],
+  ['總會', 'other'],
+  ['校友會', 'other'],
+  ['聯合會', 'other'],
+  ['促進會', 'other'],
+  ['總醫院', 'other'],
+  ['醫院', 'other'],
+  ['診所', 'other'],
+  ['醫學中心', 'other'],
+  ['大學', 'other'],
+  ['學院', 'other'],
+  ['學系', 'other'],
+  ['研究所', 'other'],
+  ['研究院', 'other'],
+  ['書院', 'other'],
+  ['研究中心', 'other'],
+  ['高中', 'other'],
+  ['國中', 'other'],
+  ['國小', 'other'],
+  ['中學', 'other'],
+  ['小學', 'other'],
+  ['公司', 'company'],
+  ['集團', 'company'],
+  ['科技', 'company'],
+  ['電子', 'company'],
+  ['半導體', 'company'],
+  ['銀行', 'company'],
+  ['證券', 'company'],
+  ['金控', 'company'],
+  ['航空', 'company'],
+  ['電信', 'company'],
+  ['生技', 'company'],
+  ['製藥', 'company'],
+  ['實業', 'company'],
+  ['工業', 'company'],
+  ['控股', 'company'],
+  ['文創', 'company'],
+  ['娛樂', 'company'],
+  ['影業', 'company'],
+  ['唱片', 'company'],
+  ['百貨', 'company'],
+  ['光電', 'company'],
+  ['精密', 'company'],
+  ['外科', 'other'],
+  ['內科', 'other'],
+  ['醫學部', 'other'],
+  ['日報', 'media'],
+  ['時報', 'media'],
+  ['電視台', 'media'],
+  ['電台', 'media'],
+  ['新聞網', 'media'],
+  ['通訊社', 'media'],
+  ['雜誌', 'media'],
+  ['政府', 'government'],
+  ['市府', 'government'],
+  ['縣府', 'government'],
+  ['公所', 'government'],
+  ['法院', 'government'],
+  ['地院', 'government'],
+  ['高分院', 'government'],
+  ['分院', 'government'],
+  ['法庭', 'government'],
+  ['地檢署', 'government'],
+  ['檢察署', 'government'],
+  ['警察局', 'government'],
+  ['分局', 'government'],
+  ['派出所', 'government'],
+  ['消防局', 'government'],
+  ['衛生局', 'government'],
+  ['分署', 'government'],
+  ['管理處', 'government'],
+  ['管理局', 'government'],
+  ['司令部', 'government'],
+  ['指揮部', 'government'],
+  ['辦公室', 'government'],
+  ['辦事處', 'government'],
+  ['總隊', 'government'],
+  ['大隊', 'government'],
+  ['小組', 'government'],
+  ['中心', 'government'],
+  ['議會', 'legislature'],
+  ['代表會', 'legislature'],
+  ['黨部', 'party'],
+  ['黨團', 'party'],
+  ['黨', 'party'],
+  ['組織', 'international'],
+  ['聯盟', 'international'],
+  ['局', 'government'],
+  ['處', 'government'],
+  ['署', 'government'],
+  ['司', 'government'],
+  ['部', 'government'],
+  ['院', 'government'],
+  ['宮', 'other'],
+  ['廟', 'other'],
+  ['寺', 'other'],
+  ['教會', 'other'],
+  ['隊', 'sports'],
+  ['樂團', 'other'],
+  ['劇團', 'other'],
 ];
-const PLACE_HEADS = ['堰塞湖', '水庫', '溪', '河', '江', '湖', '潭', '山', '嶺', '峽谷', '車站', '捷運站', '站', '港', '碼頭', '機場',
-  '路', '街', '大道', '公園', '夜市', '廣場', '大樓', '老街', '步道', '橋', '隧道', '村', '鄉', '鎮', '區', '縣', '市', '省', '州',
-  '市政廳', '體育館', '巨蛋', '球場', '會館', '線',
-  '島', '灣', '半島', '海峽'];
+const PLACE_HEADS = [
+  '堰塞湖',
+  '水庫',
+  '溪',
+  '河',
+  '江',
+  '湖',
+  '潭',
+  '山',
+  '嶺',
+  '峽谷',
+  '車站',
+  '捷運站',
+  '站',
+  '港',
+  '碼頭',
+  '機場',
+  '路',
+  '街',
+  '大道',
+  '公園',
+  '夜市',
+  '廣場',
+  '大樓',
+  '老街',
+  '步道',
+  '橋',
+  '隧道',
+  '村',
+  '鄉',
+  '鎮',
+  '區',
+  '縣',
+  '市',
+  '省',
+  '州',
+  '市政廳',
+  '體育館',
+  '巨蛋',
+  '球場',
+  '會館',
+  '線',
+  '島',
+  '灣',
+  '半島',
+  '海峽',
+];
 
 const HEADS: Head[] = [
   ...ORG_HEADS.map(([h, kind]) => ({ head: n(h), type: 'organization' as const, kind })),
@@ -83,14 +217,92 @@ for (const h of HEADS) HEAD_BY_FIRST.set(h.head[0], [...(HEAD_BY_FIRST.get(h.hea
 const NAME_TAGS = /^(n|nz|nt|ns|nr|nrt|nrfg|x|j|l|eng|b|s|ng|an|zg|g)$/;
 const INNER_TAGS = /^(vn)$/;
 /** Verbs that are common inside the names of public bodies (動物保護處, 經濟發展局). */
-const INNER_VERBS = new Set(['保护', '管理', '发展', '研究', '促进', '检验', '检疫', '防疫', '保险', '服务', '经营', '投资', '建设', '审议', '审查', '推动',
-  '救助', '防治', '调查', '保育', '监督', '规划', '保障', '改革', '解放', '复兴', '教育', '训练', '辅导', '评量', '测验', '交流', '合作', '开发', '创新'].map(n));
+const INNER_VERBS = new Set(
+  [
+    '保护',
+    '管理',
+    '发展',
+    '研究',
+    '促进',
+    '检验',
+    '检疫',
+    '防疫',
+    '保险',
+    '服务',
+    '经营',
+    '投资',
+    '建设',
+    '审议',
+    '审查',
+    '推动',
+    '救助',
+    '防治',
+    '调查',
+    '保育',
+    '监督',
+    '规划',
+    '保障',
+    '改革',
+    '解放',
+    '复兴',
+    '教育',
+    '训练',
+    '辅导',
+    '评量',
+    '测验',
+    '交流',
+    '合作',
+    '开发',
+    '创新',
+  ].map(n),
+);
 /** Tags of tokens that name something: a place, a proper noun, an abbreviation or a word jieba does not know. */
 const NAMING_TAGS = /^(nz|nt|ns|nr|nrt|nrfg|x|j|eng)$/;
 /** Conjunctions inside one name (外交及國防委員會, 海關暨檢疫局). */
 const JOINERS = new Set(['及', '与', '暨'].map(n));
 /** Words that never start a name: pronouns, determiners, adverbs of place and time. */
-const NOT_FIRST = new Set(['历任', '曾任', '现任', '前任', '这所', '该所', '这家', '该校', '此一', '这个', '那个', '该', '经', '隔天', '当天', '今年', '去年', '该', '本', '各', '全', '此', '这', '那', '其', '前', '后', '新', '现', '原', '贵', '我', '你', '他', '她', '们', '一', '每'].map(n));
+const NOT_FIRST = new Set(
+  [
+    '历任',
+    '曾任',
+    '现任',
+    '前任',
+    '这所',
+    '该所',
+    '这家',
+    '该校',
+    '此一',
+    '这个',
+    '那个',
+    '该',
+    '经',
+    '隔天',
+    '当天',
+    '今年',
+    '去年',
+    '该',
+    '本',
+    '各',
+    '全',
+    '此',
+    '这',
+    '那',
+    '其',
+    '前',
+    '后',
+    '新',
+    '现',
+    '原',
+    '贵',
+    '我',
+    '你',
+    '他',
+    '她',
+    '们',
+    '一',
+    '每',
+  ].map(n),
+);
 /** Characters that never occur inside a name part: verbs of saying, copulas, particles. */
 const BAD_INSIDE = new Set([...'在是称说的了把被将也都很并而至往赴抵为'].map(n));
 /** Generic areas (台灣地區, 山區, 偏遠地區) rather than named places. */
@@ -108,7 +320,23 @@ function onRoute(norm: string, start: number, end: number): boolean {
 }
 const REQUIRE_KNOWN = new Set(['线'].map(n));
 /** Words of rail travel: near them, "X線" is a line even when X is no known place (…線停駛). */
-const RAIL_CUES = ['列車', '火車', '台鐵', '鐵路', '捷運', '高鐵', '支線', '停駛', '行駛', '通車', '月台', '車廂', '班次', '脫軌', '出軌'].map(n);
+const RAIL_CUES = [
+  '列車',
+  '火車',
+  '台鐵',
+  '鐵路',
+  '捷運',
+  '高鐵',
+  '支線',
+  '停駛',
+  '行駛',
+  '通車',
+  '月台',
+  '車廂',
+  '班次',
+  '脫軌',
+  '出軌',
+].map(n);
 const RAIL_WINDOW = 40;
 
 function railNear(norm: string, start: number, end: number): boolean {
@@ -125,18 +353,105 @@ const TRADER = n('商');
 const ROLE_PREFIX = ['母公司', '子公司', '旗下', '集团旗下'].map(n);
 const LEADING_FUNCTION = new Set([...'由在从至于经若指为被让将把对向与和及或是的了也都就才即'].map(n));
 /** Nouns that link two names rather than belong to one (宏昇科技|旗下|永泰電子). */
-const NOT_INSIDE = new Set(['今年度', '明年度', '本年度', '去年度', '年度', '制造商', '供应商', '业者', '厂商', '品牌', '大厂', '龙头', '巨头', '会同', '协同', '偕同', '连同', '旗下', '底下', '之下', '以及', '包括', '对手', '合作', '期间', '今年', '去年', '明年', '目前', '当时', '昨天', '今天', '日前'].map(n));
+const NOT_INSIDE = new Set(
+  [
+    '今年度',
+    '明年度',
+    '本年度',
+    '去年度',
+    '年度',
+    '制造商',
+    '供应商',
+    '业者',
+    '厂商',
+    '品牌',
+    '大厂',
+    '龙头',
+    '巨头',
+    '会同',
+    '协同',
+    '偕同',
+    '连同',
+    '旗下',
+    '底下',
+    '之下',
+    '以及',
+    '包括',
+    '对手',
+    '合作',
+    '期间',
+    '今年',
+    '去年',
+    '明年',
+    '目前',
+    '当时',
+    '昨天',
+    '今天',
+    '日前',
+  ].map(n),
+);
 /** Descriptive words that make "X + head" a description rather than a name. */
-const DESCRIPTIVE = new Set(['国立', '私立', '公立', '市立', '县立', '综合型', '国际型', '研究型', '一般', '地方', '中央', '专案', '专业', '相关', '主管', '当地',
-  '各级', '全国', '国内', '国外', '海外', '所有', '其他', '多家', '多所', '这家', '那家', '两家', '三家', '知名', '大型', '小型', '民间', '公营', '民营', '地方',
-  '偏乡', '内外', '子', '母', '总', '分', '高'].map(n));
+const DESCRIPTIVE = new Set(
+  [
+    '国立',
+    '私立',
+    '公立',
+    '市立',
+    '县立',
+    '综合型',
+    '国际型',
+    '研究型',
+    '一般',
+    '地方',
+    '中央',
+    '专案',
+    '专业',
+    '相关',
+    '主管',
+    '当地',
+    '各级',
+    '全国',
+    '国内',
+    '国外',
+    '海外',
+    '所有',
+    '其他',
+    '多家',
+    '多所',
+    '这家',
+    '那家',
+    '两家',
+    '三家',
+    '知名',
+    '大型',
+    '小型',
+    '民间',
+    '公营',
+    '民营',
+    '地方',
+    '偏乡',
+    '内外',
+    '子',
+    '母',
+    '总',
+    '分',
+    '高',
+  ].map(n),
+);
 
 /**
  * Candidate organizations and places by their heads. `lexMatches` are the lexicon matches of
  * the text (a known place or organization inside the span counts as naming evidence and marks
  * a unit of a known parent); `blocked` marks characters of people already found.
  */
-export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; lexMatches: { start: number; end: number; values: ZhForm[] }[]; blocked: Uint8Array; titleEnds: Map<number, number> }): HeadSpan[] {
+export function headSpans(opts: {
+  norm: string;
+  tokens: Token[];
+  lex: Lexicon;
+  lexMatches: { start: number; end: number; values: ZhForm[] }[];
+  blocked: Uint8Array;
+  titleEnds: Map<number, number>;
+}): HeadSpan[] {
   const { norm, tokens, blocked } = opts;
   const tokenAt = new Int32Array(norm.length + 1).fill(-1);
   tokens.forEach((t, i) => {
@@ -162,7 +477,8 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     return false;
   };
   const orgEnds = new Map<number, number>();
-  for (const m of opts.lexMatches) if (m.values[0].entity.type === 'organization') orgEnds.set(m.end, Math.min(orgEnds.get(m.end) ?? m.start, m.start));
+  for (const m of opts.lexMatches)
+    if (m.values[0].entity.type === 'organization') orgEnds.set(m.end, Math.min(orgEnds.get(m.end) ?? m.start, m.start));
 
   // a head that is the end of a lexicon name (灣 of 台灣, 院 of 行政院) belongs to that name
   const lexCovers = new Uint8Array(norm.length + 1);
@@ -181,17 +497,37 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     // a one-character head inside an ordinary word (南|部 of 南部, 決勝|局, 團|隊) is no head
     const hi = tokenAt[i];
     // (a word of three or more ending in the head is a compound head: 保護|局, 事務|部)
-    if (h.head.length === 1 && hi >= 0 && tokens[hi].start < i && !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag)
-      && !(tokens[hi].end === end && tokens[hi].word.length >= 3 && /^(n|nz|nt|x|j)$/.test(tokens[hi].tag) && !DIRECTION_WORD.test(tokens[hi].word))) continue;
+    if (
+      h.head.length === 1 &&
+      hi >= 0 &&
+      tokens[hi].start < i &&
+      !/^(x|nz|nt|j|ns|nr|nrt)$/.test(tokens[hi].tag) &&
+      !(
+        tokens[hi].end === end &&
+        tokens[hi].word.length >= 3 &&
+        /^(n|nz|nt|x|j)$/.test(tokens[hi].tag) &&
+        !DIRECTION_WORD.test(tokens[hi].word)
+      )
+    )
+      continue;
     // the head must end a word (院 of 院長 does not; 處 of 處長 does not), or be followed by a
     // locative in the same word (溪|畔, 港|邊)
     const after = tokenAt[end - 1];
-    if (after >= 0 && tokens[after].end > end && !(h.type === 'place' && tokens[after].end === end + 1 && LOCATIVES.has(norm[end]))) continue;
+    if (after >= 0 && tokens[after].end > end && !(h.type === 'place' && tokens[after].end === end + 1 && LOCATIVES.has(norm[end])))
+      continue;
     if (/[\u3400-\u9fff]/.test(norm[end] ?? '') && n('长') === norm[end]) continue;
     // 重鎮, 城市, 轄區: a one-character place head that makes a common word with the character
     // before it is that word, not a head
-    if (h.type === 'place' && h.head.length === 1 && i > 0 && (dictEntry(norm.slice(i - 1, end))?.freq ?? 0) >= G.commonHeadWordFreq) continue;
-    let start = leftEdge({ norm, tokens, tokenAt, headStart: i, blocked, joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head) });
+    if (h.type === 'place' && h.head.length === 1 && i > 0 && (dictEntry(norm.slice(i - 1, end))?.freq ?? 0) >= G.commonHeadWordFreq)
+      continue;
+    let start = leftEdge({
+      norm,
+      tokens,
+      tokenAt,
+      headStart: i,
+      blocked,
+      joins: h.kind === 'committee' || h.kind === 'government' || JOINING_HEADS.has(h.head),
+    });
     if (start < 0) continue;
     // segmentation scattered a transliterated name (蓋|達|組織): take the transliteration run
     if (start === i && h.head.length >= 2) start = translitBefore(norm, i, model, blocked);
@@ -216,13 +552,28 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
         if (m.end - start < 2 || i - m.end < (h.head.length === 1 ? 2 : 1) || m.end <= cut) continue;
         // a city, county or country prefix; places also drop an operator (台鐵|台南站)
         const prefix = norm.slice(start, m.end);
-        if (m.type === 'country' || (m.type === 'place' && /[市县国]$/.test(prefix)) || (h.type === 'place' && (m.type === 'place' || m.type === 'organization'))
-          || (TEMPLE_HEADS.has(h.head) && m.type === 'place' && i - m.end >= (onRoute(norm, start, end) ? 2 : 4) && !TOWN_HEAD.has(norm[m.end]))) cut = m.end;
+        if (
+          m.type === 'country' ||
+          (m.type === 'place' && /[市县国]$/.test(prefix)) ||
+          (h.type === 'place' && (m.type === 'place' || m.type === 'organization')) ||
+          (TEMPLE_HEADS.has(h.head) &&
+            m.type === 'place' &&
+            i - m.end >= (onRoute(norm, start, end) ? 2 : 4) &&
+            !TOWN_HEAD.has(norm[m.end]))
+        )
+          cut = m.end;
       }
       // a stop on a pilgrimage route is written town + temple (竹山|福安宮) even when the town is
       // not in the lexicon: a two-character word before a two-character temple name is the town
-      if (cut === start && TEMPLE_HEADS.has(h.head) && i - start === 4 && !TOWN_HEAD.has(norm[start + 2]) && dictEntry(norm.slice(start, start + 2))
-        && !knownInside(start, i) && onRoute(norm, start, end)) {
+      if (
+        cut === start &&
+        TEMPLE_HEADS.has(h.head) &&
+        i - start === 4 &&
+        !TOWN_HEAD.has(norm[start + 2]) &&
+        dictEntry(norm.slice(start, start + 2)) &&
+        !knownInside(start, i) &&
+        onRoute(norm, start, end)
+      ) {
         cut = start + 2;
         out.push({ start, end: cut, type: 'place' });
       }
@@ -295,8 +646,12 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
     const a = byEnd.find((x) => x !== b && x.type === 'organization' && x.end >= b.start - 1 && x.end < b.end - 1 && x.start < b.start);
     // the gap, if any, is one character of the unit's name (新|營舞獅團), never punctuation (A宮、B宮)
     // the same name written twice in a row (a page repeating a heading) is no unit of itself
-    if (a && b.type === 'organization' && (a.end === b.start || /[\u3400-\u9fff]/.test(norm[a.end]))
-      && norm.slice(a.start, a.end) !== norm.slice(b.start, b.end)) {
+    if (
+      a &&
+      b.type === 'organization' &&
+      (a.end === b.start || /[\u3400-\u9fff]/.test(norm[a.end])) &&
+      norm.slice(a.start, a.end) !== norm.slice(b.start, b.end)
+    ) {
       b.shortStart = a.end;
       b.start = a.start;
     }
@@ -308,14 +663,28 @@ export function headSpans(opts: { norm: string; tokens: Token[]; lex: Lexicon; l
 function translitBefore(norm: string, end: number, model: NameModel, blocked: Uint8Array): number {
   let s = end;
   // a person's name before 政府 is an administration (X政府), not a body's name
-  while (s > 0 && end - s < 5 && !blocked[s - 1] && /[\u3400-\u9fff]/.test(norm[s - 1]) && model.translit(norm[s - 1]) >= TRANSLIT_MODEL.charMin + 0.7) s--;
+  while (
+    s > 0 &&
+    end - s < 5 &&
+    !blocked[s - 1] &&
+    /[\u3400-\u9fff]/.test(norm[s - 1]) &&
+    model.translit(norm[s - 1]) >= TRANSLIT_MODEL.charMin + 0.7
+  )
+    s--;
   if (end - s < 2) return end;
   let sum = 0;
   for (let k = s; k < end; k++) sum += model.translit(norm[k]);
   return sum / (end - s) >= TRANSLIT_MODEL.spanMean + 0.3 ? s : end;
 }
 
-function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headStart: number; blocked: Uint8Array; joins: boolean }): number {
+function leftEdge(o: {
+  norm: string;
+  tokens: Token[];
+  tokenAt: Int32Array;
+  headStart: number;
+  blocked: Uint8Array;
+  joins: boolean;
+}): number {
   const { norm, tokens, tokenAt, headStart } = o;
   let start = headStart;
   // a head inside a token (總醫院 of 荣民|总医院, 宮 of 安宫): the token's beginning belongs to the name
@@ -345,16 +714,22 @@ function leftEdge(o: { norm: string; tokens: Token[]; tokenAt: Int32Array; headS
     }
     // 晶片商, 面板商: a trade noun describes the company after it (trader prefixes are cut later)
     if (t.word.length >= 3 && t.word.endsWith(TRADER) && !TRADE_PREFIX.includes(t.word)) break;
-    const ok = (NAME_TAGS.test(t.tag) && !NOT_INSIDE.has(t.word)) || ((INNER_TAGS.test(t.tag) || INNER_VERBS.has(t.word)) && t.word.length >= 2);
+    const ok =
+      (NAME_TAGS.test(t.tag) && !NOT_INSIDE.has(t.word)) || ((INNER_TAGS.test(t.tag) || INNER_VERBS.has(t.word)) && t.word.length >= 2);
     if (!ok || NOT_FIRST.has(t.word)) break;
     taken.push(t);
     start = t.start;
     j--;
   }
   // a name does not begin with a verb, an adjective or a joiner (發布|…局)
-  while (taken.length && (INNER_TAGS.test(taken[taken.length - 1].tag) || INNER_VERBS.has(taken[taken.length - 1].word) || JOINERS.has(taken[taken.length - 1].word))) {
+  while (
+    taken.length &&
+    (INNER_TAGS.test(taken[taken.length - 1].tag) ||
+      INNER_VERBS.has(taken[taken.length - 1].word) ||
+      JOINERS.has(taken[taken.length - 1].word))
+  ) {
     taken.pop();
-    start = taken.length ? taken[taken.length - 1].start : (hi >= 0 && tokens[hi].start < headStart ? tokens[hi].start : headStart);
+    start = taken.length ? taken[taken.length - 1].start : hi >= 0 && tokens[hi].start < headStart ? tokens[hi].start : headStart;
   }
   void norm;
   return start;

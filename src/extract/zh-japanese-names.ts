@@ -24,9 +24,24 @@ const SURNAMES = (
 
 const SURNAME_LIST = new WordList(SURNAMES.map((s) => normalizeForm(s)));
 /** Words near a name that say the article is talking about Japan or a Japanese person. */
-const JAPAN_CUES = ['日本', '日籍', '日相', '日方', '日媒', '日職', '東京', '大阪', '京都', '沖繩', '北海道', '自民黨', '內閣', '首相', '眾議院', '參議院'].map(
-  (w) => normalizeForm(w),
-);
+const JAPAN_CUES = [
+  '日本',
+  '日籍',
+  '日相',
+  '日方',
+  '日媒',
+  '日職',
+  '東京',
+  '大阪',
+  '京都',
+  '沖繩',
+  '北海道',
+  '自民黨',
+  '內閣',
+  '首相',
+  '眾議院',
+  '參議院',
+].map((w) => normalizeForm(w));
 const HIRAGANA_OR_KATAKANA = /[\u3040-\u30ff]/;
 const NAME_CHAR = (c: string | undefined) => !!c && (/[\u3400-\u9fff]/.test(c) || HIRAGANA_OR_KATAKANA.test(c));
 

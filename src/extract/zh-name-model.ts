@@ -138,20 +138,199 @@ export interface NameContext {
 
 const n = normalizeForm;
 /** Words after which a name often follows. */
-const LEFT_CUES = new WordList(['与', '和', '及', '跟', '同', '由', '被', '让', '向', '对', '给', '请', '为', '替', '把', '将', '在', '从', '找', '叫', '邀',
-  '搭档', '击败', '不敌', '力克', '对手', '队友', '妻子', '丈夫', '女儿', '儿子', '父亲', '母亲', '太太', '先生', '女友', '男友',
-  '前妻', '前夫', '包括', '以及', '还有', '则是', '得主', '支持者', '粉丝', '同学', '学生', '弟子', '徒弟', '病患', '患者', '嫌犯',
-  '被告', '男子', '女子', '少年', '少女', '组合', '指挥官', '负责人', '统治者', '独裁者', '接班人'].map(n));
+const LEFT_CUES = new WordList(
+  [
+    '与',
+    '和',
+    '及',
+    '跟',
+    '同',
+    '由',
+    '被',
+    '让',
+    '向',
+    '对',
+    '给',
+    '请',
+    '为',
+    '替',
+    '把',
+    '将',
+    '在',
+    '从',
+    '找',
+    '叫',
+    '邀',
+    '搭档',
+    '击败',
+    '不敌',
+    '力克',
+    '对手',
+    '队友',
+    '妻子',
+    '丈夫',
+    '女儿',
+    '儿子',
+    '父亲',
+    '母亲',
+    '太太',
+    '先生',
+    '女友',
+    '男友',
+    '前妻',
+    '前夫',
+    '包括',
+    '以及',
+    '还有',
+    '则是',
+    '得主',
+    '支持者',
+    '粉丝',
+    '同学',
+    '学生',
+    '弟子',
+    '徒弟',
+    '病患',
+    '患者',
+    '嫌犯',
+    '被告',
+    '男子',
+    '女子',
+    '少年',
+    '少女',
+    '组合',
+    '指挥官',
+    '负责人',
+    '统治者',
+    '独裁者',
+    '接班人',
+  ].map(n),
+);
 /** Words that end a name when they follow it: speech verbs, time words, particles, verbs of action. */
-const RIGHT_CUES = new WordList(['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '质疑', '批评', '提到', '解释', '呼吁', '分析',
-  '建议', '今天', '今日', '昨天', '昨日', '明天', '日前', '也', '则', '在', '于', '与', '和', '及', '等', '将', '是', '的', '已', '曾',
-  '向', '对', '为', '从', '以', '率', '出席', '接受', '会', '还', '都', '更', '才', '就', '又', '被', '把', '今', '昨', '所', '因', '遭',
-  '后', '陪', '获', '夺', '拿', '击', '投', '轰', '敲', '砍', '得', '和', '跟', '同', '当选', '担任', '出任', '接任', '卸任', '宣布', '证实',
-  '坦承', '直言', '重申', '饰演', '主演', '执导', '演唱', '带领', '率领', '亲自', '本人', '日', '等人', '一家', '夫妇', '自己', '上任',
-  '不', '没', '并', '虽', '却', '便', '再', '仍', '还', '正', '首度', '首次', '随即', '立即', '特别', '个人', '父女', '母女', '父子', '母子'].map(n));
+const RIGHT_CUES = new WordList(
+  [
+    '表示',
+    '指出',
+    '说',
+    '认为',
+    '强调',
+    '坦言',
+    '透露',
+    '称',
+    '回应',
+    '质疑',
+    '批评',
+    '提到',
+    '解释',
+    '呼吁',
+    '分析',
+    '建议',
+    '今天',
+    '今日',
+    '昨天',
+    '昨日',
+    '明天',
+    '日前',
+    '也',
+    '则',
+    '在',
+    '于',
+    '与',
+    '和',
+    '及',
+    '等',
+    '将',
+    '是',
+    '的',
+    '已',
+    '曾',
+    '向',
+    '对',
+    '为',
+    '从',
+    '以',
+    '率',
+    '出席',
+    '接受',
+    '会',
+    '还',
+    '都',
+    '更',
+    '才',
+    '就',
+    '又',
+    '被',
+    '把',
+    '今',
+    '昨',
+    '所',
+    '因',
+    '遭',
+    '后',
+    '陪',
+    '获',
+    '夺',
+    '拿',
+    '击',
+    '投',
+    '轰',
+    '敲',
+    '砍',
+    '得',
+    '和',
+    '跟',
+    '同',
+    '当选',
+    '担任',
+    '出任',
+    '接任',
+    '卸任',
+    '宣布',
+    '证实',
+    '坦承',
+    '直言',
+    '重申',
+    '饰演',
+    '主演',
+    '执导',
+    '演唱',
+    '带领',
+    '率领',
+    '亲自',
+    '本人',
+    '日',
+    '等人',
+    '一家',
+    '夫妇',
+    '自己',
+    '上任',
+    '不',
+    '没',
+    '并',
+    '虽',
+    '却',
+    '便',
+    '再',
+    '仍',
+    '还',
+    '正',
+    '首度',
+    '首次',
+    '随即',
+    '立即',
+    '特别',
+    '个人',
+    '父女',
+    '母女',
+    '父子',
+    '母子',
+  ].map(n),
+);
 /** Heads of awards, events and cases: a "name" right before them names the award (金龍獎). */
 const EVENT_HEADS = new Set([...'奖赛杯案节展'].map(n));
-const ORG_HEAD_AFTER = new WordList(['科技', '公司', '集团', '电子', '半导体', '银行', '大学', '医院', '协会', '基金会', '文创', '建设', '工业', '实业', '控股'].map(n));
+const ORG_HEAD_AFTER = new WordList(
+  ['科技', '公司', '集团', '电子', '半导体', '银行', '大学', '医院', '协会', '基金会', '文创', '建设', '工业', '实业', '控股'].map(n),
+);
 const PUNCT = /[\s、，,。；;：:！？!?（()「」『』“”"《》〈〉【】\[\]·‧・/／\-—…~～|｜]/;
 
 /** Left-boundary evidence for a name starting at `start`. */
@@ -161,7 +340,8 @@ export function leftEvidence(ctx: NameContext, start: number): number {
   let s = 0;
   if (LEFT_CUES.endsAt(ctx.norm, start)) s += W.leftCue;
   const ti = ctx.tokenAt[start];
-  if (ti >= 0 && ctx.tokens[ti].start < start && ctx.tokens[ti].word.length >= 2 && !/^(x|nr|nrt|nrfg)$/.test(ctx.tokens[ti].tag)) s += W.leftInsideWord;
+  if (ti >= 0 && ctx.tokens[ti].start < start && ctx.tokens[ti].word.length >= 2 && !/^(x|nr|nrt|nrfg)$/.test(ctx.tokens[ti].tag))
+    s += W.leftInsideWord;
   else if (ctx.startB[start]) s += W.leftWordEdge;
   return s;
 }
@@ -185,7 +365,13 @@ export function rightEvidence(ctx: NameContext, end: number): number {
 }
 
 /** The intrinsic score of a Han-Chinese name: surname prior plus given-character ratios. */
-export function intrinsicScore(model: NameModel, name: string, surnameLen: number, surnameScore: number, floor = Number.NEGATIVE_INFINITY): number {
+export function intrinsicScore(
+  model: NameModel,
+  name: string,
+  surnameLen: number,
+  surnameScore: number,
+  floor = Number.NEGATIVE_INFINITY,
+): number {
   const given = name.slice(surnameLen);
   let s = surnameScore;
   if (given.length === 1) s += Math.max(model.given(given, 1), model.given(given, 2));
@@ -213,7 +399,9 @@ export function intrinsicScore(model: NameModel, name: string, surnameLen: numbe
  * serve as given names (陳|姓, 王|在, 林|男): a reading that needs them as given characters is
  * penalised, so the shorter reading or no name wins.
  */
-const NOT_GIVEN = new Set([...'在自从曾以于则至时后因遭陪今昨与和及的了是也都就才又被把将对向为等姓男女某嫌籍员先生们她他它说称表指'].map((c) => normalizeForm(c)));
+const NOT_GIVEN = new Set(
+  [...'在自从曾以于则至时后因遭陪今昨与和及的了是也都就才又被把将对向为等姓男女某嫌籍员先生们她他它说称表指'].map((c) => normalizeForm(c)),
+);
 
 /** The most that boundary evidence and recurrence can add to a reading. */
 const MAX_CONTEXT = Math.max(W.leftPunct, W.leftTitle, W.leftCue + W.leftWordEdge) + Math.max(W.rightCue, W.rightTitle) + W.recursOften;
@@ -233,7 +421,13 @@ export interface ScoredName {
  * characters), or undefined when no reading reaches the threshold. `extra` is evidence the
  * caller has (a title before it, a list of names).
  */
-export function bestNameAt(opts: { ctx: NameContext; model: NameModel; start: number; extra?: number; count: (w: string) => number }): ScoredName | undefined {
+export function bestNameAt(opts: {
+  ctx: NameContext;
+  model: NameModel;
+  start: number;
+  extra?: number;
+  count: (w: string) => number;
+}): ScoredName | undefined {
   const { ctx, model, start } = opts;
   const { norm } = ctx;
   let best: ScoredName | undefined;
@@ -275,4 +469,3 @@ export function translitMean(model: NameModel, s: string): number {
   }
   return k ? sum / k : Number.NEGATIVE_INFINITY;
 }
-

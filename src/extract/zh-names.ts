@@ -146,22 +146,184 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
 }
 
 /** Role nouns and verbs that put a person right after them (洋將X, 總統X, 擊敗X). */
-const PERSON_BEFORE_WORDS = ['洋将', '外援', '外籍生', '球员', '选手', '球星', '主将', '队长', '教练', '总教练', '搭档', '对手', '击败', '不敌', '力克',
-  '击退', '淘汰', '总统', '总理', '首相', '国王', '女王', '王子', '公主', '亲王', '教宗', '主席', '领袖', '外长', '大使', '特使', '将军',
-  '司令', '发言人', '部长', '演员', '歌手', '导演', '作家', '画家', '艺人', '主唱', '得主', '女儿', '儿子', '妻子', '丈夫', '前总统',
-  '反对派', '领导人', '执行长', '董事长', '总裁', '创办人', '发起人', '记者', '主持人', '支柱', '中锋', '前锋', '后卫', '投手', '打者',
-  '捕手', '好手', '名将', '一哥', '一姐', '新秀', '球后', '球王', '拳王', '天后', '天王', '代表', '议员', '参议员', '众议员', '指挥官',
-  '负责人', '统治者', '独裁者', '组合', '活动家', '人士', '官员', '前任', '继任者', '国务卿', '特使', '主教', '神父', '修女'].map(n);
+const PERSON_BEFORE_WORDS = [
+  '洋将',
+  '外援',
+  '外籍生',
+  '球员',
+  '选手',
+  '球星',
+  '主将',
+  '队长',
+  '教练',
+  '总教练',
+  '搭档',
+  '对手',
+  '击败',
+  '不敌',
+  '力克',
+  '击退',
+  '淘汰',
+  '总统',
+  '总理',
+  '首相',
+  '国王',
+  '女王',
+  '王子',
+  '公主',
+  '亲王',
+  '教宗',
+  '主席',
+  '领袖',
+  '外长',
+  '大使',
+  '特使',
+  '将军',
+  '司令',
+  '发言人',
+  '部长',
+  '演员',
+  '歌手',
+  '导演',
+  '作家',
+  '画家',
+  '艺人',
+  '主唱',
+  '得主',
+  '女儿',
+  '儿子',
+  '妻子',
+  '丈夫',
+  '前总统',
+  '反对派',
+  '领导人',
+  '执行长',
+  '董事长',
+  '总裁',
+  '创办人',
+  '发起人',
+  '记者',
+  '主持人',
+  '支柱',
+  '中锋',
+  '前锋',
+  '后卫',
+  '投手',
+  '打者',
+  '捕手',
+  '好手',
+  '名将',
+  '一哥',
+  '一姐',
+  '新秀',
+  '球后',
+  '球王',
+  '拳王',
+  '天后',
+  '天王',
+  '代表',
+  '议员',
+  '参议员',
+  '众议员',
+  '指挥官',
+  '负责人',
+  '统治者',
+  '独裁者',
+  '组合',
+  '活动家',
+  '人士',
+  '官员',
+  '前任',
+  '继任者',
+  '国务卿',
+  '特使',
+  '主教',
+  '神父',
+  '修女',
+].map(n);
 export const PERSON_BEFORE = new WordList(PERSON_BEFORE_WORDS);
 /** A player's line in a box score right after the name (25分, 8籃板). */
-const STAT_AFTER = new RegExp(`^[0-9０-９]+(?:${['分', '篮板', '助攻', '抄截', '盖帽', '阻攻', '杆', '球', '秒', '局', '安打', '三振'].map(n).join('|')})`);
-export const SPEECH_AFTER = new WordList(['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '宣布', '证实', '直言', '重申', '声称', '呼吁',
-  '获得', '赢得', '夺下', '拿下', '砍下', '攻下', '贡献', '击败', '不敌', '力克', '搭档', '演出', '饰演', '率领', '带领', '出席', '抵达',
-  '访问', '会晤', '会见', '接见', '获颁', '获奖', '当选', '上任', '就任', '出任', '担任', '领军', '发威', '得分', '首开纪录'].map(n));
+const STAT_AFTER = new RegExp(
+  `^[0-9０-９]+(?:${['分', '篮板', '助攻', '抄截', '盖帽', '阻攻', '杆', '球', '秒', '局', '安打', '三振'].map(n).join('|')})`,
+);
+export const SPEECH_AFTER = new WordList(
+  [
+    '表示',
+    '指出',
+    '说',
+    '认为',
+    '强调',
+    '坦言',
+    '透露',
+    '称',
+    '回应',
+    '宣布',
+    '证实',
+    '直言',
+    '重申',
+    '声称',
+    '呼吁',
+    '获得',
+    '赢得',
+    '夺下',
+    '拿下',
+    '砍下',
+    '攻下',
+    '贡献',
+    '击败',
+    '不敌',
+    '力克',
+    '搭档',
+    '演出',
+    '饰演',
+    '率领',
+    '带领',
+    '出席',
+    '抵达',
+    '访问',
+    '会晤',
+    '会见',
+    '接见',
+    '获颁',
+    '获奖',
+    '当选',
+    '上任',
+    '就任',
+    '出任',
+    '担任',
+    '领军',
+    '发威',
+    '得分',
+    '首开纪录',
+  ].map(n),
+);
 const REGNAL = new RegExp(`^[${n('一二三四五六七八九十')}]{1,2}${n('世')}`);
 /** Heads that make a transliteration part of a place or organization name. */
 const PLACE_HEAD_AFTER = new Set([...'州省市县区国岛河山湖湾港城堡镇村街路海洋峡洲湖谷原'].map(n));
-const ORG_HEAD_AFTER = ['公司', '集团', '大学', '银行', '组织', '政府', '协会', '基金', '联盟', '电视', '报', '队', '航空', '科技', '军', '党', '馆', '机场', '医院', '学院', '中心', '研究'].map(n);
+const ORG_HEAD_AFTER = [
+  '公司',
+  '集团',
+  '大学',
+  '银行',
+  '组织',
+  '政府',
+  '协会',
+  '基金',
+  '联盟',
+  '电视',
+  '报',
+  '队',
+  '航空',
+  '科技',
+  '军',
+  '党',
+  '馆',
+  '机场',
+  '医院',
+  '学院',
+  '中心',
+  '研究',
+].map(n);
 
 /**
  * Transliterated foreign names: runs of characters typical of transliterations (阿, 拉, 斯,
@@ -182,8 +344,12 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
       continue;
     }
     let j = i;
-    while (j < norm.length && ((isHan(norm[j]) && model.translit(norm[j]) >= T.charMin)
-      || (DOTS.test(norm[j]) && j > i && isHan(norm[j + 1]) && model.translit(norm[j + 1]) >= T.charMin))) j++;
+    while (
+      j < norm.length &&
+      ((isHan(norm[j]) && model.translit(norm[j]) >= T.charMin) ||
+        (DOTS.test(norm[j]) && j > i && isHan(norm[j + 1]) && model.translit(norm[j + 1]) >= T.charMin))
+    )
+      j++;
     for (const sp of trimToWords(nctx, i, j)) {
       // a regnal number belongs to the name (卡爾十六世)
       const regnal = REGNAL.exec(norm.slice(sp.end, sp.end + 4));
@@ -196,7 +362,8 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
   // the known names (two characters or more) written inside w, tried substring by substring
   const knownInside = (w: string) => {
     const found: string[] = [];
-    for (let a = 0; a < w.length; a++) for (let b = a + 2; b <= w.length; b++) if (b - a < w.length && isKnown(w.slice(a, b))) found.push(w.slice(a, b));
+    for (let a = 0; a < w.length; a++)
+      for (let b = a + 2; b <= w.length; b++) if (b - a < w.length && isKnown(w.slice(a, b))) found.push(w.slice(a, b));
     return found;
   };
   const knownList = [...knownPeople];
@@ -219,10 +386,15 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     if (SPEECH_AFTER.startsAt(norm, s.end) || STAT_AFTER.test(norm.slice(s.end, s.end + 6))) ev += T.speechAfter;
     // "A、B" next to a person already known
     const before = norm[s.start - 1];
-    if ((before === '、' || before === n('和') || before === n('與')) && knownList.some((k) => norm.startsWith(k, s.start - 1 - k.length))) ev += T.personCue;
+    if ((before === '、' || before === n('和') || before === n('與')) && knownList.some((k) => norm.startsWith(k, s.start - 1 - k.length)))
+      ev += T.personCue;
     if (norm[s.end] === '、' && knownList.some((k) => norm.startsWith(k, s.end + 1))) ev += T.personCue;
     // doubles pairs and partners written A/B
-    if ((norm[s.end] === '/' || norm[s.start - 1] === '/') && (ev > 0 || knownList.some((k) => norm.startsWith(k, s.end + 1) || norm.startsWith(k, s.start - 1 - k.length)))) ev += T.personCue;
+    if (
+      (norm[s.end] === '/' || norm[s.start - 1] === '/') &&
+      (ev > 0 || knownList.some((k) => norm.startsWith(k, s.end + 1) || norm.startsWith(k, s.start - 1 - k.length)))
+    )
+      ev += T.personCue;
     if (PLACE_HEAD_AFTER.has(norm[s.end]) || ORG_HEAD_AFTER.some((h) => norm.startsWith(h, s.end))) ev += T.placeHead;
     evidence.set(w, ev);
     occurrences.push({ ...s, w });
@@ -234,17 +406,67 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
     if (first.has(o.w)) continue;
     const next = norm[o.end];
     const prev = norm[o.start - 1];
-    const listed = [...first].some((k) => ((next === '、' || next === '/' || next === '／') && norm.startsWith(k, o.end + 1))
-      || ((prev === '、' || prev === '/' || prev === '／') && norm.startsWith(k, o.start - 1 - k.length)));
+    const listed = [...first].some(
+      (k) =>
+        ((next === '、' || next === '/' || next === '／') && norm.startsWith(k, o.end + 1)) ||
+        ((prev === '、' || prev === '/' || prev === '／') && norm.startsWith(k, o.start - 1 - k.length)),
+    );
     if (listed && (evidence.get(o.w) ?? 0) > T.placeHead / 2) evidence.set(o.w, (evidence.get(o.w) ?? 0) + T.personCue);
   }
-  return accepted().map((o) => ({ start: o.start, end: o.end, norm: o.w, strength: 2, score: (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0) }));
+  return accepted().map((o) => ({
+    start: o.start,
+    end: o.end,
+    norm: o.w,
+    strength: 2,
+    score: (evidence.get(o.w) ?? 0) + (count(o.w) >= 2 ? T.recurs : 0),
+  }));
 }
 
 /** Role nouns after which a stage name, a mononym or a foreign name follows (主唱X, 歌手X, 選手X). */
-const ROLE_CUE_LIST = new WordList([...PERSON_BEFORE_WORDS, ...['主唱', '团员', '成员', '饰演', '扮演', '明星', '冠军', '亚军', '种子', '网红', 'YouTuber', '模特儿', '偶像', '女星', '男星', '女歌手', '男歌手', '创作歌手', 'DJ', 'rapper'].map(n)]);
+const ROLE_CUE_LIST = new WordList([
+  ...PERSON_BEFORE_WORDS,
+  ...[
+    '主唱',
+    '团员',
+    '成员',
+    '饰演',
+    '扮演',
+    '明星',
+    '冠军',
+    '亚军',
+    '种子',
+    '网红',
+    'YouTuber',
+    '模特儿',
+    '偶像',
+    '女星',
+    '男星',
+    '女歌手',
+    '男歌手',
+    '创作歌手',
+    'DJ',
+    'rapper',
+  ].map(n),
+]);
 /** Role nouns that close an enumeration of people ("A、B、C等歌手"). */
-const LIST_ROLES = ['歌手', '艺人', '演员', '球员', '选手', '议员', '立委', '官员', '学者', '专家', '明星', '嘉宾', '来宾', '好手', '名将', '得主'].map(n);
+const LIST_ROLES = [
+  '歌手',
+  '艺人',
+  '演员',
+  '球员',
+  '选手',
+  '议员',
+  '立委',
+  '官员',
+  '学者',
+  '专家',
+  '明星',
+  '嘉宾',
+  '来宾',
+  '好手',
+  '名将',
+  '得主',
+].map(n);
 const LATIN_NAME = /^[A-Za-z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*)?/;
 
 /**
@@ -311,12 +533,14 @@ export function roleCueNames(ctx: PeopleContext): NameCandidate[] {
             item = latin[0];
           } else {
             let k = start + item.length;
-            while (k > start && ctx.tokenAt[k - 1] >= 0 && /^(x|nr|nrt|nrfg)$/.test(ctx.tokens[ctx.tokenAt[k - 1]].tag)) k = ctx.tokens[ctx.tokenAt[k - 1]].start;
+            while (k > start && ctx.tokenAt[k - 1] >= 0 && /^(x|nr|nrt|nrfg)$/.test(ctx.tokens[ctx.tokenAt[k - 1]].tag))
+              k = ctx.tokens[ctx.tokenAt[k - 1]].start;
             item = norm.slice(Math.max(k, start), start + item.length);
             start = Math.max(k, start);
           }
         }
-        if (item.length >= 2 && item.length <= 8 && (/[A-Za-z]/.test(item) || unknownWords(ctx, start, start + item.length))) push(start, start + item.length);
+        if (item.length >= 2 && item.length <= 8 && (/[A-Za-z]/.test(item) || unknownWords(ctx, start, start + item.length)))
+          push(start, start + item.length);
         items++;
         if (norm[start - 1] !== '、') break;
         end = start - 1;
@@ -338,7 +562,15 @@ function dottedSpans(ctx: PeopleContext, nctx: NameContext, model: ReturnType<ty
   for (let d = norm.search(DOTS); d >= 0 && d < norm.length; d++) {
     if (!DOTS.test(norm[d]) || !ok(norm[d - 1]) || !ok(norm[d + 1])) continue;
     let s = d;
-    while (s > 0 && ok(norm[s - 1]) && (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) && d - s < 6 && !nctx.titleEnds.has(s) && !PERSON_BEFORE.endsAt(norm, s)) s--;
+    while (
+      s > 0 &&
+      ok(norm[s - 1]) &&
+      (s === d || model.translit(norm[s - 1]) > T.dotLeftMin) &&
+      d - s < 6 &&
+      !nctx.titleEnds.has(s) &&
+      !PERSON_BEFORE.endsAt(norm, s)
+    )
+      s--;
     let e = d + 1;
     for (;;) {
       while (e < norm.length && ok(norm[e]) && !SPEECH_AFTER.startsAt(norm, e) && !RIGHT_STOP.has(norm[e])) e++;
@@ -375,7 +607,13 @@ function trimToWords(ctx: NameContext, start: number, end: number): { start: num
   let s = start;
   let e = end;
   // leading characters that belong to the word before
-  while (s < e && ctx.tokenAt[s] >= 0 && ctx.tokens[ctx.tokenAt[s]].start < s && !/^(x|nr|nrt|nrfg|ns)$/.test(ctx.tokens[ctx.tokenAt[s]].tag)) s++;
+  while (
+    s < e &&
+    ctx.tokenAt[s] >= 0 &&
+    ctx.tokens[ctx.tokenAt[s]].start < s &&
+    !/^(x|nr|nrt|nrfg|ns)$/.test(ctx.tokens[ctx.tokenAt[s]].tag)
+  )
+    s++;
   // trailing characters that start a word running past the span (內 of 內線)
   let lastDot = -1;
   for (let k = end - 1; k >= start && lastDot < 0; k--) if (DOTS.test(ctx.norm[k])) lastDot = k;

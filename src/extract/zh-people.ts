@@ -25,12 +25,114 @@ export interface TitleHit {
 const n = normalizeForm;
 /** Words that end a name when they follow it: speech verbs, time words, particles. */
 const AFTER_NAME = [
-  '表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '质疑', '批评', '提到', '解释', '呼吁', '分析',
-  '建议', '今天', '今日', '昨天', '昨日', '明天', '日前', '也', '则', '在', '于', '与', '和', '及', '等', '将', '是', '的',
-  '已', '曾', '向', '对', '为', '从', '以', '率', '出席', '接受', '会', '还', '都', '更', '才', '就', '又', '被', '把',
-  '今', '昨', '所', '发', '宣', '证实', '答询', '质询', '主持', '担任', '获', '敲', '轰', '投', '击', '夺', '拿', '苦',
+  '表示',
+  '指出',
+  '说',
+  '认为',
+  '强调',
+  '坦言',
+  '透露',
+  '称',
+  '回应',
+  '质疑',
+  '批评',
+  '提到',
+  '解释',
+  '呼吁',
+  '分析',
+  '建议',
+  '今天',
+  '今日',
+  '昨天',
+  '昨日',
+  '明天',
+  '日前',
+  '也',
+  '则',
+  '在',
+  '于',
+  '与',
+  '和',
+  '及',
+  '等',
+  '将',
+  '是',
+  '的',
+  '已',
+  '曾',
+  '向',
+  '对',
+  '为',
+  '从',
+  '以',
+  '率',
+  '出席',
+  '接受',
+  '会',
+  '还',
+  '都',
+  '更',
+  '才',
+  '就',
+  '又',
+  '被',
+  '把',
+  '今',
+  '昨',
+  '所',
+  '发',
+  '宣',
+  '证实',
+  '答询',
+  '质询',
+  '主持',
+  '担任',
+  '获',
+  '敲',
+  '轰',
+  '投',
+  '击',
+  '夺',
+  '拿',
+  '苦',
 ].map(n);
-const SPEECH = ['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '质疑', '批评', '提到', '解释', '呼吁', '分析', '证实', '宣布', '答询', '质询', '裁示', '坦承', '直言', '重申', '声称', '饰演', '执导', '主演', '获选', '夺下', '击出', '轰出', '敲出', '代领', '出任', '当选'].map(n);
+const SPEECH = [
+  '表示',
+  '指出',
+  '说',
+  '认为',
+  '强调',
+  '坦言',
+  '透露',
+  '称',
+  '回应',
+  '质疑',
+  '批评',
+  '提到',
+  '解释',
+  '呼吁',
+  '分析',
+  '证实',
+  '宣布',
+  '答询',
+  '质询',
+  '裁示',
+  '坦承',
+  '直言',
+  '重申',
+  '声称',
+  '饰演',
+  '执导',
+  '主演',
+  '获选',
+  '夺下',
+  '击出',
+  '轰出',
+  '敲出',
+  '代领',
+  '出任',
+  '当选',
+].map(n);
 /** Characters that never start a name even when they are also surnames. */
 const NOT_NAME_START = new Set([...'的是在和与及或等将被把从对向为于以也都又就才'].map(n));
 const PUNCT_NAME_END = /[、，,。；：:！？!?（(「『“"\s）)》]/;
@@ -88,7 +190,8 @@ export function readNameAt(ctx: PeopleContext, pos: number, opts: { allowTwo: bo
   const three = norm.slice(pos, g1 + 2);
   const two = norm.slice(pos, g1 + 1);
   const canThree = isHanChar(norm[g1 + 1]) && !lex.stop.personZh.has(three);
-  const endsAt = (e: number) => e >= norm.length || PUNCT_NAME_END.test(norm[e]) || startsWithAny(norm, e, AFTER_NAME) || !isHanChar(norm[e]);
+  const endsAt = (e: number) =>
+    e >= norm.length || PUNCT_NAME_END.test(norm[e]) || startsWithAny(norm, e, AFTER_NAME) || !isHanChar(norm[e]);
   if (canThree) {
     const c3 = countOccurrences(norm, three);
     const c2 = countOccurrences(norm, two);
@@ -263,12 +366,43 @@ export function namesWithLatin(ctx: PeopleContext, original: string[]): NameCand
   return out;
 }
 
-const ORG_LATIN = new Set(['party', 'committee', 'ministry', 'council', 'association', 'university', 'bank', 'group', 'news', 'times', 'post', 'agency', 'office', 'league', 'union', 'alliance', 'corporation', 'company', 'inc', 'fund', 'foundation', 'institute', 'center', 'centre', 'parliament', 'museum', 'airport', 'city', 'county', 'river']);
+const ORG_LATIN = new Set([
+  'party',
+  'committee',
+  'ministry',
+  'council',
+  'association',
+  'university',
+  'bank',
+  'group',
+  'news',
+  'times',
+  'post',
+  'agency',
+  'office',
+  'league',
+  'union',
+  'alliance',
+  'corporation',
+  'company',
+  'inc',
+  'fund',
+  'foundation',
+  'institute',
+  'center',
+  'centre',
+  'parliament',
+  'museum',
+  'airport',
+  'city',
+  'county',
+  'river',
+]);
 
 /** Characters common in Chinese transliterations of foreign names (Simplified, as normalised). */
-const TRANSLIT = new Set(
-  [...'阿埃艾爱安奥巴拜班邦保贝本比彼毕波伯勃布采查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈高戈哥格根贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里莉利连列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美蒙孟米密敏明摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕潘庞培佩彭皮珀普奇齐恰乔切钦琴琼丘萨塞桑瑟森沙莎山尚舍绍圣施史士斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡夏谢辛欣休徐雅亚扬耶叶伊依因英尤于约泽扎詹兹佐祖尔奥兰'],
-);
+const TRANSLIT = new Set([
+  ...'阿埃艾爱安奥巴拜班邦保贝本比彼毕波伯勃布采查达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈高戈哥格根贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里莉利连列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美蒙孟米密敏明摩莫默姆穆纳娜奈南内尼妮涅宁纽努诺欧帕潘庞培佩彭皮珀普奇齐恰乔切钦琴琼丘萨塞桑瑟森沙莎山尚舍绍圣施史士斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌伍西希锡夏谢辛欣休徐雅亚扬耶叶伊依因英尤于约泽扎詹兹佐祖尔奥兰',
+]);
 
 /** Names listed next to a known name ("張震、柯煒林", "A和B") are names too. */
 export function namesInLists(ctx: PeopleContext, known: Set<string>): NameCandidate[] {

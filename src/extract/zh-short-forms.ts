@@ -116,10 +116,17 @@ function unitEnumerations(doc: DocState): void {
 function qualifiedShortForms(doc: DocState, lex: Lexicon): void {
   let areas: Set<string> | undefined;
   const isArea = (prefix: string) => {
-    if (lex.zh.matchesAt(prefix, 0).some((m) => m.end === prefix.length && m.values.some((v) => v.entity.type === 'country' || v.entity.type === 'place'))) return true;
+    if (
+      lex.zh
+        .matchesAt(prefix, 0)
+        .some((m) => m.end === prefix.length && m.values.some((v) => v.entity.type === 'country' || v.entity.type === 'place'))
+    )
+      return true;
     if (!areas) {
       areas = new Set();
-      for (const e of doc.entities.values()) if (e.type === 'country' || e.type === 'place') for (const k of [e.name, ...e.aliases]) if (/[\u3400-\u9fff]/.test(k)) areas.add(n(k));
+      for (const e of doc.entities.values())
+        if (e.type === 'country' || e.type === 'place')
+          for (const k of [e.name, ...e.aliases]) if (/[\u3400-\u9fff]/.test(k)) areas.add(n(k));
     }
     return areas.has(prefix);
   };

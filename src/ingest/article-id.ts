@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /** Query parameters that only track the reader; two links differing in them are one article. */
-const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|from|fromid|cmpid|ocid|share|s_id|spm|_ga)$/i;
+const TRACKING_PARAM =
+  /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|from|fromid|cmpid|ocid|share|s_id|spm|_ga)$/i;
 
 /**
  * Canonical form of an article URL: lowercase scheme and host, no fragment, no tracking

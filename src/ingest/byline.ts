@@ -37,8 +37,32 @@ const HAN_RE = new RegExp(`^[${HAN}]+$`, 'u');
 
 /** Words that look like 2–4 character names in a byline position but are desks, places or labels. */
 const NOT_A_NAME = new Set([
-  '本報', '綜合', '即時', '中心', '新聞', '報導', '外電', '台北', '臺北', '特派', '專題', '攝影', '國際',
-  '政治', '社會', '生活', '地方', '財經', '娛樂', '體育', '提供', '資料', '翻攝', '編輯', '記者', '編譯',
+  '本報',
+  '綜合',
+  '即時',
+  '中心',
+  '新聞',
+  '報導',
+  '外電',
+  '台北',
+  '臺北',
+  '特派',
+  '專題',
+  '攝影',
+  '國際',
+  '政治',
+  '社會',
+  '生活',
+  '地方',
+  '財經',
+  '娛樂',
+  '體育',
+  '提供',
+  '資料',
+  '翻攝',
+  '編輯',
+  '記者',
+  '編譯',
 ]);
 
 /** Endings that mark organisations and sources, not people ("民視新聞", "氣象署提供"). */
@@ -52,11 +76,56 @@ export function isChineseName(name: string): boolean {
 }
 
 const EN_NOT_NAME = new Set([
-  'times', 'news', 'press', 'agency', 'reuters', 'photo', 'photos', 'staff', 'writer', 'reporter', 'twitter',
-  'facebook', 'instagram', 'office', 'ministry', 'department', 'government', 'council', 'images', 'getty',
-  'associated', 'service', 'center', 'centre', 'bureau', 'company', 'corp', 'inc', 'ltd', 'university',
-  'museum', 'courtesy', 'file', 'the', 'of', 'and', 'with', 'taipei', 'taiwan', 'focus', 'handout', 'via',
-  'screengrab', 'screenshot', 'x', 'youtube', 'threads', 'police', 'army', 'navy',
+  'times',
+  'news',
+  'press',
+  'agency',
+  'reuters',
+  'photo',
+  'photos',
+  'staff',
+  'writer',
+  'reporter',
+  'twitter',
+  'facebook',
+  'instagram',
+  'office',
+  'ministry',
+  'department',
+  'government',
+  'council',
+  'images',
+  'getty',
+  'associated',
+  'service',
+  'center',
+  'centre',
+  'bureau',
+  'company',
+  'corp',
+  'inc',
+  'ltd',
+  'university',
+  'museum',
+  'courtesy',
+  'file',
+  'the',
+  'of',
+  'and',
+  'with',
+  'taipei',
+  'taiwan',
+  'focus',
+  'handout',
+  'via',
+  'screengrab',
+  'screenshot',
+  'x',
+  'youtube',
+  'threads',
+  'police',
+  'army',
+  'navy',
 ]);
 
 export function isEnglishName(name: string): boolean {
@@ -64,10 +133,7 @@ export function isEnglishName(name: string): boolean {
   const tokens = n.split(/\s+/);
   if (tokens.length < 2 || tokens.length > 4) return false;
   return tokens.every(
-    (t) =>
-      /^[A-Z][a-z'’]*(?:-[A-Za-z][a-z]*)*\.?$/.test(t) &&
-      !EN_NOT_NAME.has(t.toLowerCase().replace(/\.$/, '')) &&
-      !/['’]s$/.test(t),
+    (t) => /^[A-Z][a-z'’]*(?:-[A-Za-z][a-z]*)*\.?$/.test(t) && !EN_NOT_NAME.has(t.toLowerCase().replace(/\.$/, '')) && !/['’]s$/.test(t),
   );
 }
 
@@ -136,7 +202,10 @@ function zhOutletPrefix(line: string): string | undefined {
 const ZH_REPORT_END = /(?:即時|綜合|連線|專題|外電|特稿)?(?:報導|報道)\s*$/u;
 const CNA_DATELINE = /^[（(]?\s*(中央社(?:記者|特派員|編譯)?[^）)]{0,24}?\d{1,2}日(?:專)?電)\s*[）)]?\s*/u;
 const LTN_INLINE = /^[〔［\[【]\s*([^〕］\]】]{2,40}?)\s*[〕］\]】]\s*/u;
-const CNYES = new RegExp(`^(鉅亨網|[A-Za-z]+)?(記者|編譯|新聞中心)([${HAN}]{0,4})\\s+([${HAN}]{2,6})\\s+(\\d{4})-(\\d{2})-(\\d{2})(?:\\s+\\d{1,2}:\\d{2})?\\s*$`, 'u');
+const CNYES = new RegExp(
+  `^(鉅亨網|[A-Za-z]+)?(記者|編譯|新聞中心)([${HAN}]{0,4})\\s+([${HAN}]{2,6})\\s+(\\d{4})-(\\d{2})-(\\d{2})(?:\\s+\\d{1,2}:\\d{2})?\\s*$`,
+  'u',
+);
 const ZH_EDITOR = new RegExp(`^[（(]?\\s*(?:責任)?編輯\\s*[：:／/]\\s*([${HAN}]{2,4})\\s*[）)]?\\s*\\d{0,8}\\s*$`, 'u');
 
 /** Desk words that stand where a dateline place would ("綜合報導", "即時報導"): no place. */
@@ -293,7 +362,10 @@ export function matchCaption(line: string): CaptionMatch | undefined {
     const inner = m[1].trim();
     if (!CREDIT_INNER.test(inner)) continue;
     const before = t.slice(0, m.index).trim();
-    const after = t.slice((m.index ?? 0) + m[0].length).replace(/^[。.\s]+/u, '').trim();
+    const after = t
+      .slice((m.index ?? 0) + m[0].length)
+      .replace(/^[。.\s]+/u, '')
+      .trim();
     // An agency tag followed by text is a wire dateline ("KAOHSIUNG (Reuters) - …"), not a credit.
     if (after && !/^圖|攝|提供|翻攝|資料照|截圖/u.test(inner)) continue;
     // Prose ending in a wire tag is a body paragraph crediting its source, not a caption.
@@ -307,7 +379,8 @@ export function matchCaption(line: string): CaptionMatch | undefined {
   if (bareCredit) return { authors: creditAuthors(t), caption: undefined, credit: bareCredit[1].trim() };
 
   const agency = BARE_AGENCY_TAIL.exec(t);
-  if (agency && t.length <= 200 && !isProse(agency[1])) return { caption: agency[1].trim(), authors: [], credit: t.slice(agency[1].length).trim() };
+  if (agency && t.length <= 200 && !isProse(agency[1]))
+    return { caption: agency[1].trim(), authors: [], credit: t.slice(agency[1].length).trim() };
 
   const en = englishCaption(t);
   if (en) return en;

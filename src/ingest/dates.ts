@@ -1,7 +1,19 @@
 /** Publication dates as they appear on news pages, turned into ISO dates. */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -34,11 +46,17 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; pick: (m: RegExpExecArray) => { year
     pick: (m) => ({ year: +m[3], month: +m[1], day: +m[2] }),
   },
   {
-    re: new RegExp(`${LEAD}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME}${TRAIL}`, 'i'),
+    re: new RegExp(
+      `${LEAD}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME}${TRAIL}`,
+      'i',
+    ),
     pick: (m) => ({ year: +m[3], month: MONTHS[m[1].toLowerCase()], day: +m[2] }),
   },
   {
-    re: new RegExp(`${LEAD}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\\s+)?(\\d{1,2})\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?,?\\s+(\\d{4})${TIME}${TRAIL}`, 'i'),
+    re: new RegExp(
+      `${LEAD}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\\s+)?(\\d{1,2})\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?,?\\s+(\\d{4})${TIME}${TRAIL}`,
+      'i',
+    ),
     pick: (m) => ({ year: +m[3], month: MONTHS[m[2].toLowerCase()], day: +m[1] }),
   },
 ];

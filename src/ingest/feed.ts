@@ -50,7 +50,9 @@ function rssItem(item: Node, channel: { source?: string; language?: string }): A
     source: text(item.source) ?? channel.source,
     language: channel.language,
     authors: authors.length ? authors : undefined,
-    tags: asArray(item.category).map(text).filter((c): c is string => Boolean(c)),
+    tags: asArray(item.category)
+      .map(text)
+      .filter((c): c is string => Boolean(c)),
   };
 }
 
@@ -68,7 +70,9 @@ function atomEntry(entry: Node, feed: { source?: string; language?: string }): A
     source: feed.source,
     language: text(entry['@_xml:lang']) ?? feed.language,
     authors: authors.length ? authors : undefined,
-    tags: asArray(entry.category as Node | Node[]).map((c) => text(c?.['@_term']) ?? text(c)).filter((c): c is string => Boolean(c)),
+    tags: asArray(entry.category as Node | Node[])
+      .map((c) => text(c?.['@_term']) ?? text(c))
+      .filter((c): c is string => Boolean(c)),
   };
 }
 

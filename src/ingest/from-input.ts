@@ -56,7 +56,13 @@ function pickList(item: Json, keys: string[], origin?: string): string[] | undef
     if (typeof value === 'string') return value.split(/\s*[,，、;]\s*/).filter(Boolean);
     if (Array.isArray(value)) {
       return value
-        .map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as Json).name === 'string' ? ((v as Json).name as string) : undefined))
+        .map((v) =>
+          typeof v === 'string'
+            ? v
+            : v && typeof v === 'object' && typeof (v as Json).name === 'string'
+              ? ((v as Json).name as string)
+              : undefined,
+        )
         .filter((v): v is string => Boolean(v && v.trim()))
         .map((v) => v.trim());
     }
@@ -100,7 +106,10 @@ export function fromInput(input: ArticleInput, origin?: string): Article {
   } else if (checked.html) {
     base = parseHtmlPage(checked.html, { origin, url, title });
   } else {
-    throw badInput(title ? 'missing body: the item has neither "body" nor "html"' : 'not an article: the item has no "title" and no "body" or "html"', origin);
+    throw badInput(
+      title ? 'missing body: the item has neither "body" nor "html"' : 'not an article: the item has no "title" and no "body" or "html"',
+      origin,
+    );
   }
   const publishedAt = checked.publishedAt ? normalizeDate(checked.publishedAt) : undefined;
   if (checked.publishedAt && !publishedAt) throw badInput(`unreadable publishedAt "${checked.publishedAt}"`, origin);

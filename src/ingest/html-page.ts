@@ -41,7 +41,8 @@ interface PageMeta {
   body?: string;
 }
 
-const NEWS_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|OpinionNewsArticle|BackgroundNewsArticle)$/;
+const NEWS_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|OpinionNewsArticle|BackgroundNewsArticle)$/;
 
 const asArray = <T>(v: T | T[] | undefined | null): T[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -79,7 +80,10 @@ function isNewsNode(node: Json): boolean {
 
 function metaContent(doc: Doc, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`) ?? doc.querySelector(`meta[itemprop="${key}"]`);
+    const el =
+      doc.querySelector(`meta[property="${key}"]`) ??
+      doc.querySelector(`meta[name="${key}"]`) ??
+      doc.querySelector(`meta[itemprop="${key}"]`);
     const value = str(el?.getAttribute('content'));
     if (value) return value;
   }
@@ -97,7 +101,11 @@ const splitList = (s: string | undefined): string[] => (s ? s.split(/\s*[,，、
 function readMeta(doc: Doc): PageMeta {
   const news = jsonLdNodes(doc).find(isNewsNode);
   const ldKeywords = news ? asArray(news.keywords as string | string[]).flatMap((k) => (typeof k === 'string' ? splitList(k) : [])) : [];
-  const ldAuthors = news ? asArray(news.author as unknown).map(nameOf).filter((v): v is string => Boolean(v)) : [];
+  const ldAuthors = news
+    ? asArray(news.author as unknown)
+        .map(nameOf)
+        .filter((v): v is string => Boolean(v))
+    : [];
   const mainEntity = news?.mainEntityOfPage;
   const ldUrl = str(news?.url) ?? (mainEntity && typeof mainEntity === 'object' ? str((mainEntity as Json)['@id']) : str(mainEntity));
   const metaAuthors = [...metaContents(doc, 'author'), ...metaContents(doc, 'article:author'), ...metaContents(doc, 'dc.creator')]
@@ -105,7 +113,8 @@ function readMeta(doc: Doc): PageMeta {
     .flatMap(splitList);
   return {
     title: str(news?.headline) ?? metaContent(doc, 'og:title', 'twitter:title'),
-    publishedAt: str(news?.datePublished) ?? metaContent(doc, 'article:published_time', 'pubdate', 'publishdate', 'date', 'dc.date', 'datePublished'),
+    publishedAt:
+      str(news?.datePublished) ?? metaContent(doc, 'article:published_time', 'pubdate', 'publishdate', 'date', 'dc.date', 'datePublished'),
     modifiedAt: str(news?.dateModified) ?? metaContent(doc, 'article:modified_time', 'og:updated_time', 'dateModified'),
     authors: ldAuthors.length ? ldAuthors : metaAuthors,
     publisher: nameOf(news?.publisher) ?? metaContent(doc, 'og:site_name', 'application-name'),
@@ -113,7 +122,10 @@ function readMeta(doc: Doc): PageMeta {
     keywords: ldKeywords.length
       ? ldKeywords
       : [...splitList(metaContent(doc, 'news_keywords', 'keywords')), ...metaContents(doc, 'article:tag')],
-    language: str(news?.inLanguage) ?? str(doc.documentElement?.getAttribute('lang')) ?? metaContent(doc, 'og:locale', 'language', 'content-language'),
+    language:
+      str(news?.inLanguage) ??
+      str(doc.documentElement?.getAttribute('lang')) ??
+      metaContent(doc, 'og:locale', 'language', 'content-language'),
     body: str(news?.articleBody),
   };
 }
@@ -141,7 +153,9 @@ function blocks(root: El): { lines: string[]; captions: string[] } {
         if (text) captions.push(text);
         continue;
       }
-      const hasBlockChild = Array.from(child.querySelectorAll('*')).some((d) => BLOCK.has(d.tagName.toUpperCase()) || d.tagName.toUpperCase() === 'DIV');
+      const hasBlockChild = Array.from(child.querySelectorAll('*')).some(
+        (d) => BLOCK.has(d.tagName.toUpperCase()) || d.tagName.toUpperCase() === 'DIV',
+      );
       if (BLOCK.has(tag) && !hasBlockChild) {
         for (const line of normalizeText(child.textContent ?? '').split('\n')) if (line.trim()) lines.push(line.trim());
       } else if (child.children.length) {
@@ -191,7 +205,10 @@ export function parseHtmlPage(html: string, options: HtmlPageOptions = {}): Arti
     if (content.body) ({ lines, captions } = blocks(content.body));
   }
   if (!lines.length && document.body) ({ lines, captions } = blocks(document.body));
-  if (!lines.length && meta.body) lines = normalizeText(meta.body).split('\n').filter((l) => l.trim());
+  if (!lines.length && meta.body)
+    lines = normalizeText(meta.body)
+      .split('\n')
+      .filter((l) => l.trim());
   if (!lines.length) throw badInput('no article text found in the HTML', origin);
 
   const url = canonicalUrl(meta.url ?? options.url) ?? options.url;

@@ -35,7 +35,11 @@ export function cjkRatio(s: string): number {
 }
 
 /** Normalised form for comparing lines (repeated headlines, duplicated captions). */
-export const lineKey = (s: string): string => s.replace(/[\s。.．!！?？:：…]+$/u, '').replace(/\s+/g, ' ').trim();
+export const lineKey = (s: string): string =>
+  s
+    .replace(/[\s。.．!！?？:：…]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();

@@ -41,7 +41,8 @@ const STOP =
 export const isStop = (line: string): boolean => STOP.test(line.trim());
 
 /** Section heads of related-story teasers; an optional inline title follows a colon. */
-const RELATED = /^(延伸閱讀|相關新聞|相關報導|相關閱讀|推薦閱讀|更多新聞|看更多新聞|Related(?: News| Stories| Articles| Coverage| Content)?|Read (?:more|also|next)|See also|Also read)\s*(?:[：:]\s*(.*))?$/i;
+const RELATED =
+  /^(延伸閱讀|相關新聞|相關報導|相關閱讀|推薦閱讀|更多新聞|看更多新聞|Related(?: News| Stories| Articles| Coverage| Content)?|Read (?:more|also|next)|See also|Also read)\s*(?:[：:]\s*(.*))?$/i;
 
 /** The section head's inline teaser title, or '' for a bare head; undefined when not a head. */
 export function relatedHead(line: string): string | undefined {

@@ -56,7 +56,10 @@ const KNOWN_EXTENSIONS: Record<string, InputFormat> = {
 
 /** Format from the extension, corrected by the content (a .txt that is really HTML, a feed saved as .xml or .html). */
 export function detectFormat(text: string, origin?: string): InputFormat {
-  const head = text.replace(/^\ufeff/, '').trimStart().slice(0, 2048);
+  const head = text
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .slice(0, 2048);
   if (/^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:RDF)\b/i.test(head) || /^<(rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
   if (/^(<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<meta\b)/i.test(head)) return 'html';
   if (/^[[{]/.test(head)) return 'json';
@@ -182,7 +185,9 @@ async function* sources(paths: string[], selection: InputSelection = {}): AsyncG
 }
 
 function toItems(results: Array<Article | NewsGraphError>, origin: string): InputItem[] {
-  return results.map((r) => (r instanceof NewsGraphError ? { origin: r.origin ?? origin, error: r } : { origin: r.origin ?? origin, article: r }));
+  return results.map((r) =>
+    r instanceof NewsGraphError ? { origin: r.origin ?? origin, error: r } : { origin: r.origin ?? origin, article: r },
+  );
 }
 
 function asError(err: unknown, origin: string): NewsGraphError {
@@ -224,7 +229,10 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
  * How many items readInputs will yield for these paths (batches and feeds count their
  * items), so a progress bar knows its total. stdin counts as one: it cannot be read twice.
  */
-export async function countInputs(paths: string[], options: Pick<ReadInputsOptions, 'maxBytes' | 'include' | 'exclude'> = {}): Promise<number> {
+export async function countInputs(
+  paths: string[],
+  options: Pick<ReadInputsOptions, 'maxBytes' | 'include' | 'exclude'> = {},
+): Promise<number> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let total = 0;
   for await (const source of sources(paths, { include: options.include, exclude: options.exclude })) {

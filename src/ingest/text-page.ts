@@ -61,7 +61,26 @@ interface Item {
 /** Outlet name written in front of a headline: "《TAIPEI TIMES》 Monkeys clinch …". */
 const HEADLINE_OUTLET = /^《([A-Z][A-Z .&]+)》\s*/;
 
-const EN_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'at', 'in', 'and', 'or', 'with', 'for', 'on', 'by', 'from', 'as', 'that', 'is', 'was']);
+const EN_STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'at',
+  'in',
+  'and',
+  'or',
+  'with',
+  'for',
+  'on',
+  'by',
+  'from',
+  'as',
+  'that',
+  'is',
+  'was',
+]);
 
 /** A line that could be a headline: short, no sentence-ending full stop, not a clause fragment. */
 export function isHeadlineLike(line: string): boolean {
@@ -104,11 +123,11 @@ function joinBrokenLines(lines: string[]): string[] {
   return out;
 }
 
-
 /** A date stamp written in front of a line by the tool that dumped the page. */
 const DATE_STAMP = /^date:?\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)/i;
 /** A line of publishing times only ("首次上稿 02-09 02:04 更新時間 02-09 06:32"). */
-const PUBLISHING_TIMES = /^(?:(?:首次上稿|上稿|更新時間|更新|發布時間|發佈時間|最後更新|Published|Updated)[\s:：]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*(?:\d{1,2}:\d{2})?\s*)+$/i;
+const PUBLISHING_TIMES =
+  /^(?:(?:首次上稿|上稿|更新時間|更新|發布時間|發佈時間|最後更新|Published|Updated)[\s:：]*(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*(?:\d{1,2}:\d{2})?\s*)+$/i;
 
 /** What is left of an image or link when a page is copied as text (".webp)", "](…)"): no words at all. */
 function isMarkupResidue(line: string): boolean {
@@ -256,7 +275,11 @@ function leadSentence(paragraph: string): string {
   const max = zh ? 40 : 120;
   // Wire datelines ("Taipei, Sept. 18 (CNA)") and abbreviations ("Nov.", "U.S.") are not sentence ends.
   const text = zh ? paragraph : paragraph.replace(/^[A-Z][\w\s/.,'-]{0,60}?\((?:CNA|Reuters|AP|AFP|Bloomberg)\)\s*[-–—]?\s*/, '');
-  const sentence = (zh ? /^.+?[。！？]/u : /^.+?(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|St|No|U\.S|U\.K|Gen|Gov|Sen|Rep))[.!?](?=\s+[A-Z"“]|$)/).exec(text)?.[0] ?? text;
+  const sentence =
+    (zh
+      ? /^.+?[。！？]/u
+      : /^.+?(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Ms|Mrs|Dr|St|No|U\.S|U\.K|Gen|Gov|Sen|Rep))[.!?](?=\s+[A-Z"“]|$)/
+    ).exec(text)?.[0] ?? text;
   if (sentence.length <= max) return sentence.replace(/[。.]$/u, '');
   const cut = sentence.slice(0, max);
   const boundary = Math.max(cut.lastIndexOf('，'), cut.lastIndexOf(', '), cut.lastIndexOf('；'));
@@ -348,15 +371,13 @@ export function parseTextPage(text: string, options: TextPageOptions = {}): Arti
   const wired = outletFromName(acc.wire);
   const source = header.source ?? named?.source ?? acc.outlet ?? hosted?.source ?? wired?.source ?? defaults.source;
   const site = header.site ?? named?.site ?? hosted?.site ?? wired?.site ?? defaults.site;
-  const publishedAt =
-    normalizeDate(header.date) ?? acc.dates[0] ?? dateFromUrl(url) ?? defaults.publishedAt;
+  const publishedAt = normalizeDate(header.date) ?? acc.dates[0] ?? dateFromUrl(url) ?? defaults.publishedAt;
   // an outlet whose name is written on the page (a byline, an app banner, a footer) is one the page credits
   if (source && rest.includes(source)) acc.credits.push(source);
   const credits = uniqueBy(acc.credits.map((c) => c.trim()).filter(Boolean), (c) => c);
   const headerAuthors: Author[] = (header.authors ?? []).map((name) => ({ name, role: 'author' }));
   const authors = dedupeAuthors([...headerAuthors, ...acc.authors, ...(defaults.authors ?? [])]);
-  const language =
-    normalizeLanguageTag(header.lang) ?? defaults.language ?? detectLanguage(`${title}\n${uniqueParagraphs.join('\n')}`);
+  const language = normalizeLanguageTag(header.lang) ?? defaults.language ?? detectLanguage(`${title}\n${uniqueParagraphs.join('\n')}`);
 
   const article: Omit<Article, 'id'> = {
     url,

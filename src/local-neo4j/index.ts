@@ -106,7 +106,9 @@ export function ensureBuilt(log: (line: string) => void): void {
   requireTool('java', ['-version'], JAVA_HINT);
   if (isBuilt()) return;
   requireTool('mvn', ['-v'], 'Building the embedded Neo4j needs Apache Maven: install it, e.g. `apt-get install maven`.');
-  log('Building the embedded Neo4j launcher with Maven (first run downloads Neo4j from Maven Central, ~120 MB; this takes a minute or two)...');
+  log(
+    'Building the embedded Neo4j launcher with Maven (first run downloads Neo4j from Maven Central, ~120 MB; this takes a minute or two)...',
+  );
   const r = spawnSync('mvn', ['-B', '-q', '-ntp', '-Dstyle.color=never', '-f', path.join(MODULE_DIR, 'pom.xml'), 'package'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -205,11 +207,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   if (running && pidAlive(running.pid)) {
     throw new LocalNeo4jError(
       `Another embedded Neo4j (pid ${running.pid}) already uses ${options.dataDir}` +
-        ((await portOpen(running.port)) ? ` and listens on ${running.uri}: use it with NEO4J_URI=${running.uri}.` : ' but does not answer; stop it or set NEO4J_DATA_DIR.'),
+        ((await portOpen(running.port))
+          ? ` and listens on ${running.uri}: use it with NEO4J_URI=${running.uri}.`
+          : ' but does not answer; stop it or set NEO4J_DATA_DIR.'),
     );
   }
   if (!(await portFree(port))) {
-    throw new LocalNeo4jError(`Port ${port} on 127.0.0.1 is already in use: set NEO4J_EMBEDDED_PORT to another port, or NEO4J_URI to the server that listens there.`);
+    throw new LocalNeo4jError(
+      `Port ${port} on 127.0.0.1 is already in use: set NEO4J_EMBEDDED_PORT to another port, or NEO4J_URI to the server that listens there.`,
+    );
   }
   const logFile = path.join(options.dataDir, LAUNCHER_LOG);
   const javaArgs = [
@@ -247,7 +253,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new LocalNeo4jError(`Embedded Neo4j was not ready after ${(options.startTimeoutMs ?? 180000) / 1000} s; its output is in ${logFile}.`));
+      reject(
+        new LocalNeo4jError(
+          `Embedded Neo4j was not ready after ${(options.startTimeoutMs ?? 180000) / 1000} s; its output is in ${logFile}.`,
+        ),
+      );
     }, options.startTimeoutMs ?? 180000);
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -264,7 +274,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new LocalNeo4jError(`Embedded Neo4j exited before it was ready (${explainFailure(output, options.dataDir, port) ?? `code ${code}, signal ${signal}`}); its output is in ${logFile}.`));
+      reject(
+        new LocalNeo4jError(
+          `Embedded Neo4j exited before it was ready (${explainFailure(output, options.dataDir, port) ?? `code ${code}, signal ${signal}`}); its output is in ${logFile}.`,
+        ),
+      );
     });
   });
   child.removeAllListeners('exit');

@@ -68,7 +68,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * The embedded server for this data directory: the one another process already runs, or a new
  * one. `preferredPort` keeps the Bolt address stable across restarts, so the driver reconnects.
  */
-async function acquireEmbedded(config: Config, log: (line: string) => void, preferredPort?: number): Promise<{ uri: string; local?: LocalNeo4j }> {
+async function acquireEmbedded(
+  config: Config,
+  log: (line: string) => void,
+  preferredPort?: number,
+): Promise<{ uri: string; local?: LocalNeo4j }> {
   const running = await findRunningLocalNeo4j(config.embeddedDataDir);
   if (running) {
     log(`Using the embedded Neo4j already running at ${running.uri} (pid ${running.pid}, data in ${config.embeddedDataDir}).`);
@@ -183,7 +187,9 @@ export async function connect(config: Config, logOrOptions: ((line: string) => v
     void server.exited.then((exit) => {
       if (exit.requested || closed || connection.local !== server) return;
       connection.local = undefined;
-      void recover(`The embedded Neo4j (pid ${server.pid}) exited unexpectedly (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`})`);
+      void recover(
+        `The embedded Neo4j (pid ${server.pid}) exited unexpectedly (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`})`,
+      );
     });
   };
   if (local) watchExit(local);

@@ -142,9 +142,13 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
   };
   const write = async (batch: Pending[]): Promise<void> => {
     const toWrite = batch.filter((p): p is Extract<Pending, { article: Article }> => 'article' in p);
-    const results = options.executor && toWrite.length
-      ? await writeArticles(options.executor, toWrite.map(({ article, extraction }) => ({ article, extraction })))
-      : [];
+    const results =
+      options.executor && toWrite.length
+        ? await writeArticles(
+            options.executor,
+            toWrite.map(({ article, extraction }) => ({ article, extraction })),
+          )
+        : [];
     let w = 0;
     for (const p of batch) {
       if ('done' in p) {

@@ -92,13 +92,33 @@ const MAX_JOBS = 50;
  * `reapplyJob(id)` answers how far it got. Jobs live in this process only.
  */
 export async function startReapplyAll(executor: Executor, options: Omit<ReapplyOptions, 'ids'> = {}): Promise<ReapplyProgress> {
-  const job: ReapplyProgress = { id: `reapply:${randomUUID()}`, total: await countStored(executor), done: 0, failed: 0, status: 'running', startedAt: new Date().toISOString() };
+  const job: ReapplyProgress = {
+    id: `reapply:${randomUUID()}`,
+    total: await countStored(executor),
+    done: 0,
+    failed: 0,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+  };
   jobs.set(job.id, job);
   if (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value!);
-  void run(executor, job, { ...options, onProgress: (p) => { job.done = p.done; options.onProgress?.(p); } })
-    .then(() => { job.status = 'done'; })
-    .catch((err: unknown) => { job.status = 'failed'; job.error = err instanceof Error ? err.message : String(err); })
-    .finally(() => { job.finishedAt = new Date().toISOString(); });
+  void run(executor, job, {
+    ...options,
+    onProgress: (p) => {
+      job.done = p.done;
+      options.onProgress?.(p);
+    },
+  })
+    .then(() => {
+      job.status = 'done';
+    })
+    .catch((err: unknown) => {
+      job.status = 'failed';
+      job.error = err instanceof Error ? err.message : String(err);
+    })
+    .finally(() => {
+      job.finishedAt = new Date().toISOString();
+    });
   return { ...job };
 }
 

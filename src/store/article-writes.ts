@@ -48,7 +48,17 @@ function articleProps(article: Article) {
     lead: article.paragraphs[0] ?? '',
     body,
     // everything extraction reads: a change to any of it re-extracts the article
-    bodyHash: sha(JSON.stringify([article.title, body, article.captions ?? [], article.tags, article.credits ?? [], article.dateline ?? null, article.authors.map((a) => a.name)])),
+    bodyHash: sha(
+      JSON.stringify([
+        article.title,
+        body,
+        article.captions ?? [],
+        article.tags,
+        article.credits ?? [],
+        article.dateline ?? null,
+        article.authors.map((a) => a.name),
+      ]),
+    ),
     authors: article.authors.map((a) => a.name),
     authorRoles: article.authors.map((a) => a.role),
     tags: article.tags,
@@ -131,13 +141,34 @@ interface Contribution {
  * priority (what writing them one after another gives), the aliases of all.
  */
 function entityRows(items: Contribution[]) {
-  const rows = new Map<string, { id: string; type: string; name: string; priority: number; aliases: string[]; en: string | null; iso2: string | null; kind: string | null }>();
+  const rows = new Map<
+    string,
+    {
+      id: string;
+      type: string;
+      name: string;
+      priority: number;
+      aliases: string[];
+      en: string | null;
+      iso2: string | null;
+      kind: string | null;
+    }
+  >();
   for (const { article, extraction } of items) {
     const priority = namePriority(article.language);
     for (const e of extraction.entities) {
       const prev = rows.get(e.id);
       if (!prev) {
-        rows.set(e.id, { id: e.id, type: e.type, name: e.name, priority, aliases: [...new Set([e.name, ...e.aliases])], en: e.en ?? null, iso2: e.iso2 ?? null, kind: e.kind ?? null });
+        rows.set(e.id, {
+          id: e.id,
+          type: e.type,
+          name: e.name,
+          priority,
+          aliases: [...new Set([e.name, ...e.aliases])],
+          en: e.en ?? null,
+          iso2: e.iso2 ?? null,
+          kind: e.kind ?? null,
+        });
         continue;
       }
       if (priority > prev.priority) Object.assign(prev, { name: e.name, priority });
@@ -191,7 +222,8 @@ const upsertEntities = (items: Contribution[]): Query => ({
 const topicParents = (items: Contribution[]): Query => {
   const pairs = new Map<string, { child: string; parent: string }>();
   for (const { extraction } of items) {
-    for (const e of extraction.entities) if (e.type === 'topic' && e.parentId) pairs.set(`${e.id}\u0000${e.parentId}`, { child: e.id, parent: e.parentId });
+    for (const e of extraction.entities)
+      if (e.type === 'topic' && e.parentId) pairs.set(`${e.id}\u0000${e.parentId}`, { child: e.id, parent: e.parentId });
   }
   return {
     cypher: `
@@ -246,7 +278,10 @@ const writeCredits = (items: Contribution[]): Query => ({
     MERGE (a)-[:CREDITS]->(e)`,
   params: {
     rows: items
-      .map(({ article, extraction }) => ({ id: article.id, credits: [...new Set(extraction.mentions.filter((m) => m.credit).map((m) => m.entityId))] }))
+      .map(({ article, extraction }) => ({
+        id: article.id,
+        credits: [...new Set(extraction.mentions.filter((m) => m.credit).map((m) => m.entityId))],
+      }))
       .filter((r) => r.credits.length),
   },
 });
@@ -263,7 +298,9 @@ const writeOutlets = (articles: Article[]): Query => ({
     SET o.site = coalesce(o.site, row.site)
     MERGE (a)-[:PUBLISHED_BY]->(o)`,
   params: {
-    rows: articles.filter((a) => a.source).map((a) => ({ id: a.id, outletId: outletId(a.source ?? ''), name: a.source ?? null, site: a.site ?? null })),
+    rows: articles
+      .filter((a) => a.source)
+      .map((a) => ({ id: a.id, outletId: outletId(a.source ?? ''), name: a.source ?? null, site: a.site ?? null })),
   },
 });
 
@@ -288,7 +325,16 @@ const writeRelations = (type: RelationType, items: Contribution[]): Query => {
       const seen = unique.get(key);
       if (!seen || r.confidence > seen.confidence) unique.set(key, r);
     }
-    return { id: article.id, relations: [...unique.values()].map((r) => ({ from: r.from, to: r.to, title: r.title ?? '', evidence: r.evidence, confidence: r.confidence })) };
+    return {
+      id: article.id,
+      relations: [...unique.values()].map((r) => ({
+        from: r.from,
+        to: r.to,
+        title: r.title ?? '',
+        evidence: r.evidence,
+        confidence: r.confidence,
+      })),
+    };
   });
   return {
     cypher: `
@@ -319,7 +365,10 @@ const writeLinks = (articles: Article[]): Query => ({
   params: {
     rows: articles
       .filter((a) => a.related.length)
-      .map((a) => ({ id: a.id, links: a.related.map((l) => ({ id: stubId(l), title: l.title, url: l.url ?? null, titleKey: titleKey(l.title) })) })),
+      .map((a) => ({
+        id: a.id,
+        links: a.related.map((l) => ({ id: stubId(l), title: l.title, url: l.url ?? null, titleKey: titleKey(l.title) })),
+      })),
   },
 });
 
@@ -413,7 +462,13 @@ export function followRedirects(extraction: Extraction, targets: Map<string, str
     mentions.set(
       id,
       prev
-        ? { ...prev, count: prev.count + m.count, firstOffset: Math.min(prev.firstOffset, m.firstOffset), inHeadline: prev.inHeadline || m.inHeadline, salience: Math.max(prev.salience, m.salience) }
+        ? {
+            ...prev,
+            count: prev.count + m.count,
+            firstOffset: Math.min(prev.firstOffset, m.firstOffset),
+            inHeadline: prev.inHeadline || m.inHeadline,
+            salience: Math.max(prev.salience, m.salience),
+          }
         : { ...m, entityId: id },
     );
   }
@@ -448,7 +503,9 @@ export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extra
 
 /** The extractions as curation has them: split and merged ids followed, deleted ones left out (one statement for the batch). */
 async function curated(run: Run, items: Contribution[]): Promise<Contribution[]> {
-  const rows = await run(resolveRedirects(items.map(({ article, extraction }) => ({ articleId: article.id, ids: extraction.entities.map((e) => e.id) }))));
+  const rows = await run(
+    resolveRedirects(items.map(({ article, extraction }) => ({ articleId: article.id, ids: extraction.entities.map((e) => e.id) }))),
+  );
   const byArticle = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) byArticle.set(r.articleId as string, [...(byArticle.get(r.articleId as string) ?? []), r]);
   return items.map(({ article, extraction }) => {
@@ -511,16 +568,23 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
   const unchangedIds = props.filter((p) => status.get(p.id) === 'unchanged').map((p) => p.id);
   // the same text again: what it contributed stays as it is (the names the graph knows may
   // have grown since, and a second reading must not change the graph), its story too
-  const kept = new Map(unchangedIds.length ? (await run(existingDuplicates(unchangedIds))).map((r) => [r.id as string, r.originalId as string]) : []);
+  const kept = new Map(
+    unchangedIds.length ? (await run(existingDuplicates(unchangedIds))).map((r) => [r.id as string, r.originalId as string]) : [],
+  );
 
-  const cleared = await clearAll(run, changed.map(({ article }) => article.id));
+  const cleared = await clearAll(
+    run,
+    changed.map(({ article }) => article.id),
+  );
   const articles = changed.map(({ article }) => article);
   if (articles.some((a) => a.source)) await run(writeOutlets(articles));
   if (articles.length) await run(absorbStubs(articles));
   if (articles.some((a) => a.related.length)) {
     await run(writeLinks(articles));
     // a teaser earlier in the batch announced a later article of it: that one replaces the stub
-    const announced = articles.filter((a, k) => articles.slice(0, k).some((t) => t.related.some((l) => titleKey(l.title) === titleKey(a.title) || (l.url && l.url === a.url))));
+    const announced = articles.filter((a, k) =>
+      articles.slice(0, k).some((t) => t.related.some((l) => titleKey(l.title) === titleKey(a.title) || (l.url && l.url === a.url))),
+    );
     if (announced.length) await run(absorbStubs(announced));
   }
   // the copy links first: the mentions written next count an article only when it is no copy
@@ -614,7 +678,11 @@ export function articleFromStore(a: Record<string, unknown>): Article {
 export async function rewriteExtractions(executor: Executor, items: BatchItem[]): Promise<void> {
   await executor.writeTransaction(async (run) => {
     const fresh = await curated(run, items);
-    const cleared = await clearAll(run, fresh.map(({ article }) => article.id), { links: false });
+    const cleared = await clearAll(
+      run,
+      fresh.map(({ article }) => article.id),
+      { links: false },
+    );
     await writeContributions(run, fresh, cleared);
   });
 }
@@ -623,8 +691,15 @@ export async function rewriteExtractions(executor: Executor, items: BatchItem[])
  * Writes one article and its extraction in one transaction: all of it lands, or nothing.
  * Idempotent: what an earlier version contributed is replaced, never added to.
  */
-export function writeArticle(executor: Executor, article: Article, extraction: Extraction, options: WriteOptions = {}): Promise<WriteResult> {
-  return executor.writeTransaction((run) => withChanges(run, async (changes) => (await writeBatchWithin(run, [{ article, extraction }], options, changes))[0]));
+export function writeArticle(
+  executor: Executor,
+  article: Article,
+  extraction: Extraction,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  return executor.writeTransaction((run) =>
+    withChanges(run, async (changes) => (await writeBatchWithin(run, [{ article, extraction }], options, changes))[0]),
+  );
 }
 
 export interface BatchItem {
@@ -642,9 +717,7 @@ export type BatchResult = WriteResult | { id: string; error: Error };
 export async function writeArticles(executor: Executor, items: BatchItem[], options: WriteOptions = {}): Promise<BatchResult[]> {
   if (items.length === 1) return [await writeArticle(executor, items[0].article, items[0].extraction, options)];
   try {
-    return await executor.writeTransaction((run) =>
-      withChanges(run, (changes) => writeBatchWithin(run, items, options, changes)),
-    );
+    return await executor.writeTransaction((run) => withChanges(run, (changes) => writeBatchWithin(run, items, options, changes)));
   } catch {
     const out: BatchResult[] = [];
     for (const item of items) {
@@ -671,7 +744,10 @@ export interface DeleteResult {
  */
 export async function deleteArticle(executor: Executor, id: string): Promise<DeleteResult | null> {
   return executor.writeTransaction(async (run) => {
-    const exists = await run({ cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id', params: { id } });
+    const exists = await run({
+      cypher: 'MATCH (a:Article {id: $id}) WHERE coalesce(a.stub, false) = false RETURN a.id AS id',
+      params: { id },
+    });
     if (!exists.length) return null;
     const story = await leaveStory(run, id);
     const cleared = await clearAll(run, [id]);

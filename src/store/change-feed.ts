@@ -47,7 +47,12 @@ export function recordChanges(changes: ChangePayload[]): Query {
 }
 
 /** Ids of the changes stamped after `since` (ms), oldest first: an index range over `at`. */
-export function changesSince(options: { since: number; afterId?: string | null; afterAt?: number | null; limit: number }): Query<ChangeRow> {
+export function changesSince(options: {
+  since: number;
+  afterId?: string | null;
+  afterAt?: number | null;
+  limit: number;
+}): Query<ChangeRow> {
   return {
     cypher: `
       MATCH (c:Change) WHERE c.at > $since
@@ -55,7 +60,12 @@ export function changesSince(options: { since: number; afterId?: string | null; 
       RETURN c.id AS id, c.at AS at
       ORDER BY c.at, c.id
       LIMIT $limit`,
-    params: { since: int(Math.floor(options.since)), afterAt: options.afterAt == null ? null : int(options.afterAt), afterId: options.afterId ?? null, limit: int(options.limit) },
+    params: {
+      since: int(Math.floor(options.since)),
+      afterAt: options.afterAt == null ? null : int(options.afterAt),
+      afterId: options.afterId ?? null,
+      limit: int(options.limit),
+    },
   };
 }
 

@@ -20,14 +20,16 @@ export interface Curated<T> {
   edit: EditRecord;
 }
 
-const conflict = (message: string, details: Record<string, unknown>): NewsGraphError => new NewsGraphError('CONFLICT', message, { details });
+const conflict = (message: string, details: Record<string, unknown>): NewsGraphError =>
+  new NewsGraphError('CONFLICT', message, { details });
 const notFound = (what: string): NewsGraphError => new NewsGraphError('NOT_FOUND', `${what} not found.`);
 const badInput = (message: string): NewsGraphError => new NewsGraphError('BAD_USER_INPUT', message);
 
 /** An editor's display name outranks every article's spelling (article-writes.ts, namePriority). */
 export const CURATED_NAME_PRIORITY = 100;
 
-const ALIAS_TEXT = (v: string): string => `${v}.aliasText = reduce(t = '', s IN ${v}.aliases | t + ' ' + s) + coalesce(' ' + ${v}.nameEn, '')`;
+const ALIAS_TEXT = (v: string): string =>
+  `${v}.aliasText = reduce(t = '', s IN ${v}.aliases | t + ' ' + s) + coalesce(' ' + ${v}.nameEn, '')`;
 
 async function entityOf(run: Run, id: string): Promise<EntityRecord> {
   const [row] = await run({ cypher: `MATCH (e:Entity {id: $id}) RETURN ${ENTITY_PROJECTION('e')} AS entity`, params: { id } });
@@ -63,11 +65,19 @@ export interface Who {
  * An alias another entity already answers to is refused unless forced (TSMC on a minister);
  * forced, the form becomes this entity's alone among editors' aliases.
  */
-export async function curateAddAlias(executor: Executor, input: { id: string; alias: string; force?: boolean } & Who): Promise<Curated<EntityRecord>> {
+export async function curateAddAlias(
+  executor: Executor,
+  input: { id: string; alias: string; force?: boolean } & Who,
+): Promise<Curated<EntityRecord>> {
   let holders: { id: string; curated: boolean }[] = [];
   const { result, edit } = await editInTransaction(
     executor,
-    { actor: input.actor, action: 'addAlias', summary: `addAlias ${input.id} "${input.alias}"${input.force ? ' (forced)' : ''}`, args: { id: input.id, alias: input.alias, force: !!input.force } },
+    {
+      actor: input.actor,
+      action: 'addAlias',
+      summary: `addAlias ${input.id} "${input.alias}"${input.force ? ' (forced)' : ''}`,
+      args: { id: input.id, alias: input.alias, force: !!input.force },
+    },
     async (run) => {
       await entityOf(run, input.id);
       holders = (await run(holdersOf(input.id, input.alias))).map((r) => ({ id: r.id as string, curated: r.curated as boolean }));
@@ -98,7 +108,12 @@ export async function curateAddAlias(executor: Executor, input: { id: string; al
 export function curateRemoveAlias(executor: Executor, input: { id: string; alias: string } & Who): Promise<Curated<EntityRecord>> {
   return editInTransaction(
     executor,
-    { actor: input.actor, action: 'removeAlias', summary: `removeAlias ${input.id} "${input.alias}"`, args: { id: input.id, alias: input.alias } },
+    {
+      actor: input.actor,
+      action: 'removeAlias',
+      summary: `removeAlias ${input.id} "${input.alias}"`,
+      args: { id: input.id, alias: input.alias },
+    },
     async (run) => {
       const e = await entityOf(run, input.id);
       if (e.name === input.alias) throw badInput(`"${input.alias}" is the display name of ${input.id}; rename it first (renameEntity).`);
@@ -126,10 +141,18 @@ export function curateRemoveAlias(executor: Executor, input: { id: string; alias
  * The display name in one language: English sets `nameEn`, Chinese the main `name`, which no
  * article's spelling replaces afterwards. The old name stays an alias, so search still finds it.
  */
-export function curateRenameEntity(executor: Executor, input: { id: string; name: string; language: 'en' | 'zh' } & Who): Promise<Curated<EntityRecord>> {
+export function curateRenameEntity(
+  executor: Executor,
+  input: { id: string; name: string; language: 'en' | 'zh' } & Who,
+): Promise<Curated<EntityRecord>> {
   return editInTransaction(
     executor,
-    { actor: input.actor, action: 'renameEntity', summary: `renameEntity ${input.id} ${input.language} "${input.name}"`, args: { id: input.id, name: input.name, language: input.language } },
+    {
+      actor: input.actor,
+      action: 'renameEntity',
+      summary: `renameEntity ${input.id} ${input.language} "${input.name}"`,
+      args: { id: input.id, name: input.name, language: input.language },
+    },
     async (run) => {
       await entityOf(run, input.id);
       return { props: [input.id] };
@@ -160,7 +183,12 @@ export function curateRenameEntity(executor: Executor, input: { id: string; name
 export function curateSetEntityType(executor: Executor, input: { id: string; type: EntityType } & Who): Promise<Curated<EntityRecord>> {
   return editInTransaction(
     executor,
-    { actor: input.actor, action: 'setEntityType', summary: `setEntityType ${input.id} ${input.type}`, args: { id: input.id, type: input.type } },
+    {
+      actor: input.actor,
+      action: 'setEntityType',
+      summary: `setEntityType ${input.id} ${input.type}`,
+      args: { id: input.id, type: input.type },
+    },
     async (run) => {
       const e = await entityOf(run, input.id);
       if (e.type === input.type) throw badInput(`${input.id} is a ${input.type} already.`);
@@ -225,17 +253,28 @@ export function curateSplitEntity(
   const articleIds = [...new Set(input.articleIds)];
   return editInTransaction(
     executor,
-    { actor: input.actor, action: 'splitEntity', summary: `splitEntity ${input.id} -> ${newId} (${articleIds.length} articles)`, args: { id: input.id, articleIds, name: input.name, newId } },
+    {
+      actor: input.actor,
+      action: 'splitEntity',
+      summary: `splitEntity ${input.id} -> ${newId} (${articleIds.length} articles)`,
+      args: { id: input.id, articleIds, name: input.name, newId },
+    },
     async (run) => {
       await entityOf(run, input.id);
       if (newId === input.id) throw badInput('The new entity needs an id of its own: pass a different name or newId.');
       const [taken] = await run({
-        cypher: 'OPTIONAL MATCH (e:Entity {id: $newId}) OPTIONAL MATCH (r:Redirect {id: $newId}) OPTIONAL MATCH (d:DeletedEntity {id: $newId}) RETURN e IS NOT NULL OR r IS NOT NULL OR d IS NOT NULL AS taken',
+        cypher:
+          'OPTIONAL MATCH (e:Entity {id: $newId}) OPTIONAL MATCH (r:Redirect {id: $newId}) OPTIONAL MATCH (d:DeletedEntity {id: $newId}) RETURN e IS NOT NULL OR r IS NOT NULL OR d IS NOT NULL AS taken',
         params: { newId },
       });
-      if (taken.taken) throw conflict(`The id "${newId}" is taken (an entity, a merged id or a deleted one); pass another newId.`, { reason: 'ID_TAKEN', id: newId });
+      if (taken.taken)
+        throw conflict(`The id "${newId}" is taken (an entity, a merged id or a deleted one); pass another newId.`, {
+          reason: 'ID_TAKEN',
+          id: newId,
+        });
       const rows = await run({
-        cypher: 'UNWIND $articleIds AS aid OPTIONAL MATCH (a:Article {id: aid})-[:MENTIONS|CREDITS]->(:Entity {id: $id}) RETURN aid, a IS NOT NULL AS mentions',
+        cypher:
+          'UNWIND $articleIds AS aid OPTIONAL MATCH (a:Article {id: aid})-[:MENTIONS|CREDITS]->(:Entity {id: $id}) RETURN aid, a IS NOT NULL AS mentions',
         params: { id: input.id, articleIds },
       });
       const missing = rows.filter((r) => !r.mentions).map((r) => r.aid as string);
@@ -302,10 +341,13 @@ export function curateMergeEntities(
       const keep = await entityOf(run, input.keepId);
       const merge = await entityOf(run, input.mergeId);
       if (keep.type !== merge.type && !input.force) {
-        throw conflict(`The types differ (${input.mergeId}: ${merge.type}, ${input.keepId}: ${keep.type}); pass force: true to merge them anyway.`, {
-          reason: 'TYPE_MISMATCH',
-          types: [keep.type, merge.type],
-        });
+        throw conflict(
+          `The types differ (${input.mergeId}: ${merge.type}, ${input.keepId}: ${keep.type}); pass force: true to merge them anyway.`,
+          {
+            reason: 'TYPE_MISMATCH',
+            types: [keep.type, merge.type],
+          },
+        );
       }
       const pointing = await run({ cypher: 'MATCH (r:Redirect {target: $mergeId}) RETURN r.id AS id', params: { mergeId: input.mergeId } });
       return {
@@ -361,7 +403,10 @@ async function pairEnds(run: Run, from: string, to: string): Promise<void> {
  * any title or (with `title`) under that one only (a chair who is not the committee's
  * convener): its edges go, and ingestion never writes it again from that article (or from any).
  */
-export function curateRejectRelation(executor: Executor, input: RelationInput & { articleId?: string | null; title?: string | null } & Who): Promise<Curated<number>> {
+export function curateRejectRelation(
+  executor: Executor,
+  input: RelationInput & { articleId?: string | null; title?: string | null } & Who,
+): Promise<Curated<number>> {
   const key: PairKey = { type: RELATION_LABELS[input.type], from: input.from, to: input.to };
   const articleId = input.articleId ?? null;
   const title = input.title?.trim() || null;
@@ -379,7 +424,10 @@ export function curateRejectRelation(executor: Executor, input: RelationInput & 
         cypher: `MATCH (:Entity {id: $from})-[r:${key.type}]->(:Entity {id: $to}) WHERE ($articleId IS NULL OR r.articleId = $articleId) AND ($title IS NULL OR r.title = $title) RETURN count(r) AS n`,
         params: { from: input.from, to: input.to, articleId, title },
       });
-      if (!(row.n as number)) throw notFound(`A ${input.type} relation from ${input.from} to ${input.to}${title ? ` titled "${title}"` : ''}${articleId ? ` in article ${articleId}` : ''}`);
+      if (!(row.n as number))
+        throw notFound(
+          `A ${input.type} relation from ${input.from} to ${input.to}${title ? ` titled "${title}"` : ''}${articleId ? ` in article ${articleId}` : ''}`,
+        );
       return { pairs: [key], rules: [{ label: 'RejectedRelation', id: rejectionId(key, articleId, title) }] };
     },
     async (run) => {
@@ -391,7 +439,15 @@ export function curateRejectRelation(executor: Executor, input: RelationInput & 
           WHERE ($articleId IS NULL OR r.articleId = $articleId) AND ($title IS NULL OR r.title = $title)
           DELETE r
           RETURN count(r) AS removed`,
-        params: { rid: rejectionId(key, articleId, title), type: key.type, from: input.from, to: input.to, articleId, articleKey: articleId ?? '*', title },
+        params: {
+          rid: rejectionId(key, articleId, title),
+          type: key.type,
+          from: input.from,
+          to: input.to,
+          articleId,
+          articleKey: articleId ?? '*',
+          title,
+        },
       });
       return row.removed as number;
     },
@@ -399,11 +455,19 @@ export function curateRejectRelation(executor: Executor, input: RelationInput & 
 }
 
 /** An editor states a relation the extractor missed; the note is its evidence, and re-ingest leaves it alone. */
-export function curateAddRelation(executor: Executor, input: RelationInput & { title?: string | null; note: string } & Who): Promise<Curated<number>> {
+export function curateAddRelation(
+  executor: Executor,
+  input: RelationInput & { title?: string | null; note: string } & Who,
+): Promise<Curated<number>> {
   const key: PairKey = { type: RELATION_LABELS[input.type], from: input.from, to: input.to };
   return editInTransaction(
     executor,
-    { actor: input.actor, action: 'addRelation', summary: `addRelation ${input.from} ${input.type} ${input.to}`, args: { ...input, actor: undefined } },
+    {
+      actor: input.actor,
+      action: 'addRelation',
+      summary: `addRelation ${input.from} ${input.type} ${input.to}`,
+      args: { ...input, actor: undefined },
+    },
     async (run) => {
       await pairEnds(run, input.from, input.to);
       return { pairs: [key] };
@@ -424,12 +488,20 @@ export function curateAddRelation(executor: Executor, input: RelationInput & { t
 export const blockedFormId = (type: EntityType, surface: string): string => `${type}|${surface.trim().toLowerCase()}`;
 
 /** A surface form that never names an entity of this type (an adverb is never a topic); extraction obeys it. */
-export function curateBlockForm(executor: Executor, input: { type: EntityType; surface: string; blocked: boolean } & Who): Promise<Curated<boolean>> {
+export function curateBlockForm(
+  executor: Executor,
+  input: { type: EntityType; surface: string; blocked: boolean } & Who,
+): Promise<Curated<boolean>> {
   const id = blockedFormId(input.type, input.surface);
   const action = input.blocked ? 'blockSurfaceForm' : 'unblockSurfaceForm';
   return editInTransaction(
     executor,
-    { actor: input.actor, action, summary: `${action} ${input.type} "${input.surface}"`, args: { type: input.type, surface: input.surface } },
+    {
+      actor: input.actor,
+      action,
+      summary: `${action} ${input.type} "${input.surface}"`,
+      args: { type: input.type, surface: input.surface },
+    },
     async (run) => {
       const [row] = await run({ cypher: 'OPTIONAL MATCH (b:BlockedForm {id: $id}) RETURN b IS NOT NULL AS exists', params: { id } });
       if (!input.blocked && !row.exists) throw notFound(`Blocked form "${input.surface}" (${input.type})`);
@@ -438,7 +510,10 @@ export function curateBlockForm(executor: Executor, input: { type: EntityType; s
     async (run) => {
       await run(
         input.blocked
-          ? { cypher: 'MERGE (b:BlockedForm {id: $id}) SET b.type = $type, b.surface = $surface', params: { id, type: input.type, surface: input.surface.trim() } }
+          ? {
+              cypher: 'MERGE (b:BlockedForm {id: $id}) SET b.type = $type, b.surface = $surface',
+              params: { id, type: input.type, surface: input.surface.trim() },
+            }
           : { cypher: 'MATCH (b:BlockedForm {id: $id}) DELETE b', params: { id } },
       );
       return input.blocked;
@@ -461,7 +536,11 @@ export async function recordReapply(executor: Executor, input: { articles: numbe
         SET c.seq = coalesce(c.seq, 0) + 1
         CREATE (:Edit {id: 'edit:' + toString(c.seq), seq: c.seq, at: datetime(), actor: $actor, action: 'reapplyCuration', summary: $summary,
                        args: $args, entityIds: []})`,
-      params: { actor: input.actor, summary: `reapplyCuration ${input.all ? 'all' : ''} (${input.articles} articles)`, args: JSON.stringify({ all: input.all, articles: input.articles }) },
+      params: {
+        actor: input.actor,
+        summary: `reapplyCuration ${input.all ? 'all' : ''} (${input.articles} articles)`,
+        args: JSON.stringify({ all: input.all, articles: input.articles }),
+      },
     });
   });
 }

@@ -103,12 +103,19 @@ export async function capture(run: Run, footprint: Footprint): Promise<Snapshot>
   const full = [...new Set(footprint.full ?? [])];
   const props = [...new Set(footprint.props ?? [])].filter((id) => !full.includes(id));
   if (props.length) {
-    for (const r of await run(captureProps(props))) snapshot.entities[r.id as string] = r.props ? { props: r.props as Record<string, unknown> } : null;
+    for (const r of await run(captureProps(props)))
+      snapshot.entities[r.id as string] = r.props ? { props: r.props as Record<string, unknown> } : null;
   }
   if (full.length) {
     for (const r of await run(captureFull(full))) {
       snapshot.entities[r.id as string] = r.props
-        ? { props: r.props as Record<string, unknown>, mentions: r.mentions as EntityState['mentions'], credits: r.credits as string[], out: r.out as Edge[], in: r.in as Edge[] }
+        ? {
+            props: r.props as Record<string, unknown>,
+            mentions: r.mentions as EntityState['mentions'],
+            credits: r.credits as string[],
+            out: r.out as Edge[],
+            in: r.in as Edge[],
+          }
         : null;
     }
   }
@@ -181,7 +188,13 @@ const EDIT_PROJECTION = (v: string): string =>
 
 /** Records a change; the counter node orders edits strictly, also within one millisecond. */
 export async function recordEdit(run: Run, input: EditInput): Promise<EditRecord> {
-  const entityIds = [...new Set([...(input.footprint.props ?? []), ...(input.footprint.full ?? []), ...(input.footprint.pairs ?? []).flatMap((p) => [p.from, p.to])])];
+  const entityIds = [
+    ...new Set([
+      ...(input.footprint.props ?? []),
+      ...(input.footprint.full ?? []),
+      ...(input.footprint.pairs ?? []).flatMap((p) => [p.from, p.to]),
+    ]),
+  ];
   const [row] = await run({
     cypher: `
       MERGE (c:EditCounter {id: 'edits'})
@@ -257,7 +270,10 @@ export function editsPage(options: { filter: EditFilter; skip: number; limit: nu
   };
 }
 
-export async function listEdits(executor: Executor, options: { filter: EditFilter; skip: number; limit: number }): Promise<{ items: EditRecord[]; totalCount: number }> {
+export async function listEdits(
+  executor: Executor,
+  options: { filter: EditFilter; skip: number; limit: number },
+): Promise<{ items: EditRecord[]; totalCount: number }> {
   const [row] = await executor.read(editsPage(options));
   return { items: (row?.items as EditRecord[]) ?? [], totalCount: (row?.totalCount as number) ?? 0 };
 }
@@ -297,7 +313,11 @@ const DERIVED = new Set(['aliasText']);
  * undo (an alias a later article brought, a name it filled in). A list property is undone by
  * its elements: those the edit added go, those it removed come back, others stay where they are.
  */
-export function undoProps(before: Record<string, unknown>, after: Record<string, unknown>, now: Record<string, unknown>): Record<string, unknown> {
+export function undoProps(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  now: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...now };
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (DERIVED.has(key)) continue;
@@ -396,7 +416,11 @@ async function restore(run: Run, target: Snapshot, other: Snapshot, now: Snapsho
   const scope = scopeOf(target, other);
   const withScope = (q: Query): Query => ({ cypher: q.cypher, params: { ...q.params, scope } });
   // entities whose edges the snapshot holds: an edge between two of them is written once, from its start
-  const withEdges = new Set(Object.entries(target.entities).filter(([, state]) => state?.mentions).map(([id]) => id));
+  const withEdges = new Set(
+    Object.entries(target.entities)
+      .filter(([, state]) => state?.mentions)
+      .map(([id]) => id),
+  );
   for (const [id, state] of Object.entries(target.entities)) {
     if (!state) {
       await run({ cypher: 'MATCH (e:Entity {id: $id}) DETACH DELETE e', params: { id } });
@@ -421,14 +445,23 @@ async function restore(run: Run, target: Snapshot, other: Snapshot, now: Snapsho
   }
   for (const p of target.pairs) {
     if (!ENTITY_EDGE_TYPES.includes(p.key.type)) continue;
-    await run(withScope(restorePair(p.key, p.edges.filter((e) => typeof e.articleId !== 'string' || scope.includes(e.articleId)), scope)));
+    await run(
+      withScope(
+        restorePair(
+          p.key,
+          p.edges.filter((e) => typeof e.articleId !== 'string' || scope.includes(e.articleId)),
+          scope,
+        ),
+      ),
+    );
   }
   for (const r of target.rules) if (RULE_LABELS.includes(r.label)) await run(restoreRule(r.label, r.id, r.props));
   // the restored properties hold the counts of the snapshot's time: count again
   await run(recountEntities(Object.keys(target.entities)));
 }
 
-const conflict = (message: string, details: Record<string, unknown>): NewsGraphError => new NewsGraphError('CONFLICT', message, { details });
+const conflict = (message: string, details: Record<string, unknown>): NewsGraphError =>
+  new NewsGraphError('CONFLICT', message, { details });
 
 /**
  * Undoes an edit: the graph over its footprint goes back to how it was before it, and the undo
@@ -437,10 +470,18 @@ const conflict = (message: string, details: Record<string, unknown>): NewsGraphE
  */
 export async function undoEdit(executor: Executor, id: string, actor: string): Promise<EditRecord> {
   return executor.writeTransaction(async (run) => {
-    const [row] = await run({ cypher: 'MATCH (e:Edit {id: $id}) RETURN e.seq AS seq, e.tokens AS tokens, e.footprint AS footprint, e.before AS before, e.after AS after, e.undoneBy AS undoneBy, e.action AS action', params: { id } });
+    const [row] = await run({
+      cypher:
+        'MATCH (e:Edit {id: $id}) RETURN e.seq AS seq, e.tokens AS tokens, e.footprint AS footprint, e.before AS before, e.after AS after, e.undoneBy AS undoneBy, e.action AS action',
+      params: { id },
+    });
     if (!row) throw new NewsGraphError('NOT_FOUND', `Edit "${id}" not found.`);
-    if (row.undoneBy) throw conflict(`Edit "${id}" was already undone by ${row.undoneBy}.`, { reason: 'ALREADY_UNDONE', undoneBy: row.undoneBy });
-    if (!row.footprint) throw conflict(`Edit "${id}" (${row.action}) cannot be undone: it re-read articles rather than changing the graph by hand.`, { reason: 'NOT_UNDOABLE' });
+    if (row.undoneBy)
+      throw conflict(`Edit "${id}" was already undone by ${row.undoneBy}.`, { reason: 'ALREADY_UNDONE', undoneBy: row.undoneBy });
+    if (!row.footprint)
+      throw conflict(`Edit "${id}" (${row.action}) cannot be undone: it re-read articles rather than changing the graph by hand.`, {
+        reason: 'NOT_UNDOABLE',
+      });
     const later = await run({
       cypher: `
         MATCH (e:Edit) WHERE e.seq > $seq AND e.undoneBy IS NULL AND e.footprint IS NOT NULL
@@ -464,7 +505,16 @@ export async function undoEdit(executor: Executor, id: string, actor: string): P
     await restore(run, before, after, now);
     const restored = await capture(run, footprint);
     const [original] = await run({ cypher: 'MATCH (e:Edit {id: $id}) RETURN e.summary AS summary', params: { id } });
-    const edit = await recordEdit(run, { actor, action: 'undoEdit', summary: `undo ${id}: ${original.summary}`, args: { id }, footprint, before: now, after: restored, undoes: id });
+    const edit = await recordEdit(run, {
+      actor,
+      action: 'undoEdit',
+      summary: `undo ${id}: ${original.summary}`,
+      args: { id },
+      footprint,
+      before: now,
+      after: restored,
+      undoes: id,
+    });
     await run({ cypher: 'MATCH (e:Edit {id: $id}) SET e.undoneBy = $by', params: { id, by: edit.id } });
     return edit;
   });

@@ -9,7 +9,8 @@ import type { Query } from './executor';
  */
 
 /** The count from the graph itself, for the entity bound as `v` (what the stored count must equal). */
-export const MENTION_COUNT = (v: string): string => `COUNT { (${v})<-[:MENTIONS]-(counted_:Article) WHERE NOT EXISTS { (counted_)-[:DUPLICATE_OF]->() } }`;
+export const MENTION_COUNT = (v: string): string =>
+  `COUNT { (${v})<-[:MENTIONS]-(counted_:Article) WHERE NOT EXISTS { (counted_)-[:DUPLICATE_OF]->() } }`;
 
 export const recountEntities = (ids: string[]): Query => ({
   cypher: `

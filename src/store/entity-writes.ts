@@ -84,7 +84,12 @@ const moveCredits: Query = {
 type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 
 /** A merge inside a transaction someone else owns; null when either entity is missing. */
-export async function mergeWithin(run: Run, keepId: string, mergeId: string, options: { keepAliases?: boolean } = {}): Promise<EntityRecord | null> {
+export async function mergeWithin(
+  run: Run,
+  keepId: string,
+  mergeId: string,
+  options: { keepAliases?: boolean } = {},
+): Promise<EntityRecord | null> {
   const params = { keepId, mergeId, keepAliases: options.keepAliases ?? true };
   const withParams = (q: Query): Query => ({ cypher: q.cypher, params });
   const found = await run({ cypher: 'MATCH (e:Entity) WHERE e.id IN [$keepId, $mergeId] RETURN e.id AS id', params });

@@ -48,7 +48,11 @@ export function createDriver(settings: Neo4jSettings): Driver {
  * and the test helpers build their executor here, from `neo4jSettings(config, uri)`.
  */
 export function createExecutor(settings: Neo4jSettings & Omit<ExecutorOptions, 'database'>): Executor {
-  return new Executor(createDriver(settings), { database: settings.database, readTimeoutMs: settings.readTimeoutMs, writeTimeoutMs: settings.writeTimeoutMs });
+  return new Executor(createDriver(settings), {
+    database: settings.database,
+    readTimeoutMs: settings.readTimeoutMs,
+    writeTimeoutMs: settings.writeTimeoutMs,
+  });
 }
 
 const UNAVAILABLE_CODES = /ServiceUnavailable|SessionExpired|Neo\.TransientError\.General\.DatabaseUnavailable/;
@@ -61,7 +65,9 @@ function normalizeError(err: unknown, timeoutMs?: number): unknown {
   }
   if (TIMEOUT_CODES.test(code)) {
     const limit = timeoutMs ? ` of ${timeoutMs / 1000} s` : '';
-    return new NewsGraphError('TIMEOUT', `The query ran longer than the transaction timeout${limit} and was stopped; ask for less.`, { cause: err });
+    return new NewsGraphError('TIMEOUT', `The query ran longer than the transaction timeout${limit} and was stopped; ask for less.`, {
+      cause: err,
+    });
   }
   return err;
 }
@@ -76,7 +82,6 @@ export interface ExecutorOptions {
   /** The same for write transactions, which carry whole batches of articles (default 120 s). */
   writeTimeoutMs?: number;
 }
-
 
 /**
  * Runs queries in managed transactions: reads in read transactions (so a cluster can route them),
@@ -147,12 +152,13 @@ export class Executor {
   async writeTransaction<T>(work: (run: RunInTransaction) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite((tx) =>
-        work(async <R = Row>(q: Query<R>): Promise<R[]> => {
-          this.statementCount++;
-          const res = await tx.run(q.cypher, q.params);
-          return res.records.map((r) => r.toObject() as R);
-        }),
+      return await session.executeWrite(
+        (tx) =>
+          work(async <R = Row>(q: Query<R>): Promise<R[]> => {
+            this.statementCount++;
+            const res = await tx.run(q.cypher, q.params);
+            return res.records.map((r) => r.toObject() as R);
+          }),
         this.writeTx,
       );
     } catch (err) {

@@ -15,7 +15,10 @@ export const DUPLICATE_MIN_CONTAINMENT = 0.8;
 
 /** Text folded for comparison: width and case unified, spaces, punctuation and symbols dropped. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 export function trigrams(text: string): Set<string> {
@@ -50,7 +53,13 @@ export function bandKeys(text: string): string[] | null {
     }
   }
   const keys: string[] = [];
-  for (let b = 0; b < BANDS; b++) keys.push(mins.slice(b * ROWS, b * ROWS + ROWS).map((v) => v.toString(36)).join('.'));
+  for (let b = 0; b < BANDS; b++)
+    keys.push(
+      mins
+        .slice(b * ROWS, b * ROWS + ROWS)
+        .map((v) => v.toString(36))
+        .join('.'),
+    );
   return keys;
 }
 

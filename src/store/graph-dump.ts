@@ -181,11 +181,15 @@ const totals: Query = {
   params: {},
 };
 
-const countWithLabel = (label: string): Query => ({ cypher: 'MATCH (n) WHERE $label IN labels(n) RETURN count(n) AS n', params: { label } });
+const countWithLabel = (label: string): Query => ({
+  cypher: 'MATCH (n) WHERE $label IN labels(n) RETURN count(n) AS n',
+  params: { label },
+});
 const countOfType = (type: string): Query => ({ cypher: 'MATCH ()-[r]->() WHERE type(r) = $type RETURN count(r) AS n', params: { type } });
 
 function encodeValue(value: unknown, where: string): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new NewsGraphError('BAD_USER_INPUT', `${where} is ${value}, which JSON cannot carry`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new NewsGraphError('BAD_USER_INPUT', `${where} is ${value}, which JSON cannot carry`);
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return String(value);
   return value;
 }
@@ -196,7 +200,10 @@ function encodeMap(props: Record<string, unknown>, types: [string, string][], wh
   for (const [key, valueType] of [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const tag = TYPE_TAGS[valueType];
     if (tag === undefined) {
-      throw new NewsGraphError('BAD_USER_INPUT', `${where}.${key} is a ${valueType.replace(/ NOT NULL/g, '')}, which the export does not carry`);
+      throw new NewsGraphError(
+        'BAD_USER_INPUT',
+        `${where}.${key} is a ${valueType.replace(/ NOT NULL/g, '')}, which the export does not carry`,
+      );
     }
     out.props[key] = encodeValue(props[key], `${where}.${key}`);
     if (tag) (out.types ??= {})[key] = tag;
@@ -222,12 +229,20 @@ export async function exportGraph(executor: Executor, options: ExportOptions): P
     const known = isNodeLabel(label) || Object.values(SUB_LABELS).some((subs) => subs.includes(label));
     if (known) continue;
     const [{ n }] = await executor.read(countWithLabel(label));
-    if ((n as number) > 0) throw new NewsGraphError('BAD_USER_INPUT', `the graph holds ${n} node(s) labelled ${label}, which this version of the export does not know; nothing was exported`);
+    if ((n as number) > 0)
+      throw new NewsGraphError(
+        'BAD_USER_INPUT',
+        `the graph holds ${n} node(s) labelled ${label}, which this version of the export does not know; nothing was exported`,
+      );
   }
   for (const type of before.types as string[]) {
     if (isRelType(type)) continue;
     const [{ n }] = await executor.read(countOfType(type));
-    if ((n as number) > 0) throw new NewsGraphError('BAD_USER_INPUT', `the graph holds ${n} relationship(s) of type ${type}, which this version of the export does not know; nothing was exported`);
+    if ((n as number) > 0)
+      throw new NewsGraphError(
+        'BAD_USER_INPUT',
+        `the graph holds ${n} relationship(s) of type ${type}, which this version of the export does not know; nothing was exported`,
+      );
   }
 
   const counts = emptyCounts();
@@ -236,11 +251,18 @@ export async function exportGraph(executor: Executor, options: ExportOptions): P
   for (const label of Object.keys(NODE_LABELS) as NodeLabel[]) {
     for await (const row of executor.stream(nodesOf(label))) {
       const where = `${label} ${JSON.stringify(row.id)}`;
-      if (typeof row.id !== 'string') throw new NewsGraphError('BAD_USER_INPUT', `a ${label} node has no string id (${JSON.stringify(row.id)}); it cannot be exported`);
+      if (typeof row.id !== 'string')
+        throw new NewsGraphError('BAD_USER_INPUT', `a ${label} node has no string id (${JSON.stringify(row.id)}); it cannot be exported`);
       const extra = (row.labels as string[]).filter((l) => l !== label);
       const stray = extra.filter((l) => !SUB_LABELS[label].includes(l));
-      if (stray.length) throw new NewsGraphError('BAD_USER_INPUT', `${where} also has the label(s) ${stray.join(', ')}, which the export does not know`);
-      const line: NodeLine = { type: 'node', label, ...(extra.length ? { labels: extra.sort() } : {}), ...encodeMap(row.props as Record<string, unknown>, row.types as [string, string][], where) };
+      if (stray.length)
+        throw new NewsGraphError('BAD_USER_INPUT', `${where} also has the label(s) ${stray.join(', ')}, which the export does not know`);
+      const line: NodeLine = {
+        type: 'node',
+        label,
+        ...(extra.length ? { labels: extra.sort() } : {}),
+        ...encodeMap(row.props as Record<string, unknown>, row.types as [string, string][], where),
+      };
       await options.write(JSON.stringify(line));
       counts.nodes++;
       bump(counts.byLabel, label);
@@ -317,7 +339,8 @@ function decodeTagged(value: unknown, tag: TypeTag, what: string): unknown {
       if (!Number.isSafeInteger(value)) throw new Error(`${what} is tagged int but is ${JSON.stringify(value)}`);
       return neo4j.int(value as number);
     case 'int[]':
-      if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v))) throw new Error(`${what} is tagged int[] but is not a list of integers`);
+      if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v)))
+        throw new Error(`${what} is tagged int[] but is not a list of integers`);
       return value.map((v: number) => neo4j.int(v));
     case 'date': {
       const m = typeof value === 'string' ? DATE.exec(value) : null;
@@ -334,7 +357,9 @@ function decodeTagged(value: unknown, tag: TypeTag, what: string): unknown {
       const nanos = Number((m[7] ?? '').padEnd(9, '0'));
       const [y, mo, d, h, mi, s] = parts;
       if (tag === 'localdatetime') return new neo4j.types.LocalDateTime(y, mo, d, h, mi, s, nanos);
-      return m[9] ? new neo4j.types.DateTime(y, mo, d, h, mi, s, nanos, undefined, m[9]) : new neo4j.types.DateTime(y, mo, d, h, mi, s, nanos, offsetSeconds(m[8]));
+      return m[9]
+        ? new neo4j.types.DateTime(y, mo, d, h, mi, s, nanos, undefined, m[9])
+        : new neo4j.types.DateTime(y, mo, d, h, mi, s, nanos, offsetSeconds(m[8]));
     }
     default: {
       const never: never = tag;
@@ -355,7 +380,8 @@ function decodeMap(raw: unknown, what: string): Record<string, unknown> {
       checkPlainValue(value, `${what}.${key}`);
       out[key] = value;
     } else {
-      if (!['int', 'int[]', 'date', 'datetime', 'localdatetime'].includes(tag as string)) throw new Error(`${what}.${key} has an unknown type tag ${JSON.stringify(tag)}`);
+      if (!['int', 'int[]', 'date', 'datetime', 'localdatetime'].includes(tag as string))
+        throw new Error(`${what}.${key} has an unknown type tag ${JSON.stringify(tag)}`);
       out[key] = decodeTagged(value, tag as TypeTag, `${what}.${key}`);
     }
   }
@@ -385,25 +411,30 @@ export function parseDumpLine(text: string): ParsedLine {
       if (!Number.isInteger(raw.format)) throw new Error('the header has no format number');
       return { type: 'header', format: raw.format as number };
     case 'node': {
-      if (!isNodeLabel(raw.label)) throw new Error(`unknown node label ${JSON.stringify(raw.label)} (known: ${Object.keys(NODE_LABELS).join(', ')})`);
+      if (!isNodeLabel(raw.label))
+        throw new Error(`unknown node label ${JSON.stringify(raw.label)} (known: ${Object.keys(NODE_LABELS).join(', ')})`);
       const label = raw.label;
       const labels = raw.labels ?? [];
       if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string' && SUB_LABELS[label].includes(l))) {
-        throw new Error(`a ${label} cannot have the labels ${JSON.stringify(labels)}${SUB_LABELS[label].length ? ` (known: ${SUB_LABELS[label].join(', ')})` : ''}`);
+        throw new Error(
+          `a ${label} cannot have the labels ${JSON.stringify(labels)}${SUB_LABELS[label].length ? ` (known: ${SUB_LABELS[label].join(', ')})` : ''}`,
+        );
       }
       const props = decodeMap(raw, `${label}`);
       if (typeof props.id !== 'string' || !props.id) throw new Error(`a ${label} needs a non-empty string "id" in "props"`);
       return { type: 'node', label, id: props.id, labels: labels as string[], props };
     }
     case 'rel': {
-      if (!isRelType(raw.rel)) throw new Error(`unknown relationship type ${JSON.stringify(raw.rel)} (known: ${Object.keys(REL_KINDS).join(', ')})`);
+      if (!isRelType(raw.rel))
+        throw new Error(`unknown relationship type ${JSON.stringify(raw.rel)} (known: ${Object.keys(REL_KINDS).join(', ')})`);
       if (typeof raw.from !== 'string' || typeof raw.to !== 'string') throw new Error(`a ${raw.rel} line needs string "from" and "to" ids`);
       if (!Array.isArray(raw.copies) || !raw.copies.length) throw new Error(`a ${raw.rel} line needs "copies", a non-empty list`);
       const rel = raw.rel;
       return { type: 'rel', rel, from: raw.from, to: raw.to, copies: raw.copies.map((c, i) => decodeMap(c, `${rel} copy ${i + 1}`)) };
     }
     case 'end':
-      if (!Number.isSafeInteger(raw.nodes) || !Number.isSafeInteger(raw.relationships)) throw new Error('the last line needs "nodes" and "relationships" counts');
+      if (!Number.isSafeInteger(raw.nodes) || !Number.isSafeInteger(raw.relationships))
+        throw new Error('the last line needs "nodes" and "relationships" counts');
       return { type: 'end', nodes: raw.nodes as number, relationships: raw.relationships as number };
     default:
       throw new Error(`unknown line type ${JSON.stringify(raw.type)} (header, node, rel or end)`);
@@ -428,10 +459,12 @@ async function* parsed(lines: DumpLines, origin: string): AsyncGenerator<{ line:
       throw badInput((err as Error).message, at);
     }
     if (ended) throw badInput('there is more after the last line ("end")', at);
-    if (first && item.type !== 'header') throw badInput('not a NewsGraph export: the first line is not its header (newsgraph export writes one)', at);
+    if (first && item.type !== 'header')
+      throw badInput('not a NewsGraph export: the first line is not its header (newsgraph export writes one)', at);
     if (!first && item.type === 'header') throw badInput('a second header: two exports run together?', at);
     first = false;
-    if (item.type === 'header' && item.format > DUMP_FORMAT) throw badInput(`format ${item.format} is newer than this NewsGraph reads (${DUMP_FORMAT}); update NewsGraph`, at);
+    if (item.type === 'header' && item.format > DUMP_FORMAT)
+      throw badInput(`format ${item.format} is newer than this NewsGraph reads (${DUMP_FORMAT}); update NewsGraph`, at);
     if (item.type === 'end') ended = true;
     yield { line: n, item };
   }
@@ -450,7 +483,10 @@ export async function checkDump(lines: DumpLines, origin: string): Promise<DumpC
       counts.relationships += item.copies.length;
       bump(counts.byType, item.rel, item.copies.length);
     } else if (item.type === 'end' && (item.nodes !== counts.nodes || item.relationships !== counts.relationships)) {
-      throw badInput(`the last line counts ${item.nodes} nodes and ${item.relationships} relationships, the file holds ${counts.nodes} and ${counts.relationships}`, `${origin}:${line}`);
+      throw badInput(
+        `the last line counts ${item.nodes} nodes and ${item.relationships} relationships, the file holds ${counts.nodes} and ${counts.relationships}`,
+        `${origin}:${line}`,
+      );
     }
   }
   return counts;
@@ -551,7 +587,10 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
           const row = b.rows.find((r) => r.line === missing.line)!;
           const kind = REL_KINDS[rel];
           const [label, id] = missing.noFrom ? [kind.from, row.from] : [kind.to, row.to];
-          throw badInput(`${rel} from ${JSON.stringify(row.from)} to ${JSON.stringify(row.to)}: there is no ${label} ${JSON.stringify(id)} (an export lists every node before the relationships)`, `${options.origin}:${missing.line as number}`);
+          throw badInput(
+            `${rel} from ${JSON.stringify(row.from)} to ${JSON.stringify(row.to)}: there is no ${label} ${JSON.stringify(id)} (an export lists every node before the relationships)`,
+            `${options.origin}:${missing.line as number}`,
+          );
         }
         const [row] = await run(writeRels(rel, b.rows));
         return Number(row?.created ?? 0);
@@ -570,9 +609,14 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
     const key = item.type === 'node' ? `node:${item.label}` : `rel:${item.rel}`;
     const bytes = item.type === 'node' ? JSON.stringify(item.props).length : JSON.stringify(item.copies).length;
     const copies = item.type === 'rel' ? item.copies.length : 0;
-    if (batch && (batch.key !== key || batch.rows.length >= size || batch.copies + copies > 10 * size || batch.bytes + bytes > BATCH_BYTES)) await flush();
+    if (batch && (batch.key !== key || batch.rows.length >= size || batch.copies + copies > 10 * size || batch.bytes + bytes > BATCH_BYTES))
+      await flush();
     batch ??= { key, ...(item.type === 'node' ? { label: item.label } : { rel: item.rel }), rows: [], copies: 0, bytes: 0 };
-    batch.rows.push(item.type === 'node' ? { line, id: item.id, labels: item.labels, props: item.props } : { line, from: item.from, to: item.to, copies: item.copies });
+    batch.rows.push(
+      item.type === 'node'
+        ? { line, id: item.id, labels: item.labels, props: item.props }
+        : { line, from: item.from, to: item.to, copies: item.copies },
+    );
     batch.copies += copies;
     batch.bytes += bytes;
   }

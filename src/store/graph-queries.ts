@@ -86,7 +86,14 @@ const dateWindow = (v: string): string => `($from IS NULL OR ${v}.publishedAt >=
  * how often they co-occur, so that entities frequent everywhere (台灣 in Taiwanese news) do not
  * dominate and one-off pairs do not either.
  */
-export function cooccurrences(options: { id: string; type?: EntityType; from?: string; to?: string; first: number; includeDuplicates?: boolean }): Query<CooccurrenceRecord> {
+export function cooccurrences(options: {
+  id: string;
+  type?: EntityType;
+  from?: string;
+  to?: string;
+  first: number;
+  includeDuplicates?: boolean;
+}): Query<CooccurrenceRecord> {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
   const windowed = Boolean(options.from || options.to);
   // without a date window every count is a node degree, which Neo4j reads without expanding
@@ -110,14 +117,27 @@ export function cooccurrences(options: { id: string; type?: EntityType; from?: s
       ORDER BY strength DESC, together DESC, o.id
       LIMIT $first
       RETURN ${ENTITY_PROJECTION('o')} AS entity, together AS count, nO AS entityArticles, pmi, npmi, strength`,
-    params: { id: options.id, from: options.from ?? null, to: options.to ?? null, first: int(options.first), dups: options.includeDuplicates ?? false },
+    params: {
+      id: options.id,
+      from: options.from ?? null,
+      to: options.to ?? null,
+      first: int(options.first),
+      dups: options.includeDuplicates ?? false,
+    },
   };
 }
 
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';
 const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
-export function timeline(options: { ids: string[]; interval: Interval; from?: string; to?: string; includeDuplicates?: boolean; by?: 'OUTLET' | 'LANGUAGE' }): Query<EntityTimelineRecord> {
+export function timeline(options: {
+  ids: string[];
+  interval: Interval;
+  from?: string;
+  to?: string;
+  includeDuplicates?: boolean;
+  by?: 'OUTLET' | 'LANGUAGE';
+}): Query<EntityTimelineRecord> {
   return {
     cypher: `
       UNWIND $ids AS id
@@ -131,12 +151,26 @@ export function timeline(options: { ids: string[]; interval: Interval; from?: st
         RETURN collect({ bucket: toString(bucket), key: key, articles: articles, mentions: mentions }) AS points
       }
       RETURN ${ENTITY_PROJECTION('e')} AS entity, points`,
-    params: { ids: options.ids, unit: TRUNC[options.interval], from: options.from ?? null, to: options.to ?? null, dups: options.includeDuplicates ?? false, by: options.by ?? null },
+    params: {
+      ids: options.ids,
+      unit: TRUNC[options.interval],
+      from: options.from ?? null,
+      to: options.to ?? null,
+      dups: options.includeDuplicates ?? false,
+      by: options.by ?? null,
+    },
   };
 }
 
 /** Entities whose article count in [from, to] rose most against the period of equal length before it. */
-export function trending(options: { type?: EntityType; from: string; to: string; previousFrom: string; first: number; includeDuplicates?: boolean }): Query<TrendingEntityRecord> {
+export function trending(options: {
+  type?: EntityType;
+  from: string;
+  to: string;
+  previousFrom: string;
+  first: number;
+  includeDuplicates?: boolean;
+}): Query<TrendingEntityRecord> {
   const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
   return {
     cypher: `
@@ -149,7 +183,13 @@ export function trending(options: { type?: EntityType; from: string; to: string;
       ORDER BY score DESC, current DESC, e.id
       LIMIT $first
       RETURN ${ENTITY_PROJECTION('e')} AS entity, current, previous, score`,
-    params: { from: options.from, to: options.to, previousFrom: options.previousFrom, first: int(options.first), dups: options.includeDuplicates ?? false },
+    params: {
+      from: options.from,
+      to: options.to,
+      previousFrom: options.previousFrom,
+      first: int(options.first),
+      dups: options.includeDuplicates ?? false,
+    },
   };
 }
 

@@ -51,5 +51,7 @@ export async function knownNames(executor: Executor, limit = KNOWN_NAMES_LIMIT):
     name: String(r.name),
     ...(r.curated ? { curated: true } : {}),
   }));
-  return Object.assign(names, { rules: { blocked: (rules?.blocked ?? []) as CurationRules['blocked'], deleted: (rules?.deleted ?? []) as string[] } });
+  return Object.assign(names, {
+    rules: { blocked: (rules?.blocked ?? []) as CurationRules['blocked'], deleted: (rules?.deleted ?? []) as string[] },
+  });
 }

@@ -20,4 +20,3 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   COOPERATES_WITH: 'COOPERATES_WITH',
   LOCATED_IN: 'LOCATED_IN',
 };
-

@@ -52,12 +52,18 @@ export interface ArticleFilter {
 }
 
 /** One statement: the filtered, ordered page and the total count. */
-export function articlesPage(options: { filter?: ArticleFilter; orderBy?: ArticleOrder; skip: number; limit: number }): Query<PageRow<ArticleRecord>> {
+export function articlesPage(options: {
+  filter?: ArticleFilter;
+  orderBy?: ArticleOrder;
+  skip: number;
+  limit: number;
+}): Query<PageRow<ArticleRecord>> {
   const f = options.filter ?? {};
   const where: string[] = ['coalesce(a.stub, false) = false'];
   if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
   if (f.mentionsAny?.length) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }');
-  if (f.topic) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }');
+  if (f.topic)
+    where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }');
   if (f.source) where.push('(a.source = $source OR a.site = $source)');
   if (f.language) where.push('a.language = $language');
   if (f.from) where.push('a.publishedAt >= $from');
@@ -77,9 +83,10 @@ export function articlesPage(options: { filter?: ArticleFilter; orderBy?: Articl
           : `MATCH (a:Article) WITH a, 0.0 AS score`;
   const byRelevance = options.orderBy === 'RELEVANCE' || (relevance && options.orderBy !== 'PUBLISHED_AT');
   // the requested entities' salience is the relevance of an article; only computed when it orders the list
-  const salience = byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
-    ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
-    : ', score AS rel';
+  const salience =
+    byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
+      ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
+      : ', score AS rel';
   const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt DESC, a.id';
   return {
     cypher: `
@@ -115,7 +122,12 @@ export interface EntityFilter {
   minMentions?: number;
 }
 
-export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityOrder; skip: number; limit: number }): Query<PageRow<EntityRecord>> {
+export function entitiesPage(options: {
+  filter?: EntityFilter;
+  orderBy?: EntityOrder;
+  skip: number;
+  limit: number;
+}): Query<PageRow<EntityRecord>> {
   const f = options.filter ?? {};
   const label = f.type ? `:${ENTITY_LABELS[f.type]}` : ':Entity';
   const where: string[] = ['true'];
@@ -131,7 +143,12 @@ export function entitiesPage(options: { filter?: EntityFilter; orderBy?: EntityO
       WITH e, mentions ${order}
       WITH collect(e) AS rows
       RETURN size(rows) AS totalCount, [e IN rows[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
-    params: { nameContains: f.nameContains ?? null, minMentions: int(f.minMentions ?? 0), skip: int(options.skip), limit: int(options.limit) },
+    params: {
+      nameContains: f.nameContains ?? null,
+      minMentions: int(f.minMentions ?? 0),
+      skip: int(options.skip),
+      limit: int(options.limit),
+    },
   };
 }
 
@@ -185,7 +202,12 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 /** Relations of many entities at once, one row per (type, from, to, title) with all its evidence. */
-export function relationsByEntity(options: { ids: string[]; types?: RelationType[]; direction: Direction; first: number }): Query<Keyed<{ relations: RelationRecord[] }>> {
+export function relationsByEntity(options: {
+  ids: string[];
+  types?: RelationType[];
+  direction: Direction;
+  first: number;
+}): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
   const pattern = options.direction === 'OUT' ? '(e)-[r]->(o)' : options.direction === 'IN' ? '(e)<-[r]-(o)' : '(e)-[r]-(o)';
   return {

@@ -44,7 +44,9 @@ export const MIGRATIONS: { id: string; cypher: string }[] = [
 export async function applySchema(executor: Executor, options: { ddlFile?: string } = {}): Promise<void> {
   for (const statement of ddlStatements(fs.readFileSync(options.ddlFile ?? DDL_FILE, 'utf8'))) await executor.runSchema(statement);
   await executor.runSchema('CALL db.awaitIndexes(120)');
-  const done = new Set((await executor.read<{ id: string }>({ cypher: 'MATCH (m:Migration) RETURN m.id AS id', params: {} })).map((r) => r.id));
+  const done = new Set(
+    (await executor.read<{ id: string }>({ cypher: 'MATCH (m:Migration) RETURN m.id AS id', params: {} })).map((r) => r.id),
+  );
   for (const m of MIGRATIONS) {
     if (done.has(m.id)) continue;
     await executor.runSchema(m.cypher);

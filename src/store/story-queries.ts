@@ -59,18 +59,29 @@ export interface StoryFilter {
  * when any of its articles is; TRENDING ranks by the rise of its articles in [from, to] against
  * the period of equal length before (`previousFrom`), as entity trending does.
  */
-export function storiesPage(options: { filter?: StoryFilter; orderBy?: StoryOrder; previousFrom?: string; skip: number; limit: number }): Query<PageRow<StoryRecord>> {
+export function storiesPage(options: {
+  filter?: StoryFilter;
+  orderBy?: StoryOrder;
+  previousFrom?: string;
+  skip: number;
+  limit: number;
+}): Query<PageRow<StoryRecord>> {
   const f = options.filter ?? {};
   const where: string[] = ['true'];
   if (f.from || f.to) {
-    where.push(`EXISTS { MATCH (a:Article)-[:IN_STORY]->(s) WHERE ($from IS NULL OR a.publishedAt >= $from) AND ($to IS NULL OR a.publishedAt <= $to) }`);
+    where.push(
+      `EXISTS { MATCH (a:Article)-[:IN_STORY]->(s) WHERE ($from IS NULL OR a.publishedAt >= $from) AND ($to IS NULL OR a.publishedAt <= $to) }`,
+    );
   }
   if (f.entity) where.push('EXISTS { MATCH (:Entity {id: $entity})<-[:MENTIONS]-(:Article)-[:IN_STORY]->(s) }');
   if (f.topic) {
-    where.push('EXISTS { MATCH (t:Topic)<-[:MENTIONS]-(:Article)-[:IN_STORY]->(s) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }');
+    where.push(
+      'EXISTS { MATCH (t:Topic)<-[:MENTIONS]-(:Article)-[:IN_STORY]->(s) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }',
+    );
   }
   if (f.language) where.push('$language IN s.languages');
-  if (f.outlet) where.push('EXISTS { MATCH (:Outlet)<-[:PUBLISHED_BY]-(a:Article)-[:IN_STORY]->(s) WHERE a.source = $outlet OR a.site = $outlet }');
+  if (f.outlet)
+    where.push('EXISTS { MATCH (:Outlet)<-[:PUBLISHED_BY]-(a:Article)-[:IN_STORY]->(s) WHERE a.source = $outlet OR a.site = $outlet }');
   // start from the most selective side: full text over story titles, an entity, or all stories
   const head = f.text
     ? `CALL db.index.fulltext.queryNodes('story_text', $text) YIELD node AS s, score`
@@ -130,7 +141,12 @@ export function trendingStories(options: { from: string; to: string; previousFro
   };
 }
 
-export const storyArticles = (options: { ids: string[]; skip: number; limit: number; includeDuplicates: boolean }): Query<Keyed<PageRow<ArticleRecord>>> => ({
+export const storyArticles = (options: {
+  ids: string[];
+  skip: number;
+  limit: number;
+  includeDuplicates: boolean;
+}): Query<Keyed<PageRow<ArticleRecord>>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})
@@ -147,7 +163,11 @@ export const storyArticles = (options: { ids: string[]; skip: number; limit: num
 export type StoryTimelineBy = 'OUTLET' | 'LANGUAGE';
 
 /** Articles per bucket (and per outlet or language), copies not counted. */
-export const storyTimeline = (options: { ids: string[]; unit: string; by?: StoryTimelineBy }): Query<Keyed<{ points: StoryTimelinePointRecord[] }>> => ({
+export const storyTimeline = (options: {
+  ids: string[];
+  unit: string;
+  by?: StoryTimelineBy;
+}): Query<Keyed<{ points: StoryTimelinePointRecord[] }>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (s:Story {id: id})

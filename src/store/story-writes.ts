@@ -63,7 +63,13 @@ const LOOKUP_ENTITIES = 8;
  * relationships; only the chosen few candidates have their entities read, and of those only the
  * ones the scorer weighs (entities in more than `maxDfShare` of the articles weigh nothing).
  */
-export function storyCandidates(options: { id: string; entities: { id: string; salience: number }[]; publishedAt?: string | null; windowDays: number; maxDfShare?: number }): Query {
+export function storyCandidates(options: {
+  id: string;
+  entities: { id: string; salience: number }[];
+  publishedAt?: string | null;
+  windowDays: number;
+  maxDfShare?: number;
+}): Query {
   const date = options.publishedAt?.slice(0, 10);
   return {
     cypher: `
@@ -193,7 +199,11 @@ const createStory = (articleId: string, follows: FollowLink[] = []): Query => ({
     WITH s ${REFRESH_SET}
     WITH s ${FOLLOWS_TAIL}
     RETURN s.id AS id`,
-  params: { articleId, follows, ids: [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`) },
+  params: {
+    articleId,
+    follows,
+    ids: [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`),
+  },
 });
 
 /** Recomputes a story, or deletes it when no article is left in it. Returns false when deleted. */
@@ -269,7 +279,15 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
 
   const textMentions = extraction.mentions.filter((m) => !m.credit);
   const [found] = textMentions.length
-    ? await run(storyCandidates({ id: article.id, entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })), publishedAt: article.publishedAt, windowDays: params.followWindowDays, maxDfShare: params.maxDfShare }))
+    ? await run(
+        storyCandidates({
+          id: article.id,
+          entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })),
+          publishedAt: article.publishedAt,
+          windowDays: params.followWindowDays,
+          maxDfShare: params.maxDfShare,
+        }),
+      )
     : [{ total: 1, own: [], candidates: [] }];
   const total = Math.max(1, found.total as number);
   const own = new Map((found.own as { id: string; type: string; df: number }[]).map((o) => [o.id, o]));
@@ -279,7 +297,12 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
     lead: article.paragraphs[0] ?? '',
     language: article.language,
     publishedAt: article.publishedAt ?? null,
-    entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience, df: own.get(m.entityId)?.df ?? 1, type: own.get(m.entityId)?.type })),
+    entities: textMentions.map((m) => ({
+      id: m.entityId,
+      salience: m.salience,
+      df: own.get(m.entityId)?.df ?? 1,
+      type: own.get(m.entityId)?.type,
+    })),
   };
   const rows = found.candidates as Record<string, unknown>[];
   const titles = new Map(rows.map((r) => [r.id as string, r.title as string]));
@@ -305,7 +328,11 @@ export async function assignStory(run: Run, article: Article, extraction: Extrac
   if (decision.join) {
     const group = [decision.join, ...decision.merge];
     // the oldest story keeps its id, so a dashboard following it keeps following it
-    const keep = [...group].sort((a, b) => (byStory.get(a.storyId)?.firstSeen ?? '~').localeCompare(byStory.get(b.storyId)?.firstSeen ?? '~') || a.storyId.localeCompare(b.storyId))[0];
+    const keep = [...group].sort(
+      (a, b) =>
+        (byStory.get(a.storyId)?.firstSeen ?? '~').localeCompare(byStory.get(b.storyId)?.firstSeen ?? '~') ||
+        a.storyId.localeCompare(b.storyId),
+    )[0];
     storyId = keep.storyId;
     for (const m of group) {
       if (m.storyId === storyId) continue;

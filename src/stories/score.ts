@@ -128,7 +128,11 @@ function computeGrams(text: string): Set<string> {
     for (let i = 0; i + 2 <= chars.length; i++) if (HAN.test(chars[i]) && HAN.test(chars[i + 1])) out.add(chars[i] + chars[i + 1]);
     return out;
   }
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   const kept = words.filter((w) => w.length > 2);
   for (const w of kept) out.add(w);
   for (let i = 0; i + 1 < kept.length; i++) out.add(`${kept[i]} ${kept[i + 1]}`);
@@ -213,7 +217,8 @@ export function scorePair(a: StoryArticle, b: StoryArticle, total: number, param
   const comparable = scriptFamily(a.language) === scriptFamily(b.language);
   const text = comparable ? Math.max(overlap(textGrams(a.title), textGrams(b.title)), overlap(grams(a), grams(b))) : 0;
   const days = daysBetween(a.publishedAt, b.publishedAt);
-  const base = entities < params.minEntities ? 0 : comparable ? params.entityWeight * entities + (1 - params.entityWeight) * text : entities;
+  const base =
+    entities < params.minEntities ? 0 : comparable ? params.entityWeight * entities + (1 - params.entityWeight) * text : entities;
   return {
     score: base * timeFactor(days, params),
     entities,
@@ -242,7 +247,12 @@ export interface StoryMatch {
 }
 
 /** Scores each candidate story: its best article blended with the mean of its members. */
-export function scoreStories(article: StoryArticle, candidates: CandidateStory[], total: number, params: ScoreParams = DEFAULT_PARAMS): StoryMatch[] {
+export function scoreStories(
+  article: StoryArticle,
+  candidates: CandidateStory[],
+  total: number,
+  params: ScoreParams = DEFAULT_PARAMS,
+): StoryMatch[] {
   const out: StoryMatch[] = [];
   for (const story of candidates) {
     const pairs = story.articles.filter((b) => b.id !== article.id).map((b) => ({ b, s: scorePair(article, b, total, params) }));
@@ -250,7 +260,9 @@ export function scoreStories(article: StoryArticle, candidates: CandidateStory[]
     pairs.sort((x, y) => y.s.score - x.s.score || x.b.id.localeCompare(y.b.id));
     const best = pairs[0];
     const mean = pairs.reduce((t, p) => t + p.s.score, 0) / pairs.length;
-    const similarity = Math.max(...pairs.map((p) => (p.s.days === null || p.s.days <= params.followWindowDays ? (comparableBase(article, p.b, p.s, params)) : 0)));
+    const similarity = Math.max(
+      ...pairs.map((p) => (p.s.days === null || p.s.days <= params.followWindowDays ? comparableBase(article, p.b, p.s, params) : 0)),
+    );
     out.push({
       storyId: story.id,
       score: params.maxShare * best.s.score + (1 - params.maxShare) * mean,
@@ -265,7 +277,9 @@ export function scoreStories(article: StoryArticle, candidates: CandidateStory[]
 
 function comparableBase(a: StoryArticle, b: StoryArticle, s: PairScore, params: ScoreParams): number {
   if (s.entities < params.minEntities) return 0;
-  return scriptFamily(a.language) === scriptFamily(b.language) ? params.entityWeight * s.entities + (1 - params.entityWeight) * s.text : s.entities;
+  return scriptFamily(a.language) === scriptFamily(b.language)
+    ? params.entityWeight * s.entities + (1 - params.entityWeight) * s.text
+    : s.entities;
 }
 
 export interface StoryDecision {
@@ -296,7 +310,9 @@ export function decide(
   // a shared theme alone (an award, a tariff) is not a continuation: someone or something named must recur
   const named = (ids: string[]): boolean => ids.some((id) => article.entities.find((e) => e.id === id)?.type !== 'topic');
   const follows = rest
-    .filter((m) => !merge.includes(m) && m.similarity >= params.followThreshold && rareOf(m).length >= params.followMinShared && named(rareOf(m)))
+    .filter(
+      (m) => !merge.includes(m) && m.similarity >= params.followThreshold && rareOf(m).length >= params.followMinShared && named(rareOf(m)),
+    )
     .slice(0, 3)
     .map((m) => ({ ...m, shared: rareOf(m) }));
   return { join, merge, follows };

@@ -76,11 +76,15 @@ describe('GraphQL API over HTTP', () => {
 
   it('filters articles by mentioned entities, language and date, newest first', async () => {
     const lin = await personId('林佳龍');
-    const res = await gql(api.url, `query($lin: ID!) {
+    const res = await gql(
+      api.url,
+      `query($lin: ID!) {
       all: articles(first: 10) { totalCount nodes { id publishedAt } }
       zh: articles(filter: { language: "zh-Hant", mentionsAll: [$lin, "country:US"] }) { totalCount }
       window: articles(filter: { from: "2025-11-01", to: "2025-11-03" }) { totalCount nodes { id } }
-    }`, { lin });
+    }`,
+      { lin },
+    );
     expect(res.errors).toBeUndefined();
     const dates = res.data!.all.nodes.map((n: any) => n.publishedAt);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -98,10 +102,14 @@ describe('GraphQL API over HTTP', () => {
 
   it('filters relations by type and direction', async () => {
     const lin = await personId('林佳龍');
-    const res = await gql(api.url, `query($id: ID!) { entity(id: $id) {
+    const res = await gql(
+      api.url,
+      `query($id: ID!) { entity(id: $id) {
       out: relations(types: [HOLDS_ROLE], direction: OUT) { type from { id } }
       in: relations(direction: IN) { to { id } }
-    } }`, { id: lin });
+    } }`,
+      { id: lin },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.entity.out.length).toBeGreaterThan(0);
     expect(res.data!.entity.out.every((r: any) => r.type === 'HOLDS_ROLE' && r.from.id === lin)).toBe(true);
@@ -112,18 +120,25 @@ describe('GraphQL API over HTTP', () => {
     const first = await gql(api.url, `{ articles(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`);
     const p = first.data!.articles;
     expect(p.pageInfo.hasNextPage).toBe(true);
-    const second = await gql(api.url, `query($after: String) { articles(first: 2, after: $after) { pageInfo { hasNextPage } nodes { id } } }`, { after: p.pageInfo.endCursor });
+    const second = await gql(
+      api.url,
+      `query($after: String) { articles(first: 2, after: $after) { pageInfo { hasNextPage } nodes { id } } }`,
+      { after: p.pageInfo.endCursor },
+    );
     const all = [...p.nodes, ...second.data!.articles.nodes].map((n: any) => n.id);
     expect(new Set(all).size).toBe(4);
     expect(second.data!.articles.pageInfo.hasNextPage).toBe(false);
   });
 
   it('lists entities by mentions and by name with filters', async () => {
-    const res = await gql(api.url, `{
+    const res = await gql(
+      api.url,
+      `{
       countries: entities(filter: { type: COUNTRY }, first: 5) { totalCount nodes { id mentionCount ... on Country { iso2 } } }
       named: entities(filter: { nameContains: "林" , type: PERSON }, orderBy: NAME) { nodes { name } }
       frequent: entities(filter: { minMentions: 3 }) { nodes { mentionCount } }
-    }`);
+    }`,
+    );
     expect(res.errors).toBeUndefined();
     const counts = res.data!.countries.nodes.map((n: any) => n.mentionCount);
     expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
@@ -141,7 +156,11 @@ describe('GraphQL API over HTTP', () => {
 
   it('draws a neighborhood and finds paths with evidence', async () => {
     const lin = await personId('林佳龍');
-    const nb = await gql(api.url, `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name } edges { from to type title weight evidence { sentence } } } }`, { id: lin });
+    const nb = await gql(
+      api.url,
+      `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id name } edges { from to type title weight evidence { sentence } } } }`,
+      { id: lin },
+    );
     expect(nb.errors).toBeUndefined();
     const { nodes, edges } = nb.data!.neighborhood;
     expect(nodes[0].id).toBe(lin);
@@ -157,7 +176,11 @@ describe('GraphQL API over HTTP', () => {
     const role = edges.find((e: any) => e.type === 'HOLDS_ROLE' && e.from === lin);
     expect(role).toBeDefined();
     expect(role.evidence[0].sentence.length).toBeGreaterThan(0);
-    const paths = await gql(api.url, `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 3) { length nodes { id } edges { type evidence { sentence } } } }`, { a: lin, b: role.to });
+    const paths = await gql(
+      api.url,
+      `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 3) { length nodes { id } edges { type evidence { sentence } } } }`,
+      { a: lin, b: role.to },
+    );
     expect(paths.errors).toBeUndefined();
     expect(paths.data!.paths[0].length).toBe(1);
     expect(paths.data!.paths[0].edges[0].evidence.length).toBeGreaterThan(0);
@@ -167,7 +190,9 @@ describe('GraphQL API over HTTP', () => {
 
   it('ranks co-occurring entities with counts and association strength', async () => {
     const lin = await personId('林佳龍');
-    const res = await gql(api.url, `query($id: ID!) { cooccurrences(id: $id, first: 50) { entity { id } count pmi npmi strength } }`, { id: lin });
+    const res = await gql(api.url, `query($id: ID!) { cooccurrences(id: $id, first: 50) { entity { id } count pmi npmi strength } }`, {
+      id: lin,
+    });
     expect(res.errors).toBeUndefined();
     const rows = res.data!.cooccurrences;
     expect(rows.length).toBeGreaterThan(0);
@@ -179,7 +204,11 @@ describe('GraphQL API over HTTP', () => {
 
   it('charts mentions per week with zero-filled buckets', async () => {
     const lin = await personId('林佳龍');
-    const res = await gql(api.url, `query($id: ID!) { timeline(ids: [$id], interval: WEEK, from: "2025-10-20", to: "2025-11-09") { points { bucket articles } } }`, { id: lin });
+    const res = await gql(
+      api.url,
+      `query($id: ID!) { timeline(ids: [$id], interval: WEEK, from: "2025-10-20", to: "2025-11-09") { points { bucket articles } } }`,
+      { id: lin },
+    );
     expect(res.errors).toBeUndefined();
     const points = res.data!.timeline[0].points;
     expect(points.map((p: any) => p.bucket)).toEqual(['2025-10-20', '2025-10-27', '2025-11-03']);
@@ -187,7 +216,10 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('finds what is trending against the preceding period', async () => {
-    const res = await gql(api.url, `{ trending(from: "2025-11-01", to: "2025-11-30", first: 50) { entity { id name } current previous score } }`);
+    const res = await gql(
+      api.url,
+      `{ trending(from: "2025-11-01", to: "2025-11-30", first: 50) { entity { id name } current previous score } }`,
+    );
     expect(res.errors).toBeUndefined();
     const rows = res.data!.trending;
     expect(rows.length).toBeGreaterThan(0);
@@ -197,13 +229,19 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('relates articles by shared entities, explaining each link', async () => {
-    const res = await gql(api.url, `query($id: ID!) { relatedArticles(id: $id, first: 5) { link score article { id title } shared { id } } }`, { id: ids[0] });
+    const res = await gql(
+      api.url,
+      `query($id: ID!) { relatedArticles(id: $id, first: 5) { link score article { id title } shared { id } } }`,
+      { id: ids[0] },
+    );
     expect(res.errors).toBeUndefined();
     const rows = res.data!.relatedArticles;
     const shared = rows.filter((r: any) => r.link === 'SHARED_ENTITIES');
     expect(shared.length).toBeGreaterThan(0);
     expect(shared.every((r: any) => r.shared.length > 0 && r.article.id !== ids[0])).toBe(true);
-    const founding = await gql(api.url, `query($id: ID!) { article(id: $id) { relatedArticles(first: 3) { link article { title } } } }`, { id: foundingId });
+    const founding = await gql(api.url, `query($id: ID!) { article(id: $id) { relatedArticles(first: 3) { link article { title } } } }`, {
+      id: foundingId,
+    });
     expect(founding.data!.article.relatedArticles[0].link).toBe('LINKS_TO');
     const missing = await gql(api.url, `{ relatedArticles(id: "nope") { score } }`);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -223,7 +261,9 @@ describe('GraphQL API over HTTP', () => {
     const http = await fetch(api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ articles(first: 100) { nodes { mentions { entity { relations(first: 100) { from { articles(first: 100) { totalCount } } } } } } } }` }),
+      body: JSON.stringify({
+        query: `{ articles(first: 100) { nodes { mentions { entity { relations(first: 100) { from { articles(first: 100) { totalCount } } } } } } } }`,
+      }),
     });
     expect(http.status).toBe(400);
     const res = (await http.json()) as { errors?: { message: string; extensions?: { code?: string; limit?: string } }[] };
@@ -234,7 +274,11 @@ describe('GraphQL API over HTTP', () => {
 
   it('lists the neighborhood centre once, counts each weight once, returns distinct paths', async () => {
     const lin = await personId('林佳龍');
-    const nb = await gql(api.url, `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { from to type title weight } } }`, { id: lin });
+    const nb = await gql(
+      api.url,
+      `query($id: ID!) { neighborhood(id: $id, depth: 2) { nodes { id } edges { from to type title weight } } }`,
+      { id: lin },
+    );
     const ids = nb.data!.neighborhood.nodes.map((n: any) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
     const edgeKeys = nb.data!.neighborhood.edges.map((e: any) => `${e.from}|${e.to}|${e.type}|${e.title}`);
@@ -242,14 +286,19 @@ describe('GraphQL API over HTTP', () => {
     // each edge's weight is the number of articles stating it, counted in the graph itself
     for (const e of nb.data!.neighborhood.edges) {
       const [row] = await executor.read<{ n: number }>({
-        cypher: 'MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to}) WHERE type(r) = $type AND coalesce(r.title, "") = coalesce($title, "") RETURN count(r) AS n',
+        cypher:
+          'MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to}) WHERE type(r) = $type AND coalesce(r.title, "") = coalesce($title, "") RETURN count(r) AS n',
         params: { from: e.from, to: e.to, type: e.type, title: e.title },
       });
       expect(e.weight).toBe(row.n);
     }
     let longest = 0;
     for (const other of ids.filter((id: string) => id !== lin)) {
-      const paths = await gql(api.url, `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 3, first: 10) { length nodes { id } } }`, { a: lin, b: other });
+      const paths = await gql(
+        api.url,
+        `query($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxHops: 3, first: 10) { length nodes { id } } }`,
+        { a: lin, b: other },
+      );
       const keys = paths.data!.paths.map((p: any) => p.nodes.map((n: any) => n.id).join('>'));
       expect(new Set(keys).size).toBe(keys.length);
       longest = Math.max(longest, ...paths.data!.paths.map((p: any) => p.length));
@@ -267,12 +316,22 @@ describe('GraphQL API over HTTP', () => {
 
   it('ingests through the mutation, one result per item, and nothing of a bad item', async () => {
     const before = await graphCounts(executor);
-    const res = await gql(api.url, `mutation($items: [ArticleInput!]!) { ingestArticles(articles: $items) { index id status error } }`, {
-      items: [
-        { title: '測試：衛福部說明護理人力政策', body: '衛福部今天說明護理人力政策。', publishedAt: '2025-11-05', source: 'NewsGraph sample' },
-        { body: '' },
-      ],
-    }, auth);
+    const res = await gql(
+      api.url,
+      `mutation($items: [ArticleInput!]!) { ingestArticles(articles: $items) { index id status error } }`,
+      {
+        items: [
+          {
+            title: '測試：衛福部說明護理人力政策',
+            body: '衛福部今天說明護理人力政策。',
+            publishedAt: '2025-11-05',
+            source: 'NewsGraph sample',
+          },
+          { body: '' },
+        ],
+      },
+      auth,
+    );
     expect(res.errors).toBeUndefined();
     const [ok, bad] = res.data!.ingestArticles;
     expect(ok.status).toBe('new');
@@ -291,11 +350,26 @@ describe('GraphQL API over HTTP', () => {
     const found = await gql(api.url, `{ search(query: "福爾摩沙") { entity { id } } }`);
     expect(found.data!.search[0].entity.id).toBe('country:TW');
 
-    const a = fromInput({ title: '甲乙公司合作', body: '王小明與王曉明會面。', url: 'https://example.test/merge', publishedAt: '2025-11-06' }, 'merge');
+    const a = fromInput(
+      { title: '甲乙公司合作', body: '王小明與王曉明會面。', url: 'https://example.test/merge', publishedAt: '2025-11-06' },
+      'merge',
+    );
     await ingestArticle(executor, a);
-    await executor.write({ cypher: "MERGE (e:Entity:Person {id: 'person:test-a'}) SET e.name = 'Test A', e.type = 'person', e.aliases = ['Test A']", params: {} });
-    await executor.write({ cypher: "MERGE (e:Entity:Person {id: 'person:test-b'}) SET e.name = 'Test B', e.type = 'person', e.aliases = ['Test B', 'Test B2'], e.nameEn = 'Test B' WITH e MATCH (x:Article {id: $id}) MERGE (x)-[:MENTIONS {count: 1, firstOffset: 0, inHeadline: false, salience: 0.1}]->(e)", params: { id: a.id } });
-    const merged = await gql(api.url, `mutation { mergeEntities(keepId: "person:test-a", mergeId: "person:test-b") { id aliases mentionCount } }`, {}, auth);
+    await executor.write({
+      cypher: "MERGE (e:Entity:Person {id: 'person:test-a'}) SET e.name = 'Test A', e.type = 'person', e.aliases = ['Test A']",
+      params: {},
+    });
+    await executor.write({
+      cypher:
+        "MERGE (e:Entity:Person {id: 'person:test-b'}) SET e.name = 'Test B', e.type = 'person', e.aliases = ['Test B', 'Test B2'], e.nameEn = 'Test B' WITH e MATCH (x:Article {id: $id}) MERGE (x)-[:MENTIONS {count: 1, firstOffset: 0, inHeadline: false, salience: 0.1}]->(e)",
+      params: { id: a.id },
+    });
+    const merged = await gql(
+      api.url,
+      `mutation { mergeEntities(keepId: "person:test-a", mergeId: "person:test-b") { id aliases mentionCount } }`,
+      {},
+      auth,
+    );
     expect(merged.errors).toBeUndefined();
     expect(merged.data!.mergeEntities.aliases).toEqual(expect.arrayContaining(['Test A', 'Test B']));
     expect(new Set(merged.data!.mergeEntities.aliases).size).toBe(merged.data!.mergeEntities.aliases.length);

@@ -11,7 +11,9 @@ import type { Executor } from '../../src/store/executor';
 import { gql, resetGraph, runIngest, startTestApi, testExecutor, type CliRun } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
+const { writeDocs } = require('../../scripts/generate-articles') as {
+  writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number };
+};
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -27,13 +29,36 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
 }
 
 /** A hand-made article (short invented events), so that the test controls what stories share. */
-function item(id: string, title: string, publishedAt: string, entityIds: string[], language = 'zh-Hant'): { article: Article; extraction: Extraction } {
+function item(
+  id: string,
+  title: string,
+  publishedAt: string,
+  entityIds: string[],
+  language = 'zh-Hant',
+): { article: Article; extraction: Extraction } {
   const entities: Entity[] = entityIds.map((eid) => {
     const [prefix, name] = eid.split(':');
-    return { id: eid, type: ({ person: 'person', org: 'organization', place: 'place' } as const)[prefix as 'person'] ?? 'topic', name, aliases: [] };
+    return {
+      id: eid,
+      type: ({ person: 'person', org: 'organization', place: 'place' } as const)[prefix as 'person'] ?? 'topic',
+      name,
+      aliases: [],
+    };
   });
   return {
-    article: { id, url: `https://backup.test/${id}`, title, publishedAt, source: '備份日報', authors: [], language, paragraphs: [`${title}。`], captions: [], tags: ['備份'], related: [] },
+    article: {
+      id,
+      url: `https://backup.test/${id}`,
+      title,
+      publishedAt,
+      source: '備份日報',
+      authors: [],
+      language,
+      paragraphs: [`${title}。`],
+      captions: [],
+      tags: ['備份'],
+      related: [],
+    },
     extraction: {
       entities,
       mentions: entityIds.map((eid, i) => ({ entityId: eid, count: i + 1, firstOffset: i, inHeadline: i === 0, salience: 0.5 })),
@@ -64,8 +89,14 @@ async function everything(executor: Executor, url: string) {
       RETURN labels, types`,
     params: {},
   });
-  const [top] = await executor.read<{ id: string }>({ cypher: 'MATCH (e:Entity)<-[m:MENTIONS]-() WITH e, count(m) AS n ORDER BY n DESC, e.id LIMIT 1 RETURN e.id AS id', params: {} });
-  const [anArticle] = await executor.read<{ id: string }>({ cypher: 'MATCH (a:Article)-[:LINKS_TO|DUPLICATE_OF]-() WHERE coalesce(a.stub, false) = false RETURN a.id AS id ORDER BY a.id LIMIT 1', params: {} });
+  const [top] = await executor.read<{ id: string }>({
+    cypher: 'MATCH (e:Entity)<-[m:MENTIONS]-() WITH e, count(m) AS n ORDER BY n DESC, e.id LIMIT 1 RETURN e.id AS id',
+    params: {},
+  });
+  const [anArticle] = await executor.read<{ id: string }>({
+    cypher: 'MATCH (a:Article)-[:LINKS_TO|DUPLICATE_OF]-() WHERE coalesce(a.stub, false) = false RETURN a.id AS id ORDER BY a.id LIMIT 1',
+    params: {},
+  });
   const ENTITY = 'id name type aliases nameEn mentionCount';
   // one request per root field, one after another: each is one statement on a busy machine
   const fields = [
@@ -144,10 +175,36 @@ describe('backup and moving house: export, then import into an empty database', 
   it('holds every label and relationship type the store writes', () => {
     const labels = Object.fromEntries(before.counts.labels as [string, number][]);
     const types = Object.fromEntries(before.counts.types as [string, number][]);
-    for (const l of ['Article', 'Entity', 'Person', 'Organization', 'Place', 'Topic', 'Country', 'Outlet', 'Story', 'StoryRedirect', 'Redirect', 'Edit', 'DeletedEntity', 'BlockedForm', 'Change']) {
+    for (const l of [
+      'Article',
+      'Entity',
+      'Person',
+      'Organization',
+      'Place',
+      'Topic',
+      'Country',
+      'Outlet',
+      'Story',
+      'StoryRedirect',
+      'Redirect',
+      'Edit',
+      'DeletedEntity',
+      'BlockedForm',
+      'Change',
+    ]) {
       expect({ l, n: labels[l] > 0 }).toEqual({ l, n: true });
     }
-    for (const t of ['MENTIONS', 'CREDITS', 'LINKS_TO', 'DUPLICATE_OF', 'PUBLISHED_BY', 'IN_STORY', 'SUBTOPIC_OF', 'MEMBER_OF', 'HOLDS_ROLE']) {
+    for (const t of [
+      'MENTIONS',
+      'CREDITS',
+      'LINKS_TO',
+      'DUPLICATE_OF',
+      'PUBLISHED_BY',
+      'IN_STORY',
+      'SUBTOPIC_OF',
+      'MEMBER_OF',
+      'HOLDS_ROLE',
+    ]) {
       expect({ t, n: types[t] > 0 }).toEqual({ t, n: true });
     }
     // the merged-away entity still answers, with the entity it went into
@@ -157,7 +214,9 @@ describe('backup and moving house: export, then import into an empty database', 
   it('round-trips: identical counts, identical answers, the same file when exported again; a second import changes nothing', async () => {
     const exported = await cli(['export', '--out', file], env);
     expect(exported).toMatchObject({ status: 0 });
-    expect(exported.stderr).toMatch(/exported \d+ nodes \(Article \d+, Entity \d+, Outlet \d+, Redirect 1, Story \d+, StoryRedirect 1, Edit 2, EditCounter 1, DeletedEntity 1, BlockedForm 1, Change \d+, Migration \d+\)/);
+    expect(exported.stderr).toMatch(
+      /exported \d+ nodes \(Article \d+, Entity \d+, Outlet \d+, Redirect 1, Story \d+, StoryRedirect 1, Edit 2, EditCounter 1, DeletedEntity 1, BlockedForm 1, Change \d+, Migration \d+\)/,
+    );
 
     await resetGraph(executor);
     const imported = await cli(['import', file], env);
@@ -182,10 +241,15 @@ describe('backup and moving house: export, then import into an empty database', 
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const broken = path.join(dir, 'broken.ndjson');
     await resetGraph(executor);
-    fs.writeFileSync(broken, [...lines.slice(0, 5), '{"type":"node","label":"Article","props":{"id":"x","n":{"deep":1}}}', ...lines.slice(5)].join('\n'));
+    fs.writeFileSync(
+      broken,
+      [...lines.slice(0, 5), '{"type":"node","label":"Article","props":{"id":"x","n":{"deep":1}}}', ...lines.slice(5)].join('\n'),
+    );
     const bad = await cli(['import', broken], env);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe(`newsgraph: ${broken}:6: Article.n must be a string, a number, a boolean or a list of one of them, not object`);
+    expect(bad.stderr.trim()).toBe(
+      `newsgraph: ${broken}:6: Article.n must be a string, a number, a boolean or a list of one of them, not object`,
+    );
     fs.writeFileSync(broken, lines.slice(0, Math.floor(lines.length / 2)).join('\n'));
     const cut = await cli(['import', broken], env);
     expect(cut.status).toBe(1);
@@ -207,9 +271,16 @@ describe('backup and moving house: export, then import into an empty database', 
     fs.writeFileSync(dangling, `${patched.join('\n')}\n`);
     const stopped = await cli(['import', dangling, '--batch-size', '50'], env);
     expect(stopped.status).toBe(1);
-    expect(stopped.stderr.trim().split('\n').pop()).toMatch(new RegExp(`^newsgraph: ${dangling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${firstRel + 1}: \\w+ from .* to "nowhere:0": there is no \\w+ "nowhere:0"`));
+    expect(stopped.stderr.trim().split('\n').pop()).toMatch(
+      new RegExp(
+        `^newsgraph: ${dangling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${firstRel + 1}: \\w+ from .* to "nowhere:0": there is no \\w+ "nowhere:0"`,
+      ),
+    );
     // the node batches before it committed; none of the relationships of its batch did
-    const [partial] = await executor.read<{ nodes: number; rels: number }>({ cypher: 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels', params: {} });
+    const [partial] = await executor.read<{ nodes: number; rels: number }>({
+      cypher: 'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+      params: {},
+    });
     expect(partial.nodes).toBeGreaterThan(0);
     expect(partial.rels).toBe(0);
     const finished = await cli(['import', file, '--batch-size', '50'], env);

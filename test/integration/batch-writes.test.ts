@@ -18,10 +18,34 @@ const WIRE =
 
 function items(): { article: Article; extraction: Extraction }[] {
   const inputs = [
-    { url: 'https://example.test/batch/1', title: '農業部調整稻米收購價', body: WIRE, publishedAt: '2025-11-01T08:00:00+08:00', source: 'Batch Wire' },
-    { url: 'https://example.test/batch/2', title: '稻米收購價調整 農民關注', body: `${WIRE}（轉載）`, publishedAt: '2025-11-01T09:00:00+08:00', source: 'Other Daily' },
-    { url: 'https://example.test/batch/3', title: '立法院審查農業預算', body: '立法院今天審查農業部預算，財政部次長到場說明。', publishedAt: '2025-11-02T10:00:00+08:00', source: 'Batch Wire' },
-    { url: 'https://example.test/batch/4', title: '交通部公布連假疏運計畫', body: '交通部今天公布連假疏運計畫，高速公路將實施匝道管制。', publishedAt: '2025-11-03T10:00:00+08:00', source: 'Batch Wire' },
+    {
+      url: 'https://example.test/batch/1',
+      title: '農業部調整稻米收購價',
+      body: WIRE,
+      publishedAt: '2025-11-01T08:00:00+08:00',
+      source: 'Batch Wire',
+    },
+    {
+      url: 'https://example.test/batch/2',
+      title: '稻米收購價調整 農民關注',
+      body: `${WIRE}（轉載）`,
+      publishedAt: '2025-11-01T09:00:00+08:00',
+      source: 'Other Daily',
+    },
+    {
+      url: 'https://example.test/batch/3',
+      title: '立法院審查農業預算',
+      body: '立法院今天審查農業部預算，財政部次長到場說明。',
+      publishedAt: '2025-11-02T10:00:00+08:00',
+      source: 'Batch Wire',
+    },
+    {
+      url: 'https://example.test/batch/4',
+      title: '交通部公布連假疏運計畫',
+      body: '交通部今天公布連假疏運計畫，高速公路將實施匝道管制。',
+      publishedAt: '2025-11-03T10:00:00+08:00',
+      source: 'Batch Wire',
+    },
   ];
   const out = inputs.map((input, i) => {
     const article = fromInput(input, `batch${i}`);
@@ -95,10 +119,14 @@ describe('batched writes', () => {
     batch[2].article.publishedAt = '2025-13-45';
     const results = await writeArticles(executor, batch);
     expect(results.map((r) => ('error' in r ? 'failed' : r.status))).toEqual(['new', 'new', 'failed', 'new']);
-    const [{ n }] = await executor.read<{ n: number }>({ cypher: 'MATCH (a:Article {id: $id}) RETURN count(a) AS n', params: { id: batch[2].article.id } });
+    const [{ n }] = await executor.read<{ n: number }>({
+      cypher: 'MATCH (a:Article {id: $id}) RETURN count(a) AS n',
+      params: { id: batch[2].article.id },
+    });
     expect(n).toBe(0);
     const drift = await executor.read({
-      cypher: 'MATCH (e:Entity) WHERE e.mentionCount <> COUNT { (e)<-[:MENTIONS]-(x:Article) WHERE NOT EXISTS { (x)-[:DUPLICATE_OF]->() } } RETURN e.id AS id',
+      cypher:
+        'MATCH (e:Entity) WHERE e.mentionCount <> COUNT { (e)<-[:MENTIONS]-(x:Article) WHERE NOT EXISTS { (x)-[:DUPLICATE_OF]->() } } RETURN e.id AS id',
       params: {},
     });
     expect(drift).toEqual([]);

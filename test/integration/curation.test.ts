@@ -16,10 +16,38 @@ let api: ApiServer;
 const auth = { authorization: 'Bearer curation-secret' };
 
 const ARTICLES = {
-  green: { url: 'https://example.test/cur/green', title: '市府推動綠能計畫', publishedAt: '2025-11-01', source: 'Test Wire', language: 'zh-Hant', body: '台北市長陳志明今天宣布，市府將與台灣電力公司合作推動綠能計畫。陳志明表示，計畫明年上路。' },
-  park: { url: 'https://example.test/cur/park', title: '陳志明視察公園', publishedAt: '2025-11-02', source: 'Test Wire', language: 'zh-Hant', body: '台北市長陳志明昨天視察大安森林公園，並與市民座談。陳志明說，公園將增設步道。' },
-  harbour: { url: 'https://example.test/cur/harbour', title: 'Mayor unveils harbour plan', publishedAt: '2025-11-03', source: 'Test Wire', language: 'en', body: 'Kaohsiung Mayor Wang Li-hua said on Monday that the city will work with Taiwan Power Company on a new harbour plan. Wang Li-hua said the plan would start next year.' },
-  typhoon: { url: 'https://example.test/cur/typhoon', title: '颱風逼近 市府備戰', publishedAt: '2025-11-04', source: 'Test Wire', language: 'zh-Hant', body: '颱風逼近，台北市長陳志明今天召開防災會議，要求各單位加強防範。' },
+  green: {
+    url: 'https://example.test/cur/green',
+    title: '市府推動綠能計畫',
+    publishedAt: '2025-11-01',
+    source: 'Test Wire',
+    language: 'zh-Hant',
+    body: '台北市長陳志明今天宣布，市府將與台灣電力公司合作推動綠能計畫。陳志明表示，計畫明年上路。',
+  },
+  park: {
+    url: 'https://example.test/cur/park',
+    title: '陳志明視察公園',
+    publishedAt: '2025-11-02',
+    source: 'Test Wire',
+    language: 'zh-Hant',
+    body: '台北市長陳志明昨天視察大安森林公園，並與市民座談。陳志明說，公園將增設步道。',
+  },
+  harbour: {
+    url: 'https://example.test/cur/harbour',
+    title: 'Mayor unveils harbour plan',
+    publishedAt: '2025-11-03',
+    source: 'Test Wire',
+    language: 'en',
+    body: 'Kaohsiung Mayor Wang Li-hua said on Monday that the city will work with Taiwan Power Company on a new harbour plan. Wang Li-hua said the plan would start next year.',
+  },
+  typhoon: {
+    url: 'https://example.test/cur/typhoon',
+    title: '颱風逼近 市府備戰',
+    publishedAt: '2025-11-04',
+    source: 'Test Wire',
+    language: 'zh-Hant',
+    body: '颱風逼近，台北市長陳志明今天召開防災會議，要求各單位加強防範。',
+  },
 };
 type Key = keyof typeof ARTICLES;
 const ids: Partial<Record<Key, string>> = {};
@@ -27,7 +55,12 @@ let wangBefore: { name: string; nameEn: string | null };
 
 async function ingest(key: Key, extra = ''): Promise<string> {
   const a = ARTICLES[key];
-  const res = await gql(api.url, 'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status error } }', { a: [{ ...a, body: a.body + extra }] }, auth);
+  const res = await gql(
+    api.url,
+    'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status error } }',
+    { a: [{ ...a, body: a.body + extra }] },
+    auth,
+  );
   expect(res.errors).toBeUndefined();
   const [r] = res.data!.ingestArticles;
   expect(r.error).toBeNull();
@@ -41,20 +74,33 @@ async function ok<T = any>(query: string, variables: Record<string, unknown> = {
   return res.data as T;
 }
 
-async function refused(query: string, variables: Record<string, unknown> = {}): Promise<{ message: string; extensions: Record<string, any> }> {
+async function refused(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ message: string; extensions: Record<string, any> }> {
   const res = await gql(api.url, query, variables, auth);
   expect(res.errors).toHaveLength(1);
   return res.errors![0] as { message: string; extensions: Record<string, any> };
 }
 
 const mentionsOf = async (articleId: string): Promise<string[]> =>
-  (await executor.read<{ id: string }>({ cypher: 'MATCH (:Article {id: $articleId})-[:MENTIONS]->(e) RETURN e.id AS id ORDER BY id', params: { articleId } })).map((r) => r.id);
+  (
+    await executor.read<{ id: string }>({
+      cypher: 'MATCH (:Article {id: $articleId})-[:MENTIONS]->(e) RETURN e.id AS id ORDER BY id',
+      params: { articleId },
+    })
+  ).map((r) => r.id);
 
 const entity = async (id: string) =>
   (await ok(`query($id: ID!) { entity(id: $id) { __typename id name nameEn type aliases mentionCount } }`, { id })).entity;
 
 const relations = async (id: string) =>
-  (await ok(`query($id: ID!) { entity(id: $id) { relations(first: 20) { type from { id } to { id } evidence { sentence editor article { id } } } } }`, { id })).entity?.relations ?? [];
+  (
+    await ok(
+      `query($id: ID!) { entity(id: $id) { relations(first: 20) { type from { id } to { id } evidence { sentence editor article { id } } } } }`,
+      { id },
+    )
+  ).entity?.relations ?? [];
 
 beforeAll(async () => {
   executor = await testExecutor();
@@ -146,9 +192,14 @@ describe('entity corrections', () => {
     // the other articles stay with the original
     expect(await mentionsOf(ids.green!)).toContain('person:陳志明');
 
-    const notMentioned = await refused('mutation($a: [ID!]!) { splitEntity(id: "person:陳志明", articleIds: $a, name: "X") { id } }', { a: [ids.harbour] });
+    const notMentioned = await refused('mutation($a: [ID!]!) { splitEntity(id: "person:陳志明", articleIds: $a, name: "X") { id } }', {
+      a: [ids.harbour],
+    });
     expect(notMentioned.extensions.code).toBe('BAD_USER_INPUT');
-    const taken = await refused('mutation($a: [ID!]!) { splitEntity(id: "person:陳志明", articleIds: $a, name: "x", newId: "place:台北市") { id } }', { a: [ids.green] });
+    const taken = await refused(
+      'mutation($a: [ID!]!) { splitEntity(id: "person:陳志明", articleIds: $a, name: "x", newId: "place:台北市") { id } }',
+      { a: [ids.green] },
+    );
     expect(taken.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ID_TAKEN' });
   });
 
@@ -161,7 +212,9 @@ describe('entity corrections', () => {
     expect(merged.mergeEntities).toMatchObject({ id: 'person:陳志明', mentionCount: 3 });
     expect(await entity('person:陳志明#2')).toMatchObject({ id: 'person:陳志明', name: '陳志明' });
 
-    const forced = await ok('mutation { mergeEntities(keepId: "org:台電", mergeId: "topic:harbour", force: true, keepAliases: false) { id type aliases } }');
+    const forced = await ok(
+      'mutation { mergeEntities(keepId: "org:台電", mergeId: "topic:harbour", force: true, keepAliases: false) { id type aliases } }',
+    );
     expect(forced.mergeEntities.type).toBe('ORGANIZATION');
     expect(forced.mergeEntities.aliases).not.toContain('harbour');
   });
@@ -176,7 +229,7 @@ describe('aliases, conflicts and rules the extractor obeys', () => {
     expect(forced.addAlias.aliases).toContain('Taipower');
   });
 
-  it("a curated alias overrides what the recognizers made of the form in the next article", async () => {
+  it('a curated alias overrides what the recognizers made of the form in the next article', async () => {
     // 備戰 is a topic to the extractor; the editor says it names the city government here
     await ok('mutation { addAlias(id: "org:台北市政府", alias: "備戰", force: true) { id } }');
     const status = await ingest('typhoon', '各區公所也已動員。');
@@ -192,13 +245,29 @@ describe('aliases, conflicts and rules the extractor obeys', () => {
     expect(blocked.blockedForms).toEqual([{ type: 'TOPIC', surface: '颱風' }]);
     // an earlier article keeps it until curation is reapplied
     expect(await mentionsOf(ids.typhoon!)).toContain('topic:typhoons');
-    const fresh = await gql(api.url, 'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status } }', {
-      a: [{ url: 'https://example.test/cur/typhoon-2', title: '颱風遠離', publishedAt: '2025-11-05', source: 'Test Wire', language: 'zh-Hant', body: '颱風遠離後，陳志明感謝各單位辛勞。' }],
-    }, auth);
+    const fresh = await gql(
+      api.url,
+      'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status } }',
+      {
+        a: [
+          {
+            url: 'https://example.test/cur/typhoon-2',
+            title: '颱風遠離',
+            publishedAt: '2025-11-05',
+            source: 'Test Wire',
+            language: 'zh-Hant',
+            body: '颱風遠離後，陳志明感謝各單位辛勞。',
+          },
+        ],
+      },
+      auth,
+    );
     const freshId = fresh.data!.ingestArticles[0].id as string;
     expect(await mentionsOf(freshId)).not.toContain('topic:typhoons');
 
-    const re = await ok('mutation($ids: [ID!]) { reapplyCuration(ids: $ids) { total done failed status } }', { ids: [ids.typhoon, 'no-such-article'] });
+    const re = await ok('mutation($ids: [ID!]) { reapplyCuration(ids: $ids) { total done failed status } }', {
+      ids: [ids.typhoon, 'no-such-article'],
+    });
     expect(re.reapplyCuration).toMatchObject({ total: 2, done: 1, failed: 1, status: 'done' });
     expect(await mentionsOf(ids.typhoon!)).not.toContain('topic:typhoons');
     // the other corrections held through the re-read
@@ -211,7 +280,8 @@ describe('aliases, conflicts and rules the extractor obeys', () => {
     let job = started.reapplyCuration;
     for (let i = 0; i < 100 && job.status === 'running'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      job = (await ok('query($id: ID!) { reapplyJob(id: $id) { id total done status error } }', { id: started.reapplyCuration.id })).reapplyJob;
+      job = (await ok('query($id: ID!) { reapplyJob(id: $id) { id total done status error } }', { id: started.reapplyCuration.id }))
+        .reapplyJob;
     }
     expect(job).toMatchObject({ status: 'done', error: null });
     expect(job.done).toBe(job.total);
@@ -231,7 +301,9 @@ describe('relation corrections', () => {
     expect(holds.length).toBe(1);
     expect(holds[0].evidence.map((e: any) => e.article.id)).toContain(ids.green);
 
-    await ok('mutation($a: ID) { rejectRelation(type: HOLDS_ROLE, from: "person:陳志明", to: "org:台北市政府", articleId: $a) { id } }', { a: ids.green });
+    await ok('mutation($a: ID) { rejectRelation(type: HOLDS_ROLE, from: "person:陳志明", to: "org:台北市政府", articleId: $a) { id } }', {
+      a: ids.green,
+    });
     const after = (await relations('person:陳志明')).filter((r: any) => r.type === 'HOLDS_ROLE' && r.to.id === 'org:台北市政府');
     expect(after.flatMap((r: any) => r.evidence.map((e: any) => e.article?.id))).not.toContain(ids.green);
 
@@ -249,10 +321,14 @@ describe('relation corrections', () => {
     expect(await ingest('park', '步道明年完工。')).toBe('updated');
     expect((await relations('person:陳志明')).filter((r: any) => r.to.id === 'place:台北市' && r.type === 'HOLDS_ROLE')).toEqual([]);
 
-    await ok('mutation { addRelation(type: COOPERATES_WITH, from: "org:台北市政府", to: "org:台電", note: "Joint programme announced by both bodies.") { id } }');
+    await ok(
+      'mutation { addRelation(type: COOPERATES_WITH, from: "org:台北市政府", to: "org:台電", note: "Joint programme announced by both bodies.") { id } }',
+    );
     expect(await ingest('green', '預計年底完成評估。')).toBe('updated');
     const rel = (await relations('org:台北市政府')).find((r: any) => r.type === 'COOPERATES_WITH' && r.to.id === 'org:台電');
-    expect(rel.evidence).toEqual(expect.arrayContaining([{ sentence: 'Joint programme announced by both bodies.', editor: 'alice', article: null }]));
+    expect(rel.evidence).toEqual(
+      expect.arrayContaining([{ sentence: 'Joint programme announced by both bodies.', editor: 'alice', article: null }]),
+    );
   });
 });
 
@@ -260,7 +336,19 @@ describe('audit trail and undo', () => {
   it('lists every edit with its actor, filtered and paged', async () => {
     const all = await ok('{ edits(first: 100) { totalCount nodes { id action actor summary } } }');
     const actions = all.edits.nodes.map((n: any) => n.action);
-    for (const a of ['removeAlias', 'renameEntity', 'setEntityType', 'deleteEntity', 'splitEntity', 'mergeEntities', 'addAlias', 'blockSurfaceForm', 'rejectRelation', 'addRelation', 'reapplyCuration']) {
+    for (const a of [
+      'removeAlias',
+      'renameEntity',
+      'setEntityType',
+      'deleteEntity',
+      'splitEntity',
+      'mergeEntities',
+      'addAlias',
+      'blockSurfaceForm',
+      'rejectRelation',
+      'addRelation',
+      'reapplyCuration',
+    ]) {
       expect(actions).toContain(a);
     }
     expect(new Set(all.edits.nodes.map((n: any) => n.actor))).toEqual(new Set(['alice']));
@@ -273,7 +361,9 @@ describe('audit trail and undo', () => {
     const forWang = await ok('{ edits(filter: { entityId: "person:Wang Li-hua" }) { nodes { action } } }');
     expect(forWang.edits.nodes.map((n: any) => n.action)).toEqual(['addAlias', 'renameEntity', 'renameEntity']);
     const page1 = await ok('{ edits(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }');
-    const page2 = await ok('query($after: String) { edits(first: 2, after: $after) { nodes { id } } }', { after: page1.edits.pageInfo.endCursor });
+    const page2 = await ok('query($after: String) { edits(first: 2, after: $after) { nodes { id } } }', {
+      after: page1.edits.pageInfo.endCursor,
+    });
     expect(page1.edits.pageInfo.hasNextPage).toBe(true);
     expect(page2.edits.nodes[0].id).not.toBe(page1.edits.nodes[1].id);
   });
@@ -325,11 +415,14 @@ describe('audit trail and undo', () => {
   });
 
   it('undoing a rejection brings the relation back', async () => {
-    const [rej] = (await ok('{ edits(filter: { action: "rejectRelation", activeOnly: true }, first: 1) { nodes { id summary } } }')).edits.nodes;
+    const [rej] = (await ok('{ edits(filter: { action: "rejectRelation", activeOnly: true }, first: 1) { nodes { id summary } } }')).edits
+      .nodes;
     expect(rej.summary).toContain('everywhere');
     await ok('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: rej.id });
     // the edges it removed come back; articles re-read since write their own again
-    expect(await executor.read({ cypher: "MATCH (j:RejectedRelation {id: 'HOLDS_ROLE|person:陳志明|place:台北市|*'}) RETURN j", params: {} })).toEqual([]);
+    expect(
+      await executor.read({ cypher: "MATCH (j:RejectedRelation {id: 'HOLDS_ROLE|person:陳志明|place:台北市|*'}) RETURN j", params: {} }),
+    ).toEqual([]);
   });
 
   it('undoing a retype makes the entity what it was, once the later edits on it are undone', async () => {
@@ -344,7 +437,8 @@ describe('audit trail and undo', () => {
       { a: [ids.harbour] },
     );
     expect(split.splitEntity).toEqual({ id: 'person:Wang Li-hua (2)', mentionCount: 1 });
-    const [edit] = (await ok('{ edits(filter: { action: "splitEntity", entityId: "person:Wang Li-hua (2)" }) { nodes { id } } }')).edits.nodes;
+    const [edit] = (await ok('{ edits(filter: { action: "splitEntity", entityId: "person:Wang Li-hua (2)" }) { nodes { id } } }')).edits
+      .nodes;
     await ok('mutation($id: ID!) { undoEdit(id: $id) { id } }', { id: edit.id });
     expect(await entity('person:Wang Li-hua (2)')).toBeNull();
     expect(await mentionsOf(ids.harbour!)).toContain('person:Wang Li-hua');

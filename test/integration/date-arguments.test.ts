@@ -14,7 +14,19 @@ describe('date arguments', () => {
     await resetGraph(executor);
     const days = ['2025-11-03T09:00:00+08:00', '2025-11-04T21:30:00+08:00', '2025-11-05'];
     for (const [i, publishedAt] of days.entries()) {
-      await ingestArticle(executor, fromInput({ url: `https://dates.test/${i}`, title: `日期測試${i}`, body: `經濟部今天表示，第${i}篇測試新聞。`, publishedAt, source: 'Date Daily' }, `dates ${i}`));
+      await ingestArticle(
+        executor,
+        fromInput(
+          {
+            url: `https://dates.test/${i}`,
+            title: `日期測試${i}`,
+            body: `經濟部今天表示，第${i}篇測試新聞。`,
+            publishedAt,
+            source: 'Date Daily',
+          },
+          `dates ${i}`,
+        ),
+      );
     }
     api = await startApiServer({ executor, port: 0, host: '127.0.0.1', log: () => undefined });
   }, 120000);

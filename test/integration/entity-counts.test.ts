@@ -23,10 +23,34 @@ const WIRE =
   '預計嘉惠數萬名居民。經濟部也說，將同步輔導離島觀光產業，協助業者轉型。';
 
 const text = {
-  a: { url: 'https://example.test/counts/a', title: '經濟部說明出口', body: '經濟部今天表示，對日本出口成長，行政院也表示肯定。', publishedAt: '2025-11-01', source: 'Counts Wire' },
-  b: { url: 'https://example.test/counts/b', title: '立法院審查預算', body: '立法院今天審查經濟部預算，行政院長到場備詢。', publishedAt: '2025-11-02', source: 'Counts Wire' },
-  original: { url: 'https://example.test/counts/orig', title: '政院通過離島交通方案', body: WIRE, publishedAt: '2025-11-03', source: 'Counts Wire' },
-  copy: { url: 'https://example.test/counts/copy', title: '離島交通方案出爐', body: `${WIRE}（轉載）`, publishedAt: '2025-11-03', source: 'Other Paper' },
+  a: {
+    url: 'https://example.test/counts/a',
+    title: '經濟部說明出口',
+    body: '經濟部今天表示，對日本出口成長，行政院也表示肯定。',
+    publishedAt: '2025-11-01',
+    source: 'Counts Wire',
+  },
+  b: {
+    url: 'https://example.test/counts/b',
+    title: '立法院審查預算',
+    body: '立法院今天審查經濟部預算，行政院長到場備詢。',
+    publishedAt: '2025-11-02',
+    source: 'Counts Wire',
+  },
+  original: {
+    url: 'https://example.test/counts/orig',
+    title: '政院通過離島交通方案',
+    body: WIRE,
+    publishedAt: '2025-11-03',
+    source: 'Counts Wire',
+  },
+  copy: {
+    url: 'https://example.test/counts/copy',
+    title: '離島交通方案出爐',
+    body: `${WIRE}（轉載）`,
+    publishedAt: '2025-11-03',
+    source: 'Other Paper',
+  },
 };
 
 /** Entities whose stored count differs from a recount (none, when the counts are kept right). */
@@ -42,7 +66,10 @@ async function countDrift(): Promise<{ id: string; stored: number | null; actual
 }
 
 const stored = async (name: string): Promise<number | null> => {
-  const [row] = await executor.read<{ n: number | null }>({ cypher: 'MATCH (e:Entity {name: $name}) RETURN e.mentionCount AS n', params: { name } });
+  const [row] = await executor.read<{ n: number | null }>({
+    cypher: 'MATCH (e:Entity {name: $name}) RETURN e.mentionCount AS n',
+    params: { name },
+  });
   return row ? row.n : null;
 };
 
@@ -73,7 +100,10 @@ describe('mention counts kept at write time', () => {
     expect(await countDrift()).toEqual([]);
     // 經濟部 is named by a, b and the original; the copy names it too but does not count
     expect(await stored('經濟部')).toBe(3);
-    const [{ dup }] = await executor.read<{ dup: number }>({ cypher: 'MATCH (:Article {id: $id})-[:DUPLICATE_OF]->(o) RETURN count(o) AS dup', params: { id: ids.copy } });
+    const [{ dup }] = await executor.read<{ dup: number }>({
+      cypher: 'MATCH (:Article {id: $id})-[:DUPLICATE_OF]->(o) RETURN count(o) AS dup',
+      params: { id: ids.copy },
+    });
     expect(dup).toBe(1);
   });
 
@@ -87,9 +117,15 @@ describe('mention counts kept at write time', () => {
   });
 
   it('writes nothing for an unchanged article and keeps counts when a body changes', async () => {
-    const [before] = await executor.read<{ at: unknown }>({ cypher: 'MATCH (a:Article {id: $id}) RETURN toString(a.updatedAt) AS at', params: { id: ids.a } });
+    const [before] = await executor.read<{ at: unknown }>({
+      cypher: 'MATCH (a:Article {id: $id}) RETURN toString(a.updatedAt) AS at',
+      params: { id: ids.a },
+    });
     expect((await ingestArticle(executor, fromInput(text.a, 'a'))).status).toBe('unchanged');
-    const [after] = await executor.read<{ at: unknown }>({ cypher: 'MATCH (a:Article {id: $id}) RETURN toString(a.updatedAt) AS at', params: { id: ids.a } });
+    const [after] = await executor.read<{ at: unknown }>({
+      cypher: 'MATCH (a:Article {id: $id}) RETURN toString(a.updatedAt) AS at',
+      params: { id: ids.a },
+    });
     expect(after.at).toBe(before.at);
     expect(await stored('日本')).toBe(1);
 
@@ -109,7 +145,7 @@ describe('mention counts kept at write time', () => {
     expect(await countDrift()).toEqual([]);
   });
 
-  it('stays right through an editor\'s merge, split and undo', async () => {
+  it("stays right through an editor's merge, split and undo", async () => {
     const econ = await idOf('經濟部');
     const exec = await idOf('行政院');
     const merged = await curateMergeEntities(executor, { keepId: econ, mergeId: exec, actor: 'test' });
@@ -127,21 +163,38 @@ describe('mention counts kept at write time', () => {
 });
 
 describe('evidence and co-occurrence', () => {
-  it('stores no co-occurrence edges and clears an article\'s relation evidence by its id', async () => {
+  it("stores no co-occurrence edges and clears an article's relation evidence by its id", async () => {
     const [{ n }] = await executor.read<{ n: number }>({ cypher: 'MATCH ()-[r:CO_OCCURS]->() RETURN count(r) AS n', params: {} });
     expect(n).toBe(0);
-    const input = { url: 'https://example.test/counts/role', title: '新任部長上任', body: '經濟部長林大同今天上任，林大同表示將推動產業升級。', publishedAt: '2025-11-05' };
+    const input = {
+      url: 'https://example.test/counts/role',
+      title: '新任部長上任',
+      body: '經濟部長林大同今天上任，林大同表示將推動產業升級。',
+      publishedAt: '2025-11-05',
+    };
     const r = await ingestArticle(executor, fromInput(input, 'role'));
     const evidence = async () =>
-      (await executor.read<{ n: number }>({ cypher: 'MATCH ()-[r:HOLDS_ROLE|MEMBER_OF|REPORTS_TO|PART_OF|COOPERATES_WITH|LOCATED_IN]->() WHERE r.articleId = $id RETURN count(r) AS n', params: { id: r.id } }))[0].n;
+      (
+        await executor.read<{ n: number }>({
+          cypher:
+            'MATCH ()-[r:HOLDS_ROLE|MEMBER_OF|REPORTS_TO|PART_OF|COOPERATES_WITH|LOCATED_IN]->() WHERE r.articleId = $id RETURN count(r) AS n',
+          params: { id: r.id },
+        })
+      )[0].n;
     expect(await evidence()).toBeGreaterThan(0);
     await ingestArticle(executor, fromInput({ ...input, body: '今天天氣晴朗，適合出遊。' }, 'role2'));
     expect(await evidence()).toBe(0);
   });
 
   it('migrates a graph written before: counts filled in, co-occurrence edges dropped', async () => {
-    const [x] = await executor.read<{ a: string; b: string }>({ cypher: 'MATCH (e:Entity) WITH e ORDER BY e.id LIMIT 2 WITH collect(e.id) AS ids RETURN ids[0] AS a, ids[1] AS b', params: {} });
-    await executor.write({ cypher: 'MATCH (x:Entity {id: $a}), (y:Entity {id: $b}) CREATE (x)-[:CO_OCCURS {articleId: "old", count: 1}]->(y)', params: x });
+    const [x] = await executor.read<{ a: string; b: string }>({
+      cypher: 'MATCH (e:Entity) WITH e ORDER BY e.id LIMIT 2 WITH collect(e.id) AS ids RETURN ids[0] AS a, ids[1] AS b',
+      params: {},
+    });
+    await executor.write({
+      cypher: 'MATCH (x:Entity {id: $a}), (y:Entity {id: $b}) CREATE (x)-[:CO_OCCURS {articleId: "old", count: 1}]->(y)',
+      params: x,
+    });
     await executor.write({ cypher: 'MATCH (e:Entity) REMOVE e.mentionCount', params: {} });
     await executor.write({ cypher: "MATCH (m:Migration) WHERE m.id IN ['drop-co-occurs', 'entity-mention-count'] DELETE m", params: {} });
     await applySchema(executor);

@@ -23,7 +23,29 @@ const AUTH = { authorization: `Bearer ${API_KEY}` };
  */
 function writeLegislatureArticles(dir: string): void {
   const surnames = ['王', '李', '張', '劉', '陳', '楊', '黃', '趙', '吳', '周'];
-  const given = ['志豪', '雅婷', '冠宇', '怡萱', '柏翰', '詩涵', '宗翰', '佳穎', '承恩', '欣妤', '彥廷', '郁涵', '品睿', '思妤', '俊傑', '宜蓁', '家豪', '瑋婷', '子翔', '芷晴', '昱辰'];
+  const given = [
+    '志豪',
+    '雅婷',
+    '冠宇',
+    '怡萱',
+    '柏翰',
+    '詩涵',
+    '宗翰',
+    '佳穎',
+    '承恩',
+    '欣妤',
+    '彥廷',
+    '郁涵',
+    '品睿',
+    '思妤',
+    '俊傑',
+    '宜蓁',
+    '家豪',
+    '瑋婷',
+    '子翔',
+    '芷晴',
+    '昱辰',
+  ];
   const parties = ['國民黨', '民進黨'];
   for (let a = 0; a < 10; a++) {
     const sentences: string[] = [];
@@ -39,7 +61,8 @@ function writeLegislatureArticles(dir: string): void {
 }
 
 /** One attribute of every element a locator matches, in page order. */
-const attrsOf = (locator: Locator, name: string): Promise<(string | null)[]> => locator.evaluateAll((els, n) => els.map((el) => (el as any).getAttribute(n) as string | null), name);
+const attrsOf = (locator: Locator, name: string): Promise<(string | null)[]> =>
+  locator.evaluateAll((els, n) => els.map((el) => (el as any).getAttribute(n) as string | null), name);
 
 const report = (line: string): void => void process.stdout.write(`[explorer e2e] ${line}\n`);
 
@@ -60,7 +83,8 @@ describe('explorer in a real browser', () => {
   let origin: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (npm test does it first).');
+    if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html')))
+      throw new Error('dist/web is missing: run `npm run build` (npm test does it first).');
     executor = await testExecutor();
     await resetGraph(executor);
     const summary = await ingestPaths([SEEDS], { executor, maxBytes: 5 * 1024 * 1024 });
@@ -104,8 +128,14 @@ describe('explorer in a real browser', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toContain('林佳龍');
 
     // what the page shows is what the API holds: every relation with its evidence sentences
-    const expected = await gql(api.url, `{ entity(id: "${LIN}") { aliases relations(first: 60) { type to { name } from { name } evidence { sentence article { id title } } } } }`);
-    const relations = expected.data!.entity.relations as { type: string; evidence: { sentence: string; article: { id: string; title: string } }[] }[];
+    const expected = await gql(
+      api.url,
+      `{ entity(id: "${LIN}") { aliases relations(first: 60) { type to { name } from { name } evidence { sentence article { id title } } } } }`,
+    );
+    const relations = expected.data!.entity.relations as {
+      type: string;
+      evidence: { sentence: string; article: { id: string; title: string } }[];
+    }[];
     expect(relations.length).toBeGreaterThan(0);
     const relItems = page.getByTestId('relations').locator('li.relation');
     await expect(relItems.count()).resolves.toBe(relations.length);
@@ -119,7 +149,9 @@ describe('explorer in a real browser', () => {
     expect(Number(await page.locator('[data-testid=timeline] .chart-box').getAttribute('data-points'))).toBeGreaterThan(0);
     const cooc = await gql(api.url, `{ cooccurrences(id: "${LIN}", first: 12) { entity { name } } }`);
     await page.getByTestId('cooccurrences').locator('a.chip').first().waitFor();
-    await expect(page.getByTestId('cooccurrences').locator('a.chip').allInnerTexts()).resolves.toEqual(cooc.data!.cooccurrences.map((c: { entity: { name: string } }) => c.entity.name));
+    await expect(page.getByTestId('cooccurrences').locator('a.chip').allInnerTexts()).resolves.toEqual(
+      cooc.data!.cooccurrences.map((c: { entity: { name: string } }) => c.entity.name),
+    );
 
     // the neighbourhood graph: same nodes as the API's neighbourhood
     const canvas = page.getByTestId('graph-canvas');
@@ -147,7 +179,11 @@ describe('explorer in a real browser', () => {
     const at = await nodePoint(page, grower!);
     await page.mouse.click(at.x, at.y);
     await page
-      .waitForFunction((n) => Number((globalThis as any).document.querySelector('[data-testid=graph-canvas]').getAttribute('data-node-count')) > n, before, { timeout: 15000 })
+      .waitForFunction(
+        (n) => Number((globalThis as any).document.querySelector('[data-testid=graph-canvas]').getAttribute('data-node-count')) > n,
+        before,
+        { timeout: 15000 },
+      )
       .catch(async (err) => {
         // say what the page shows instead, so a failure can be understood from the log
         const state = await page.evaluate((id) => {
@@ -168,7 +204,11 @@ describe('explorer in a real browser', () => {
     // click an edge: its evidence shows in the panel
     const edge = hood.data!.neighborhood.edges[0] as { from: string; to: string; type: string };
     const edgeId = await page.evaluate(
-      ({ from, to, type }) => (globalThis as any).__newsgraph.cy.edges().filter((e: any) => e.data('source') === from && e.data('target') === to && e.data('type') === type)[0].id(),
+      ({ from, to, type }) =>
+        (globalThis as any).__newsgraph.cy
+          .edges()
+          .filter((e: any) => e.data('source') === from && e.data('target') === to && e.data('type') === type)[0]
+          .id(),
       edge,
     );
     const mid = await edgePoint(page, edgeId);
@@ -212,11 +252,16 @@ describe('explorer in a real browser', () => {
       `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 3, first: 5) { nodes { id name } edges { from to type title evidence { sentence } } } }`,
       { from: LIN, to: toId },
     );
-    type ApiPath = { nodes: { id: string; name: string }[]; edges: { from: string; to: string; type: string; title: string | null; evidence: { sentence: string }[] }[] };
+    type ApiPath = {
+      nodes: { id: string; name: string }[];
+      edges: { from: string; to: string; type: string; title: string | null; evidence: { sentence: string }[] }[];
+    };
     const apiPaths = paths.data!.paths as ApiPath[];
     expect(apiPaths.length).toBeGreaterThan(0);
     // the same route through two stored relations of one kind is shown once
-    const routes = new Set(apiPaths.map((p) => JSON.stringify([p.nodes.map((n) => n.id), p.edges.map((e) => [e.from, e.type, e.title ?? '', e.to])])));
+    const routes = new Set(
+      apiPaths.map((p) => JSON.stringify([p.nodes.map((n) => n.id), p.edges.map((e) => [e.from, e.type, e.title ?? '', e.to])])),
+    );
     await expect(page.getByTestId('path').count()).resolves.toBe(routes.size);
     const firstPath = page.getByTestId('path').first();
     const hops = firstPath.getByTestId('hop');
@@ -376,7 +421,9 @@ describe('explorer in a real browser', () => {
     await page.getByTestId('key-entities').locator(`a.chip[data-entity-id="${keyId}"]`).click();
     await page.getByTestId('relations').waitFor();
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/explore/entity/${keyId}`);
-    const entityStories = await gql(api.url, `query($id: ID!) { stories(filter: { entity: $id }, first: 8) { nodes { id } } }`, { id: keyId });
+    const entityStories = await gql(api.url, `query($id: ID!) { stories(filter: { entity: $id }, first: 8) { nodes { id } } }`, {
+      id: keyId,
+    });
     await page.locator(`[data-testid=entity-stories] a.story-link[data-story-id="${main.id}"]`).waitFor();
     await expect(attrsOf(page.getByTestId('entity-stories').locator('a.story-link'), 'data-story-id')).resolves.toEqual(
       entityStories.data!.stories.nodes.map((x: { id: string }) => x.id),
@@ -441,7 +488,11 @@ describe('explorer in a real browser', () => {
       trending(period: LAST_7_DAYS, first: 10) { entity { id } }
       trendingStories(period: LAST_7_DAYS, first: 10) { story { id } }
     }`;
-    type Trending = { stats: { lastPublished: string }; trending: { entity: { id: string } }[]; trendingStories: { story: { id: string } }[] };
+    type Trending = {
+      stats: { lastPublished: string };
+      trending: { entity: { id: string } }[];
+      trendingStories: { story: { id: string } }[];
+    };
     const expectPageShows = async (t: Trending): Promise<void> => {
       await expect(attrsOf(page.getByTestId('trending-entities').locator('li[data-entity-id]'), 'data-entity-id')).resolves.toEqual(
         t.trending.map((x) => x.entity.id),
@@ -452,7 +503,11 @@ describe('explorer in a real browser', () => {
     };
     const updates = async (): Promise<number> => Number(await page.getByTestId('dashboard-updated').getAttribute('data-updates'));
     const waitForUpdates = (n: number): Promise<unknown> =>
-      page.waitForFunction((k) => Number((globalThis as any).document.querySelector('[data-testid=dashboard-updated]').getAttribute('data-updates')) >= k, n, { timeout: 15000 });
+      page.waitForFunction(
+        (k) => Number((globalThis as any).document.querySelector('[data-testid=dashboard-updated]').getAttribute('data-updates')) >= k,
+        n,
+        { timeout: 15000 },
+      );
 
     // reached from the nav bar
     await page.goto(`${origin}/explore`);
@@ -466,7 +521,9 @@ describe('explorer in a real browser', () => {
     await expectPageShows(before);
     const end = before.stats.lastPublished.slice(0, 10);
     const day = (offset: number): string => new Date(Date.parse(`${end}T00:00:00Z`) + offset * 86400000).toISOString().slice(0, 10);
-    await expect(page.getByTestId('dashboard-window').innerText()).resolves.toBe(`統計區間: 近 7 天 ${day(-6)} – ${end} 對比 前 7 天 ${day(-13)} – ${day(-7)}`);
+    await expect(page.getByTestId('dashboard-window').innerText()).resolves.toBe(
+      `統計區間: 近 7 天 ${day(-6)} – ${end} 對比 前 7 天 ${day(-13)} – ${day(-7)}`,
+    );
     expect(sockets.filter((u) => new URL(u).pathname === '/graphql')).toHaveLength(1);
     await shot(page, 'dashboard');
 
@@ -511,7 +568,9 @@ describe('explorer in a real browser', () => {
     expect(after.trendingStories.map((x) => x.story.id)).toContain(newStory);
     await expectPageShows(after);
     // what rose into the lists since the previous load is marked
-    await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).getAttribute('class')).resolves.toContain('fresh');
+    await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).getAttribute('class')).resolves.toContain(
+      'fresh',
+    );
     await expect(page.getByTestId('dashboard-window').innerText()).resolves.toContain(`${day(-5)} – ${day(1)}`);
     await expect(page.evaluate(() => (globalThis as any).__sameDocument)).resolves.toBe(true);
     await shot(page, 'dashboard-live');
@@ -527,7 +586,10 @@ describe('explorer in a real browser', () => {
     const updatesBeforeDelete = await updates();
     const del = await gql(api.url, `mutation($id: ID!) { deleteArticle(id: $id) }`, { id: ingested.id }, AUTH);
     expect(del.data!.deleteArticle).toBe(true);
-    await page.locator('[data-testid=live-feed] [data-change=DELETED], [data-testid=live-feed] [data-change=ARTICLE_REMOVED]').first().waitFor({ timeout: 15000 });
+    await page
+      .locator('[data-testid=live-feed] [data-change=DELETED], [data-testid=live-feed] [data-change=ARTICLE_REMOVED]')
+      .first()
+      .waitFor({ timeout: 15000 });
     await waitForUpdates(updatesBeforeDelete + 1);
     await expectPageShows((await gql<Trending>(api.url, TRENDING)).data!);
     await expect(page.getByTestId('trending-stories').locator(`li[data-story-id="${newStory}"]`).count()).resolves.toBe(0);
@@ -556,7 +618,9 @@ describe('explorer in a real browser', () => {
       await page.locator('[data-testid=relations] li.relation').first().waitFor();
       if (i > 0) times.push(Date.now() - started); // the first load warms the server's caches
     }
-    report(`entity page (${LIN}) from navigation to relations shown: median ${median(times)} ms, max ${Math.max(...times)} ms over ${times.length} loads`);
+    report(
+      `entity page (${LIN}) from navigation to relations shown: median ${median(times)} ms, max ${Math.max(...times)} ms over ${times.length} loads`,
+    );
     expect(median(times)).toBeLessThan(5000);
 
     // the story page of the biggest story, the same way: navigation to its articles and links shown
@@ -569,7 +633,9 @@ describe('explorer in a real browser', () => {
       await page.locator('[data-testid=story-related] li[data-story-id]').first().waitFor();
       if (i > 0) storyTimes.push(Date.now() - started);
     }
-    report(`story page (biggest story) from navigation to articles and linked stories shown: median ${median(storyTimes)} ms, max ${Math.max(...storyTimes)} ms over ${storyTimes.length} loads`);
+    report(
+      `story page (biggest story) from navigation to articles and linked stories shown: median ${median(storyTimes)} ms, max ${Math.max(...storyTimes)} ms over ${storyTimes.length} loads`,
+    );
     expect(median(storyTimes)).toBeLessThan(5000);
     await page.close();
   });
@@ -584,7 +650,11 @@ describe('explorer in a real browser', () => {
     expect(summary.counts.failed).toBe(0);
     const hub = await gql(api.url, `{ search(query: "立法院", first: 1, types: [ORGANIZATION]) { entity { id } } }`);
     const hubId = hub.data!.search[0].entity.id as string;
-    const hood = await gql(api.url, `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { nodes { id name } edges { type } } }`, { id: hubId });
+    const hood = await gql(
+      api.url,
+      `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { nodes { id name } edges { type } } }`,
+      { id: hubId },
+    );
     const nodes = hood.data!.neighborhood.nodes as { id: string; name: string }[];
     expect(nodes.length).toBeGreaterThanOrEqual(200);
 
@@ -643,7 +713,10 @@ describe('explorer in a real browser', () => {
     await page.getByTestId(`filter-${type}`).check();
     const clickStarted = Date.now();
     await page.mouse.click(at.x, at.y);
-    await page.getByTestId('graph-node-state').filter({ hasText: /已展開|Expanded/ }).waitFor();
+    await page
+      .getByTestId('graph-node-state')
+      .filter({ hasText: /已展開|Expanded/ })
+      .waitFor();
     const expandMs = Date.now() - clickStarted;
     await expect(page.getByTestId('graph-panel').locator('h3').innerText()).resolves.toBe(target.name);
 

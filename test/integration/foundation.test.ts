@@ -26,19 +26,25 @@ describe('founding article, end to end', () => {
   });
 
   it('serves the article with its metadata and mentioned entities', async () => {
-    const res = await gql(api.url, `query($id: ID!) {
+    const res = await gql(
+      api.url,
+      `query($id: ID!) {
       article(id: $id) { id title publishedAt source language authors { name role }
         mentions { count inHeadline entity { __typename id name ... on Country { iso2 } } } }
-    }`, { id: articleId });
+    }`,
+      { id: articleId },
+    );
     expect(res.errors).toBeUndefined();
     const a = res.data!.article;
     expect(a.title).toBe('回應大陸稀土戰 林佳龍拋台美共同打造關鍵礦物非紅供應鏈');
     expect(a.publishedAt).toMatch(/^2025-10-21/);
     expect(a.source).toBe('聯合報');
-    expect(a.authors).toEqual(expect.arrayContaining([
-      { name: '張文馨', role: 'REPORTER' },
-      { name: '邱德祥', role: 'PHOTOGRAPHER' },
-    ]));
+    expect(a.authors).toEqual(
+      expect.arrayContaining([
+        { name: '張文馨', role: 'REPORTER' },
+        { name: '邱德祥', role: 'PHOTOGRAPHER' },
+      ]),
+    );
     const names = a.mentions.map((m: any) => m.entity.name);
     expect(names).toEqual(expect.arrayContaining(['林佳龍', '外交部', '稀土', '關稅']));
     const iso = a.mentions.filter((m: any) => m.entity.__typename === 'Country').map((m: any) => m.entity.iso2);
@@ -52,11 +58,15 @@ describe('founding article, end to end', () => {
     const found = await gql(api.url, `{ search(query: "林佳龍", types: [PERSON]) { score entity { id name } } }`);
     expect(found.errors).toBeUndefined();
     const personId = found.data!.search[0].entity.id;
-    const res = await gql(api.url, `query($id: ID!) {
+    const res = await gql(
+      api.url,
+      `query($id: ID!) {
       entity(id: $id) { name mentionCount
         articles(first: 5) { totalCount nodes { id } }
         relations(direction: OUT) { type title to { name } evidence { sentence article { id } } } }
-    }`, { id: personId });
+    }`,
+      { id: personId },
+    );
     expect(res.errors).toBeUndefined();
     const e = res.data!.entity;
     expect(e.name).toBe('林佳龍');

@@ -28,13 +28,18 @@ export async function resetGraph(executor: Executor): Promise<void> {
 /** Nodes and relationships of the graph's content; the change feed (`:Change`, a log of writes) is left out. */
 export async function graphCounts(executor: Executor): Promise<{ nodes: number; relationships: number }> {
   const [row] = await executor.read<{ nodes: number; relationships: number }>({
-    cypher: 'CALL () { MATCH (n) WHERE NOT n:Change RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    cypher:
+      'CALL () { MATCH (n) WHERE NOT n:Change RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     params: {},
   });
   return row;
 }
 
-export async function startTestApi(executor: Executor, apiKey?: string, options: Pick<ApiServerOptions, 'changeFeed'> = {}): Promise<ApiServer> {
+export async function startTestApi(
+  executor: Executor,
+  apiKey?: string,
+  options: Pick<ApiServerOptions, 'changeFeed'> = {},
+): Promise<ApiServer> {
   return startApiServer({ executor, port: 0, host: '127.0.0.1', apiKey, log: () => undefined, ...options });
 }
 
@@ -77,7 +82,12 @@ export async function graphSnapshot(executor: Executor) {
       RETURN articles, articleIds, entities, distinctEntities, mentions, mentionTotal, byType, top, bodiless, notInOneStory`,
     params: {},
   });
-  return { ...row, articleIds: [...(row.articleIds as string[])].sort() } as unknown as Record<string, unknown> & { articles: number; entities: number; distinctEntities: number; bodiless: number };
+  return { ...row, articleIds: [...(row.articleIds as string[])].sort() } as unknown as Record<string, unknown> & {
+    articles: number;
+    entities: number;
+    distinctEntities: number;
+    bodiless: number;
+  };
 }
 
 export interface CliRun {
@@ -92,7 +102,10 @@ export interface CliRun {
  */
 export function runIngest(dirs: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'cli.js'), 'ingest', ...dirs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'cli.js'), 'ingest', ...dirs], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (c: Buffer) => {

@@ -47,7 +47,10 @@ describe('live updates for articles ingested by the command line', () => {
     executor = await testExecutor();
     await resetGraph(executor);
     port = await freePort();
-    api = spawn(process.execPath, [MAIN], { env: { ...env(), PORT: String(port), HOST: '127.0.0.1', NEWSGRAPH_EVENTS_POLL_MS: '200' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    api = spawn(process.execPath, [MAIN], {
+      env: { ...env(), PORT: String(port), HOST: '127.0.0.1', NEWSGRAPH_EVENTS_POLL_MS: '200' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     api.stdout!.on('data', (c) => (out += c));
     api.stderr!.on('data', (c) => (out += c));
     await new Promise<void>((resolve, reject) => {
@@ -82,9 +85,15 @@ describe('live updates for articles ingested by the command line', () => {
       await new Promise<void>((resolve, reject) => {
         client.on('connected', () => resolve());
         client.on('error', reject);
-        subscribe('article', `subscription { articleIngested(filter: { outlet: "港灣測試報" }) { status article { title } story { id title articleCount } } }`);
+        subscribe(
+          'article',
+          `subscription { articleIngested(filter: { outlet: "港灣測試報" }) { status article { title } story { id title articleCount } } }`,
+        );
       });
-      subscribe('story', `subscription { storyUpdated(filter: { language: "zh-Hant" }) { change storyId story { articleCount outlets } article { title } } }`);
+      subscribe(
+        'story',
+        `subscription { storyUpdated(filter: { language: "zh-Hant" }) { change storyId story { articleCount outlets } article { title } } }`,
+      );
       subscribe('entity', `subscription { entityMentioned(id: "country:JP") { salience entity { id } article { title } } }`);
       subscribe('english', `subscription { articleIngested(filter: { language: "en" }) { status } }`);
       // the subscriptions are registered once the server has read them
@@ -106,13 +115,25 @@ describe('live updates for articles ingested by the command line', () => {
       expect(run.stdout).toContain('1 new');
 
       const deadline = Date.now() + 15000;
-      while ((!received.article.length || !received.story.length || !received.entity.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while ((!received.article.length || !received.story.length || !received.entity.length) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       if (errors.length || !received.article.length) throw new Error(`no event (${errors.length} client errors); the API said:\n${out}`);
       expect(received.article).toHaveLength(1);
-      expect(received.article[0].data.articleIngested).toMatchObject({ status: 'new', article: { title: '南灣市啟用新漁港 日本業者首批進駐' }, story: { articleCount: 1 } });
-      expect(received.story[0].data.storyUpdated).toMatchObject({ change: 'CREATED', story: { articleCount: 1, outlets: ['港灣測試報'] }, article: { title: '南灣市啟用新漁港 日本業者首批進駐' } });
+      expect(received.article[0].data.articleIngested).toMatchObject({
+        status: 'new',
+        article: { title: '南灣市啟用新漁港 日本業者首批進駐' },
+        story: { articleCount: 1 },
+      });
+      expect(received.story[0].data.storyUpdated).toMatchObject({
+        change: 'CREATED',
+        story: { articleCount: 1, outlets: ['港灣測試報'] },
+        article: { title: '南灣市啟用新漁港 日本業者首批進駐' },
+      });
       expect(received.story[0].data.storyUpdated.storyId).toBe(received.article[0].data.articleIngested.story.id);
-      expect(received.entity[0].data.entityMentioned).toMatchObject({ entity: { id: 'country:JP' }, article: { title: '南灣市啟用新漁港 日本業者首批進駐' } });
+      expect(received.entity[0].data.entityMentioned).toMatchObject({
+        entity: { id: 'country:JP' },
+        article: { title: '南灣市啟用新漁港 日本業者首批進駐' },
+      });
       expect(received.english).toHaveLength(0);
 
       // the same file again changes nothing, so nothing is published; a second report of the event joins the story
@@ -131,7 +152,10 @@ describe('live updates for articles ingested by the command line', () => {
       while (received.article.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 600));
       expect(received.article).toHaveLength(2);
-      expect(received.article[1].data.articleIngested).toMatchObject({ status: 'new', article: { title: '南灣市新漁港今天啟用 日本水產業者進駐' } });
+      expect(received.article[1].data.articleIngested).toMatchObject({
+        status: 'new',
+        article: { title: '南灣市新漁港今天啟用 日本水產業者進駐' },
+      });
       const changes = received.story.map((e) => e.data.storyUpdated);
       expect(changes).toHaveLength(2);
       expect(changes[1]).toMatchObject({ change: 'JOINED', storyId: changes[0].storyId, story: { articleCount: 2 } });

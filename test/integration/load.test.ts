@@ -5,7 +5,9 @@ import type { ChildProcess } from 'node:child_process';
 import { resetGraph, runIngest, testExecutor } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
+const { writeDocs } = require('../../scripts/generate-articles') as {
+  writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number };
+};
 
 interface Summary {
   requests: number;

@@ -8,7 +8,9 @@ import { createDriver, Executor } from '../../src/store/executor';
 import { gql, graphSnapshot, resetGraph, runIngest, testExecutor } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { writeDocs } = require('../../scripts/generate-articles') as { writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number } };
+const { writeDocs } = require('../../scripts/generate-articles') as {
+  writeDocs: (dir: string, o: { count: number; seed: string }) => { written: number };
+};
 /**
  * 45 generated articles in `npm test`; NEWSGRAPH_RECOVERY_ARTICLES=1000 runs the same test on a
  * 1,000-article ingest (several minutes), with the kill at the same fraction of it.
@@ -33,12 +35,19 @@ function start(env: NodeJS.ProcessEnv): Proc {
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
   return { child, out: () => out, exited };
 }
 
 const began = Date.now();
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, log: () => string = () => ''): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs: number,
+  log: () => string = () => '',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   if (process.env.NEWSGRAPH_TEST_VERBOSE) process.stderr.write(`${((Date.now() - began) / 1000).toFixed(1)} s: waiting for ${what}\n`);
   for (;;) {
@@ -66,7 +75,14 @@ describe('one graph, many clients; health and recovery', () => {
   const procs: Proc[] = [];
   let boltPort: number;
   const env = (port: number): NodeJS.ProcessEnv => {
-    const e: NodeJS.ProcessEnv = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(boltPort), PORT: String(port), HOST: '127.0.0.1', NEWSGRAPH_SKIP_SEED: '1' };
+    const e: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_PORT: String(boltPort),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEWSGRAPH_SKIP_SEED: '1',
+    };
     delete e.NEO4J_URI;
     return e;
   };
@@ -108,96 +124,131 @@ describe('one graph, many clients; health and recovery', () => {
     try {
       return (await gql(`${base}/graphql`, '{ stats { articles } }')).data!.stats.articles as number;
     } catch (err) {
-      throw new Error(`${base}: ${(err as Error).message} (${String((err as Error).cause)})\n${procs.map((p) => p.out()).join('\n----\n')}`);
+      throw new Error(
+        `${base}: ${(err as Error).message} (${String((err as Error).cause)})\n${procs.map((p) => p.out()).join('\n----\n')}`,
+      );
     }
   };
 
-  it('shares the running server, survives kill -9 mid-ingest (nothing lost), stops on SIGTERM and Ctrl-C', async () => {
-    const apiPort = await freePort();
-    const owner = start(env(apiPort));
-    procs.push(owner);
-    const base = `http://127.0.0.1:${apiPort}`;
-    await until('the first npm start', () => owner.out().includes('GraphQL API ready'), 90000, owner.out);
-    expect(await status(`${base}/healthz`)).toBe(200);
-    expect(await status(`${base}/readyz`)).toBe(200);
-    const record = readServerRecord(dataDir)!;
-    expect(record).toMatchObject({ uri: `bolt://127.0.0.1:${boltPort}`, port: boltPort });
+  it(
+    'shares the running server, survives kill -9 mid-ingest (nothing lost), stops on SIGTERM and Ctrl-C',
+    async () => {
+      const apiPort = await freePort();
+      const owner = start(env(apiPort));
+      procs.push(owner);
+      const base = `http://127.0.0.1:${apiPort}`;
+      await until('the first npm start', () => owner.out().includes('GraphQL API ready'), 90000, owner.out);
+      expect(await status(`${base}/healthz`)).toBe(200);
+      expect(await status(`${base}/readyz`)).toBe(200);
+      const record = readServerRecord(dataDir)!;
+      expect(record).toMatchObject({ uri: `bolt://127.0.0.1:${boltPort}`, port: boltPort });
 
-    // a second npm start serves the same graph, and SIGTERM stops it without touching the server
-    const api2Port = await freePort();
-    const second = start(env(api2Port));
-    procs.push(second);
-    await until('the second npm start', () => second.out().includes('GraphQL API ready'), 90000, second.out);
-    expect(second.out()).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
-    expect(await articles(`http://127.0.0.1:${api2Port}`)).toBe(0);
-    second.child.kill('SIGTERM');
-    expect((await second.exited).code).toBe(0);
-    expect(second.out()).toMatch(/SIGTERM received: shutting down\.\.\.[\s\S]*Stopped\./);
-    expect(await status(`${base}/readyz`)).toBe(200);
+      // a second npm start serves the same graph, and SIGTERM stops it without touching the server
+      const api2Port = await freePort();
+      const second = start(env(api2Port));
+      procs.push(second);
+      await until('the second npm start', () => second.out().includes('GraphQL API ready'), 90000, second.out);
+      expect(second.out()).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
+      expect(await articles(`http://127.0.0.1:${api2Port}`)).toBe(0);
+      second.child.kill('SIGTERM');
+      expect((await second.exited).code).toBe(0);
+      expect(second.out()).toMatch(/SIGTERM received: shutting down\.\.\.[\s\S]*Stopped\./);
+      expect(await status(`${base}/readyz`)).toBe(200);
 
-    // `newsgraph ingest` with no NEO4J_URI uses the running server; kill -9 of the JVM mid-ingest
-    let written = 0;
-    let killed = false;
-    const first = await runIngest([corpus], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
-      if (/^new\s/.test(line)) written++;
-      if (written >= KILL_AFTER && !killed) {
-        killed = true;
-        process.kill(record.pid, 'SIGKILL');
+      // `newsgraph ingest` with no NEO4J_URI uses the running server; kill -9 of the JVM mid-ingest
+      let written = 0;
+      let killed = false;
+      const first = await runIngest([corpus], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
+        if (/^new\s/.test(line)) written++;
+        if (written >= KILL_AFTER && !killed) {
+          killed = true;
+          process.kill(record.pid, 'SIGKILL');
+        }
+      });
+      expect(first.stderr).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
+      expect(killed).toBe(true);
+      expect(first.status).toBe(1);
+      expect(first.stderr.trim().split('\n').pop()).toMatch(/^newsgraph: .*unavailable/i);
+
+      // npm start logs it, reports not ready, restarts the server and serves again
+      await until(
+        'not ready after kill -9',
+        async () => (await status(`${base}/readyz`)) === 503 || owner.out().includes('Neo4j is back'),
+        10000,
+        owner.out,
+      );
+      expect(await status(`${base}/healthz`)).toBe(200);
+      await until('ready again', async () => (await status(`${base}/readyz`)) === 200, 150000, owner.out);
+      expect(owner.out()).toMatch(/The embedded Neo4j \(pid \d+\) exited unexpectedly \(signal SIGKILL\)/);
+      expect(owner.out()).toMatch(/Neo4j is back at bolt:\/\/127\.0\.0\.1:\d+; schema applied; ready\./);
+
+      // whole batches only, then the same command again: the graph of a clean run
+      const own = new Executor(createDriver({ uri: `bolt://127.0.0.1:${boltPort}` }));
+      try {
+        const partial = await graphSnapshot(own);
+        expect(partial.articles).toBeGreaterThanOrEqual(KILL_AFTER);
+        expect(partial.articles).toBeLessThan(COUNT);
+        expect(partial.bodiless).toBe(0);
+        const again = await runIngest([corpus], env(0));
+        expect(again.status).toBe(0);
+        expect(again.stdout).toContain(`${COUNT} item(s): ${COUNT - partial.articles} new, 0 updated, ${partial.articles} unchanged`);
+        const after = await graphSnapshot(own);
+        expect(after.distinctEntities).toBe(after.entities);
+        expect(after).toEqual(clean);
+      } finally {
+        await own.close();
       }
-    });
-    expect(first.stderr).toContain(`Using the embedded Neo4j already running at bolt://127.0.0.1:${boltPort} (pid ${record.pid}`);
-    expect(killed).toBe(true);
-    expect(first.status).toBe(1);
-    expect(first.stderr.trim().split('\n').pop()).toMatch(/^newsgraph: .*unavailable/i);
+      expect(await articles(base)).toBe(COUNT);
 
-    // npm start logs it, reports not ready, restarts the server and serves again
-    await until('not ready after kill -9', async () => (await status(`${base}/readyz`)) === 503 || owner.out().includes('Neo4j is back'), 10000, owner.out);
-    expect(await status(`${base}/healthz`)).toBe(200);
-    await until('ready again', async () => (await status(`${base}/readyz`)) === 200, 150000, owner.out);
-    expect(owner.out()).toMatch(/The embedded Neo4j \(pid \d+\) exited unexpectedly \(signal SIGKILL\)/);
-    expect(owner.out()).toMatch(/Neo4j is back at bolt:\/\/127\.0\.0\.1:\d+; schema applied; ready\./);
-
-    // whole batches only, then the same command again: the graph of a clean run
-    const own = new Executor(createDriver({ uri: `bolt://127.0.0.1:${boltPort}` }));
-    try {
-      const partial = await graphSnapshot(own);
-      expect(partial.articles).toBeGreaterThanOrEqual(KILL_AFTER);
-      expect(partial.articles).toBeLessThan(COUNT);
-      expect(partial.bodiless).toBe(0);
-      const again = await runIngest([corpus], env(0));
-      expect(again.status).toBe(0);
-      expect(again.stdout).toContain(`${COUNT} item(s): ${COUNT - partial.articles} new, 0 updated, ${partial.articles} unchanged`);
-      const after = await graphSnapshot(own);
-      expect(after.distinctEntities).toBe(after.entities);
-      expect(after).toEqual(clean);
-    } finally {
-      await own.close();
-    }
-    expect(await articles(base)).toBe(COUNT);
-
-    // Ctrl-C stops the owner, its API and its Neo4j within 5 s
-    const stopAt = Date.now();
-    owner.child.kill('SIGINT');
-    const ownerExit = await owner.exited;
-    expect(ownerExit.at - stopAt).toBeLessThan(5000);
-    expect(owner.out()).toMatch(/Stopped\./);
-    expect(readServerRecord(dataDir)).toBeUndefined();
-  }, BUDGET_MS);
+      // Ctrl-C stops the owner, its API and its Neo4j within 5 s
+      const stopAt = Date.now();
+      owner.child.kill('SIGINT');
+      const ownerExit = await owner.exited;
+      expect(ownerExit.at - stopAt).toBeLessThan(5000);
+      expect(owner.out()).toMatch(/Stopped\./);
+      expect(readServerRecord(dataDir)).toBeUndefined();
+    },
+    BUDGET_MS,
+  );
 
   it('explains start-up failures in one line, without a stack trace', async () => {
     const busy = net.createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
     const port = (busy.address() as net.AddressInfo).port;
     try {
-      const bolt = spawnSync(process.execPath, [MAIN], { env: { ...env(await freePort()), NEO4J_EMBEDDED_PORT: String(port), NEO4J_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-busy-')) }, encoding: 'utf8', timeout: 30000 });
+      const bolt = spawnSync(process.execPath, [MAIN], {
+        env: {
+          ...env(await freePort()),
+          NEO4J_EMBEDDED_PORT: String(port),
+          NEO4J_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-busy-')),
+        },
+        encoding: 'utf8',
+        timeout: 30000,
+      });
       expect(bolt.status).toBe(1);
       expect(bolt.stderr.trim()).toBe(
         `[newsgraph] Could not start: Port ${port} on 127.0.0.1 is already in use: set NEO4J_EMBEDDED_PORT to another port, or NEO4J_URI to the server that listens there.`,
       );
-      const api = spawnSync(process.execPath, [MAIN], { env: { ...process.env, NEO4J_URI: process.env.NEWSGRAPH_TEST_NEO4J_URI, PORT: String(port), HOST: '127.0.0.1', NEWSGRAPH_SKIP_SEED: '1' }, encoding: 'utf8', timeout: 30000 });
+      const api = spawnSync(process.execPath, [MAIN], {
+        env: {
+          ...process.env,
+          NEO4J_URI: process.env.NEWSGRAPH_TEST_NEO4J_URI,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          NEWSGRAPH_SKIP_SEED: '1',
+        },
+        encoding: 'utf8',
+        timeout: 30000,
+      });
       expect(api.status).toBe(1);
-      expect(api.stderr.trim()).toBe(`[newsgraph] Could not start: port ${port} is already in use: set PORT to another port, or stop what listens there.`);
-      const uri = spawnSync(process.execPath, [MAIN], { env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' }, encoding: 'utf8', timeout: 30000 });
+      expect(api.stderr.trim()).toBe(
+        `[newsgraph] Could not start: port ${port} is already in use: set PORT to another port, or stop what listens there.`,
+      );
+      const uri = spawnSync(process.execPath, [MAIN], {
+        env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' },
+        encoding: 'utf8',
+        timeout: 30000,
+      });
       expect(uri.status).toBe(1);
       expect(uri.stderr.trim().split('\n')).toHaveLength(1);
       expect(uri.stderr).toMatch(/Could not start: Cannot reach Neo4j/);

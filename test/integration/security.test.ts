@@ -15,7 +15,8 @@ async function post(url: string, body: string, headers: Record<string, string> =
 }
 
 /** What no response may carry: stack frames, source paths, Cypher, driver internals. */
-const LEAKS = /\n\s+at |\bat [\w.<>]+ \(|\.(ts|js):\d+|node_modules|\bMATCH\s*\(|\bRETURN\b|\bUNWIND\b|\bCypher\b|Neo\.ClientError|neo4j-driver|"stack"/;
+const LEAKS =
+  /\n\s+at |\bat [\w.<>]+ \(|\.(ts|js):\d+|node_modules|\bMATCH\s*\(|\bRETURN\b|\bUNWIND\b|\bCypher\b|Neo\.ClientError|neo4j-driver|"stack"/;
 
 describe('API security and hostile requests', () => {
   let executor: Executor;
@@ -38,7 +39,8 @@ describe('API security and hostile requests', () => {
   it('accepts several keys during a rotation, refuses others, and rate-limits writes with 429', async () => {
     const api = await serve({ apiKeys: [OLD, NEW], writeRateLimit: 3 });
     // an authorized delete of a missing article is NOT_FOUND; an unauthorized one never gets that far
-    const write = async (key: string) => (await gql(api.url, 'mutation { deleteArticle(id: "a_none") }', {}, bearer(key))).errors?.[0].extensions?.code;
+    const write = async (key: string) =>
+      (await gql(api.url, 'mutation { deleteArticle(id: "a_none") }', {}, bearer(key))).errors?.[0].extensions?.code;
     expect(await write(OLD)).toBe('NOT_FOUND');
     expect(await write(NEW)).toBe('NOT_FOUND');
     expect(await write('rotating-key-ol')).toBe('UNAUTHENTICATED');
@@ -46,7 +48,10 @@ describe('API security and hostile requests', () => {
     expect(await write(NEW)).toBe('NOT_FOUND');
     expect(await write(NEW)).toBe('NOT_FOUND');
     // the NEW key has used its 3 writes this minute
-    const res = await post(api.url, JSON.stringify({ query: 'mutation { deleteArticle(id: "a_none") }' }), { 'content-type': 'application/json', ...bearer(NEW) });
+    const res = await post(api.url, JSON.stringify({ query: 'mutation { deleteArticle(id: "a_none") }' }), {
+      'content-type': 'application/json',
+      ...bearer(NEW),
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const body = JSON.parse(res.text) as { errors: { message: string; extensions: { code: string } }[] };
@@ -67,9 +72,15 @@ describe('API security and hostile requests', () => {
 
   it('refuses every write in a read-only deployment, even with a valid key', async () => {
     const api = await serve({ apiKeys: [OLD], readOnly: true });
-    const res = await post(api.url, JSON.stringify({ query: 'mutation { deleteArticle(id: "a_none") }' }), { 'content-type': 'application/json', ...bearer(OLD) });
+    const res = await post(api.url, JSON.stringify({ query: 'mutation { deleteArticle(id: "a_none") }' }), {
+      'content-type': 'application/json',
+      ...bearer(OLD),
+    });
     expect(res.status).toBe(403);
-    expect(JSON.parse(res.text).errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/read-only/) });
+    expect(JSON.parse(res.text).errors[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringMatching(/read-only/),
+    });
     expect((await gql(api.url, '{ stats { articles } }')).errors).toBeUndefined();
   });
 
@@ -86,11 +97,18 @@ describe('API security and hostile requests', () => {
   it('answers CORS for the configured origins only', async () => {
     const api = await serve({ corsOrigins: ['https://dashboard.example'] });
     const preflight = (origin: string) =>
-      fetch(api.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      fetch(api.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
     expect((await preflight('https://dashboard.example')).headers.get('access-control-allow-origin')).toBe('https://dashboard.example');
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     const any = await serve({});
-    expect((await fetch(any.url, { method: 'OPTIONS', headers: { origin: 'https://x.example', 'access-control-request-method': 'POST' } })).headers.get('access-control-allow-origin')).toBe('*');
+    expect(
+      (
+        await fetch(any.url, { method: 'OPTIONS', headers: { origin: 'https://x.example', 'access-control-request-method': 'POST' } })
+      ).headers.get('access-control-allow-origin'),
+    ).toBe('*');
   });
 
   it('limits the request body size with a coded 413', async () => {
@@ -135,9 +153,26 @@ describe('API security and hostile requests', () => {
   });
 
   it('drains an in-flight request on stop before closing', async () => {
-    const api = await startApiServer({ executor, port: 0, host: '127.0.0.1', apiKey: OLD, security: { writeRateLimit: 0 }, shutdownGraceMs: 60000, log: () => undefined });
-    const articles = Array.from({ length: 8 }, (_, i) => ({ url: `https://example.test/drain/${i}`, title: `排水測試新聞第${i}則`, body: `經濟部今天表示，第${i}項計畫將在台北與高雄推動。` }));
-    const pending = gql(api.url, 'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { status } }', { a: articles }, bearer(OLD));
+    const api = await startApiServer({
+      executor,
+      port: 0,
+      host: '127.0.0.1',
+      apiKey: OLD,
+      security: { writeRateLimit: 0 },
+      shutdownGraceMs: 60000,
+      log: () => undefined,
+    });
+    const articles = Array.from({ length: 8 }, (_, i) => ({
+      url: `https://example.test/drain/${i}`,
+      title: `排水測試新聞第${i}則`,
+      body: `經濟部今天表示，第${i}項計畫將在台北與高雄推動。`,
+    }));
+    const pending = gql(
+      api.url,
+      'mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { status } }',
+      { a: articles },
+      bearer(OLD),
+    );
     await new Promise((r) => setTimeout(r, 100));
     await api.stop();
     const res = await pending;

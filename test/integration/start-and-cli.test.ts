@@ -26,7 +26,10 @@ describe('npm start and the newsgraph command', () => {
   it('starts on an empty graph, ingests the seed articles and answers the README query', async () => {
     await resetGraph(executor);
     const port = await freePort();
-    const child: ChildProcess = spawn(process.execPath, [MAIN], { env: { ...env(), PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, [MAIN], {
+      env: { ...env(), PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout!.on('data', (c) => (out += c));
     child.stderr!.on('data', (c) => (out += c));
@@ -75,18 +78,27 @@ describe('npm start and the newsgraph command', () => {
     expect(run.stdout).toMatch(/empty\.txt: .*empty/i);
     const counts = await graphCounts(executor);
 
-    const again = spawnSync(process.execPath, [CLI, 'ingest', path.join(dir, 'sample.txt'), path.join(ROOT, 'seeds', 'articles')], { env: env(), encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [CLI, 'ingest', path.join(dir, 'sample.txt'), path.join(ROOT, 'seeds', 'articles')], {
+      env: env(),
+      encoding: 'utf8',
+    });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`${seeds + 1} unchanged`);
     expect(await graphCounts(executor)).toEqual(counts);
 
-    const dry = spawnSync(process.execPath, [CLI, 'ingest', '--dry-run', dir], { env: { ...env(), NEO4J_URI: 'bolt://127.0.0.1:1' }, encoding: 'utf8' });
+    const dry = spawnSync(process.execPath, [CLI, 'ingest', '--dry-run', dir], {
+      env: { ...env(), NEO4J_URI: 'bolt://127.0.0.1:1' },
+      encoding: 'utf8',
+    });
     expect(dry.stdout).toMatch(/would write \d+ entities/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('explains a bad NEO4J_URI and an unknown command', () => {
-    const bad = spawnSync(process.execPath, [CLI, 'ingest', 'x.txt'], { env: { ...process.env, NEO4J_URI: 'http://nope' }, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [CLI, 'ingest', 'x.txt'], {
+      env: { ...process.env, NEO4J_URI: 'http://nope' },
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/NEO4J_URI must start with bolt:\/\/ or neo4j:\/\//);
     const unknown = spawnSync(process.execPath, [CLI, 'frobnicate'], { encoding: 'utf8' });

@@ -29,7 +29,14 @@ describe('explorer and GraphiQL routes', () => {
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/explore');
     const index = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
-    for (const link of ['/explore', '/explore/', `/explore/entity/${encodeURIComponent('person:林佳龍')}`, '/explore/path?from=a&to=b', '/explore/story/story_x?size=5', '/explore/dashboard?relativeTo=NOW']) {
+    for (const link of [
+      '/explore',
+      '/explore/',
+      `/explore/entity/${encodeURIComponent('person:林佳龍')}`,
+      '/explore/path?from=a&to=b',
+      '/explore/story/story_x?size=5',
+      '/explore/dashboard?relativeTo=NOW',
+    ]) {
       const res = await fetch(`${origin}${link}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);

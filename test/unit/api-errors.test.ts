@@ -18,7 +18,10 @@ describe('error masking', () => {
 
   it('passes deliberate errors through with their code', () => {
     const bad = new GraphQLError('"first" must be between 0 and 100, got 500.', { extensions: { code: 'BAD_USER_INPUT' } });
-    expect(formatError(formatted(bad), bad, () => undefined)).toMatchObject({ message: bad.message, extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatError(formatted(bad), bad, () => undefined)).toMatchObject({
+      message: bad.message,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const down = new NewsGraphError('UNAVAILABLE', 'The graph database is unavailable; try again shortly.');
     const wrapped = new GraphQLError(down.message, { originalError: down });
     expect(formatError(formatted(wrapped), wrapped, () => undefined)).toMatchObject({ extensions: { code: 'UNAVAILABLE' } });

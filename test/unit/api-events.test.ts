@@ -35,7 +35,14 @@ describe('events published for a change of the feed', () => {
       TOPICS.ENTITY_MENTIONED,
       TOPICS.ENTITY_MENTIONED,
     ]);
-    expect(calls[0].args[0]).toEqual({ articleId: 'a1', status: 'updated', storyId: 's1', language: 'zh-Hant', source: '測試報', entityIds: ['person:甲', 'place:北城'] });
+    expect(calls[0].args[0]).toEqual({
+      articleId: 'a1',
+      status: 'updated',
+      storyId: 's1',
+      language: 'zh-Hant',
+      source: '測試報',
+      entityIds: ['person:甲', 'place:北城'],
+    });
     expect(calls[1].args[0]).toMatchObject({ storyId: 's1', currentId: 's1', change: 'MERGED', mergedIds: ['s2'] });
     expect(calls[2].args[0]).toMatchObject({ storyId: 's2', currentId: 's1', change: 'MERGED' });
     expect(calls[3].args[0]).toMatchObject({ storyId: 's3', currentId: null, change: 'DELETED' });

@@ -25,7 +25,8 @@ describe('query limits', () => {
   });
 
   it('prices page sizes, including those passed as variables', () => {
-    const query = 'query($n: Int) { articles(first: $n) { nodes { mentions { entity { articles(first: $n) { nodes { mentions { count } } } } } } } }';
+    const query =
+      'query($n: Int) { articles(first: $n) { nodes { mentions { entity { articles(first: $n) { nodes { mentions { count } } } } } } } }';
     expect(check(query, { n: 2 })).toEqual([]);
     const errors = check(query, { n: 100 });
     expect(errors[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
@@ -33,7 +34,8 @@ describe('query limits', () => {
   });
 
   it('leaves out of the price what @skip and @include leave out of the answer', () => {
-    const query = 'query($skip: Boolean!) { articles(first: 100) @skip(if: $skip) { nodes { mentions { entity { articles(first: 100) { nodes { id } } } } } } }';
+    const query =
+      'query($skip: Boolean!) { articles(first: 100) @skip(if: $skip) { nodes { mentions { entity { articles(first: 100) { nodes { id } } } } } } }';
     expect(check(query, { skip: false })[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     expect(check(query, { skip: true })).toEqual([]);
   });

@@ -290,7 +290,11 @@ export interface StoryPageData {
         copies: number;
         timeline: { bucket: string; key: string | null; articles: number }[];
         keyEntities: { salience: number; articles: number; entity: EntityRef }[];
-        articles: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: (ArticleRef & { language: string | null })[] };
+        articles: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          nodes: (ArticleRef & { language: string | null })[];
+        };
         follows: StoryLink[];
         followedBy: StoryLink[];
         related: StoryLink[];

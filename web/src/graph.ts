@@ -1,5 +1,15 @@
 import cytoscape from 'cytoscape';
-import { EDGE_SOURCES_QUERY, gql, NEIGHBORHOOD_QUERY, type EdgeSourcesData, type Evidence, type GraphEdge, type GraphNode, type RelationType, type Subgraph } from './api';
+import {
+  EDGE_SOURCES_QUERY,
+  gql,
+  NEIGHBORHOOD_QUERY,
+  type EdgeSourcesData,
+  type Evidence,
+  type GraphEdge,
+  type GraphNode,
+  type RelationType,
+  type Subgraph,
+} from './api';
 import { clear, h } from './dom';
 import { t, tEnum } from './i18n';
 import { entityHref } from './links';
@@ -48,9 +58,16 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     'div',
     { class: 'graph-legend', 'data-testid': 'graph-legend' },
     h('strong', {}, `${t('legend')}: `),
-    ENTITY_TYPES.map((type) => h('span', { class: 'legend-item' }, h('span', { class: 'dot', style: `background:${TYPE_COLORS[type]}` }), tEnum(type))),
+    ENTITY_TYPES.map((type) =>
+      h('span', { class: 'legend-item' }, h('span', { class: 'dot', style: `background:${TYPE_COLORS[type]}` }), tEnum(type)),
+    ),
   );
-  const element = h('div', { class: 'graph' }, h('div', { class: 'graph-toolbar' }, legend, filters), h('div', { class: 'graph-body' }, h('div', { class: 'graph-stage' }, canvas, tip), panel));
+  const element = h(
+    'div',
+    { class: 'graph' },
+    h('div', { class: 'graph-toolbar' }, legend, filters),
+    h('div', { class: 'graph-body' }, h('div', { class: 'graph-stage' }, canvas, tip), panel),
+  );
 
   const hiddenTypes = new Set<RelationType>();
   const expanded = new Set<string>();
@@ -204,7 +221,13 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     clear(panel);
     panel.append(
       h('h3', {}, `${from} → ${to}`),
-      h('p', {}, h('strong', {}, tEnum(e.type)), e.title ? ` · ${e.title}` : '', h('span', { class: 'muted' }, ` · ${e.weight} ${t('articlesUnit')}`)),
+      h(
+        'p',
+        {},
+        h('strong', {}, tEnum(e.type)),
+        e.title ? ` · ${e.title}` : '',
+        h('span', { class: 'muted' }, ` · ${e.weight} ${t('articlesUnit')}`),
+      ),
       h('h4', {}, t('evidence')),
       list,
     );
@@ -222,7 +245,12 @@ export function createGraphView(options: GraphViewOptions): GraphView {
     clear(panel);
     panel.append(
       h('h3', {}, n.name),
-      h('p', {}, h('span', { class: 'badge', style: `background:${TYPE_COLORS[n.type]}` }, tEnum(n.type)), ` ${t('mentionedIn')} ${n.mentionCount} ${t('articlesUnit')}`),
+      h(
+        'p',
+        {},
+        h('span', { class: 'badge', style: `background:${TYPE_COLORS[n.type]}` }, tEnum(n.type)),
+        ` ${t('mentionedIn')} ${n.mentionCount} ${t('articlesUnit')}`,
+      ),
       h('p', { class: 'muted', 'data-testid': 'graph-node-state' }, state),
       h('a', { href: entityHref(n.id), 'data-testid': 'graph-open-page' }, t('openPage')),
     );
@@ -294,7 +322,11 @@ export function createGraphView(options: GraphViewOptions): GraphView {
 
   const ready = (async () => {
     try {
-      const data = await gql<{ neighborhood: Subgraph | null }>(NEIGHBORHOOD_QUERY, { id: options.centerId, depth: options.depth ?? 1, limit: options.limit ?? 50 });
+      const data = await gql<{ neighborhood: Subgraph | null }>(NEIGHBORHOOD_QUERY, {
+        id: options.centerId,
+        depth: options.depth ?? 1,
+        limit: options.limit ?? 50,
+      });
       if (!data.neighborhood) throw new Error(t('entityNotFound'));
       merge(data.neighborhood);
       cy.getElementById(options.centerId).addClass('center');

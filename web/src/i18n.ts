@@ -7,7 +7,10 @@ const labels = {
   home: { zh: '首頁', en: 'Home' },
   pathFinder: { zh: '關係路徑', en: 'Path finder' },
   graphiql: { zh: 'GraphQL 查詢', en: 'GraphQL IDE' },
-  searchPlaceholder: { zh: '搜尋人物、組織、地點、主題、事件或新聞…', en: 'Search people, organizations, places, topics, stories or articles…' },
+  searchPlaceholder: {
+    zh: '搜尋人物、組織、地點、主題、事件或新聞…',
+    en: 'Search people, organizations, places, topics, stories or articles…',
+  },
   search: { zh: '搜尋', en: 'Search' },
   searchResults: { zh: '搜尋結果', en: 'Search results' },
   noResults: { zh: '找不到結果', en: 'No results' },

@@ -27,7 +27,10 @@ const routes: Route[] = [
 ];
 
 const notFoundView: View = (root) => {
-  root.append(h('div', { class: 'error', role: 'alert', 'data-testid': 'not-found' }, t('notFound')), h('p', {}, h('a', { href: homeHref() }, t('home'))));
+  root.append(
+    h('div', { class: 'error', role: 'alert', 'data-testid': 'not-found' }, t('notFound')),
+    h('p', {}, h('a', { href: homeHref() }, t('home'))),
+  );
 };
 
 const app = document.getElementById('app')!;

@@ -1,4 +1,13 @@
-import { gql, GraphQLRequestError, SEARCH_QUERY, type ArticleRef, type EntityRef, type EntityType, type SearchData, type StoryRef } from './api';
+import {
+  gql,
+  GraphQLRequestError,
+  SEARCH_QUERY,
+  type ArticleRef,
+  type EntityRef,
+  type EntityType,
+  type SearchData,
+  type StoryRef,
+} from './api';
 import { clear, debounce, h } from './dom';
 import { lang, t, tEnum } from './i18n';
 import { articleHref, entityHref, storyHref } from './links';
@@ -32,7 +41,9 @@ export function articleLink(article: ArticleRef): HTMLElement {
     'a',
     { class: 'article-link', href: articleHref(article.id), 'data-article-id': article.id },
     article.title,
-    article.publishedAt || article.source ? h('span', { class: 'muted' }, ` · ${[article.publishedAt?.slice(0, 10), article.source].filter(Boolean).join(' · ')}`) : null,
+    article.publishedAt || article.source
+      ? h('span', { class: 'muted' }, ` · ${[article.publishedAt?.slice(0, 10), article.source].filter(Boolean).join(' · ')}`)
+      : null,
   );
 }
 
@@ -64,7 +75,9 @@ export function evidenceList(evidence: { sentence: string; article?: ArticleRef 
         'li',
         {},
         ev.sentence.trim() ? h('q', {}, ev.sentence) : h('span', { class: 'muted' }, t('noSentence')),
-        ev.article ? h('div', { class: 'evidence-source', 'data-testid': `${testId}-source` }, `${t('source')}: `, articleLink(ev.article)) : null,
+        ev.article
+          ? h('div', { class: 'evidence-source', 'data-testid': `${testId}-source` }, `${t('source')}: `, articleLink(ev.article))
+          : null,
       ),
     ),
   );
@@ -137,7 +150,13 @@ export function typeahead(options: TypeaheadOptions): HTMLElement {
       const e = hit.entity;
       return [typeBadge(e.type), ' ', e.name, e.nameEn && e.nameEn !== e.name ? h('span', { class: 'muted' }, ` ${e.nameEn}`) : null];
     }
-    if (hit.kind === 'story') return [h('span', { class: 'badge story' }, t('story')), ' ', storyTitle(hit.story), h('span', { class: 'muted' }, ` · ${hit.story.articleCount} ${t('articlesUnit')}`)];
+    if (hit.kind === 'story')
+      return [
+        h('span', { class: 'badge story' }, t('story')),
+        ' ',
+        storyTitle(hit.story),
+        h('span', { class: 'muted' }, ` · ${hit.story.articleCount} ${t('articlesUnit')}`),
+      ];
     return [h('span', { class: 'badge article' }, t('articles')), ' ', hit.article.title];
   };
   const paint = (): void => {
@@ -169,7 +188,11 @@ export function typeahead(options: TypeaheadOptions): HTMLElement {
     }
     controller = new AbortController();
     try {
-      const data = await gql<SearchData>(SEARCH_QUERY, { q: text, first: 8, storyFirst: 4, withStories: !options.entitiesOnly }, controller.signal);
+      const data = await gql<SearchData>(
+        SEARCH_QUERY,
+        { q: text, first: 8, storyFirst: 4, withStories: !options.entitiesOnly },
+        controller.signal,
+      );
       if (input.value !== text) return;
       hits = suggestionsOf(data, options.entitiesOnly);
       active = -1;

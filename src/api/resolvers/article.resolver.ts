@@ -86,4 +86,3 @@ export class ArticleResolver {
     return ctx.loaders.mentions.load(article.id);
   }
 }
-

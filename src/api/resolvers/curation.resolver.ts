@@ -48,12 +48,19 @@ function editor(ctx: Context): string {
  */
 @Resolver()
 export class CurationResolver {
-  @Mutation(() => Entity, { description: 'Adds a surface form to an entity: search finds it and extraction resolves it to this entity. A form another entity answers to is refused (CONFLICT, reason ALIAS_TAKEN) unless `force`. Needs the API key.' })
+  @Mutation(() => Entity, {
+    description:
+      'Adds a surface form to an entity: search finds it and extraction resolves it to this entity. A form another entity answers to is refused (CONFLICT, reason ALIAS_TAKEN) unless `force`. Needs the API key.',
+  })
   async addAlias(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('alias') alias: string,
-    @Arg('force', { defaultValue: false, description: 'Add it even though another entity answers to it; it becomes this entity’s alone among editors’ aliases.' }) force: boolean,
+    @Arg('force', {
+      defaultValue: false,
+      description: 'Add it even though another entity answers to it; it becomes this entity’s alone among editors’ aliases.',
+    })
+    force: boolean,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
     const { result } = await curateAddAlias(ctx.executor, { id, alias: text(alias, 'alias'), force, actor });
@@ -69,7 +76,10 @@ export class CurationResolver {
     return result;
   }
 
-  @Mutation(() => Entity, { description: 'Sets the display name in one language (ZH: `name`, EN: `nameEn`); no article’s spelling replaces it. The old name stays an alias. Needs the API key.' })
+  @Mutation(() => Entity, {
+    description:
+      'Sets the display name in one language (ZH: `name`, EN: `nameEn`); no article’s spelling replaces it. The old name stays an alias. Needs the API key.',
+  })
   async renameEntity(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -77,20 +87,34 @@ export class CurationResolver {
     @Arg('language', () => NameLanguageEnum, { defaultValue: NameLanguageEnum.ZH }) language: NameLanguageEnum,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
-    const { result } = await curateRenameEntity(ctx.executor, { id, name: text(name, 'name'), language: language === NameLanguageEnum.EN ? 'en' : 'zh', actor });
+    const { result } = await curateRenameEntity(ctx.executor, {
+      id,
+      name: text(name, 'name'),
+      language: language === NameLanguageEnum.EN ? 'en' : 'zh',
+      actor,
+    });
     forgetKnownNames(ctx.executor);
     return result;
   }
 
-  @Mutation(() => Entity, { description: 'Changes what kind of entity this is (a topic that is really an organization); the id stays. Needs the API key.' })
-  async setEntityType(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum): Promise<EntityRecord> {
+  @Mutation(() => Entity, {
+    description: 'Changes what kind of entity this is (a topic that is really an organization); the id stays. Needs the API key.',
+  })
+  async setEntityType(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum,
+  ): Promise<EntityRecord> {
     const actor = editor(ctx);
     const { result } = await curateSetEntityType(ctx.executor, { id, type, actor });
     forgetKnownNames(ctx.executor);
     return result;
   }
 
-  @Mutation(() => Edit, { description: 'Deletes an entity with its mentions and relations; extraction never recreates its id (undoEdit brings it back). Needs the API key.' })
+  @Mutation(() => Edit, {
+    description:
+      'Deletes an entity with its mentions and relations; extraction never recreates its id (undoEdit brings it back). Needs the API key.',
+  })
   async deleteEntity(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EditRecord> {
     const actor = editor(ctx);
     const { edit } = await curateDeleteEntity(ctx.executor, { id, actor });
@@ -98,28 +122,47 @@ export class CurationResolver {
     return edit;
   }
 
-  @Mutation(() => Entity, { description: 'Moves the mentions (and relations stated) in the given articles to a new entity named `name`; re-ingesting them keeps them there. Needs the API key.' })
+  @Mutation(() => Entity, {
+    description:
+      'Moves the mentions (and relations stated) in the given articles to a new entity named `name`; re-ingesting them keeps them there. Needs the API key.',
+  })
   async splitEntity(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('articleIds', () => [ID]) articleIds: string[],
     @Arg('name') name: string,
-    @Arg('newId', () => ID, { nullable: true, description: 'Id of the new entity (default: the prefix of `id` and the name, e.g. person:<name>).' }) newId?: string,
+    @Arg('newId', () => ID, {
+      nullable: true,
+      description: 'Id of the new entity (default: the prefix of `id` and the name, e.g. person:<name>).',
+    })
+    newId?: string,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
-    if (!articleIds.length || articleIds.length > MAX_SPLIT_ARTICLES) throw badUserInput(`"articleIds" must hold 1 to ${MAX_SPLIT_ARTICLES} ids.`, 'articleIds');
-    const { result } = await curateSplitEntity(ctx.executor, { id, articleIds, name: text(name, 'name'), ...(newId ? { newId: text(newId, 'newId') } : {}), actor });
+    if (!articleIds.length || articleIds.length > MAX_SPLIT_ARTICLES)
+      throw badUserInput(`"articleIds" must hold 1 to ${MAX_SPLIT_ARTICLES} ids.`, 'articleIds');
+    const { result } = await curateSplitEntity(ctx.executor, {
+      id,
+      articleIds,
+      name: text(name, 'name'),
+      ...(newId ? { newId: text(newId, 'newId') } : {}),
+      actor,
+    });
     forgetKnownNames(ctx.executor);
     return result;
   }
 
-  @Mutation(() => Entity, { description: 'Merges one entity into another: mentions and relations move, names become aliases (unless keepAliases is false), the old id redirects and answers entity(id) with the kept one. Different types are refused (CONFLICT, reason TYPE_MISMATCH) unless `force`. Needs the API key.' })
+  @Mutation(() => Entity, {
+    description:
+      'Merges one entity into another: mentions and relations move, names become aliases (unless keepAliases is false), the old id redirects and answers entity(id) with the kept one. Different types are refused (CONFLICT, reason TYPE_MISMATCH) unless `force`. Needs the API key.',
+  })
   async mergeEntities(
     @Ctx() ctx: Context,
     @Arg('keepId', () => ID) keepId: string,
     @Arg('mergeId', () => ID) mergeId: string,
-    @Arg('force', { defaultValue: false, description: 'Merge even though the types differ (the kept entity’s type stays).' }) force: boolean,
-    @Arg('keepAliases', { defaultValue: true, description: 'false: the merged entity’s names are junk, they do not become aliases.' }) keepAliases: boolean,
+    @Arg('force', { defaultValue: false, description: 'Merge even though the types differ (the kept entity’s type stays).' })
+    force: boolean,
+    @Arg('keepAliases', { defaultValue: true, description: 'false: the merged entity’s names are junk, they do not become aliases.' })
+    keepAliases: boolean,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
     if (keepId === mergeId) throw badUserInput('"keepId" and "mergeId" must differ.', 'mergeId');
@@ -128,21 +171,38 @@ export class CurationResolver {
     return result;
   }
 
-  @Mutation(() => Edit, { description: 'Rejects a relation between two entities, as stated in one article (`articleId`) or everywhere, under any title or one (`title`): its edges go and re-ingesting never writes it again. Needs the API key.' })
+  @Mutation(() => Edit, {
+    description:
+      'Rejects a relation between two entities, as stated in one article (`articleId`) or everywhere, under any title or one (`title`): its edges go and re-ingesting never writes it again. Needs the API key.',
+  })
   async rejectRelation(
     @Ctx() ctx: Context,
     @Arg('type', () => RelationTypeEnum) type: RelationTypeEnum,
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Arg('articleId', () => ID, { nullable: true, description: 'Only as stated in this article; absent: everywhere.' }) articleId?: string,
-    @Arg('title', () => String, { nullable: true, description: 'Only under this title (HOLDS_ROLE, MEMBER_OF: "召委", "Minister"); absent: under any title.' }) title?: string,
+    @Arg('title', () => String, {
+      nullable: true,
+      description: 'Only under this title (HOLDS_ROLE, MEMBER_OF: "召委", "Minister"); absent: under any title.',
+    })
+    title?: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateRejectRelation(ctx.executor, { type, from, to, articleId: articleId ?? null, title: title ?? null, actor });
+    const { edit } = await curateRejectRelation(ctx.executor, {
+      type,
+      from,
+      to,
+      articleId: articleId ?? null,
+      title: title ?? null,
+      actor,
+    });
     return edit;
   }
 
-  @Mutation(() => Edit, { description: 'States a relation the extractor missed, with the editor’s note as its evidence; re-ingesting leaves it alone. Needs the API key.' })
+  @Mutation(() => Edit, {
+    description:
+      'States a relation the extractor missed, with the editor’s note as its evidence; re-ingesting leaves it alone. Needs the API key.',
+  })
   async addRelation(
     @Ctx() ctx: Context,
     @Arg('type', () => RelationTypeEnum) type: RelationTypeEnum,
@@ -163,8 +223,15 @@ export class CurationResolver {
     return edit;
   }
 
-  @Mutation(() => Edit, { description: 'A surface form that never names an entity of this type (an adverb is never a topic); the next article obeys it, reapplyCuration applies it to earlier ones. Needs the API key.' })
-  async blockSurfaceForm(@Ctx() ctx: Context, @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum, @Arg('surface') surface: string): Promise<EditRecord> {
+  @Mutation(() => Edit, {
+    description:
+      'A surface form that never names an entity of this type (an adverb is never a topic); the next article obeys it, reapplyCuration applies it to earlier ones. Needs the API key.',
+  })
+  async blockSurfaceForm(
+    @Ctx() ctx: Context,
+    @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum,
+    @Arg('surface') surface: string,
+  ): Promise<EditRecord> {
     const actor = editor(ctx);
     const { edit } = await curateBlockForm(ctx.executor, { type, surface: text(surface, 'surface'), blocked: true, actor });
     forgetKnownNames(ctx.executor);
@@ -172,7 +239,11 @@ export class CurationResolver {
   }
 
   @Mutation(() => Edit, { description: 'Lifts a blocked form. Needs the API key.' })
-  async unblockSurfaceForm(@Ctx() ctx: Context, @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum, @Arg('surface') surface: string): Promise<EditRecord> {
+  async unblockSurfaceForm(
+    @Ctx() ctx: Context,
+    @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum,
+    @Arg('surface') surface: string,
+  ): Promise<EditRecord> {
     const actor = editor(ctx);
     const { edit } = await curateBlockForm(ctx.executor, { type, surface: text(surface, 'surface'), blocked: false, actor });
     forgetKnownNames(ctx.executor);
@@ -194,7 +265,8 @@ export class CurationResolver {
   ): Promise<Progress> {
     const actor = editor(ctx);
     if (!!all === !!ids) throw badUserInput('Pass either "ids" or "all: true".', ids ? 'all' : 'ids');
-    if (ids && (!ids.length || ids.length > MAX_REAPPLY_IDS)) throw badUserInput(`"ids" must hold 1 to ${MAX_REAPPLY_IDS} article ids; use all: true for more.`, 'ids');
+    if (ids && (!ids.length || ids.length > MAX_REAPPLY_IDS))
+      throw badUserInput(`"ids" must hold 1 to ${MAX_REAPPLY_IDS} article ids; use all: true for more.`, 'ids');
     if (ids) {
       const progress = await reapplyCuration(ctx.executor, { ids });
       await recordReapply(ctx.executor, { articles: progress.done, all: false, actor });
@@ -211,7 +283,11 @@ export class CurationResolver {
   }
 
   @Query(() => EditConnection, { description: 'The audit trail, newest first: every curation edit with who made it and what it changed.' })
-  async edits(@Ctx() ctx: Context, @Args() { first, after }: PageArgs, @Arg('filter', () => EditFilter, { nullable: true }) filter?: EditFilter) {
+  async edits(
+    @Ctx() ctx: Context,
+    @Args() { first, after }: PageArgs,
+    @Arg('filter', () => EditFilter, { nullable: true }) filter?: EditFilter,
+  ) {
     const window = pageWindow(first, after);
     return toConnection(await listEdits(ctx.executor, { filter: { ...filter }, ...window }), window);
   }
@@ -221,7 +297,10 @@ export class CurationResolver {
     return editById(ctx.executor, id);
   }
 
-  @Mutation(() => Edit, { description: 'Restores the graph as it was before an edit (the undo is an edit too). Refused (CONFLICT, reason LATER_EDITS, with `dependents`) while later edits touched the same entities or relations. Needs the API key.' })
+  @Mutation(() => Edit, {
+    description:
+      'Restores the graph as it was before an edit (the undo is an edit too). Refused (CONFLICT, reason LATER_EDITS, with `dependents`) while later edits touched the same entities or relations. Needs the API key.',
+  })
   async undoEdit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EditRecord> {
     const actor = editor(ctx);
     const edit = await undoEdit(ctx.executor, id, actor);

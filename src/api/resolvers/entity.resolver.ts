@@ -35,14 +35,17 @@ export class EntityResolver {
     return ctx.loaders.entity.load(id);
   }
 
-  @Query(() => EntityConnection, { description: 'Entities, most mentioned first unless ordered otherwise, with filters and cursor pagination.' })
+  @Query(() => EntityConnection, {
+    description: 'Entities, most mentioned first unless ordered otherwise, with filters and cursor pagination.',
+  })
   async entities(
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => EntityFilter, { nullable: true }) filter?: EntityFilter,
     @Arg('orderBy', () => EntityOrderEnum, { nullable: true }) orderBy?: EntityOrderEnum,
   ) {
-    if (filter?.minMentions != null && filter.minMentions < 0) throw badUserInput('filter.minMentions must not be negative.', 'filter.minMentions');
+    if (filter?.minMentions != null && filter.minMentions < 0)
+      throw badUserInput('filter.minMentions must not be negative.', 'filter.minMentions');
     const window = pageWindow(first, after);
     const [row] = await ctx.store.read(
       queries.entitiesPage({ filter: filter ? { ...filter, type: filter.type as EntityType | undefined } : undefined, orderBy, ...window }),
@@ -61,13 +64,18 @@ export class EntityResolver {
   relations(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
-    @Arg('types', () => [RelationTypeEnum], { nullable: true, description: 'Only these relation types (default: all).' }) types?: RelationTypeEnum[],
+    @Arg('types', () => [RelationTypeEnum], { nullable: true, description: 'Only these relation types (default: all).' })
+    types?: RelationTypeEnum[],
     @Arg('direction', () => DirectionEnum, { nullable: true, description: 'OUT, IN or BOTH (default).' }) direction?: DirectionEnum,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many relations (default 20, max 100).' }) first?: number,
   ): Promise<RelationRecord[]> {
     const limit = checkRange('first', first ?? 20, { min: 0, max: MAX_PAGE_SIZE });
     return ctx.loaders
-      .relationsOf({ types: types?.length ? [...types].sort() as RelationType[] : undefined, direction: direction ?? 'BOTH', first: limit })
+      .relationsOf({
+        types: types?.length ? ([...types].sort() as RelationType[]) : undefined,
+        direction: direction ?? 'BOTH',
+        first: limit,
+      })
       .load(entity.id);
   }
 }

@@ -30,7 +30,7 @@ export function bucketStarts(interval: IntervalEnum, from: string, to: string): 
   if (interval === IntervalEnum.MONTH) start.setUTCDate(1);
   const out: string[] = [];
   const end = Date.parse(`${to}T00:00:00Z`);
-  for (let d = start; d.getTime() <= end && out.length < 5000; ) {
+  for (let d = start; d.getTime() <= end && out.length < 5000;) {
     out.push(d.toISOString().slice(0, 10));
     if (interval === IntervalEnum.DAY) d.setUTCDate(d.getUTCDate() + 1);
     else if (interval === IntervalEnum.WEEK) d.setUTCDate(d.getUTCDate() + 7);
@@ -41,7 +41,10 @@ export function bucketStarts(interval: IntervalEnum, from: string, to: string): 
 
 @Resolver()
 export class GraphResolver {
-  @Query(() => Subgraph, { nullable: true, description: 'The entities around one entity, up to `depth` relation hops away, as nodes and edges ready to draw.' })
+  @Query(() => Subgraph, {
+    nullable: true,
+    description: 'The entities around one entity, up to `depth` relation hops away, as nodes and edges ready to draw.',
+  })
   async neighborhood(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: 'The entity at the centre.' }) id: string,
@@ -73,7 +76,9 @@ export class GraphResolver {
     return rows;
   }
 
-  @Query(() => [Cooccurrence], { description: 'Entities mentioned in the same articles as this one, ranked by association strength (NPMI), not raw frequency.' })
+  @Query(() => [Cooccurrence], {
+    description: 'Entities mentioned in the same articles as this one, ranked by association strength (NPMI), not raw frequency.',
+  })
   async cooccurrences(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -81,29 +86,45 @@ export class GraphResolver {
     @Arg('from', { nullable: true, description: 'Only articles published on or after this date.' }) from?: string,
     @Arg('to', { nullable: true, description: 'Only articles published on or before this date.' }) to?: string,
     @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many (max 100).' }) first = 20,
-    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
+    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
+    period?: PeriodEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
+    relativeTo?: RelativeToEnum,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
+    includeDuplicates = false,
   ): Promise<CooccurrenceRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
     const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
     const rows = await ctx.store.read(
-      graphQueries.cooccurrences({ id, type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to), first, includeDuplicates }),
+      graphQueries.cooccurrences({
+        id,
+        type: type as EntityType | undefined,
+        from: range.from,
+        to: endOfDay(range.to),
+        first,
+        includeDuplicates,
+      }),
     );
     return rows;
   }
 
-  @Query(() => [TimelineSeries], { description: 'Mention counts per entity per time bucket, for charts; empty buckets are included as zeros.' })
+  @Query(() => [TimelineSeries], {
+    description: 'Mention counts per entity per time bucket, for charts; empty buckets are included as zeros.',
+  })
   async timeline(
     @Ctx() ctx: Context,
     @Arg('ids', () => [ID], { description: 'Entities to chart (at most 20).' }) ids: string[],
     @Arg('interval', () => IntervalEnum, { defaultValue: IntervalEnum.WEEK }) interval: IntervalEnum,
     @Arg('from', { nullable: true, description: 'First day (default: the earliest mention).' }) from?: string,
     @Arg('to', { nullable: true, description: 'Last day (default: the latest mention).' }) to?: string,
-    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
-    @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' }) by?: StoryTimelineByEnum,
+    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
+    period?: PeriodEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
+    relativeTo?: RelativeToEnum,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
+    includeDuplicates = false,
+    @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' })
+    by?: StoryTimelineByEnum,
   ): Promise<TimelineSeriesRecord[]> {
     if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
     ({ from, to } = await resolveRange(ctx.store, { from, to, period, relativeTo }));
@@ -123,28 +144,42 @@ export class GraphResolver {
     });
   }
 
-  @Query(() => [TrendingEntity], { description: 'Entities whose coverage in [from, to] rose most against the period of equal length just before.' })
+  @Query(() => [TrendingEntity], {
+    description: 'Entities whose coverage in [from, to] rose most against the period of equal length just before.',
+  })
   async trending(
     @Ctx() ctx: Context,
     @Arg('from', { nullable: true, description: 'First day of the period.' }) from?: string,
     @Arg('to', { nullable: true, description: 'Last day of the period.' }) to?: string,
     @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only entities of this type.' }) type?: EntityTypeEnum,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
-    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' }) period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' }) relativeTo?: RelativeToEnum,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' }) includeDuplicates = false,
+    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
+    period?: PeriodEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
+    relativeTo?: RelativeToEnum,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
+    includeDuplicates = false,
   ): Promise<TrendingEntityRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
     const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', range.from ? 'to' : 'from');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.store.read(
-      graphQueries.trending({ type: type as EntityType | undefined, from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first, includeDuplicates }),
+      graphQueries.trending({
+        type: type as EntityType | undefined,
+        from: range.from,
+        to: endOfDay(range.to)!,
+        previousFrom: addDays(range.from, -days),
+        first,
+        includeDuplicates,
+      }),
     );
     return rows;
   }
 
-  @Query(() => [RelatedArticle], { description: 'Articles related to one article: explicit links (teasers, duplicates) first, then by shared entities.' })
+  @Query(() => [RelatedArticle], {
+    description: 'Articles related to one article: explicit links (teasers, duplicates) first, then by shared entities.',
+  })
   async relatedArticles(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
@@ -166,7 +201,11 @@ export class GraphResolver {
 @Resolver(() => Article)
 export class ArticleRelatedResolver {
   @FieldResolver(() => [RelatedArticle], { description: 'Related articles: explicit links first, then by shared entities.' })
-  relatedArticles(@Root() article: ArticleRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 5 }) first: number): Promise<RelatedRecord[]> {
+  relatedArticles(
+    @Root() article: ArticleRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+  ): Promise<RelatedRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
     return ctx.loaders.relatedOf({ first }).load(article.id);
   }

@@ -57,10 +57,14 @@ export class IngestResult {
 /** Mutations need the API key; curation mutations too (curation.resolver.ts). */
 export function requireWriteAccess(ctx: Context): void {
   if (!ctx.writesEnabled) {
-    throw new GraphQLError('Writes are disabled: the server has no NEWSGRAPH_API_KEY configured.', { extensions: { code: 'UNAUTHENTICATED' } });
+    throw new GraphQLError('Writes are disabled: the server has no NEWSGRAPH_API_KEY configured.', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   }
   if (!ctx.authorized) {
-    throw new GraphQLError('This mutation needs the API key: send "Authorization: Bearer <NEWSGRAPH_API_KEY>".', { extensions: { code: 'UNAUTHENTICATED' } });
+    throw new GraphQLError('This mutation needs the API key: send "Authorization: Bearer <NEWSGRAPH_API_KEY>".', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   }
 }
 
@@ -87,7 +91,9 @@ export class MutationResolver {
     return results;
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes an article, its mentions and relation evidence; entities left with nothing go too. Needs the API key.' })
+  @Mutation(() => Boolean, {
+    description: 'Deletes an article, its mentions and relation evidence; entities left with nothing go too. Needs the API key.',
+  })
   async deleteArticle(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
     requireWriteAccess(ctx);
     const result = await deleteArticle(ctx.executor, id);

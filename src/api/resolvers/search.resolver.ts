@@ -18,7 +18,10 @@ export class SearchResolver {
   async search(
     @Ctx() ctx: Context,
     @Arg('query', { description: 'Text to look for.' }) query: string,
-    @Arg('types', () => [EntityTypeEnum], { nullable: true, description: 'Only entities of these types (articles are left out when given).' })
+    @Arg('types', () => [EntityTypeEnum], {
+      nullable: true,
+      description: 'Only entities of these types (articles are left out when given).',
+    })
     types?: EntityTypeEnum[],
     @Arg('first', () => Int, { nullable: true, description: 'At most this many hits (default 20, max 100).' }) first?: number,
   ): Promise<{ score: number; entity: EntityRecord | null; article: ArticleRecord | null }[]> {

@@ -1,7 +1,15 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RelationType } from '../../domain/types';
 import { storyQueries } from '../../store';
-import type { ArticleRecord, KeyEntityRecord, RelationHistoryRecord, StoryLinkRecord, StoryRecord, StoryTimelinePointRecord, TrendingStoryRecord } from '../../store/records';
+import type {
+  ArticleRecord,
+  KeyEntityRecord,
+  RelationHistoryRecord,
+  StoryLinkRecord,
+  StoryRecord,
+  StoryTimelinePointRecord,
+  TrendingStoryRecord,
+} from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
@@ -95,7 +103,9 @@ export class StoryResolver {
     return ctx.loaders.story.load(id);
   }
 
-  @Query(() => StoryConnection, { description: 'Stories, most recently seen first unless ordered otherwise, with filters and cursor pagination.' })
+  @Query(() => StoryConnection, {
+    description: 'Stories, most recently seen first unless ordered otherwise, with filters and cursor pagination.',
+  })
   async stories(
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,
@@ -105,7 +115,13 @@ export class StoryResolver {
     const window = pageWindow(first, after);
     const trending = orderBy === StoryOrderEnum.TRENDING;
     const period = filter?.period ?? (trending && !filter?.from && !filter?.to ? DEFAULT_TRENDING : undefined);
-    const range = await resolveRange(ctx.store, { from: filter?.from, to: filter?.to, period, relativeTo: filter?.relativeTo, names: { from: 'filter.from', to: 'filter.to' } });
+    const range = await resolveRange(ctx.store, {
+      from: filter?.from,
+      to: filter?.to,
+      period,
+      relativeTo: filter?.relativeTo,
+      names: { from: 'filter.from', to: 'filter.to' },
+    });
     if (trending && !range.from) throw badUserInput('orderBy TRENDING needs filter.from (or a period).', 'filter.from');
     const days = range.from && range.to ? Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1 : 7;
     const [row] = await ctx.store.read(
@@ -119,24 +135,31 @@ export class StoryResolver {
     return toConnection(row, window);
   }
 
-  @Query(() => [TrendingStory], { description: 'Stories whose coverage in the period rose most against the period of equal length just before.' })
+  @Query(() => [TrendingStory], {
+    description: 'Stories whose coverage in the period rose most against the period of equal length just before.',
+  })
   async trendingStories(
     @Ctx() ctx: Context,
     @Arg('from', { nullable: true, description: 'First day of the period.' }) from?: string,
     @Arg('to', { nullable: true, description: 'Last day of the period.' }) to?: string,
     @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to (default LAST_7_DAYS).' }) period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from.' }) relativeTo?: RelativeToEnum,
+    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from.' })
+    relativeTo?: RelativeToEnum,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
   ): Promise<TrendingStoryRecord[]> {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
     const range = await resolveRange(ctx.store, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', 'period');
     const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
-    const rows = await ctx.store.read(storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }));
+    const rows = await ctx.store.read(
+      storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }),
+    );
     return rows;
   }
 
-  @Query(() => RelationHistoryConnection, { description: 'Relations with their history: when each was first and last stated, and by which articles.' })
+  @Query(() => RelationHistoryConnection, {
+    description: 'Relations with their history: when each was first and last stated, and by which articles.',
+  })
   async relations(
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,
@@ -152,7 +175,14 @@ export class StoryResolver {
     });
     const [row] = await ctx.store.read(
       storyQueries.relationsPage({
-        filter: { types: filter?.types as RelationType[] | undefined, entity: filter?.entity, from: filter?.from, to: filter?.to, since: range.from, until: endOfDay(range.to) },
+        filter: {
+          types: filter?.types as RelationType[] | undefined,
+          entity: filter?.entity,
+          from: filter?.from,
+          to: filter?.to,
+          since: range.from,
+          until: endOfDay(range.to),
+        },
         ...window,
       }),
     );
@@ -165,18 +195,22 @@ export class StoryResolver {
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Also list near-duplicate copies (DUPLICATE_OF).' }) includeDuplicates: boolean,
+    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Also list near-duplicate copies (DUPLICATE_OF).' })
+    includeDuplicates: boolean,
   ) {
     const window = pageWindow(first, after);
     return toConnection(await ctx.loaders.storyArticles({ ...window, includeDuplicates }).load(story.id), window);
   }
 
-  @FieldResolver(() => [StoryTimelinePoint], { description: 'Articles per bucket, empty buckets included; split per outlet or language with `by`.' })
+  @FieldResolver(() => [StoryTimelinePoint], {
+    description: 'Articles per bucket, empty buckets included; split per outlet or language with `by`.',
+  })
   async timeline(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
     @Arg('interval', () => IntervalEnum, { defaultValue: IntervalEnum.DAY }) interval: IntervalEnum,
-    @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per outlet or per language.' }) by?: StoryTimelineByEnum,
+    @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per outlet or per language.' })
+    by?: StoryTimelineByEnum,
   ): Promise<StoryTimelinePointRecord[]> {
     const points = await ctx.loaders.storyTimeline({ unit: TRUNC[interval], by: by ?? undefined }).load(story.id);
     if (!points.length) return [];
@@ -191,12 +225,18 @@ export class StoryResolver {
   }
 
   @FieldResolver(() => [KeyEntity], { description: 'The entities central to the story, by salience added up over its articles.' })
-  keyEntities(@Root() story: StoryRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first: number): Promise<KeyEntityRecord[]> {
+  keyEntities(
+    @Root() story: StoryRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first: number,
+  ): Promise<KeyEntityRecord[]> {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
     return ctx.loaders.keyEntities({ first }).load(story.id);
   }
 
-  @FieldResolver(() => [StoryLink], { description: 'Earlier stories this one continues (FOLLOWS): the same dispute, trial or tournament, a later episode.' })
+  @FieldResolver(() => [StoryLink], {
+    description: 'Earlier stories this one continues (FOLLOWS): the same dispute, trial or tournament, a later episode.',
+  })
   follows(@Root() story: StoryRecord, @Ctx() ctx: Context): Promise<StoryLinkRecord[]> {
     return ctx.loaders.follows.load(story.id);
   }
@@ -207,7 +247,11 @@ export class StoryResolver {
   }
 
   @FieldResolver(() => [StoryLink], { description: 'Other stories ranked by the rare entities they share with this one.' })
-  related(@Root() story: StoryRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many (max 100).' }) first: number): Promise<StoryLinkRecord[]> {
+  related(
+    @Root() story: StoryRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'At most this many (max 100).' }) first: number,
+  ): Promise<StoryLinkRecord[]> {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
     return ctx.loaders.relatedStories({ first }).load(story.id);
   }

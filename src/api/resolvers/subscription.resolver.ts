@@ -44,7 +44,11 @@ export class SubscriptionResolver {
     filter: ({ payload, args }: { payload: ArticleIngestedPayload; args: { filter?: LiveFilter } }) => matches(payload, args.filter),
     description: 'An article was ingested (new or changed), with the story it is in.',
   })
-  articleIngested(@Root() payload: ArticleIngestedPayload, @Ctx() ctx: Context, @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter): ArticleIngestedEvent {
+  articleIngested(
+    @Root() payload: ArticleIngestedPayload,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
+  ): ArticleIngestedEvent {
     fresh(ctx);
     return { articleId: payload.articleId, status: payload.status, storyId: payload.storyId, article: null, story: null };
   }
@@ -62,7 +66,15 @@ export class SubscriptionResolver {
     @Arg('filter', () => LiveFilter, { nullable: true }) _filter?: LiveFilter,
   ): StoryUpdatedEvent {
     fresh(ctx);
-    return { storyId: payload.storyId, change: payload.change as StoryUpdatedEvent['change'], mergedIds: payload.mergedIds, articleId: payload.articleId, currentId: payload.currentId, story: null, article: null };
+    return {
+      storyId: payload.storyId,
+      change: payload.change as StoryUpdatedEvent['change'],
+      mergedIds: payload.mergedIds,
+      articleId: payload.articleId,
+      currentId: payload.currentId,
+      story: null,
+      article: null,
+    };
   }
 
   @Subscription(() => EntityMentionedEvent, {

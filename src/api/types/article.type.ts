@@ -100,7 +100,10 @@ export class Evidence {
 
   articleId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For a relation an editor added (addRelation): the name of the key that added it; the sentence is their note.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a relation an editor added (addRelation): the name of the key that added it; the sentence is their note.',
+  })
   editor?: string | null;
 }
 

@@ -6,9 +6,12 @@ export enum NameLanguageEnum {
   ZH = 'zh',
   EN = 'en',
 }
-registerEnumType(NameLanguageEnum, { name: 'NameLanguage', description: 'Which display name: the Chinese `name` or the English `nameEn`.' });
+registerEnumType(NameLanguageEnum, {
+  name: 'NameLanguage',
+  description: 'Which display name: the Chinese `name` or the English `nameEn`.',
+});
 
-@ObjectType({ description: "One change an editor made, with the graph as it was before and after it (the audit trail)." })
+@ObjectType({ description: 'One change an editor made, with the graph as it was before and after it (the audit trail).' })
 export class Edit {
   @Field(() => ID, { description: 'e.g. "edit:42"; edits are numbered in the order they were made.' })
   id!: string;
@@ -16,10 +19,15 @@ export class Edit {
   @Field({ description: 'When it was made (ISO 8601).' })
   at!: string;
 
-  @Field({ description: "Who made it: the name of the API key the request carried (a named key \"alice:…\" is alice; an unnamed one key:<hash>)." })
+  @Field({
+    description: 'Who made it: the name of the API key the request carried (a named key "alice:…" is alice; an unnamed one key:<hash>).',
+  })
   actor!: string;
 
-  @Field({ description: 'The mutation: addAlias, removeAlias, renameEntity, setEntityType, deleteEntity, splitEntity, mergeEntities, rejectRelation, addRelation, blockSurfaceForm, unblockSurfaceForm, undoEdit, reapplyCuration.' })
+  @Field({
+    description:
+      'The mutation: addAlias, removeAlias, renameEntity, setEntityType, deleteEntity, splitEntity, mergeEntities, rejectRelation, addRelation, blockSurfaceForm, unblockSurfaceForm, undoEdit, reapplyCuration.',
+  })
   action!: string;
 
   @Field({ description: 'One line for people, e.g. `removeAlias person:X "Y"`.' })
@@ -28,7 +36,10 @@ export class Edit {
   @Field({ description: 'The arguments it was called with, as JSON.' })
   args!: string;
 
-  @Field(() => String, { nullable: true, description: 'The part of the graph it touched, before it, as JSON (entities, relation pairs, rules).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The part of the graph it touched, before it, as JSON (entities, relation pairs, rules).',
+  })
   before!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The same part after it, as JSON.' })

@@ -39,7 +39,10 @@ export abstract class Entity {
 @ObjectType({ implements: Entity, description: 'A person named in the news.' })
 export class Person extends Entity {}
 
-@ObjectType({ implements: Entity, description: 'A government body, legislature, committee, party, company, media outlet or other organization.' })
+@ObjectType({
+  implements: Entity,
+  description: 'A government body, legislature, committee, party, company, media outlet or other organization.',
+})
 export class Organization extends Entity {
   @Field(() => OrganizationKindEnum, { nullable: true, description: 'What sort of organization this is.' })
   kind!: OrganizationKindEnum | null;
@@ -56,4 +59,3 @@ export class Place extends Entity {}
 
 @ObjectType({ implements: Entity, description: 'A theme of the news, part of a taxonomy (e.g. rare earths under critical minerals).' })
 export class Topic extends Entity {}
-

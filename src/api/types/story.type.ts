@@ -18,14 +18,20 @@ export enum StoryTimelineByEnum {
   OUTLET = 'OUTLET',
   LANGUAGE = 'LANGUAGE',
 }
-registerEnumType(StoryTimelineByEnum, { name: 'TimelineSplit', description: 'Split a timeline into one series per outlet or per language.' });
+registerEnumType(StoryTimelineByEnum, {
+  name: 'TimelineSplit',
+  description: 'Split a timeline into one series per outlet or per language.',
+});
 
 export enum PeriodEnum {
   LAST_24_HOURS = 'LAST_24_HOURS',
   LAST_7_DAYS = 'LAST_7_DAYS',
   LAST_30_DAYS = 'LAST_30_DAYS',
 }
-registerEnumType(PeriodEnum, { name: 'Period', description: 'A period counted back from `relativeTo` (days are whole calendar days, UTC).' });
+registerEnumType(PeriodEnum, {
+  name: 'Period',
+  description: 'A period counted back from `relativeTo` (days are whole calendar days, UTC).',
+});
 
 export enum RelativeToEnum {
   NEWEST_ARTICLE = 'NEWEST_ARTICLE',
@@ -33,7 +39,8 @@ export enum RelativeToEnum {
 }
 registerEnumType(RelativeToEnum, {
   name: 'RelativeTo',
-  description: 'NEWEST_ARTICLE (default): periods end at the newest article in the graph, so an archive still has a "last 7 days". NOW: the server clock.',
+  description:
+    'NEWEST_ARTICLE (default): periods end at the newest article in the graph, so an archive still has a "last 7 days". NOW: the server clock.',
 });
 
 @ObjectType({ description: 'One event as reported across outlets and languages: the articles that cover it.' })
@@ -101,7 +108,9 @@ export class StoryLink {
   @Field(() => [String], { description: 'For FOLLOWS: the two headlines that tie the stories together.' })
   evidence!: string[];
 
-  @Field(() => Float, { description: 'Strength of the link (FOLLOWS: article similarity 0..1; related: shared entities weighted by rarity).' })
+  @Field(() => Float, {
+    description: 'Strength of the link (FOLLOWS: article similarity 0..1; related: shared entities weighted by rarity).',
+  })
   score!: number;
 }
 
@@ -110,7 +119,7 @@ export class KeyEntity {
   @Field(() => Entity, { description: 'The entity.' })
   entity!: EntityRecord;
 
-  @Field(() => Float, { description: 'Its salience added up over the story\'s articles.' })
+  @Field(() => Float, { description: "Its salience added up over the story's articles." })
   salience!: number;
 
   @Field(() => Int, { description: 'Articles of the story that mention it.' })
@@ -195,7 +204,8 @@ export enum StoryChangeEnum {
 }
 registerEnumType(StoryChangeEnum, {
   name: 'StoryChange',
-  description: 'CREATED: a new story. JOINED: an article joined it. MERGED: a bridging article merged other stories into it. UPDATED: an article in it changed. ARTICLE_REMOVED: an article left it (update or delete). DELETED: its last article went.',
+  description:
+    'CREATED: a new story. JOINED: an article joined it. MERGED: a bridging article merged other stories into it. UPDATED: an article in it changed. ARTICLE_REMOVED: an article left it (update or delete). DELETED: its last article went.',
 });
 
 @ObjectType({ description: 'An article was ingested (new or changed).' })

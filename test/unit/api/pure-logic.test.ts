@@ -10,7 +10,13 @@ import { PeriodEnum } from '../../../src/api/types/story.type';
 describe('cursors', () => {
   it('round-trips offsets and refuses anything else, naming "after"', () => {
     for (const n of [0, 1, 99, 123456]) expect(decodeCursor(encodeCursor(n))).toBe(n);
-    for (const bad of ['', 'x', Buffer.from('o:-1').toString('base64url'), Buffer.from('o:1.5').toString('base64url'), Buffer.from('p:3').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'x',
+      Buffer.from('o:-1').toString('base64url'),
+      Buffer.from('o:1.5').toString('base64url'),
+      Buffer.from('p:3').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } }));
     }
   });
@@ -21,7 +27,12 @@ describe('cursors', () => {
     expect(() => pageWindow(101, null)).toThrow('"first" must be between 0 and 100, got 101.');
     const c = toConnection({ items: ['a', 'b'], totalCount: 5 }, { skip: 2 });
     expect(c.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: encodeCursor(2), endCursor: encodeCursor(3) });
-    expect(toConnection({ items: [], totalCount: 0 }, { skip: 0 }).pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect(toConnection({ items: [], totalCount: 0 }, { skip: 0 }).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });
 
@@ -60,14 +71,29 @@ describe('date arguments', () => {
 describe('loadConfig', () => {
   it('has defaults for an empty environment', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ neo4jUri: undefined, neo4jUser: 'neo4j', port: 4000, host: '0.0.0.0', embeddedPort: 7687, apiKeys: [], readOnly: false, corsOrigins: ['*'] });
+    expect(c).toMatchObject({
+      neo4jUri: undefined,
+      neo4jUser: 'neo4j',
+      port: 4000,
+      host: '0.0.0.0',
+      embeddedPort: 7687,
+      apiKeys: [],
+      readOnly: false,
+      corsOrigins: ['*'],
+    });
     expect(c.embeddedDataDir).toBe(path.join(PROJECT_ROOT, '.data', 'neo4j'));
     expect(c.introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
   });
 
   it('reads lists, booleans and numbers, and names the variable it cannot read', () => {
-    const c = loadConfig({ NEWSGRAPH_API_KEY: 'a', NEWSGRAPH_API_KEYS: 'b:1, a ,', NEWSGRAPH_READ_ONLY: 'yes', PORT: '4221', NEWSGRAPH_CORS_ORIGINS: 'none' });
+    const c = loadConfig({
+      NEWSGRAPH_API_KEY: 'a',
+      NEWSGRAPH_API_KEYS: 'b:1, a ,',
+      NEWSGRAPH_READ_ONLY: 'yes',
+      PORT: '4221',
+      NEWSGRAPH_CORS_ORIGINS: 'none',
+    });
     expect(c).toMatchObject({ apiKeys: ['a', 'b:1'], readOnly: true, port: 4221, corsOrigins: [] });
     expect(() => loadConfig({ PORT: '-1' })).toThrow('PORT must be a non-negative integer, got "-1"');
     expect(() => loadConfig({ NEWSGRAPH_READ_ONLY: 'maybe' })).toThrow(/NEWSGRAPH_READ_ONLY must be true or false/);

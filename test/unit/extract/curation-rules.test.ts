@@ -3,13 +3,24 @@ import type { KnownName, KnownNames } from '../../../src/domain/types';
 
 /** The editors' rules in the known-names snapshot: extraction obeys them. Texts written for this test. */
 const article = (title: string, body: string, language = 'zh-Hant') => ({
-  id: 't', title, language, paragraphs: [body], captions: [], tags: [], related: [], authors: [],
+  id: 't',
+  title,
+  language,
+  paragraphs: [body],
+  captions: [],
+  tags: [],
+  related: [],
+  authors: [],
 });
 
 const snapshot = (names: KnownName[], rules?: KnownNames['rules']): KnownNames => Object.assign([...names], rules ? { rules } : {});
 
 const ZH = article('陳志明視察公園', '台北市長陳志明昨天視察大安森林公園，並與市民座談。陳志明說，公園將增設步道。');
-const EN = article('Mayor unveils harbour plan', 'Kaohsiung Mayor Wang Li-hua said on Monday that the city will build a new harbour. Wang Li-hua said the harbour would open next year.', 'en');
+const EN = article(
+  'Mayor unveils harbour plan',
+  'Kaohsiung Mayor Wang Li-hua said on Monday that the city will build a new harbour. Wang Li-hua said the harbour would open next year.',
+  'en',
+);
 
 describe('curation rules in the known-names snapshot', () => {
   it('a blocked form names no entity of that type, in either script', () => {

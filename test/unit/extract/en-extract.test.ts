@@ -4,7 +4,14 @@ import { extract } from '../../../src/extract';
 // every name below is invented for these tests, except a few office holders the lexicon knows
 function en(paragraphs: string[], opts: { title?: string; captions?: string[] } = {}): Extraction {
   const a: Article = {
-    id: 't', title: opts.title ?? 'News', paragraphs, captions: opts.captions ?? [], tags: [], related: [], authors: [], language: 'en',
+    id: 't',
+    title: opts.title ?? 'News',
+    paragraphs,
+    captions: opts.captions ?? [],
+    tags: [],
+    related: [],
+    authors: [],
+    language: 'en',
   };
   return extract(a);
 }
@@ -12,7 +19,8 @@ function en(paragraphs: string[], opts: { title?: string; captions?: string[] } 
 const of = (x: Extraction, type: string) => x.entities.filter((e) => e.type === type);
 const names = (x: Extraction, type: string) => of(x, type).map((e) => e.name);
 const byName = (x: Extraction, name: string) => x.entities.find((e) => e.name === name || e.aliases.includes(name));
-const rel = (x: Extraction, type: string, from: string, to: string) => x.relations.find((r) => r.type === type && r.from === from && r.to === to);
+const rel = (x: Extraction, type: string, from: string, to: string) =>
+  x.relations.find((r) => r.type === type && r.from === from && r.to === to);
 
 describe('English people: names, not titles, headings or fragments', () => {
   test('unknown names are found by given names, unknown words and speech cues', () => {
@@ -26,11 +34,14 @@ describe('English people: names, not titles, headings or fragments', () => {
   });
 
   test('a film title in quotes, a title-case heading and common words are no people', () => {
-    const x = en([
-      'Storm Warning Issued For Eastern Coast',
-      'The film "Silent Harbor Nights" opened on Friday, and director Anka Melbrook said she was delighted.',
-      'Opposition Lawmakers walked out before the vote.',
-    ], { title: 'Festival Opens With Local Premiere' });
+    const x = en(
+      [
+        'Storm Warning Issued For Eastern Coast',
+        'The film "Silent Harbor Nights" opened on Friday, and director Anka Melbrook said she was delighted.',
+        'Opposition Lawmakers walked out before the vote.',
+      ],
+      { title: 'Festival Opens With Local Premiere' },
+    );
     expect(names(x, 'person')).toEqual(['Anka Melbrook']);
     expect(x.entities.some((e) => /Silent Harbor/.test(e.name))).toBe(false);
   });
@@ -78,7 +89,11 @@ describe('English organizations by heads, appositions and the country they belon
   });
 
   test("Japan's foreign ministry is not Taiwan's 外交部, however it is written", () => {
-    const forms = ["Japan's foreign ministry protested.", 'The Ministry of Foreign Affairs of Japan protested.', 'The Japanese Foreign Ministry protested.'];
+    const forms = [
+      "Japan's foreign ministry protested.",
+      'The Ministry of Foreign Affairs of Japan protested.',
+      'The Japanese Foreign Ministry protested.',
+    ];
     for (const f of forms) {
       const x = en([f]);
       const orgs = of(x, 'organization').map((e) => e.id);
@@ -97,10 +112,15 @@ describe('English organizations by heads, appositions and the country they belon
   });
 
   test('the short form of a known unit keeps the lexicon id when its parent is named (shared with Chinese articles)', () => {
-    const x = en(['Lawmakers met in the Legislative Yuan on Tuesday.', 'During a meeting of the Procedure Committee, the bill was blocked.']);
+    const x = en([
+      'Lawmakers met in the Legislative Yuan on Tuesday.',
+      'During a meeting of the Procedure Committee, the bill was blocked.',
+    ]);
     expect(of(x, 'organization').map((e) => e.id)).toEqual(expect.arrayContaining(['org:立法院', 'org:立法院程序委員會']));
     // without the parent, the same words are a body of their own
-    expect(of(en(['During a meeting of the Procedure Committee, the bill was blocked.']), 'organization').map((e) => e.id)).toEqual(['org:Procedure Committee']);
+    expect(of(en(['During a meeting of the Procedure Committee, the bill was blocked.']), 'organization').map((e) => e.id)).toEqual([
+      'org:Procedure Committee',
+    ]);
   });
 
   test('a comma, a weekday or a title ends an organization name', () => {
@@ -126,7 +146,7 @@ describe('English relations: title + name, appositions, members', () => {
     expect(chair?.evidence).toMatch(/^Tova Reinholt, chairman of Velquor/);
   });
 
-  test('a head-of-state title without a country points at the person\'s country; a demonym before it names the country', () => {
+  test("a head-of-state title without a country points at the person's country; a demonym before it names the country", () => {
     const x = en([
       'Taiwan hosted the talks.',
       'President Lai Ching-te met Japanese Prime Minister Sanae Takaichi in Taipei.',
@@ -154,7 +174,9 @@ describe('English relations: title + name, appositions, members', () => {
 
   test('"Title Y of the <body>" holds the role at the body named after the name', () => {
     const x = en(['Prosecutor Kelvin Ashdown of the Taipei District Prosecutors Office said he would appeal.']);
-    const body = of(x, 'organization').find((e) => /Prosecutors Office/.test(e.name) || e.aliases.some((a) => /Prosecutors Office/.test(a)))!;
+    const body = of(x, 'organization').find(
+      (e) => /Prosecutors Office/.test(e.name) || e.aliases.some((a) => /Prosecutors Office/.test(a)),
+    )!;
     expect(rel(x, 'HOLDS_ROLE', byName(x, 'Kelvin Ashdown')!.id, body.id)?.title).toBe('Prosecutor');
   });
 

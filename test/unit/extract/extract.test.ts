@@ -7,13 +7,20 @@ import { parseTextPage } from '../../../src/ingest';
 
 function article(paragraphs: string[], opts: { title?: string; language?: string; captions?: string[]; authors?: string[] } = {}): Article {
   return {
-    id: 't', title: opts.title ?? '新聞', paragraphs, captions: opts.captions ?? [], tags: [], related: [],
-    authors: (opts.authors ?? []).map((name) => ({ name, role: 'reporter' as const })), language: opts.language ?? 'zh-Hant',
+    id: 't',
+    title: opts.title ?? '新聞',
+    paragraphs,
+    captions: opts.captions ?? [],
+    tags: [],
+    related: [],
+    authors: (opts.authors ?? []).map((name) => ({ name, role: 'reporter' as const })),
+    language: opts.language ?? 'zh-Hant',
   };
 }
 
 const ids = (x: Extraction) => x.entities.map((e) => e.id);
-const rel = (x: Extraction, type: string, from: string, to: string) => x.relations.find((r) => r.type === type && r.from === from && r.to === to);
+const rel = (x: Extraction, type: string, from: string, to: string) =>
+  x.relations.find((r) => r.type === type && r.from === from && r.to === to);
 
 describe('Chinese titles and names', () => {
   test('外交部長林佳龍: HOLDS_ROLE to the ministry, with the compound title and its sentence', () => {
@@ -109,10 +116,15 @@ describe('Chinese organizations and places', () => {
 
 describe('English', () => {
   test('title + romanised name, Name (中文) pairs and one node per country across languages', () => {
-    const x = extract(article([
-      'Taiwan Foreign Minister Lin Chia-lung met U.S. officials on Tuesday, while KMT Legislator Lo Chih-chiang (羅智強) criticized the plan.',
-      'Lin said Taiwan and the United States would deepen cooperation.',
-    ], { title: 'Taiwan and US talk trade', language: 'en' }));
+    const x = extract(
+      article(
+        [
+          'Taiwan Foreign Minister Lin Chia-lung met U.S. officials on Tuesday, while KMT Legislator Lo Chih-chiang (羅智強) criticized the plan.',
+          'Lin said Taiwan and the United States would deepen cooperation.',
+        ],
+        { title: 'Taiwan and US talk trade', language: 'en' },
+      ),
+    );
     const tw = x.entities.find((e) => e.id === 'country:TW');
     expect(tw?.name).toBe('Taiwan');
     expect(ids(x)).toContain('country:US');
@@ -167,8 +179,12 @@ describe('the founding page', () => {
     expect(x.entities.find((e) => e.id === 'country:US')?.aliases).toContain('美方');
     expect(x.entities.find((e) => e.id === 'country:TW')?.aliases).toContain('台美');
     expect(rel(x, 'HOLDS_ROLE', 'person:林佳龍', 'org:外交部')?.title).toBe('外交部長');
-    const reports = x.relations.find((r) => r.type === 'REPORTS_TO' && (r.from === 'person:林佳龍' || r.from === 'org:外交部')
-      && /外交及國防委員會/.test(x.entities.find((e) => e.id === r.to)?.name ?? ''));
+    const reports = x.relations.find(
+      (r) =>
+        r.type === 'REPORTS_TO' &&
+        (r.from === 'person:林佳龍' || r.from === 'org:外交部') &&
+        /外交及國防委員會/.test(x.entities.find((e) => e.id === r.to)?.name ?? ''),
+    );
     expect(reports?.evidence).toContain('立法院外交及國防委員會');
     const topicKeys = x.entities.filter((e) => e.type === 'topic').flatMap((e) => [e.name, ...e.aliases]);
     expect(topicKeys.some((k) => k.includes('稀土'))).toBe(true);
@@ -192,7 +208,11 @@ describe('round 2: credits, datelines, guards and lexicon fixes', () => {
   });
 
   test('an English photo credit names the agency', () => {
-    const x = extract(withMeta(article(['The storm moved north on Sunday, forecasters said.'], { language: 'en', title: 'Storm moves north' }), { credits: ['CNA'] }));
+    const x = extract(
+      withMeta(article(['The storm moved north on Sunday, forecasters said.'], { language: 'en', title: 'Storm moves north' }), {
+        credits: ['CNA'],
+      }),
+    );
     expect(x.entities.find((e) => e.type === 'organization' && e.kind === 'media')?.name).toBe('Central News Agency');
   });
 
@@ -222,7 +242,7 @@ describe('round 2: credits, datelines, guards and lexicon fixes', () => {
     expect(ids(extract(article(['德國總理今天前往漢堡出席會議。'])))).toContain('place:漢堡');
   });
 
-  test('高市早苗 is Japan\'s prime minister, not Kaohsiung', () => {
+  test("高市早苗 is Japan's prime minister, not Kaohsiung", () => {
     const x = extract(article(['日本首相高市早苗今天在國會答詢。']));
     expect(ids(x)).toContain('person:高市早苗');
     expect(ids(x)).not.toContain('place:高雄市');
@@ -233,7 +253,12 @@ describe('round 2: credits, datelines, guards and lexicon fixes', () => {
   });
 
   test('"the Cabinet" in English Taiwan news is the Executive Yuan', () => {
-    const x = extract(article(['The budget was approved by the Cabinet last month, officials in Taipei said.'], { language: 'en', title: 'Budget approved' }));
+    const x = extract(
+      article(['The budget was approved by the Cabinet last month, officials in Taipei said.'], {
+        language: 'en',
+        title: 'Budget approved',
+      }),
+    );
     expect(ids(x)).toContain('org:行政院');
   });
 
@@ -264,25 +289,52 @@ describe('topic rules (taxonomy roots, acronyms, bilateral relations, labor shor
   const topicIds = (x: Extraction) => x.entities.filter((e) => e.type === 'topic').map((e) => e.id);
 
   test('a Latin acronym in Chinese text (AI) is kept as an alias of the topic the text names (人工智慧)', () => {
-    const x = extract(article(['財政部公布出口統計，受惠於人工智慧（AI）應用需求強勁，AI伺服器出貨大增，AI相關產品持續成長。'], { title: 'AI帶動出口' }));
+    const x = extract(
+      article(['財政部公布出口統計，受惠於人工智慧（AI）應用需求強勁，AI伺服器出貨大增，AI相關產品持續成長。'], { title: 'AI帶動出口' }),
+    );
     const ai = x.entities.find((e) => e.id === 'topic:artificial-intelligence' || e.name === '人工智慧');
     expect(ai).toBeDefined();
     expect(ai?.aliases).toContain('AI');
   });
 
   test('taxonomy roots (政治, economy) give way when the article has specific topics', () => {
-    const x = extract(article(['立法院院會今天審查國防預算，朝野協商無共識，特別條例草案遭封殺。國防預算爭議持續，立法院將再協商。'], { title: '國防預算特別條例遭封殺' }));
+    const x = extract(
+      article(['立法院院會今天審查國防預算，朝野協商無共識，特別條例草案遭封殺。國防預算爭議持續，立法院將再協商。'], {
+        title: '國防預算特別條例遭封殺',
+      }),
+    );
     expect(topicIds(x)).toContain('topic:defense-budget');
     expect(topicIds(x)).not.toContain('topic:politics');
-    const en = extract(article(['The central bank kept interest rates unchanged. Interest rates have been steady as the bank watched tariffs and the economy. Tariffs weigh on exports.'], { title: 'Central bank holds interest rates', language: 'en' }));
+    const en = extract(
+      article(
+        [
+          'The central bank kept interest rates unchanged. Interest rates have been steady as the bank watched tariffs and the economy. Tariffs weigh on exports.',
+        ],
+        { title: 'Central bank holds interest rates', language: 'en' },
+      ),
+    );
     expect(en.entities.filter((e) => e.type === 'topic').length).toBeGreaterThanOrEqual(3);
     expect(topicIds(en)).not.toContain('topic:economy');
   });
 
   test('Taiwan diplomacy with a well-mentioned counterpart yields the pair relation (zh and en)', () => {
-    const zh = extract(article(['副總統今天出訪歐洲，在歐洲議會發表演說。歐洲議會議員表示歡迎，外交部說這是重要外交突破。歐盟官員也出席，台灣與歐洲議會合作密切。'], { title: '副總統赴歐洲議會演說' }));
+    const zh = extract(
+      article(
+        [
+          '副總統今天出訪歐洲，在歐洲議會發表演說。歐洲議會議員表示歡迎，外交部說這是重要外交突破。歐盟官員也出席，台灣與歐洲議會合作密切。',
+        ],
+        { title: '副總統赴歐洲議會演說' },
+      ),
+    );
     expect(topicIds(zh)).toContain('topic:taiwan-europe-relations');
-    const en = extract(article(['Taiwan\'s president met Japanese lawmakers in Taipei. Japan and Taiwan held a diplomatic dialogue; Japan said it valued the talks, and Japan will send a delegation. Taiwan thanked Japan.'], { title: 'Japan lawmakers visit Taiwan', language: 'en' }));
+    const en = extract(
+      article(
+        [
+          "Taiwan's president met Japanese lawmakers in Taipei. Japan and Taiwan held a diplomatic dialogue; Japan said it valued the talks, and Japan will send a delegation. Taiwan thanked Japan.",
+        ],
+        { title: 'Japan lawmakers visit Taiwan', language: 'en' },
+      ),
+    );
     const rel = en.entities.find((e) => e.id === 'topic:taiwan-japan-relations');
     expect(rel?.name).toBe('Taiwan–Japan relations');
     // without a diplomacy topic, co-mentioned countries are not a relation
@@ -293,7 +345,12 @@ describe('topic rules (taxonomy roots, acronyms, bilateral relations, labor shor
   test('人力不足 / worker shortage is the labor-shortage topic', () => {
     const x = extract(article(['醫院護理師人力不足，工時過長，院方表示人手不足問題嚴重，將加薪招募。'], { title: '醫院人力不足' }));
     expect(topicIds(x)).toContain('topic:labor-shortage');
-    const en = extract(article(['Factories face a labor shortage as workers retire. The labor shortage hits small firms hardest.'], { title: 'Labor shortage hits factories', language: 'en' }));
+    const en = extract(
+      article(['Factories face a labor shortage as workers retire. The labor shortage hits small firms hardest.'], {
+        title: 'Labor shortage hits factories',
+        language: 'en',
+      }),
+    );
     expect(topicIds(en)).toContain('topic:labor-shortage');
   });
 });

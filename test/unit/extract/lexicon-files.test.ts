@@ -27,11 +27,17 @@ describe('lexicon files', () => {
 
   it('fails loudly, naming the file and the problem', () => {
     const file = path.join(dir, 'people.json');
-    expect(loading('people.json', '[{"name": "甲",')).toThrow(new RegExp(`^Lexicon file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON`));
+    expect(loading('people.json', '[{"name": "甲",')).toThrow(
+      new RegExp(`^Lexicon file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON`),
+    );
     expect(loading('people.json', '{"name": "甲"}')).toThrow('must hold a JSON array, got object');
-    expect(loading('people.json', '[{"name": "甲"}, {"en": "Nameless"}]')).toThrow('entry 1 needs "name" as a non-empty string, got undefined');
+    expect(loading('people.json', '[{"name": "甲"}, {"en": "Nameless"}]')).toThrow(
+      'entry 1 needs "name" as a non-empty string, got undefined',
+    );
     expect(loading('people.json', '[{"name": "甲"}, "乙"]')).toThrow(LexiconError);
-    expect(loading('organizations.json', '[{"name": "測試社", "kind": "club"}]')).toThrow('entry 0 has kind "club"; known kinds: government,');
+    expect(loading('organizations.json', '[{"name": "測試社", "kind": "club"}]')).toThrow(
+      'entry 0 has kind "club"; known kinds: government,',
+    );
   });
 
   it('takes its directory from the configuration, not from the environment itself', () => {

@@ -3,8 +3,14 @@ import { extract } from '../../../src/extract';
 
 function article(paragraphs: string[], opts: { title?: string; language?: string; captions?: string[] } = {}): Article {
   return {
-    id: 't', title: opts.title ?? '新聞', paragraphs, captions: opts.captions ?? [], tags: [], related: [],
-    authors: [], language: opts.language ?? 'zh-Hant',
+    id: 't',
+    title: opts.title ?? '新聞',
+    paragraphs,
+    captions: opts.captions ?? [],
+    tags: [],
+    related: [],
+    authors: [],
+    language: opts.language ?? 'zh-Hant',
   };
 }
 
@@ -14,21 +20,33 @@ const topicKeys = (x: Extraction) => topics(x).flatMap((e) => [e.name, ...e.alia
 
 describe('actor-anchored events (Chinese)', () => {
   test('a company named before its event in the lead gives "<company><event>", fillers and stock codes dropped', () => {
-    const x = extract(article(['鴻海今天舉行法說會，董事長說明今年營運展望，看好伺服器需求。', '分析師認為，伺服器出貨將持續成長。'], { title: '伺服器需求強勁' }));
+    const x = extract(
+      article(['鴻海今天舉行法說會，董事長說明今年營運展望，看好伺服器需求。', '分析師認為，伺服器出貨將持續成長。'], {
+        title: '伺服器需求強勁',
+      }),
+    );
     expect(topicNames(x)).toContain('鴻海法說會');
-    const y = extract(article(['電子代工大廠鴻海 (2317-TW) 昨日法說會釋出樂觀展望，股價上漲。', '分析師認為，伺服器出貨將持續成長。'], { title: '伺服器需求強勁' }));
+    const y = extract(
+      article(['電子代工大廠鴻海 (2317-TW) 昨日法說會釋出樂觀展望，股價上漲。', '分析師認為，伺服器出貨將持續成長。'], {
+        title: '伺服器需求強勁',
+      }),
+    );
     expect(topicNames(y)).toContain('鴻海法說會');
     // a ticker code is a listing, not a theme
     expect(topicNames(y)).not.toContain('TW');
   });
 
   test('a short verb between the actor and the event stays (<team>痛失連霸)', () => {
-    const x = extract(article(['統一獅昨晚在主場落敗，球迷失望離場。', '總教練賽後表示，明年會再挑戰。'], { title: '統一獅痛失連霸的原因' }));
+    const x = extract(
+      article(['統一獅昨晚在主場落敗，球迷失望離場。', '總教練賽後表示，明年會再挑戰。'], { title: '統一獅痛失連霸的原因' }),
+    );
     expect(topicNames(x)).toContain('統一獅痛失連霸');
   });
 
   test('an event named only in a photo caption still counts; an event with no actor before it does not', () => {
-    const x = extract(article(['鴻海董事長說明今年營運展望，看好伺服器需求。'], { title: '伺服器需求強勁', captions: ['鴻海今天舉行法說會。'] }));
+    const x = extract(
+      article(['鴻海董事長說明今年營運展望，看好伺服器需求。'], { title: '伺服器需求強勁', captions: ['鴻海今天舉行法說會。'] }),
+    );
     expect(topicNames(x)).toContain('鴻海法說會');
     const y = extract(article(['今天舉行法說會，董事長說明今年營運展望。分析師看好伺服器需求。'], { title: '伺服器需求強勁' }));
     expect(topicNames(y).some((n) => n.endsWith('法說會') && n.length > 3)).toBe(false);
@@ -41,7 +59,9 @@ describe('actor-anchored events (Chinese)', () => {
   });
 
   test('generic filler words (關心, 登場) are not topics', () => {
-    const x = extract(article(['外界關心新館何時登場，市府表示新館將在明年登場，民眾也很關心交通。'], { title: '新館明年登場 民眾關心交通' }));
+    const x = extract(
+      article(['外界關心新館何時登場，市府表示新館將在明年登場，民眾也很關心交通。'], { title: '新館明年登場 民眾關心交通' }),
+    );
     expect(topicNames(x)).not.toContain('關心');
     expect(topicNames(x)).not.toContain('登場');
   });
@@ -49,7 +69,11 @@ describe('actor-anchored events (Chinese)', () => {
 
 describe('Chinese topics are themes, not names', () => {
   test('a headline phrase that ends in a person, a title or an organization head is no topic; idioms are none either', () => {
-    const x = extract(article(['新任院長陳大同今天上任，演員林小美出席，港灣大學校友也到場。'], { title: '演員林小美出席 新任院長陳大同一帆風順 港灣大學' }));
+    const x = extract(
+      article(['新任院長陳大同今天上任，演員林小美出席，港灣大學校友也到場。'], {
+        title: '演員林小美出席 新任院長陳大同一帆風順 港灣大學',
+      }),
+    );
     const names = topicNames(x);
     for (const bad of ['演員林小美', '新任院長', '港灣大學', '一帆風順']) expect(names).not.toContain(bad);
   });
@@ -67,7 +91,12 @@ describe('taxonomy topics need their own name or more than one passing word', ()
 
 describe('a qualified title is no topic', () => {
   test('教育局長 and 科主任 are posts; the bare role 校長 stays a possible theme', () => {
-    const x = extract(article(['教育局長今天主持交接典禮，新任校長宣誓就職，教育局長致詞勉勵。', '醫院科主任與教育局長都到場，教育局長表示校長交接順利。'], { title: '教育局長主持校長交接' }));
+    const x = extract(
+      article(
+        ['教育局長今天主持交接典禮，新任校長宣誓就職，教育局長致詞勉勵。', '醫院科主任與教育局長都到場，教育局長表示校長交接順利。'],
+        { title: '教育局長主持校長交接' },
+      ),
+    );
     const names = topicNames(x);
     expect(names).not.toContain('教育局長');
     expect(names).not.toContain('科主任');
@@ -77,15 +106,25 @@ describe('a qualified title is no topic', () => {
 
 describe('English topic phrases', () => {
   test('a lower-case multi-word taxonomy keyword (trade surplus) is matched', () => {
-    const x = extract(article(['The ministry said the trade surplus widened last month as shipments grew. Officials expect the trade surplus to stay large.'], { title: 'Shipments grow', language: 'en' }));
+    const x = extract(
+      article(
+        ['The ministry said the trade surplus widened last month as shipments grew. Officials expect the trade surplus to stay large.'],
+        { title: 'Shipments grow', language: 'en' },
+      ),
+    );
     expect(topics(x).map((e) => e.id)).toContain('topic:trade-balance');
   });
 
   test('verbs, dates and adverbs are not keywords; an adjective + noun phrase is', () => {
-    const x = extract(article([
-      'Authorities yesterday evacuated residents ahead of the storm. Yesterday crews evacuated more villages ahead of landfall.',
-      'The prime suspect was held yesterday. Police said the prime suspect evacuated the building.',
-    ], { title: 'Residents evacuated ahead of storm as prime suspect held', language: 'en' }));
+    const x = extract(
+      article(
+        [
+          'Authorities yesterday evacuated residents ahead of the storm. Yesterday crews evacuated more villages ahead of landfall.',
+          'The prime suspect was held yesterday. Police said the prime suspect evacuated the building.',
+        ],
+        { title: 'Residents evacuated ahead of storm as prime suspect held', language: 'en' },
+      ),
+    );
     const names = topicNames(x);
     for (const w of ['yesterday', 'evacuated', 'ahead']) expect(names).not.toContain(w);
     expect(names).toContain('prime suspect');

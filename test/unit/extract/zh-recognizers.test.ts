@@ -9,7 +9,8 @@ function article(paragraphs: string[], title = '新聞'): Article {
 const people = (x: Extraction) => x.entities.filter((e) => e.type === 'person').map((e) => e.name);
 const orgs = (x: Extraction) => x.entities.filter((e) => e.type === 'organization').map((e) => e.name);
 const places = (x: Extraction) => x.entities.filter((e) => e.type === 'place').map((e) => e.name);
-const rel = (x: Extraction, type: string, from: string, to: string) => x.relations.find((r) => r.type === type && r.from === from && r.to === to);
+const rel = (x: Extraction, type: string, from: string, to: string) =>
+  x.relations.find((r) => r.type === type && r.from === from && r.to === to);
 
 describe('name model (statistics from jieba person-name entries)', () => {
   const model = nameModel(getLexicon());
@@ -133,7 +134,14 @@ describe('organizations and places by their heads', () => {
   });
 
   test('a legal form is part of the name; a name a page wrote twice is written once; 法庭 is a head', () => {
-    const x = extract(article(['財團法人海洋生態保育研究中心今天發表報告。', '對此救難總隊救難總隊出動直升機。', '比利時商業法庭裁定暫停交易。', '學校成立博雅書院。']));
+    const x = extract(
+      article([
+        '財團法人海洋生態保育研究中心今天發表報告。',
+        '對此救難總隊救難總隊出動直升機。',
+        '比利時商業法庭裁定暫停交易。',
+        '學校成立博雅書院。',
+      ]),
+    );
     expect(orgs(x)).toEqual(expect.arrayContaining(['財團法人海洋生態保育研究中心', '救難總隊', '比利時商業法庭', '博雅書院']));
     expect(orgs(x)).not.toContain('救難總隊救難總隊');
   });

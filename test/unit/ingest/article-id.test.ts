@@ -2,7 +2,9 @@ import { articleId, canonicalUrl } from '../../../src/ingest';
 
 describe('canonicalUrl', () => {
   it('drops fragments and tracking parameters and lowercases the host', () => {
-    expect(canonicalUrl('https://UDN.com/news/story/1/2?utm_source=fb&utm_medium=x&fbclid=abc#comments')).toBe('https://udn.com/news/story/1/2');
+    expect(canonicalUrl('https://UDN.com/news/story/1/2?utm_source=fb&utm_medium=x&fbclid=abc#comments')).toBe(
+      'https://udn.com/news/story/1/2',
+    );
   });
 
   it('keeps parameters that identify the article, in a stable order', () => {

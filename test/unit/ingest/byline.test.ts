@@ -4,7 +4,14 @@ describe('matchByline', () => {
   it.each([
     ['經濟日報／ 記者王志成／台北即時報導', [{ name: '王志成', role: 'reporter' }], '經濟日報'],
     ['聯合報／ 編譯郭凱文／即時報導', [{ name: '郭凱文', role: 'author' }], '聯合報'],
-    ['記者吳宜君、蔡明德／台中報導', [{ name: '吳宜君', role: 'reporter' }, { name: '蔡明德', role: 'reporter' }], undefined],
+    [
+      '記者吳宜君、蔡明德／台中報導',
+      [
+        { name: '吳宜君', role: 'reporter' },
+        { name: '蔡明德', role: 'reporter' },
+      ],
+      undefined,
+    ],
     ['NOWnews今日新聞記者楊佩珊／台北報導', [{ name: '楊佩珊', role: 'reporter' }], 'NOWnews今日新聞'],
     ['社會中心／綜合報導', [], undefined],
     ['鉅亨網編譯羅以文 綜合外電 2025-03-02 09:10', [{ name: '羅以文', role: 'author' }], '鉅亨網'],
@@ -15,7 +22,12 @@ describe('matchByline', () => {
   });
 
   it('splits an inline ltn byline from the paragraph it opens', () => {
-    expect(matchByline('〔記者洪美秀／新竹報導〕新竹市今天舉辦科技展。')).toEqual({ authors: [{ name: '洪美秀', role: 'reporter' }], outlet: undefined, rest: '新竹市今天舉辦科技展。', dateline: '新竹' });
+    expect(matchByline('〔記者洪美秀／新竹報導〕新竹市今天舉辦科技展。')).toEqual({
+      authors: [{ name: '洪美秀', role: 'reporter' }],
+      outlet: undefined,
+      rest: '新竹市今天舉辦科技展。',
+      dateline: '新竹',
+    });
   });
 
   it('reads the reporter out of a CNA dateline with the place glued on', () => {
@@ -49,7 +61,11 @@ describe('matchCaption', () => {
     ['▲選手衝過終點線。（圖／記者張育誠攝）', '選手衝過終點線。', [{ name: '張育誠', role: 'photographer' }]],
     ['颱風過後路樹倒塌。（圖／讀者提供）', '颱風過後路樹倒塌。', []],
     ['民眾排隊購票。（中央社）', '民眾排隊購票。', []],
-    ['The mayor cuts the ribbon on Monday. Photo: Ann Lin, Example Times', 'The mayor cuts the ribbon on Monday.', [{ name: 'Ann Lin', role: 'photographer' }]],
+    [
+      'The mayor cuts the ribbon on Monday. Photo: Ann Lin, Example Times',
+      'The mayor cuts the ribbon on Monday.',
+      [{ name: 'Ann Lin', role: 'photographer' }],
+    ],
     ['Firefighters at the scene on Sunday. CNA photo Jan. 5, 2025', 'Firefighters at the scene on Sunday.', []],
   ])('%s', (line, caption, authors) => {
     const m = matchCaption(line);
@@ -64,11 +80,18 @@ describe('matchCaption', () => {
   });
 
   it('splits a credit from the paragraph the dump glued after it', () => {
-    expect(matchCaption('漁船進港卸貨（圖／漁會提供）漁會總幹事表示：')).toEqual({ caption: '漁船進港卸貨', authors: [], rest: '漁會總幹事表示：', credit: '圖／漁會提供' });
+    expect(matchCaption('漁船進港卸貨（圖／漁會提供）漁會總幹事表示：')).toEqual({
+      caption: '漁船進港卸貨',
+      authors: [],
+      rest: '漁會總幹事表示：',
+      credit: '圖／漁會提供',
+    });
   });
 
   it('does not take prose with brackets for a caption', () => {
     expect(matchCaption('行政院長（閣揆）今天出席記者會，說明政策方向。')).toBeUndefined();
-    expect(matchCaption('He said the photo: was not edited in any way, officials insisted later that day after a long review')).toBeUndefined();
+    expect(
+      matchCaption('He said the photo: was not edited in any way, officials insisted later that day after a long review'),
+    ).toBeUndefined();
   });
 });

@@ -26,7 +26,9 @@ describe('decodeBuffer', () => {
   });
 
   it('refuses binary files', () => {
-    expect(() => decodeBuffer(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'photo.txt')).toThrow(/photo\.txt: binary file \(PNG\)/);
+    expect(() => decodeBuffer(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'photo.txt')).toThrow(
+      /photo\.txt: binary file \(PNG\)/,
+    );
     expect(() => decodeBuffer(Buffer.from([0x41, 0x00, 0x42, 0x00, 0x43]), 'data.txt')).toThrow(/binary file/);
   });
 

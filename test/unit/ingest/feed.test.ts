@@ -17,7 +17,10 @@ describe('parseFeed', () => {
     expect(first.publishedAt).toBe('2025-05-01');
     expect(first.authors).toEqual([{ name: '郭家豪', role: 'author' }]);
     expect(first.tags).toEqual(['地方', '漁業']);
-    expect(first.paragraphs).toEqual(['屏東縣東港鎮今天舉行黑鮪魚季開幕活動，首尾黑鮪魚拍賣每公斤價格創下歷年新高。', '縣府表示，今年漁獲量可望比去年增加兩成。']);
+    expect(first.paragraphs).toEqual([
+      '屏東縣東港鎮今天舉行黑鮪魚季開幕活動，首尾黑鮪魚拍賣每公斤價格創下歷年新高。',
+      '縣府表示，今年漁獲量可望比去年增加兩成。',
+    ]);
     expect(first.language).toBe('zh-Hant');
     expect(second.title).toBe('宜蘭綠色博覽會湧入人潮 & 周邊交通壅塞');
     expect(second.source).toBe('範例新聞網 即時新聞');
@@ -35,7 +38,10 @@ describe('parseFeed', () => {
     expect(drought.publishedAt).toBe('2025-07-01T09:00:00Z');
     expect(drought.language).toBe('en');
     expect(metro.publishedAt).toBe('2025-07-01T11:00:00Z');
-    expect(metro.paragraphs).toEqual(['The eastern extension of the metro opened on Tuesday, two months ahead of schedule.', 'Officials said it would cut commuting times by 20 minutes.']);
+    expect(metro.paragraphs).toEqual([
+      'The eastern extension of the metro opened on Tuesday, two months ahead of schedule.',
+      'Officials said it would cut commuting times by 20 minutes.',
+    ]);
     expect(metro.source).toBe('Example Wire');
   });
 

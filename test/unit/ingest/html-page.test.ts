@@ -63,7 +63,9 @@ describe('parseHtmlPage', () => {
   });
 
   it('uses the <title> without the site name when nothing better exists', () => {
-    const a = parseHtmlPage('<html><head><title>Ferry service resumes after storm | Coastal Post</title></head><body><p>Ferries between the two islands resumed on Sunday after a three-day suspension caused by high waves, the operator said.</p></body></html>');
+    const a = parseHtmlPage(
+      '<html><head><title>Ferry service resumes after storm | Coastal Post</title></head><body><p>Ferries between the two islands resumed on Sunday after a three-day suspension caused by high waves, the operator said.</p></body></html>',
+    );
     expect(a.title).toBe('Ferry service resumes after storm');
     expect(a.paragraphs).toHaveLength(1);
   });
@@ -73,7 +75,9 @@ describe('parseHtmlPage', () => {
   });
 
   it('rejects a page without any headline', () => {
-    expect(() => parseHtmlPage('<html><body><p>一段沒有標題的文字。</p></body></html>', { origin: 'y.html' })).toThrow(/y\.html: missing title/);
+    expect(() => parseHtmlPage('<html><body><p>一段沒有標題的文字。</p></body></html>', { origin: 'y.html' })).toThrow(
+      /y\.html: missing title/,
+    );
   });
 
   it('rejects an empty page', () => {

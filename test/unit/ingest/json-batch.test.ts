@@ -6,7 +6,8 @@ import { fromInput, parseJsonBatch } from '../../../src/ingest';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../../fixtures/ingest', name), 'utf8');
 const articles = (items: Array<Article | NewsGraphError>): Article[] => items.filter((i): i is Article => !(i instanceof NewsGraphError));
-const errors = (items: Array<Article | NewsGraphError>): NewsGraphError[] => items.filter((i): i is NewsGraphError => i instanceof NewsGraphError);
+const errors = (items: Array<Article | NewsGraphError>): NewsGraphError[] =>
+  items.filter((i): i is NewsGraphError => i instanceof NewsGraphError);
 
 describe('parseJsonBatch', () => {
   it('reads a JSON array and reports the bad item by index without sinking the batch', () => {
@@ -15,7 +16,10 @@ describe('parseJsonBatch', () => {
     const [zh, en] = articles(items);
     expect(zh.title).toBe('台南鹽水蜂炮今晚登場 警方加強交通管制');
     expect(zh.url).toBe('https://www.example.com/news/1001');
-    expect(zh.paragraphs).toEqual(['台南市鹽水區年度蜂炮活動今晚登場，預計吸引上萬名遊客。', '警方表示，活動期間將實施交通管制，呼籲民眾多利用接駁車。']);
+    expect(zh.paragraphs).toEqual([
+      '台南市鹽水區年度蜂炮活動今晚登場，預計吸引上萬名遊客。',
+      '警方表示，活動期間將實施交通管制，呼籲民眾多利用接駁車。',
+    ]);
     expect(zh.authors).toEqual([{ name: '蔡文華', role: 'author' }]);
     expect(zh.source).toBe('範例日報');
     expect(zh.publishedAt).toBe('2025-02-12');
@@ -28,7 +32,10 @@ describe('parseJsonBatch', () => {
 
   it('reads NDJSON and names the malformed line', () => {
     const items = parseJsonBatch(fixture('batch.ndjson'), { origin: 'batch.ndjson' });
-    expect(articles(items).map((a) => a.title)).toEqual(['嘉義縣推動高鐵站周邊開發 招商說明會吸引百家廠商', 'Port city bans cruise ships from old harbour']);
+    expect(articles(items).map((a) => a.title)).toEqual([
+      '嘉義縣推動高鐵站周邊開發 招商說明會吸引百家廠商',
+      'Port city bans cruise ships from old harbour',
+    ]);
     expect(articles(items)[0].language).toBe('zh-Hant');
     expect(errors(items).map((e) => e.origin)).toEqual(['batch.ndjson:3']);
   });
@@ -36,7 +43,9 @@ describe('parseJsonBatch', () => {
   it('accepts a single object and an {articles: [...]} wrapper', () => {
     const one = parseJsonBatch('{"title":"單一物件新聞標題","body":"內容一段。"}', { origin: 'one.json' });
     expect(articles(one)).toHaveLength(1);
-    const wrapped = parseJsonBatch('{"articles":[{"title":"Wrapped item one","body":"Text."},{"title":"Wrapped item two","body":"Text."}]}');
+    const wrapped = parseJsonBatch(
+      '{"articles":[{"title":"Wrapped item one","body":"Text."},{"title":"Wrapped item two","body":"Text."}]}',
+    );
     expect(articles(wrapped)).toHaveLength(2);
   });
 
@@ -54,7 +63,13 @@ describe('parseJsonBatch', () => {
 describe('fromInput', () => {
   it('cleans bylines out of a scraped body but lets explicit fields win', () => {
     const a = fromInput(
-      { title: '高雄輕軌環狀線全線通車', body: '記者李明哲／高雄報導\n高雄輕軌環狀線今天全線通車，市長出席典禮。', source: '範例日報', language: 'zh-Hant', publishedAt: '2025-01-01' },
+      {
+        title: '高雄輕軌環狀線全線通車',
+        body: '記者李明哲／高雄報導\n高雄輕軌環狀線今天全線通車，市長出席典禮。',
+        source: '範例日報',
+        language: 'zh-Hant',
+        publishedAt: '2025-01-01',
+      },
       'api',
     );
     expect(a.paragraphs).toEqual(['高雄輕軌環狀線今天全線通車，市長出席典禮。']);
@@ -64,7 +79,10 @@ describe('fromInput', () => {
   });
 
   it('builds an article from html when there is no body', () => {
-    const a = fromInput({ title: 'Library extends opening hours', html: '<p>The central library will stay open until midnight during exam season, the city said.</p>' });
+    const a = fromInput({
+      title: 'Library extends opening hours',
+      html: '<p>The central library will stay open until midnight during exam season, the city said.</p>',
+    });
     expect(a.paragraphs).toEqual(['The central library will stay open until midnight during exam season, the city said.']);
     expect(a.language).toBe('en');
   });

@@ -32,7 +32,13 @@ describe('readInputs', () => {
 
   it('reads a Big5 text file', async () => {
     const path = join(scratch, 'big5.txt');
-    writeFileSync(path, iconv.encode('桃園機場第三航廈動工 預計四年完工\n\n記者周文彬／桃園報導\n桃園機場第三航廈北登機廊廳今天動工，交通部長出席典禮。\n', 'big5'));
+    writeFileSync(
+      path,
+      iconv.encode(
+        '桃園機場第三航廈動工 預計四年完工\n\n記者周文彬／桃園報導\n桃園機場第三航廈北登機廊廳今天動工，交通部長出席典禮。\n',
+        'big5',
+      ),
+    );
     const [item] = await collect([path]);
     expect(item.article?.title).toBe('桃園機場第三航廈動工 預計四年完工');
     expect(item.article?.authors).toEqual([{ name: '周文彬', role: 'reporter' }]);
@@ -84,7 +90,13 @@ describe('readInputs', () => {
 
 describe('countInputs', () => {
   it('counts batch items and feed entries, one per other file', async () => {
-    const paths = [join(FIXTURES, 'dir'), join(FIXTURES, 'batch.json'), join(FIXTURES, 'batch.ndjson'), join(FIXTURES, 'feed-rss.xml'), join(FIXTURES, 'article-jsonld.html')];
+    const paths = [
+      join(FIXTURES, 'dir'),
+      join(FIXTURES, 'batch.json'),
+      join(FIXTURES, 'batch.ndjson'),
+      join(FIXTURES, 'feed-rss.xml'),
+      join(FIXTURES, 'article-jsonld.html'),
+    ];
     expect(await countInputs(paths)).toBe(2 + 3 + 3 + 3 + 1);
     let yielded = 0;
     for await (const item of readInputs(paths)) if (item) yielded += 1;

@@ -35,7 +35,18 @@ describe('parseTextPage on the founding udn page dump', () => {
 
   it('leaves navigation, byline, captions, tags, teasers and comment rules out of the body', () => {
     const body = article.paragraphs.join('\n');
-    for (const chrome of ['詹子賢', '黃子佼', '記者張文馨', '邱德祥', '延伸閱讀', '高市早苗', '商品推薦', '留言', '聯合新聞網有權', '稀土 供應鏈 林佳龍']) {
+    for (const chrome of [
+      '詹子賢',
+      '黃子佼',
+      '記者張文馨',
+      '邱德祥',
+      '延伸閱讀',
+      '高市早苗',
+      '商品推薦',
+      '留言',
+      '聯合新聞網有權',
+      '稀土 供應鏈 林佳龍',
+    ]) {
       expect(body).not.toContain(chrome);
     }
   });
@@ -87,7 +98,14 @@ describe('parseTextPage with header lines and other house styles', () => {
 
   it('uses a header title and drops the lines above its occurrence', () => {
     const a = parseTextPage(
-      ['title: 颱風假明天全台停班停課', '', '其他新聞標題一則', '颱風假明天全台停班停課', '記者林小華／台北報導', '行政院人事總處晚間宣布，明天全台停班停課。'].join('\n'),
+      [
+        'title: 颱風假明天全台停班停課',
+        '',
+        '其他新聞標題一則',
+        '颱風假明天全台停班停課',
+        '記者林小華／台北報導',
+        '行政院人事總處晚間宣布，明天全台停班停課。',
+      ].join('\n'),
     );
     expect(a.title).toBe('颱風假明天全台停班停課');
     expect(a.paragraphs).toEqual(['行政院人事總處晚間宣布，明天全台停班停課。']);
@@ -96,7 +114,12 @@ describe('parseTextPage with header lines and other house styles', () => {
 
   it('handles a CNA dateline prefix and a trailing editor credit', () => {
     const a = parseTextPage(
-      ['衛福部宣布擴大疫苗接種', '', '（中央社記者陳美玲台北5日電）衛生福利部今天宣布擴大公費疫苗接種對象。', '疾管署說明，新制下月上路。（編輯：張國強）1140305'].join('\n'),
+      [
+        '衛福部宣布擴大疫苗接種',
+        '',
+        '（中央社記者陳美玲台北5日電）衛生福利部今天宣布擴大公費疫苗接種對象。',
+        '疾管署說明，新制下月上路。（編輯：張國強）1140305',
+      ].join('\n'),
     );
     expect(a.paragraphs[0]).toBe('衛生福利部今天宣布擴大公費疫苗接種對象。');
     expect(a.source).toBe('中央社');
@@ -154,13 +177,24 @@ describe('parseTextPage with header lines and other house styles', () => {
   });
 
   it('rejoins English lines the dump broke mid-sentence', () => {
-    const a = parseTextPage('Farmers protest new import rules in Taipei\n\nBy Ann Wu\n\nHundreds of farmers gathered outside the Executive Yuan on Monday to protest against\nthe new rules, organizers said.');
-    expect(a.paragraphs).toEqual(['Hundreds of farmers gathered outside the Executive Yuan on Monday to protest against the new rules, organizers said.']);
+    const a = parseTextPage(
+      'Farmers protest new import rules in Taipei\n\nBy Ann Wu\n\nHundreds of farmers gathered outside the Executive Yuan on Monday to protest against\nthe new rules, organizers said.',
+    );
+    expect(a.paragraphs).toEqual([
+      'Hundreds of farmers gathered outside the Executive Yuan on Monday to protest against the new rules, organizers said.',
+    ]);
   });
 
   it('keeps a headline once when the page repeats it inside the text', () => {
     const a = parseTextPage(
-      ['社會中心／綜合報導', '', '北市公車明起調整路線，影響數萬名通勤族。', '北市公車明起調整路線 通勤族注意', '市府說明，調整是為了配合捷運通車。', '北市公車明起調整路線 通勤族注意'].join('\n'),
+      [
+        '社會中心／綜合報導',
+        '',
+        '北市公車明起調整路線，影響數萬名通勤族。',
+        '北市公車明起調整路線 通勤族注意',
+        '市府說明，調整是為了配合捷運通車。',
+        '北市公車明起調整路線 通勤族注意',
+      ].join('\n'),
     );
     expect(a.title).toBe('北市公車明起調整路線 通勤族注意');
     expect(a.paragraphs).toEqual(['北市公車明起調整路線，影響數萬名通勤族。', '市府說明，調整是為了配合捷運通車。']);
@@ -179,26 +213,47 @@ describe('parseTextPage with header lines and other house styles', () => {
   });
 
   it('takes a date stamped in front of the first line as the date, not as part of the headline', () => {
-    const a = parseTextPage(['date 2025-03-04 南投縣府宣布竹山鎮老街週末封街辦市集', '記者丁小明／南投報導', '南投縣政府今天表示，竹山鎮老街本週末封街。'].join('\n'));
+    const a = parseTextPage(
+      ['date 2025-03-04 南投縣府宣布竹山鎮老街週末封街辦市集', '記者丁小明／南投報導', '南投縣政府今天表示，竹山鎮老街本週末封街。'].join(
+        '\n',
+      ),
+    );
     expect(a.title).toBe('南投縣府宣布竹山鎮老街週末封街辦市集');
     expect(a.publishedAt).toBe('2025-03-04');
     expect(a.paragraphs).toEqual(['南投縣政府今天表示，竹山鎮老街本週末封街。']);
   });
 
   it('skips a line of publishing times after a date stamp', () => {
-    const a = parseTextPage(['date 2025-03-04 首次上稿 03-04 10:02更新時間 03-04 12:30', '', '嘉義市議會今天通過明年度總預算，刪減幅度為近年最低。', '議長表示，審查過程順利。'].join('\n'));
+    const a = parseTextPage(
+      [
+        'date 2025-03-04 首次上稿 03-04 10:02更新時間 03-04 12:30',
+        '',
+        '嘉義市議會今天通過明年度總預算，刪減幅度為近年最低。',
+        '議長表示，審查過程順利。',
+      ].join('\n'),
+    );
     expect(a.paragraphs[0]).toBe('嘉義市議會今天通過明年度總預算，刪減幅度為近年最低。');
     expect(a.title).toMatch(/^嘉義市議會今天通過明年度總預算/);
   });
 
   it('does not take a section label above the headline for the headline', () => {
-    const a = parseTextPage(['生活', '', '宜蘭冬山河親水公園週末煙火秀 交通管制一次看', '2025/03/04 18:27 記者林小華／宜蘭報導', '宜蘭縣政府表示，煙火秀將於週六晚間登場。'].join('\n'));
+    const a = parseTextPage(
+      [
+        '生活',
+        '',
+        '宜蘭冬山河親水公園週末煙火秀 交通管制一次看',
+        '2025/03/04 18:27 記者林小華／宜蘭報導',
+        '宜蘭縣政府表示，煙火秀將於週六晚間登場。',
+      ].join('\n'),
+    );
     expect(a.title).toBe('宜蘭冬山河親水公園週末煙火秀 交通管制一次看');
     expect(a.paragraphs).toEqual(['宜蘭縣政府表示，煙火秀將於週六晚間登場。']);
   });
 
   it('drops what is left of an image link, and keeps short lines that have words', () => {
-    const a = parseTextPage(['.webp)', '', 'Port workers in the northern city began a two-day strike on Monday over pay.', 'OK.'].join('\n'));
+    const a = parseTextPage(
+      ['.webp)', '', 'Port workers in the northern city began a two-day strike on Monday over pay.', 'OK.'].join('\n'),
+    );
     expect(a.paragraphs).toEqual(['Port workers in the northern city began a two-day strike on Monday over pay.', 'OK.']);
   });
 
@@ -209,12 +264,23 @@ describe('parseTextPage with header lines and other house styles', () => {
 
 describe('parseTextPage chrome handling', () => {
   it('keeps prose that merely mentions copyright or browsers', () => {
-    const a = parseTextPage('Court rejects copyright claim over news photos\n\nBy Tom Hale\n\nThe court said the copyright claim failed because the photos were taken by a public agency.\nCopyright © 2025 Example Wire. All rights reserved.');
+    const a = parseTextPage(
+      'Court rejects copyright claim over news photos\n\nBy Tom Hale\n\nThe court said the copyright claim failed because the photos were taken by a public agency.\nCopyright © 2025 Example Wire. All rights reserved.',
+    );
     expect(a.paragraphs).toEqual(['The court said the copyright claim failed because the photos were taken by a public agency.']);
   });
 
   it('drops navigation above the headline even when the header words the title differently', () => {
-    const a = parseTextPage(['title: 新竹縣長出席科學園區擴建動土', '', '娛樂新聞一則標題', '竹科擴建今動土 縣長：帶來萬個就業機會', '記者彭小惠／新竹報導', '新竹科學園區擴建工程今天動土。'].join('\n'));
+    const a = parseTextPage(
+      [
+        'title: 新竹縣長出席科學園區擴建動土',
+        '',
+        '娛樂新聞一則標題',
+        '竹科擴建今動土 縣長：帶來萬個就業機會',
+        '記者彭小惠／新竹報導',
+        '新竹科學園區擴建工程今天動土。',
+      ].join('\n'),
+    );
     expect(a.title).toBe('新竹縣長出席科學園區擴建動土');
     expect(a.paragraphs).toEqual(['新竹科學園區擴建工程今天動土。']);
   });
@@ -230,7 +296,9 @@ describe('parseTextPage lead-sentence titles in English', () => {
 
 describe('parseTextPage datelines and credited outlets', () => {
   it('keeps the dateline place of a slash byline and the outlet it names', () => {
-    const a = parseTextPage(['港口擴建案今天動工', '', '聯合報／ 記者林大同／高雄即時報導', '', '高雄港擴建工程今天正式動工，預計三年完成。'].join('\n'));
+    const a = parseTextPage(
+      ['港口擴建案今天動工', '', '聯合報／ 記者林大同／高雄即時報導', '', '高雄港擴建工程今天正式動工，預計三年完成。'].join('\n'),
+    );
     expect(a.dateline).toBe('高雄');
     expect(a.credits).toContain('聯合報');
   });
@@ -259,7 +327,9 @@ describe('parseTextPage datelines and credited outlets', () => {
   });
 
   it('leaves credits and dateline out when the page names no source', () => {
-    const a = parseTextPage(['港口擴建案今天動工', '', '高雄港擴建工程今天正式動工，預計三年完成。', '市府表示，工程經費由中央補助。'].join('\n'));
+    const a = parseTextPage(
+      ['港口擴建案今天動工', '', '高雄港擴建工程今天正式動工，預計三年完成。', '市府表示，工程經費由中央補助。'].join('\n'),
+    );
     expect(a.credits).toBeUndefined();
     expect(a.dateline).toBeUndefined();
   });

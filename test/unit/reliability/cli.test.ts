@@ -5,18 +5,29 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
 
 /** The built command, as a user runs it (npm test builds dist/ first). */
 describe('newsgraph command line', () => {
   it('prints its version', () => {
     const r = cli('--version');
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe(`newsgraph ${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}`);
+    expect(r.stdout.trim()).toBe(
+      `newsgraph ${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}`,
+    );
   });
 
   it('answers unknown flags, unknown commands and missing arguments with the same usage error and exit code', () => {
-    for (const args of [['ingest', '--frobnicate', 'x.txt'], ['extract', '--fromat', 'json', 'x.txt'], ['--bogus'], ['frobnicate'], ['ingest'], ['extract'], []]) {
+    for (const args of [
+      ['ingest', '--frobnicate', 'x.txt'],
+      ['extract', '--fromat', 'json', 'x.txt'],
+      ['--bogus'],
+      ['frobnicate'],
+      ['ingest'],
+      ['extract'],
+      [],
+    ]) {
       const r = cli(...args);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/^newsgraph: .+\n\nUsage:/);
@@ -43,7 +54,10 @@ describe('newsgraph command line', () => {
     const nd = cli('extract', feed, '--format', 'ndjson');
     expect(nd.status).toBe(0);
     const lines = nd.stdout.trim().split('\n');
-    expect(lines.map((l) => (JSON.parse(l) as { article: { title: string } }).article.title)).toEqual(['外交部長訪問日本', '經濟部說明出口']);
+    expect(lines.map((l) => (JSON.parse(l) as { article: { title: string } }).article.title)).toEqual([
+      '外交部長訪問日本',
+      '經濟部說明出口',
+    ]);
 
     // one page stays one object, as the extraction scorer reads it
     const one = cli('extract', join(ROOT, 'seeds', 'articles', 'udn-2025-10-21-rare-earth-report.txt'), '--format', 'json');

@@ -55,7 +55,12 @@ describe('security configuration', () => {
   });
 
   it('reads several keys, read-only mode and CORS origins', () => {
-    const c = loadConfig({ NEWSGRAPH_API_KEY: 'k1', NEWSGRAPH_API_KEYS: 'k2, k3,,k1', NEWSGRAPH_READ_ONLY: 'true', NEWSGRAPH_CORS_ORIGINS: 'https://a.example, http://localhost:5173' });
+    const c = loadConfig({
+      NEWSGRAPH_API_KEY: 'k1',
+      NEWSGRAPH_API_KEYS: 'k2, k3,,k1',
+      NEWSGRAPH_READ_ONLY: 'true',
+      NEWSGRAPH_CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+    });
     expect(c.apiKeys).toEqual(['k1', 'k2', 'k3']);
     expect(c.readOnly).toBe(true);
     expect(c.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);

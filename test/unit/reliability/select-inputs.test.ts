@@ -10,9 +10,15 @@ function folder(): string {
   mkdirSync(join(dir, '2025'));
   writeFileSync(join(dir, 'a.txt'), page('颱風假消息查證'));
   writeFileSync(join(dir, 'a.gold.json'), JSON.stringify({ entities: [{ id: 'person:x', type: 'person', name: '某人' }] }));
-  writeFileSync(join(dir, 'b.html'), `<html><head><title>港口擴建</title></head><body><article><h1>港口擴建</h1><p>交通部今天說明港口擴建計畫，預計明年完工。</p></article></body></html>`);
+  writeFileSync(
+    join(dir, 'b.html'),
+    `<html><head><title>港口擴建</title></head><body><article><h1>港口擴建</h1><p>交通部今天說明港口擴建計畫，預計明年完工。</p></article></body></html>`,
+  );
   writeFileSync(join(dir, 'b.notes.json'), JSON.stringify({ checked: true }));
-  writeFileSync(join(dir, 'batch.json'), JSON.stringify([{ title: '夜市攤商改用環保餐具', body: '台北市環保局今天表示，夜市攤商將改用環保餐具。' }]));
+  writeFileSync(
+    join(dir, 'batch.json'),
+    JSON.stringify([{ title: '夜市攤商改用環保餐具', body: '台北市環保局今天表示，夜市攤商將改用環保餐具。' }]),
+  );
   writeFileSync(join(dir, '2025', 'c.txt'), page('農產品外銷成長'));
   return dir;
 }

@@ -33,8 +33,16 @@ describe('followRedirects', () => {
     const out = followRedirects(extraction(), new Map([['person:甲先生', 'person:甲']]));
     expect(out.entities.map((e) => e.id)).toEqual(['person:甲', 'org:乙']);
     expect(out.entities[0].aliases).toEqual(['甲', '甲先生']);
-    expect(out.mentions.find((m) => m.entityId === 'person:甲')).toEqual({ entityId: 'person:甲', count: 3, firstOffset: 3, inHeadline: true, salience: 0.7 });
-    expect(out.relations).toEqual([{ type: 'MEMBER_OF', from: 'person:甲', to: 'org:乙', evidence: '甲先生是乙的成員。', confidence: 0.9 }]);
+    expect(out.mentions.find((m) => m.entityId === 'person:甲')).toEqual({
+      entityId: 'person:甲',
+      count: 3,
+      firstOffset: 3,
+      inHeadline: true,
+      salience: 0.7,
+    });
+    expect(out.relations).toEqual([
+      { type: 'MEMBER_OF', from: 'person:甲', to: 'org:乙', evidence: '甲先生是乙的成員。', confidence: 0.9 },
+    ]);
     expect(out.cooccurrences).toEqual([{ a: 'person:甲', b: 'org:乙', count: 2 }]);
   });
 });
@@ -54,12 +62,24 @@ describe('pickOriginal', () => {
   });
 
   it('breaks ties by the earliest publication, then the id', () => {
-    expect(pickOriginal(body, [{ id: 'y', body, publishedAt: '2025-11-03', originalId: null }, { id: 'x', body, publishedAt: '2025-11-01', originalId: null }])).toBe('x');
-    expect(pickOriginal(body, [{ id: 'y', body, publishedAt: null, originalId: null }, { id: 'x', body, publishedAt: null, originalId: null }])).toBe('x');
+    expect(
+      pickOriginal(body, [
+        { id: 'y', body, publishedAt: '2025-11-03', originalId: null },
+        { id: 'x', body, publishedAt: '2025-11-01', originalId: null },
+      ]),
+    ).toBe('x');
+    expect(
+      pickOriginal(body, [
+        { id: 'y', body, publishedAt: null, originalId: null },
+        { id: 'x', body, publishedAt: null, originalId: null },
+      ]),
+    ).toBe('x');
   });
 
   it('finds none when no candidate contains enough of the body', () => {
-    expect(pickOriginal(body, [{ id: 'z', body: '外交部說明台灣與美國在供應鏈上的合作進展。', publishedAt: '2025-11-01', originalId: null }])).toBeUndefined();
+    expect(
+      pickOriginal(body, [{ id: 'z', body: '外交部說明台灣與美國在供應鏈上的合作進展。', publishedAt: '2025-11-01', originalId: null }]),
+    ).toBeUndefined();
     expect(pickOriginal(body, [])).toBeUndefined();
   });
 });

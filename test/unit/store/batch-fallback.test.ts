@@ -37,9 +37,18 @@ describe('writeArticles falls back to one transaction per article', () => {
 
   it('writes each article alone when the batch fails, and reports only the bad one as failed', async () => {
     const bad = new Error('constraint violated');
-    const { executor, transactions } = scripted([new Error('batch failed'), { id: 'a', status: 'new' }, bad, { id: 'c', status: 'updated' }]);
+    const { executor, transactions } = scripted([
+      new Error('batch failed'),
+      { id: 'a', status: 'new' },
+      bad,
+      { id: 'c', status: 'updated' },
+    ]);
     const out = await writeArticles(executor, [item('a'), item('b'), item('c')]);
-    expect(out).toEqual([{ id: 'a', status: 'new' }, { id: 'b', error: bad }, { id: 'c', status: 'updated' }]);
+    expect(out).toEqual([
+      { id: 'a', status: 'new' },
+      { id: 'b', error: bad },
+      { id: 'c', status: 'updated' },
+    ]);
     expect(transactions()).toBe(4);
   });
 

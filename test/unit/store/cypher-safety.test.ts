@@ -10,7 +10,8 @@ import { SRC, checkCypherSafety, checkStore, type SafetyReport } from './cypher-
  * interpolate a filter value instead of passing it as a parameter.
  */
 
-const QUERY = 'interface Query { cypher: string; params: Record<string, unknown> }\ninterface Executor { runSchema(c: string): Promise<void> }\n';
+const QUERY =
+  'interface Query { cypher: string; params: Record<string, unknown> }\ninterface Executor { runSchema(c: string): Promise<void> }\n';
 
 function checkSnippet(code: string): SafetyReport {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-safety-'));
@@ -53,7 +54,11 @@ describe('the Cypher-from-input check', () => {
     `);
     expect(report.sinks).toBe(8);
     // every sink is reported, traced back to the request's arguments
-    expect(lines(report)).toEqual(Array(8).fill(expect.stringMatching(/^`args: \{ label: string;.*`: a parameter of resolvers, which nothing in the checked files calls/)));
+    expect(lines(report)).toEqual(
+      Array(8).fill(
+        expect.stringMatching(/^`args: \{ label: string;.*`: a parameter of resolvers, which nothing in the checked files calls/),
+      ),
+    );
     // each finding is at its sink (byLabel, byId, named, sorted, filtered, leaky, hops, ddl) and says how the value got there
     expect(report.findings.map((f) => f.line)).toEqual([4, 5, 7, 11, 16, 19, 20, 21]);
     expect(report.findings[0].reason).toMatch(/passed as label of byLabel/);
@@ -96,11 +101,16 @@ describe('the Cypher-from-input check', () => {
   it('fails on src/store with one filter value spelled into the Cypher instead of passed', () => {
     const file = path.join(SRC, 'store', 'queries.ts');
     const text = fs.readFileSync(file, 'utf8');
-    const changed = text.replace(/where\.push\('\(toLower\(e\.name\) CONTAINS toLower\(\$nameContains\).*\n/, "where.push(`e.name CONTAINS '${f.nameContains}'`);\n");
+    const changed = text.replace(
+      /where\.push\('\(toLower\(e\.name\) CONTAINS toLower\(\$nameContains\).*\n/,
+      "where.push(`e.name CONTAINS '${f.nameContains}'`);\n",
+    );
     expect(changed).not.toBe(text);
     const report = checkStore({ [file]: changed });
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ file: expect.stringMatching(/queries\.ts$/), sink: 'cypher:' });
-    expect(report.findings[0].reason).toMatch(/^entity\.resolver\.ts:\d+ `@Arg\('filter'.*`: a parameter of entities[\s\S]*passed as options of entitiesPage/);
+    expect(report.findings[0].reason).toMatch(
+      /^entity\.resolver\.ts:\d+ `@Arg\('filter'.*`: a parameter of entities[\s\S]*passed as options of entitiesPage/,
+    );
   });
 });

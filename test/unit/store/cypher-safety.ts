@@ -37,8 +37,28 @@ type Reason = string | null;
 const ARRAY_ELEMENT_METHODS = new Set(['map', 'flatMap', 'filter', 'forEach', 'some', 'every', 'find', 'findIndex', 'sort']);
 /** Methods whose result is as fixed as their receiver and arguments. */
 const PURE_METHODS = new Set([
-  'join', 'filter', 'slice', 'sort', 'reverse', 'concat', 'flat', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase',
-  'split', 'padStart', 'padEnd', 'repeat', 'toString', 'toFixed', 'at', 'replace', 'replaceAll', 'find',
+  'join',
+  'filter',
+  'slice',
+  'sort',
+  'reverse',
+  'concat',
+  'flat',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'split',
+  'padStart',
+  'padEnd',
+  'repeat',
+  'toString',
+  'toFixed',
+  'at',
+  'replace',
+  'replaceAll',
+  'find',
 ]);
 /** Methods whose function argument only selects or orders: its result never becomes text. */
 const SELECTING_CALLBACK = new Set(['filter', 'sort', 'find', 'some', 'every', 'findIndex']);
@@ -81,7 +101,8 @@ class Analyzer {
     const d = s?.valueDeclaration ?? s?.declarations?.[0];
     if (!d) return undefined;
     if (isFunctionLike(d)) return d;
-    if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
+    if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+      return d.initializer;
     return undefined;
   }
 
@@ -97,7 +118,11 @@ class Analyzer {
           if (s) this.pushes.set(s, [...(this.pushes.get(s) ?? []), ...n.arguments]);
         }
       }
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      ) {
         const s = this.symbolOf(n.left);
         if (s) this.writes.set(s, [...(this.writes.get(s) ?? []), n.right]);
       }
@@ -119,7 +144,12 @@ class Analyzer {
   private isDeclarationName(n: ts.Identifier): boolean {
     const p = n.parent;
     return (
-      ((ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p)) &&
+      ((ts.isVariableDeclaration(p) ||
+        ts.isFunctionDeclaration(p) ||
+        ts.isParameter(p) ||
+        ts.isBindingElement(p) ||
+        ts.isPropertyAssignment(p) ||
+        ts.isMethodDeclaration(p)) &&
         p.name === n) ||
       ts.isImportSpecifier(p) ||
       ts.isExportSpecifier(p) ||
@@ -165,9 +195,16 @@ class Analyzer {
   }
 
   private checkNow(e: ts.Expression, path: string[]): Reason {
-    if (ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isRegularExpressionLiteral(e)) return null;
+    if (ts.isStringLiteral(e) || ts.isNumericLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isRegularExpressionLiteral(e))
+      return null;
     if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return null;
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
+    if (
+      ts.isParenthesizedExpression(e) ||
+      ts.isAsExpression(e) ||
+      ts.isNonNullExpression(e) ||
+      ts.isTypeAssertionExpression(e) ||
+      ts.isSatisfiesExpression(e)
+    ) {
       return this.check(e.expression, path);
     }
     if (ts.isTemplateExpression(e)) return this.all(e.templateSpans.map((s) => s.expression));
@@ -176,13 +213,23 @@ class Analyzer {
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken) return this.all([e.left, e.right]);
-      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) return this.all([e.left, e.right], path);
+      if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken)
+        return this.all([e.left, e.right], path);
       if (op === ts.SyntaxKind.CommaToken) return this.check(e.right, path);
       // comparisons and arithmetic give booleans and numbers of fixed spelling
       if (
-        [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
-          ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken,
-          ts.SyntaxKind.InKeyword, ts.SyntaxKind.InstanceOfKeyword].includes(op)
+        [
+          ts.SyntaxKind.EqualsEqualsEqualsToken,
+          ts.SyntaxKind.ExclamationEqualsEqualsToken,
+          ts.SyntaxKind.EqualsEqualsToken,
+          ts.SyntaxKind.ExclamationEqualsToken,
+          ts.SyntaxKind.LessThanToken,
+          ts.SyntaxKind.GreaterThanToken,
+          ts.SyntaxKind.LessThanEqualsToken,
+          ts.SyntaxKind.GreaterThanEqualsToken,
+          ts.SyntaxKind.InKeyword,
+          ts.SyntaxKind.InstanceOfKeyword,
+        ].includes(op)
       ) {
         return null;
       }
@@ -192,7 +239,10 @@ class Analyzer {
     if (ts.isArrayLiteralExpression(e)) {
       if (path[0] === 'length') return null;
       const rest = path.length ? path.slice(1) : [];
-      return this.all(e.elements.map((x) => (ts.isSpreadElement(x) ? x.expression : x)), ts.isSpreadElement(e.elements[0] ?? e) ? path : rest);
+      return this.all(
+        e.elements.map((x) => (ts.isSpreadElement(x) ? x.expression : x)),
+        ts.isSpreadElement(e.elements[0] ?? e) ? path : rest,
+      );
     }
     if (ts.isObjectLiteralExpression(e)) return this.checkObject(e, path);
     if (ts.isElementAccessExpression(e)) return this.check(e.expression, ['*', ...path]);
@@ -216,7 +266,13 @@ class Analyzer {
     const [head, ...rest] = path;
     const props = e.properties;
     const valueOf = (p: ts.ObjectLiteralElementLike): ts.Expression | undefined =>
-      ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : ts.isSpreadAssignment(p) ? p.expression : undefined;
+      ts.isPropertyAssignment(p)
+        ? p.initializer
+        : ts.isShorthandPropertyAssignment(p)
+          ? p.name
+          : ts.isSpreadAssignment(p)
+            ? p.expression
+            : undefined;
     if (head === undefined || head === '*') {
       for (const p of props) {
         const v = valueOf(p);
@@ -228,7 +284,10 @@ class Analyzer {
     }
     const named = props.find((p) => !ts.isSpreadAssignment(p) && p.name && ts.isIdentifier(p.name) && p.name.text === head);
     if (named) return this.check(valueOf(named)!, rest);
-    return this.all(props.filter(ts.isSpreadAssignment).map((p) => p.expression), path);
+    return this.all(
+      props.filter(ts.isSpreadAssignment).map((p) => p.expression),
+      path,
+    );
   }
 
   private checkIdentifier(e: ts.Identifier, path: string[]): Reason {
@@ -300,17 +359,24 @@ class Analyzer {
         if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' && method === 'from') {
           return index === 0 ? this.check(call.arguments[0], ['*', ...path]) : null;
         }
-        if (ARRAY_ELEMENT_METHODS.has(method)) return method === 'sort' || index === 0 ? this.check(callee.expression, ['*', ...path]) : null;
+        if (ARRAY_ELEMENT_METHODS.has(method))
+          return method === 'sort' || index === 0 ? this.check(callee.expression, ['*', ...path]) : null;
         if (method === 'replace' || method === 'replaceAll') return this.check(callee.expression);
       }
       return this.unsafe(p, 'a parameter of a callback this check does not follow');
     }
     if (p.dotDotDotToken) return this.unsafe(p, 'a rest parameter');
     if (!isFunctionLike(fn)) return this.unsafe(p, 'a parameter of a constructor or accessor');
-    const name = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ? fn.name?.getText() : ts.isVariableDeclaration(fn.parent) ? fn.parent.name.getText() : '(anonymous)';
+    const name =
+      ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)
+        ? fn.name?.getText()
+        : ts.isVariableDeclaration(fn.parent)
+          ? fn.parent.name.getText()
+          : '(anonymous)';
     if (this.escapes.has(fn)) return this.unsafe(p, `a parameter of ${name}, which is passed around as a value: who calls it is unknown`);
     const calls = this.calls.get(fn) ?? [];
-    if (!calls.length) return this.unsafe(p, `a parameter of ${name}, which nothing in the checked files calls: where its values come from is unknown`);
+    if (!calls.length)
+      return this.unsafe(p, `a parameter of ${name}, which nothing in the checked files calls: where its values come from is unknown`);
     for (const c of calls) {
       const arg = c.arguments[index];
       if (arg && ts.isSpreadElement(arg)) return this.unsafe(arg, 'a spread argument');
@@ -340,7 +406,8 @@ class Analyzer {
       const recv = callee.expression;
       const recvName = ts.isIdentifier(recv) ? recv.text : '';
       if (recvName === 'Object' && ['entries', 'keys', 'values', 'fromEntries'].includes(method)) return fnArgs();
-      if (recvName === 'Array' && method === 'from') return e.arguments[1] ? this.all(this.returnsOf(e.arguments[1])) : this.check(e.arguments[0]);
+      if (recvName === 'Array' && method === 'from')
+        return e.arguments[1] ? this.all(this.returnsOf(e.arguments[1])) : this.check(e.arguments[0]);
       if (recvName === 'JSON' && method === 'stringify') return fnArgs();
       if (recvName === 'path' && ['join', 'resolve'].includes(method)) return fnArgs();
       // a project file at a fixed path (schema/neo4j.cypher) is not user input
@@ -397,12 +464,25 @@ class Analyzer {
     const add = (n: ts.Expression, sink: string): void => {
       sinks++;
       const reason = this.check(n);
-      if (reason) findings.push({ file: n.getSourceFile().fileName, line: n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1, sink, reason });
+      if (reason)
+        findings.push({
+          file: n.getSourceFile().fileName,
+          line: n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1,
+          sink,
+          reason,
+        });
     };
     for (const f of targets) {
       const visit = (n: ts.Node): void => {
-        if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'cypher' && ts.isObjectLiteralExpression(n.parent)) add(n.initializer, 'cypher:');
-        if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'runSchema' && n.arguments[0]) add(n.arguments[0], 'runSchema()');
+        if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'cypher' && ts.isObjectLiteralExpression(n.parent))
+          add(n.initializer, 'cypher:');
+        if (
+          ts.isCallExpression(n) &&
+          ts.isPropertyAccessExpression(n.expression) &&
+          n.expression.name.text === 'runSchema' &&
+          n.arguments[0]
+        )
+          add(n.arguments[0], 'runSchema()');
         ts.forEachChild(n, visit);
       };
       visit(f);
@@ -412,15 +492,32 @@ class Analyzer {
 }
 
 /** Checks `targets` (file names) within a program made of `roots`; `texts` replaces the text of some files. */
-export function checkCypherSafety(roots: string[], targets: (fileName: string) => boolean, texts: Record<string, string> = {}): SafetyReport {
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, resolveJsonModule: true, noResolve: true, types: [] };
+export function checkCypherSafety(
+  roots: string[],
+  targets: (fileName: string) => boolean,
+  texts: Record<string, string> = {},
+): SafetyReport {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    noResolve: true,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);
   host.readFile = (f) => texts[path.resolve(f)] ?? read(f);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, lang, ...rest) => (texts[path.resolve(f)] !== undefined ? ts.createSourceFile(f, texts[path.resolve(f)], lang, true) : getSourceFile(f, lang, ...rest));
+  host.getSourceFile = (f, lang, ...rest) =>
+    texts[path.resolve(f)] !== undefined ? ts.createSourceFile(f, texts[path.resolve(f)], lang, true) : getSourceFile(f, lang, ...rest);
   const program = ts.createProgram(roots, options, host);
-  const files = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/') && roots.includes(path.resolve(f.fileName)));
+  const files = program
+    .getSourceFiles()
+    .filter((f) => !f.isDeclarationFile && !f.fileName.includes('/node_modules/') && roots.includes(path.resolve(f.fileName)));
   return new Analyzer(program, files).report(files.filter((f) => targets(f.fileName)));
 }
 

@@ -32,7 +32,8 @@ const cases: Record<string, () => Query<unknown>> = {
   'queries.entitiesById': () => queries.entitiesById(['person:甲', 'org:乙']),
   'queries.articlesPage: no filter': () => queries.articlesPage({ skip: 0, limit: 20 }),
   'queries.articlesPage: text (relevance)': () => queries.articlesPage({ filter: { text: '稀土 "出口"' }, skip: 20, limit: 10 }),
-  'queries.articlesPage: text, newest first': () => queries.articlesPage({ filter: { text: 'rare earth' }, orderBy: 'PUBLISHED_AT', skip: 0, limit: 10 }),
+  'queries.articlesPage: text, newest first': () =>
+    queries.articlesPage({ filter: { text: 'rare earth' }, orderBy: 'PUBLISHED_AT', skip: 0, limit: 10 }),
   'queries.articlesPage: mentionsAll': () => queries.articlesPage({ filter: { mentionsAll: ['person:甲', 'org:乙'] }, skip: 0, limit: 5 }),
   'queries.articlesPage: mentionsAll by relevance': () =>
     queries.articlesPage({ filter: { mentionsAll: ['person:甲'] }, orderBy: 'RELEVANCE', skip: 0, limit: 5 }),
@@ -41,7 +42,11 @@ const cases: Record<string, () => Query<unknown>> = {
     queries.articlesPage({ filter: { mentionsAny: ['person:甲'] }, orderBy: 'RELEVANCE', skip: 0, limit: 5 }),
   'queries.articlesPage: topic': () => queries.articlesPage({ filter: { topic: 'topic:測試' }, skip: 0, limit: 5 }),
   'queries.articlesPage: source, language, dates': () =>
-    queries.articlesPage({ filter: { source: 'udn', language: 'zh-Hant', from: '2025-10-01', to: '2025-10-31T23:59:59.999Z' }, skip: 0, limit: 5 }),
+    queries.articlesPage({
+      filter: { source: 'udn', language: 'zh-Hant', from: '2025-10-01', to: '2025-10-31T23:59:59.999Z' },
+      skip: 0,
+      limit: 5,
+    }),
   'queries.entitiesPage: no filter': () => queries.entitiesPage({ skip: 0, limit: 20 }),
   'queries.entitiesPage: type, name, mentions, by name': () =>
     queries.entitiesPage({ filter: { type: 'person', nameContains: '林', minMentions: 2 }, orderBy: 'NAME', skip: 0, limit: 20 }),
@@ -50,7 +55,8 @@ const cases: Record<string, () => Query<unknown>> = {
   'queries.mentionsByArticle': () => queries.mentionsByArticle(['a1']),
   'queries.articlesByEntity': () => queries.articlesByEntity({ ids: ['person:甲'], skip: 0, limit: 3 }),
   'queries.relationsByEntity: out': () => queries.relationsByEntity({ ids: ['person:甲'], direction: 'OUT', first: 5 }),
-  'queries.relationsByEntity: in, typed': () => queries.relationsByEntity({ ids: ['org:乙'], types: ['HOLDS_ROLE', 'PART_OF'], direction: 'IN', first: 5 }),
+  'queries.relationsByEntity: in, typed': () =>
+    queries.relationsByEntity({ ids: ['org:乙'], types: ['HOLDS_ROLE', 'PART_OF'], direction: 'IN', first: 5 }),
   'queries.relationsByEntity: both': () => queries.relationsByEntity({ ids: ['org:乙'], direction: 'BOTH', first: 5 }),
   'queries.counts': () => queries.counts(),
   'queries.articleCount': () => queries.articleCount(),
@@ -60,14 +66,29 @@ const cases: Record<string, () => Query<unknown>> = {
   'graph.paths: typed': () => graph.paths({ from: 'person:甲', to: 'org:乙', maxHops: 4, first: 5, types: ['HOLDS_ROLE', 'REPORTS_TO'] }),
   'graph.cooccurrences': () => graph.cooccurrences({ id: 'person:甲', first: 20 }),
   'graph.cooccurrences: type, dates, duplicates': () =>
-    graph.cooccurrences({ id: 'person:甲', type: 'topic', from: '2025-10-01', to: '2025-10-31T23:59:59.999Z', first: 5, includeDuplicates: true }),
+    graph.cooccurrences({
+      id: 'person:甲',
+      type: 'topic',
+      from: '2025-10-01',
+      to: '2025-10-31T23:59:59.999Z',
+      first: 5,
+      includeDuplicates: true,
+    }),
   'graph.timeline: week': () => graph.timeline({ ids: ['person:甲'], interval: 'WEEK' }),
   'graph.timeline: day by outlet, dates': () =>
     graph.timeline({ ids: ['person:甲', 'topic:測試'], interval: 'DAY', from: '2025-10-01', to: '2025-10-31T23:59:59.999Z', by: 'OUTLET' }),
-  'graph.timeline: month by language, duplicates': () => graph.timeline({ ids: ['person:甲'], interval: 'MONTH', by: 'LANGUAGE', includeDuplicates: true }),
+  'graph.timeline: month by language, duplicates': () =>
+    graph.timeline({ ids: ['person:甲'], interval: 'MONTH', by: 'LANGUAGE', includeDuplicates: true }),
   'graph.trending': () => graph.trending({ from: '2025-11-01', to: '2025-11-07T23:59:59.999Z', previousFrom: '2025-10-25', first: 10 }),
   'graph.trending: typed, duplicates': () =>
-    graph.trending({ type: 'person', from: '2025-11-01', to: '2025-11-07T23:59:59.999Z', previousFrom: '2025-10-25', first: 10, includeDuplicates: true }),
+    graph.trending({
+      type: 'person',
+      from: '2025-11-01',
+      to: '2025-11-07T23:59:59.999Z',
+      previousFrom: '2025-10-25',
+      first: 10,
+      includeDuplicates: true,
+    }),
   'graph.relatedArticles': () => graph.relatedArticles({ ids: ['a1'], first: 5 }),
   'graph.topicParents': () => graph.topicParents(['topic:測試']),
   'graph.topicChildren': () => graph.topicChildren(['topic:測試']),
@@ -76,14 +97,29 @@ const cases: Record<string, () => Query<unknown>> = {
   'stories.storiesPage: latest': () => stories.storiesPage({ skip: 0, limit: 10 }),
   'stories.storiesPage: size, every filter': () =>
     stories.storiesPage({
-      filter: { from: '2025-10-01', to: '2025-10-31T23:59:59.999Z', entity: 'person:甲', topic: 'topic:測試', language: 'en', outlet: 'udn', text: '稀土' },
+      filter: {
+        from: '2025-10-01',
+        to: '2025-10-31T23:59:59.999Z',
+        entity: 'person:甲',
+        topic: 'topic:測試',
+        language: 'en',
+        outlet: 'udn',
+        text: '稀土',
+      },
       orderBy: 'SIZE',
       skip: 0,
       limit: 10,
     }),
   'stories.storiesPage: trending': () =>
-    stories.storiesPage({ filter: { from: '2025-11-01', to: '2025-11-07T23:59:59.999Z' }, orderBy: 'TRENDING', previousFrom: '2025-10-25', skip: 0, limit: 10 }),
-  'stories.trendingStories': () => stories.trendingStories({ from: '2025-11-01', to: '2025-11-07T23:59:59.999Z', previousFrom: '2025-10-25', first: 5 }),
+    stories.storiesPage({
+      filter: { from: '2025-11-01', to: '2025-11-07T23:59:59.999Z' },
+      orderBy: 'TRENDING',
+      previousFrom: '2025-10-25',
+      skip: 0,
+      limit: 10,
+    }),
+  'stories.trendingStories': () =>
+    stories.trendingStories({ from: '2025-11-01', to: '2025-11-07T23:59:59.999Z', previousFrom: '2025-10-25', first: 5 }),
   'stories.storyArticles': () => stories.storyArticles({ ids: ['story:1'], skip: 0, limit: 10, includeDuplicates: false }),
   'stories.storyTimeline: by outlet': () => stories.storyTimeline({ ids: ['story:1'], unit: 'day', by: 'OUTLET' }),
   'stories.storyKeyEntities': () => stories.storyKeyEntities({ ids: ['story:1'], first: 5 }),
@@ -94,7 +130,14 @@ const cases: Record<string, () => Query<unknown>> = {
   'stories.relationsPage: no filter': () => stories.relationsPage({ skip: 0, limit: 20 }),
   'stories.relationsPage: every filter': () =>
     stories.relationsPage({
-      filter: { types: ['HOLDS_ROLE'], entity: 'person:甲', from: 'person:甲', to: 'org:乙', since: '2025-10-01', until: '2025-10-31T23:59:59.999Z' },
+      filter: {
+        types: ['HOLDS_ROLE'],
+        entity: 'person:甲',
+        from: 'person:甲',
+        to: 'org:乙',
+        since: '2025-10-01',
+        until: '2025-10-31T23:59:59.999Z',
+      },
       skip: 0,
       limit: 20,
     }),
@@ -118,7 +161,8 @@ describe('Cypher of the store builders', () => {
     const modules = { queries, graph, stories };
     for (const [prefix, mod] of Object.entries(modules)) {
       for (const [name, value] of Object.entries(mod)) {
-        if (typeof value === 'function' && name !== 'escapeLucene') expect({ [prefix]: name, covered: named.has(name) }).toEqual({ [prefix]: name, covered: true });
+        if (typeof value === 'function' && name !== 'escapeLucene')
+          expect({ [prefix]: name, covered: named.has(name) }).toEqual({ [prefix]: name, covered: true });
       }
     }
   });

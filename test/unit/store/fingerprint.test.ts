@@ -3,7 +3,8 @@ import { DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, trigrams } from '../.
 const WIRE =
   '行政院今天通過能源轉型方案，將在未來五年內提高再生能源占比，並強化電網韌性。經濟部表示，方案包括離岸風電、太陽光電與儲能設備的投資，' +
   '預計帶動數千億元產值。環境部也說，將同步檢討排碳費率，協助產業減碳。';
-const OTHER = '立法院今天審查國防預算，國民黨立委質疑採購進度落後，國防部長回應將加快交運。民進黨團則要求盡速付委，朝野協商仍無共識，預算案再度卡關。';
+const OTHER =
+  '立法院今天審查國防預算，國民黨立委質疑採購進度落後，國防部長回應將加快交運。民進黨團則要求盡速付委，朝野協商仍無共識，預算案再度卡關。';
 
 const sharesBand = (a: string[], b: string[]): boolean => a.some((k, i) => k === b[i]);
 

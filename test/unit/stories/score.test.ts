@@ -1,4 +1,14 @@
-import { DEFAULT_PARAMS, decide, foldScript, idf, overlap, scorePair, textGrams, timeFactor, type StoryArticle } from '../../../src/stories/score';
+import {
+  DEFAULT_PARAMS,
+  decide,
+  foldScript,
+  idf,
+  overlap,
+  scorePair,
+  textGrams,
+  timeFactor,
+  type StoryArticle,
+} from '../../../src/stories/score';
 
 /** A graph of 200 articles: df 2 is rare, df 150 is everywhere. */
 const TOTAL = 200;
@@ -50,7 +60,12 @@ describe('scorePair', () => {
     id: 'zh',
     title: '外交部長訪日 談稀土合作',
     lead: '外交部長今天抵達東京，與日方討論稀土供應鏈合作。',
-    entities: [e('person:a', 2, 0.9, 'person'), e('topic:rare-earths', 3, 0.8, 'topic'), e('country:JP', 20, 0.6, 'country'), e('country:TW', 150, 0.4, 'country')],
+    entities: [
+      e('person:a', 2, 0.9, 'person'),
+      e('topic:rare-earths', 3, 0.8, 'topic'),
+      e('country:JP', 20, 0.6, 'country'),
+      e('country:TW', 150, 0.4, 'country'),
+    ],
   });
 
   test('the same event in English and Chinese matches on entity ids alone', () => {
@@ -74,7 +89,12 @@ describe('scorePair', () => {
       publishedAt: '2025-11-07',
       title: '外交部長出席國會質詢 答覆預算案',
       lead: '外交部長今天在國會答覆明年度預算案的質詢。',
-      entities: [e('person:a', 2, 0.9, 'person'), e('topic:budget', 4, 0.8, 'topic'), e('org:parliament', 10, 0.7, 'organization'), e('country:TW', 150, 0.4, 'country')],
+      entities: [
+        e('person:a', 2, 0.9, 'person'),
+        e('topic:budget', 4, 0.8, 'topic'),
+        e('org:parliament', 10, 0.7, 'organization'),
+        e('country:TW', 150, 0.4, 'country'),
+      ],
     });
     const s = scorePair(zh, later, TOTAL);
     expect(s.shared).toContain('person:a');
@@ -99,8 +119,12 @@ describe('decide', () => {
     title: '市長一審判決出爐',
     lead: '市長涉詐領助理費案今天一審宣判。',
     entities: [
-      e('person:m', 3, 0.9, 'person'), e('place:city', 5, 0.6, 'place'), e('topic:verdict', 5, 0.8, 'topic'),
-      e('org:court', 6, 0.7, 'organization'), e('topic:corruption', 4, 0.6, 'topic'), e('person:judge', 2, 0.4, 'person'),
+      e('person:m', 3, 0.9, 'person'),
+      e('place:city', 5, 0.6, 'place'),
+      e('topic:verdict', 5, 0.8, 'topic'),
+      e('org:court', 6, 0.7, 'organization'),
+      e('topic:corruption', 4, 0.6, 'topic'),
+      e('person:judge', 2, 0.4, 'person'),
     ],
   };
   const article = art({ id: 'new', ...base });
@@ -111,16 +135,24 @@ describe('decide', () => {
     lead: '市長今天回到市府上班，支持者到場。',
     publishedAt: '2025-11-02',
     entities: [
-      e('person:m', 3, 0.9, 'person'), e('place:city', 5, 0.6, 'place'), e('topic:reinstatement', 2, 0.8, 'topic'),
-      e('org:city-hall', 5, 0.7, 'organization'), e('topic:supporters', 3, 0.5, 'topic'), e('person:deputy', 2, 0.5, 'person'),
+      e('person:m', 3, 0.9, 'person'),
+      e('place:city', 5, 0.6, 'place'),
+      e('topic:reinstatement', 2, 0.8, 'topic'),
+      e('org:city-hall', 5, 0.7, 'organization'),
+      e('topic:supporters', 3, 0.5, 'topic'),
+      e('person:deputy', 2, 0.5, 'person'),
     ],
   });
 
   test('joins the story of the same event, links the other one as FOLLOWS', () => {
-    const d = decide(article, [
-      { id: 'story-same', articles: [sameEvent] },
-      { id: 'story-other', articles: [otherEvent] },
-    ], { total: TOTAL });
+    const d = decide(
+      article,
+      [
+        { id: 'story-same', articles: [sameEvent] },
+        { id: 'story-other', articles: [otherEvent] },
+      ],
+      { total: TOTAL },
+    );
     expect(d.join?.storyId).toBe('story-same');
     expect(d.merge).toEqual([]);
     expect(d.follows.map((f) => f.storyId)).toEqual(['story-other']);
@@ -132,18 +164,31 @@ describe('decide', () => {
   });
 
   test('a bridging article merges two stories that each match it well', () => {
-    const d = decide(article, [
-      { id: 'x', articles: [sameEvent] },
-      { id: 'y', articles: [{ ...sameEvent, id: 's2', language: 'zh-Hans', title: '市长一审判决出炉' }] },
-    ], { total: TOTAL });
+    const d = decide(
+      article,
+      [
+        { id: 'x', articles: [sameEvent] },
+        { id: 'y', articles: [{ ...sameEvent, id: 's2', language: 'zh-Hans', title: '市长一审判决出炉' }] },
+      ],
+      { total: TOTAL },
+    );
     expect(d.join).toBeDefined();
     expect(d.merge.map((m) => m.storyId)).toHaveLength(1);
     expect(new Set([d.join!.storyId, d.merge[0].storyId])).toEqual(new Set(['x', 'y']));
   });
 
   test('a shared theme alone is no FOLLOWS link', () => {
-    const themed = art({ id: 't', title: '另一頒獎典禮', publishedAt: '2025-11-01', entities: [e('topic:verdict', 5, 0.9, 'topic'), e('topic:x', 2, 0.8, 'topic')] });
-    const me = art({ id: 'me', title: '頒獎', entities: [e('topic:verdict', 5, 0.9, 'topic'), e('topic:x', 2, 0.8, 'topic'), e('person:q', 1, 0.9, 'person')] });
+    const themed = art({
+      id: 't',
+      title: '另一頒獎典禮',
+      publishedAt: '2025-11-01',
+      entities: [e('topic:verdict', 5, 0.9, 'topic'), e('topic:x', 2, 0.8, 'topic')],
+    });
+    const me = art({
+      id: 'me',
+      title: '頒獎',
+      entities: [e('topic:verdict', 5, 0.9, 'topic'), e('topic:x', 2, 0.8, 'topic'), e('person:q', 1, 0.9, 'person')],
+    });
     const d = decide(me, [{ id: 'themed', articles: [themed] }], { total: TOTAL, params: { ...DEFAULT_PARAMS, joinThreshold: 2 } });
     expect(d.follows).toEqual([]);
   });

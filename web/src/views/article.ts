@@ -31,12 +31,24 @@ export const articleView: View = async (root, { params }) => {
           a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, t('originalLink'))] : null,
         ),
         a.story ? h('p', { 'data-testid': 'article-story' }, `${t('storyOf')}: `, storyLink(a.story)) : null,
-        h('div', { class: 'article-body', 'data-testid': 'article-body' }, paragraphs.map((p) => h('p', {}, ...marker(p)))),
+        h(
+          'div',
+          { class: 'article-body', 'data-testid': 'article-body' },
+          paragraphs.map((p) => h('p', {}, ...marker(p))),
+        ),
       ),
       h(
         'div',
         { class: 'grid' },
-        section(t('highlighted'), 'article-entities', h('div', { class: 'chips' }, a.mentions.map((m) => entityLink(m.entity, `×${m.count}`)))),
+        section(
+          t('highlighted'),
+          'article-entities',
+          h(
+            'div',
+            { class: 'chips' },
+            a.mentions.map((m) => entityLink(m.entity, `×${m.count}`)),
+          ),
+        ),
         section(
           t('related'),
           'related-articles',
@@ -49,7 +61,17 @@ export const articleView: View = async (root, { params }) => {
                 {},
                 articleLink(r.article),
                 h('span', { class: 'badge link' }, tEnum(r.link)),
-                r.shared.length ? h('div', { class: 'muted small' }, `${t('shared')}: `, r.shared.slice(0, 6).map((e) => e.name).join('、')) : null,
+                r.shared.length
+                  ? h(
+                      'div',
+                      { class: 'muted small' },
+                      `${t('shared')}: `,
+                      r.shared
+                        .slice(0, 6)
+                        .map((e) => e.name)
+                        .join('、'),
+                    )
+                  : null,
               ),
             ),
           ),
@@ -84,7 +106,17 @@ export function highlighter(entities: (EntityRef & { aliases: string[] })[]): (t
       if (!entity || m.index === undefined) continue;
       if (m.index > last) out.push(document.createTextNode(text.slice(last, m.index)));
       out.push(
-        h('a', { class: 'mention', href: entityHref(entity.id), 'data-entity-id': entity.id, title: tEnum(entity.type), style: `border-color:${TYPE_COLORS[entity.type]}` }, m[0]),
+        h(
+          'a',
+          {
+            class: 'mention',
+            href: entityHref(entity.id),
+            'data-entity-id': entity.id,
+            title: tEnum(entity.type),
+            style: `border-color:${TYPE_COLORS[entity.type]}`,
+          },
+          m[0],
+        ),
       );
       last = m.index + m[0].length;
     }

@@ -15,7 +15,8 @@ import { openLive, type LiveState } from '../live';
 import type { View } from '../router';
 import { articleLink, entityLink, errorBox, loading, section, storyLink } from '../ui';
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
 /** The two windows LAST_7_DAYS compares, as the API counts them: 7 days ending on `end`, and the 7 before. */
 export function windows(end: string): { current: [string, string]; previous: [string, string] } {
@@ -41,7 +42,9 @@ export const dashboardView: View = async (root, { query }) => {
     `${t('countBackFrom')}: `,
     (['NEWEST_ARTICLE', 'NOW'] as RelativeTo[]).flatMap((r, i) => [
       i ? ' · ' : '',
-      r === relativeTo ? h('strong', {}, tEnum(r)) : h('a', { href: dashboardHref(r === 'NOW' ? 'NOW' : undefined), 'data-testid': `basis-${r}` }, tEnum(r)),
+      r === relativeTo
+        ? h('strong', {}, tEnum(r))
+        : h('a', { href: dashboardHref(r === 'NOW' ? 'NOW' : undefined), 'data-testid': `basis-${r}` }, tEnum(r)),
     ]),
   );
   const entitiesBody = h('div', {}, loading());
@@ -94,7 +97,15 @@ export const dashboardView: View = async (root, { query }) => {
         ? h(
             'ol',
             { class: 'plain trend-list' },
-            data.trending.map((x) => h('li', { 'data-entity-id': x.entity.id, class: fresh(x.entity.id) }, entityLink(x.entity), ' ', counts(x.current, x.previous, x.score))),
+            data.trending.map((x) =>
+              h(
+                'li',
+                { 'data-entity-id': x.entity.id, class: fresh(x.entity.id) },
+                entityLink(x.entity),
+                ' ',
+                counts(x.current, x.previous, x.score),
+              ),
+            ),
           )
         : h('p', { class: 'muted' }, t('nothingTrending')),
     );
@@ -103,7 +114,15 @@ export const dashboardView: View = async (root, { query }) => {
         ? h(
             'ol',
             { class: 'plain trend-list' },
-            data.trendingStories.map((x) => h('li', { 'data-story-id': x.story.id, class: fresh(x.story.id) }, storyLink(x.story), ' ', counts(x.current, x.previous, x.score))),
+            data.trendingStories.map((x) =>
+              h(
+                'li',
+                { 'data-story-id': x.story.id, class: fresh(x.story.id) },
+                storyLink(x.story),
+                ' ',
+                counts(x.current, x.previous, x.score),
+              ),
+            ),
           )
         : h('p', { class: 'muted' }, t('nothingTrending')),
     );
@@ -116,7 +135,8 @@ export const dashboardView: View = async (root, { query }) => {
     feed.prepend(item);
     while (feed.children.length > FEED_SIZE) feed.lastElementChild!.remove();
   };
-  const time = (): HTMLElement => h('span', { class: 'muted small' }, `${new Date().toLocaleTimeString(lang() === 'zh' ? 'zh-TW' : 'en-GB', { hour12: false })} `);
+  const time = (): HTMLElement =>
+    h('span', { class: 'muted small' }, `${new Date().toLocaleTimeString(lang() === 'zh' ? 'zh-TW' : 'en-GB', { hour12: false })} `);
 
   const setState = (state: LiveState): void => {
     liveBadge.dataset.live = state;
@@ -137,7 +157,14 @@ export const dashboardView: View = async (root, { query }) => {
                 h('span', { class: 'badge link' }, `${t('ingested')} · ${tEnum(e.status)}`),
                 ' ',
                 articleLink(e.article),
-                e.story ? h('div', { class: 'small' }, `${t('storyOf')}: `, h('a', { href: storyHref(e.story.id), 'data-story-id': e.story.id }, e.story.title)) : null,
+                e.story
+                  ? h(
+                      'div',
+                      { class: 'small' },
+                      `${t('storyOf')}: `,
+                      h('a', { href: storyHref(e.story.id), 'data-story-id': e.story.id }, e.story.title),
+                    )
+                  : null,
               ),
             );
           }
@@ -150,7 +177,16 @@ export const dashboardView: View = async (root, { query }) => {
           const e = d.storyUpdated;
           // joins and new stories come with an articleIngested event; removals only come here
           if (e.change === 'ARTICLE_REMOVED' || e.change === 'DELETED') {
-            note(h('li', { 'data-testid': 'live-item', 'data-change': e.change }, time(), h('span', { class: 'badge link' }, tEnum(e.change)), ' ', e.story?.title ?? h('code', {}, e.storyId)));
+            note(
+              h(
+                'li',
+                { 'data-testid': 'live-item', 'data-change': e.change },
+                time(),
+                h('span', { class: 'badge link' }, tEnum(e.change)),
+                ' ',
+                e.story?.title ?? h('code', {}, e.storyId),
+              ),
+            );
           }
           refreshSoon();
         },

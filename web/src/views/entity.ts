@@ -44,8 +44,25 @@ export const entityView: View = async (root, { params, query }) => {
       ),
       otherAliases.length ? h('p', { 'data-testid': 'aliases' }, `${t('aliases')}: `, otherAliases.join('、')) : null,
       e.parent ? h('p', {}, `${t('parentTopic')}: `, entityLink(e.parent)) : null,
-      e.children?.length ? h('p', {}, `${t('childTopics')}: `, h('span', { class: 'chips' }, e.children.map((c) => entityLink(c)))) : null,
-      h('p', {}, h('a', { href: graphHref(e.id), class: 'button' }, t('openGraph')), ' ', h('a', { href: pathHref(e.id), class: 'button', 'data-testid': 'path-from-here' }, t('findPathFrom'))),
+      e.children?.length
+        ? h(
+            'p',
+            {},
+            `${t('childTopics')}: `,
+            h(
+              'span',
+              { class: 'chips' },
+              e.children.map((c) => entityLink(c)),
+            ),
+          )
+        : null,
+      h(
+        'p',
+        {},
+        h('a', { href: graphHref(e.id), class: 'button' }, t('openGraph')),
+        ' ',
+        h('a', { href: pathHref(e.id), class: 'button', 'data-testid': 'path-from-here' }, t('findPathFrom')),
+      ),
     );
 
     const chartCanvas = h('canvas', { 'aria-label': t('timeline'), role: 'img' });
@@ -70,19 +87,33 @@ export const entityView: View = async (root, { params, query }) => {
     const relations = section(
       t('relations'),
       'relations',
-      e.relations.length ? h('ul', { class: 'relations' }, e.relations.map((r) => relationItem(r, e.id))) : h('p', { class: 'muted' }, t('noRelations')),
+      e.relations.length
+        ? h(
+            'ul',
+            { class: 'relations' },
+            e.relations.map((r) => relationItem(r, e.id)),
+          )
+        : h('p', { class: 'muted' }, t('noRelations')),
     );
 
     const articles = section(
       `${t('newestArticles')} (${e.articles.totalCount})`,
       'entity-articles',
-      h('ul', { class: 'plain' }, e.articles.nodes.map((a) => h('li', {}, articleLink(a)))),
+      h(
+        'ul',
+        { class: 'plain' },
+        e.articles.nodes.map((a) => h('li', {}, articleLink(a))),
+      ),
     );
 
     const graphHolder = h('div', { class: 'graph-holder' }, loading());
     const graph = section(t('neighbourhood'), 'entity-graph', graphHolder);
 
-    status.replaceWith(header, h('div', { class: 'grid' }, relations, h('div', { class: 'stack' }, timeline, cooc, storiesCard, articles)), graph);
+    status.replaceWith(
+      header,
+      h('div', { class: 'grid' }, relations, h('div', { class: 'stack' }, timeline, cooc, storiesCard, articles)),
+      graph,
+    );
     document.title = `${e.name} · NewsGraph`;
     root.dataset.rendered = 'entity';
 
@@ -91,10 +122,16 @@ export const entityView: View = async (root, { params, query }) => {
       try {
         const stats = await statsRequest;
         coocList.replaceChildren(
-          ...stats.cooccurrences.map((c) => h('li', {}, entityLink(c.entity), h('span', { class: 'muted' }, ` ${c.count} ${t('articlesUnit')} · ${c.strength.toFixed(2)}`))),
+          ...stats.cooccurrences.map((c) =>
+            h('li', {}, entityLink(c.entity), h('span', { class: 'muted' }, ` ${c.count} ${t('articlesUnit')} · ${c.strength.toFixed(2)}`)),
+          ),
         );
         storiesCard.querySelector('h2')!.textContent = `${t('storiesOfEntity')} (${stats.stories.totalCount})`;
-        storyList.replaceChildren(...(stats.stories.nodes.length ? stats.stories.nodes.map((st) => h('li', {}, storyLink(st))) : [h('li', { class: 'muted' }, t('noLinks'))]));
+        storyList.replaceChildren(
+          ...(stats.stories.nodes.length
+            ? stats.stories.nodes.map((st) => h('li', {}, storyLink(st)))
+            : [h('li', { class: 'muted' }, t('noLinks'))]),
+        );
         const points = stats.timeline[0]?.points ?? [];
         chartBox.dataset.points = String(points.length);
         chart = new Chart(chartCanvas, {
@@ -103,7 +140,12 @@ export const entityView: View = async (root, { params, query }) => {
             labels: points.map((p) => p.bucket),
             datasets: [{ label: t('articles'), data: points.map((p) => p.articles), backgroundColor: TYPE_COLORS[e.type] }],
           },
-          options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+          options: {
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+          },
         });
       } catch (err) {
         coocList.replaceChildren(errorBox(err));

@@ -23,18 +23,61 @@ export const homeView: View = async (root) => {
           'overview',
           h('p', {}, `${t('articles')}: ${s.articles} · ${t('period')}: ${s.firstPublished ?? '–'} – ${s.lastPublished ?? '–'}`),
           h('p', {}, s.entities.map((e) => `${tEnum(e.type.toUpperCase())} ${e.count}`).join(' · ')),
-          h('p', { class: 'muted' }, s.relations.filter((r) => RELATION_TYPES.has(r.type)).map((r) => `${tEnum(r.type)} ${r.count}`).join(' · ')),
+          h(
+            'p',
+            { class: 'muted' },
+            s.relations
+              .filter((r) => RELATION_TYPES.has(r.type))
+              .map((r) => `${tEnum(r.type)} ${r.count}`)
+              .join(' · '),
+          ),
         ),
-        section(t('topPeople'), 'top-people', h('div', { class: 'chips' }, data.people.nodes.map((e) => entityLink(e, e.mentionCount)))),
-        section(t('topOrganizations'), 'top-organizations', h('div', { class: 'chips' }, data.organizations.nodes.map((e) => entityLink(e, e.mentionCount)))),
-        section(t('topTopics'), 'top-topics', h('div', { class: 'chips' }, data.topics.nodes.map((e) => entityLink(e, e.mentionCount)))),
+        section(
+          t('topPeople'),
+          'top-people',
+          h(
+            'div',
+            { class: 'chips' },
+            data.people.nodes.map((e) => entityLink(e, e.mentionCount)),
+          ),
+        ),
+        section(
+          t('topOrganizations'),
+          'top-organizations',
+          h(
+            'div',
+            { class: 'chips' },
+            data.organizations.nodes.map((e) => entityLink(e, e.mentionCount)),
+          ),
+        ),
+        section(
+          t('topTopics'),
+          'top-topics',
+          h(
+            'div',
+            { class: 'chips' },
+            data.topics.nodes.map((e) => entityLink(e, e.mentionCount)),
+          ),
+        ),
         section(
           t('latestStories'),
           'latest-stories',
-          h('ul', { class: 'plain' }, data.stories.nodes.map((st) => h('li', {}, storyLink(st)))),
+          h(
+            'ul',
+            { class: 'plain' },
+            data.stories.nodes.map((st) => h('li', {}, storyLink(st))),
+          ),
           h('p', { class: 'small' }, h('a', { href: dashboardHref() }, `${t('dashboard')} →`)),
         ),
-        section(t('latestArticles'), 'latest-articles', h('ul', { class: 'plain' }, data.articles.nodes.map((a) => h('li', {}, articleLink(a))))),
+        section(
+          t('latestArticles'),
+          'latest-articles',
+          h(
+            'ul',
+            { class: 'plain' },
+            data.articles.nodes.map((a) => h('li', {}, articleLink(a))),
+          ),
+        ),
       ),
     );
   } catch (err) {

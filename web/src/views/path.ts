@@ -25,12 +25,38 @@ export const pathView: View = async (root, { query }) => {
   const go = (): void => {
     if (picked.from && picked.to) navigate(`${pathHref(picked.from, picked.to)}&hops=${hopsPicker.value}`);
   };
-  const hopsPicker = h('select', { 'aria-label': t('maxHops'), 'data-testid': 'path-hops' }, [1, 2, 3, 4].map((n) => h('option', { value: n, selected: n === maxHops }, n)));
+  const hopsPicker = h(
+    'select',
+    { 'aria-label': t('maxHops'), 'data-testid': 'path-hops' },
+    [1, 2, 3, 4].map((n) => h('option', { value: n, selected: n === maxHops }, n)),
+  );
   const form = h(
     'div',
     { class: 'path-form card' },
-    h('label', {}, t('from'), typeahead({ placeholder: t('pickEntity'), entitiesOnly: true, testId: 'path-from', initial: names.a?.name, onPickEntity: (e) => (picked.from = e.id) })),
-    h('label', {}, t('to'), typeahead({ placeholder: t('pickEntity'), entitiesOnly: true, testId: 'path-to', initial: names.b?.name, onPickEntity: (e) => ((picked.to = e.id), go()) })),
+    h(
+      'label',
+      {},
+      t('from'),
+      typeahead({
+        placeholder: t('pickEntity'),
+        entitiesOnly: true,
+        testId: 'path-from',
+        initial: names.a?.name,
+        onPickEntity: (e) => (picked.from = e.id),
+      }),
+    ),
+    h(
+      'label',
+      {},
+      t('to'),
+      typeahead({
+        placeholder: t('pickEntity'),
+        entitiesOnly: true,
+        testId: 'path-to',
+        initial: names.b?.name,
+        onPickEntity: (e) => ((picked.to = e.id), go()),
+      }),
+    ),
     h('label', { class: 'narrow' }, t('maxHops'), hopsPicker),
     h('button', { type: 'button', 'data-testid': 'path-go', onclick: go }, t('findPath')),
   );
@@ -77,12 +103,14 @@ function pathCard(path: PathResult, index: number): HTMLElement {
           'div',
           { class: 'relation-head' },
           entityLink(a),
-          h('span', { class: 'rel-type' }, edge ? ` ${forward ? '' : '←'}${tEnum(edge.type)}${edge.title ? ` · ${edge.title}` : ''}${forward ? '→' : ''} ` : ' — '),
+          h(
+            'span',
+            { class: 'rel-type' },
+            edge ? ` ${forward ? '' : '←'}${tEnum(edge.type)}${edge.title ? ` · ${edge.title}` : ''}${forward ? '→' : ''} ` : ' — ',
+          ),
           entityLink(b),
         ),
-        edge
-          ? evidenceList(edge.evidence ?? [])
-          : null,
+        edge ? evidenceList(edge.evidence ?? []) : null,
       ),
     );
   }

@@ -28,10 +28,30 @@ export const searchView: View = async (root, { query }) => {
         section(
           `${t('entities')} (${entities.length})`,
           'search-entities',
-          h('ul', { class: 'plain' }, entities.map((x) => h('li', {}, typeBadge(x.entity!.type), ' ', entityLink(x.entity!, x.entity!.nameEn ?? undefined)))),
+          h(
+            'ul',
+            { class: 'plain' },
+            entities.map((x) => h('li', {}, typeBadge(x.entity!.type), ' ', entityLink(x.entity!, x.entity!.nameEn ?? undefined))),
+          ),
         ),
-        section(`${t('stories')} (${stories?.totalCount ?? 0})`, 'search-stories', h('ul', { class: 'plain' }, storyNodes.map((s) => h('li', {}, storyLink(s))))),
-        section(`${t('articles')} (${articles.length})`, 'search-articles', h('ul', { class: 'plain' }, articles.map((x) => h('li', {}, articleLink(x.article!))))),
+        section(
+          `${t('stories')} (${stories?.totalCount ?? 0})`,
+          'search-stories',
+          h(
+            'ul',
+            { class: 'plain' },
+            storyNodes.map((s) => h('li', {}, storyLink(s))),
+          ),
+        ),
+        section(
+          `${t('articles')} (${articles.length})`,
+          'search-articles',
+          h(
+            'ul',
+            { class: 'plain' },
+            articles.map((x) => h('li', {}, articleLink(x.article!))),
+          ),
+        ),
       ),
     );
   } catch (err) {

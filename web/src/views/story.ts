@@ -37,7 +37,12 @@ export const storyView: View = async (root, { params, query }) => {
     // an id merged into another story answers with that story: show the address it lives at now
     if (s.id !== id) history.replaceState(null, '', storyHref(s.id, { after, size: size === DEFAULT_PAGE ? undefined : size }));
 
-    const notice = h('div', { class: 'notice', hidden: true, 'data-testid': 'story-changed' }, `${t('storyChanged')} `, h('button', { type: 'button', onclick: () => navigate(location.pathname + location.search) }, t('reload')));
+    const notice = h(
+      'div',
+      { class: 'notice', hidden: true, 'data-testid': 'story-changed' },
+      `${t('storyChanged')} `,
+      h('button', { type: 'button', onclick: () => navigate(location.pathname + location.search) }, t('reload')),
+    );
     const otherTitle = storyTitle(s) !== s.title ? s.title : s.titleEn && s.titleEn !== s.title ? s.titleEn : null;
     const header = h(
       'header',
@@ -50,7 +55,11 @@ export const storyView: View = async (root, { params, query }) => {
         h('span', { class: 'badge story' }, t('story')),
         ` ${s.articleCount} ${t('articlesUnit')}`,
         s.copies ? h('span', { class: 'muted' }, ` (+${s.copies} ${t('copies')})`) : null,
-        ` · ${[s.firstSeen, s.lastSeen].filter(Boolean).map((d) => d!.slice(0, 10)).filter((d, i, all) => all.indexOf(d) === i).join(' – ')}`,
+        ` · ${[s.firstSeen, s.lastSeen]
+          .filter(Boolean)
+          .map((d) => d!.slice(0, 10))
+          .filter((d, i, all) => all.indexOf(d) === i)
+          .join(' – ')}`,
         ` · ${t('outlets')}: ${s.outlets.join('、')} · ${t('languages')}: ${s.languages.join('、')} · `,
         h('code', { class: 'muted' }, s.id),
       ),
@@ -67,7 +76,11 @@ export const storyView: View = async (root, { params, query }) => {
     const keyEntities = section(
       t('keyEntities'),
       'key-entities',
-      h('div', { class: 'chips' }, s.keyEntities.map((k) => entityLink(k.entity, `${k.articles} ${t('articlesUnit')}`))),
+      h(
+        'div',
+        { class: 'chips' },
+        s.keyEntities.map((k) => entityLink(k.entity, `${k.articles} ${t('articlesUnit')}`)),
+      ),
     );
 
     const articles = s.articles;
@@ -75,22 +88,44 @@ export const storyView: View = async (root, { params, query }) => {
       'p',
       { class: 'pager small', 'data-testid': 'story-pager' },
       `${t('pageOf')} ${articles.nodes.length} · ${t('of')} ${articles.totalCount} ${t('articlesUnit')} `,
-      after ? h('a', { href: storyHref(s.id, { size: size === DEFAULT_PAGE ? undefined : size }), 'data-testid': 'first-page' }, t('firstPage')) : null,
+      after
+        ? h('a', { href: storyHref(s.id, { size: size === DEFAULT_PAGE ? undefined : size }), 'data-testid': 'first-page' }, t('firstPage'))
+        : null,
       articles.pageInfo.hasNextPage && articles.pageInfo.endCursor
-        ? [' ', h('a', { href: storyHref(s.id, { after: articles.pageInfo.endCursor, size: size === DEFAULT_PAGE ? undefined : size }), 'data-testid': 'next-page' }, `${t('nextPage')} →`)]
+        ? [
+            ' ',
+            h(
+              'a',
+              {
+                href: storyHref(s.id, { after: articles.pageInfo.endCursor, size: size === DEFAULT_PAGE ? undefined : size }),
+                'data-testid': 'next-page',
+              },
+              `${t('nextPage')} →`,
+            ),
+          ]
         : null,
     );
     const articleList = section(
       `${t('storyArticles')} (${articles.totalCount})`,
       'story-articles',
-      h('ul', { class: 'plain' }, articles.nodes.map((a) => h('li', {}, articleLink(a), a.language ? h('span', { class: 'muted small' }, ` · ${a.language}`) : null))),
+      h(
+        'ul',
+        { class: 'plain' },
+        articles.nodes.map((a) => h('li', {}, articleLink(a), a.language ? h('span', { class: 'muted small' }, ` · ${a.language}`) : null)),
+      ),
       pager,
     );
 
     status.replaceWith(
       header,
       h('div', { class: 'grid' }, h('div', { class: 'stack' }, timeline, keyEntities), articleList),
-      h('div', { class: 'grid' }, linkSection(t('follows'), 'story-follows', s.follows), linkSection(t('followedBy'), 'story-followed-by', s.followedBy), linkSection(t('relatedStories'), 'story-related', s.related)),
+      h(
+        'div',
+        { class: 'grid' },
+        linkSection(t('follows'), 'story-follows', s.follows),
+        linkSection(t('followedBy'), 'story-followed-by', s.followedBy),
+        linkSection(t('relatedStories'), 'story-related', s.related),
+      ),
     );
     document.title = `${storyTitle(s)} · NewsGraph`;
     root.dataset.rendered = 'story';
@@ -152,8 +187,26 @@ function linkSection(title: string, testId: string, links: StoryLink[]): HTMLEle
               { 'data-story-id': l.story.id },
               storyLink(l.story),
               h('span', { class: 'muted small' }, ` · ${t('linkScore')} ${l.score.toFixed(2)}`),
-              l.shared.length ? h('div', { class: 'small shared' }, `${t('shared')}: `, h('span', { class: 'chips' }, l.shared.map((e) => entityLink(e)))) : null,
-              l.evidence.length ? h('div', { class: 'small muted' }, `${t('tiedBy')}: `, l.evidence.flatMap((x, i) => [i ? ' ↔ ' : '', h('q', {}, x)])) : null,
+              l.shared.length
+                ? h(
+                    'div',
+                    { class: 'small shared' },
+                    `${t('shared')}: `,
+                    h(
+                      'span',
+                      { class: 'chips' },
+                      l.shared.map((e) => entityLink(e)),
+                    ),
+                  )
+                : null,
+              l.evidence.length
+                ? h(
+                    'div',
+                    { class: 'small muted' },
+                    `${t('tiedBy')}: `,
+                    l.evidence.flatMap((x, i) => [i ? ' ↔ ' : '', h('q', {}, x)]),
+                  )
+                : null,
             ),
           ),
         )
@@ -165,4 +218,3 @@ function clampInt(raw: string | null, min: number, max: number, fallback: number
   const n = Number(raw);
   return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
 }
-
