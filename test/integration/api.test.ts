@@ -152,6 +152,12 @@ describe('GraphQL API over HTTP', () => {
     expect(res.errors).toBeUndefined();
     const empty = await gql(api.url, `{ search(query: "  ") { score } }`);
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // a page of CJK text would exceed the full-text clause limit: refused by name, not a server error
+    const long = await gql(api.url, `query($q: String!) { search(query: $q) { score } }`, { q: '稀'.repeat(5000) });
+    expect(long.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(long.errors?.[0].message).toMatch(/5000 characters/);
+    const longest = await gql(api.url, `query($q: String!) { search(query: $q) { score } }`, { q: '稀'.repeat(500) });
+    expect(longest.errors).toBeUndefined();
   });
 
   it('draws a neighborhood and finds paths with evidence', async () => {
