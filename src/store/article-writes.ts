@@ -383,9 +383,16 @@ const RELEASE_COPIES = (v: string): string => `
 
 const absorbStubs = (articles: Article[]): Query => ({
   cypher: `
-    UNWIND $rows AS row
+    UNWIND range(0, size($rows) - 1) AS k
+    WITH k, $rows[k] AS row
     MATCH (a:Article {id: row.id})
     MATCH (s:Article {stub: true}) WHERE s.id <> row.id AND (s.titleKey = row.titleKey OR (s.url IS NOT NULL AND s.url = row.url))
+    // one article takes a stub, the batch's first that answers to it (wire copies share a title)
+    WITH s, a ORDER BY k
+    WITH s, collect(a)[0] AS a
+    // and the stub is locked before its links are read, so that another writer's copy cannot take it too
+    SET s.absorbing = a.id
+    WITH a, s
     OPTIONAL MATCH (src:Article)-[:LINKS_TO]->(s)
     WITH a, s, collect(src) AS sources
     FOREACH (src IN sources | MERGE (src)-[:LINKS_TO]->(a))

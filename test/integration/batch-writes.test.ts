@@ -112,6 +112,40 @@ describe('batched writes', () => {
     expect((copy as { story?: { storyId: string } }).story!.storyId).toBe(first.story!.storyId);
   });
 
+  it('gives a teaser stub to one article when two of the batch share its title (wire copies)', async () => {
+    await resetGraph(executor);
+    const teaser = fromInput(
+      {
+        url: 'https://example.test/batch/t',
+        title: '一則預告',
+        body: '交通部今天說明疏運準備。',
+        publishedAt: '2025-11-01T07:00:00+08:00',
+      },
+      'teaser',
+    );
+    const headline = '連假疏運計畫出爐';
+    teaser.related = [{ title: headline }];
+    await writeArticle(executor, teaser, extract(teaser));
+    const copies = [1, 2].map((n) => {
+      const article = fromInput(
+        {
+          url: `https://example.test/batch/copy${n}`,
+          title: headline,
+          body: `交通部今天公布連假疏運計畫，第${n}版。`,
+          publishedAt: '2025-11-02T07:00:00+08:00',
+        },
+        `copy${n}`,
+      );
+      return { article, extraction: extract(article) };
+    });
+    await writeArticles(executor, copies);
+    const links = await executor.read<{ to: string; stub: boolean | null }>({
+      cypher: 'MATCH (:Article {id: $id})-[:LINKS_TO]->(b:Article) RETURN b.id AS to, b.stub AS stub',
+      params: { id: teaser.id },
+    });
+    expect(links).toEqual([{ to: copies[0].article.id, stub: false }]);
+  });
+
   it('fails a bad article alone and writes nothing of it', async () => {
     await resetGraph(executor);
     const batch = items();
