@@ -54,16 +54,20 @@ export class SurfaceTrie<T> {
 
   /** Every form starting at `start`, shortest first. */
   matchesAt(text: string, start: number): TrieMatch<T>[] {
-    let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(start));
-    if (!node) return NO_MATCHES;
+    if (!this.root.next.has(text.charCodeAt(start))) return NO_MATCHES;
     const out: TrieMatch<T>[] = [];
-    for (let i = start + 1; ; i++) {
-      if (node.values) out.push({ start, end: i, values: node.values });
-      if (i >= text.length) break;
-      node = node.next.get(text.charCodeAt(i));
-      if (!node) break;
-    }
+    this.collectAt(text, start, out);
     return out;
+  }
+
+  /** Appends every form starting at `start` to `out`, shortest first. */
+  private collectAt(text: string, start: number, out: TrieMatch<T>[]): void {
+    let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(start));
+    for (let j = start + 1; node; j++) {
+      if (node.values) out.push({ start, end: j, values: node.values });
+      if (j >= text.length) break;
+      node = node.next.get(text.charCodeAt(j));
+    }
   }
 
   /** The longest form starting at each position (overlaps allowed; callers resolve them). */
@@ -85,14 +89,7 @@ export class SurfaceTrie<T> {
   /** Every form at every position. */
   scanAll(text: string): TrieMatch<T>[] {
     const out: TrieMatch<T>[] = [];
-    for (let i = 0; i < text.length; i++) {
-      let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(i));
-      for (let j = i + 1; node; j++) {
-        if (node.values) out.push({ start: i, end: j, values: node.values });
-        if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
-      }
-    }
+    for (let i = 0; i < text.length; i++) this.collectAt(text, i, out);
     return out;
   }
 }
