@@ -424,7 +424,26 @@ function zhTopicCandidates(opts: {
   const phrases = [...zhEventPhrases({ doc: opts.doc, captions: opts.captions }), ...zhPhrases(opts)];
   // a headline word inside a headline phrase (午餐 of 校園午餐) adds nothing
   const words = zhHeadlineWords(opts).filter((w) => !phrases.some((p) => p.name.includes(w.name)));
-  return [...phrases, ...words, ...zhKeywords(opts)].filter((c) => !namesARole(opts.lex, normalizeForm(c.name)));
+  const describesPerson = personDescriptors(opts.doc);
+  return [...phrases, ...words, ...zhKeywords(opts)].filter((c) => {
+    const norm = normalizeForm(c.name);
+    return !namesARole(opts.lex, norm) && (opts.lex.titlesZh.has(norm) || !describesPerson(norm));
+  });
+}
+
+/**
+ * A word written right before a person's name (名將 in 名將某某, 得主 in 和平獎得主某某) says who
+ * that person is: it describes the person, it is not a theme of the article. A bare title (校長)
+ * is the exception, as the post itself can be the theme (a principal's handover).
+ */
+function personDescriptors(doc: DocState): (norm: string) => boolean {
+  const personStarts = new Set<number>();
+  for (const h of doc.hits) if (h.start > 0 && doc.entities.get(h.id)?.type === 'person') personStarts.add(h.start);
+  return (norm) => {
+    if (!/^[\u3400-\u9fff]+$/.test(norm)) return false;
+    for (let at = doc.norm.indexOf(norm); at >= 0; at = doc.norm.indexOf(norm, at + 1)) if (personStarts.has(at + norm.length)) return true;
+    return false;
+  };
 }
 
 /**

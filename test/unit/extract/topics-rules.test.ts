@@ -104,6 +104,19 @@ describe('a qualified title is no topic', () => {
   });
 });
 
+describe('a word that describes a person is no topic', () => {
+  test('名將 written before a name says who the person is; the event stays a topic', () => {
+    const x = extract(
+      article(['網壇名將陳大文今天在決賽擊敗對手，再度奪冠。名將陳大文賽後表示，感謝教練與家人。', '名將陳大文說，明年還要參賽。'], {
+        title: '網壇名將陳大文再奪冠',
+      }),
+    );
+    expect(x.entities.filter((e) => e.type === 'person').map((e) => e.name)).toContain('陳大文');
+    expect(topicNames(x).filter((n) => n.includes('名將'))).toEqual([]);
+    expect(topicKeys(x).some((k) => k.includes('奪冠'))).toBe(true);
+  });
+});
+
 describe('English topic phrases', () => {
   test('a lower-case multi-word taxonomy keyword (trade surplus) is matched', () => {
     const x = extract(
