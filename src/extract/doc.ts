@@ -51,6 +51,18 @@ export class DocState {
     return this.chars.slice(start, end).join('');
   }
 
+  /**
+   * Where the body's first line repeats the headline: pages without a headline get their lead
+   * sentence as one, and that copy is the same mention, not a second one. Empty when the
+   * headline is the page's own.
+   */
+  get headlineRepeat(): { start: number; end: number } {
+    const start = this.titleLength + 2;
+    if (this.titleLength > 0 && this.norm.startsWith(this.norm.slice(0, this.titleLength), start))
+      return { start, end: start + this.titleLength };
+    return { start: 0, end: 0 };
+  }
+
   /** The canonical name of a new entity written at [start, end): Traditional, with 台 for 臺. */
   canonicalName(start: number, end: number): string {
     const s = this.surface(start, end);

@@ -58,8 +58,10 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   }
   if (doc.lang === 'zh') {
     const seen = new Set<string>();
+    const repeat = doc.headlineRepeat;
     for (const m of lex.zhTopics.scanAll(doc.norm)) {
       if (inName[m.start] && inName[m.end - 1]) continue;
+      if (m.start >= repeat.start && m.start < repeat.end) continue;
       for (const t of m.values) {
         const key = `${t.id}@${m.start}`;
         if (seen.has(key)) continue;
@@ -400,7 +402,8 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
     return !endsWithOrgHead(r.text);
   };
   const counts = new Map<string, { n: number; head: boolean; start: number }>();
-  for (const r of runs.filter(isTheme)) {
+  const repeat = doc.headlineRepeat;
+  for (const r of runs.filter((r) => isTheme(r) && !(r.start >= repeat.start && r.start < repeat.end))) {
     const c = counts.get(r.text) ?? { n: 0, head: false, start: r.start };
     c.n++;
     if (r.start < doc.titleLength) c.head = true;
@@ -517,6 +520,8 @@ const HEADLINE_FILLER = new Set(
     '荣获',
   ].map((w) => normalizeForm(w)),
 );
+/** An unnamed body (教育局, 衛生所, 委員會) is an organization word, not a theme. */
+const UNNAMED_BODY = /[局署处部院会所厅府]$/;
 /** Headline verbs must be specific (復工, 停賽, 收購), not common (獲得, 進入): jieba's IDF decides. */
 const HEADLINE_VERB_MIN_IDF = 7.7;
 const HEADLINE_NOUN_MIN_IDF = 6;
@@ -536,8 +541,7 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     // idioms (一帆風順) colour a headline, they are not what it is about
     if (!/^(n|vn|nz|l|v|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
     if (HEADLINE_FILLER.has(t.word) || lex.stop.keywordsZh.has(t.word) || seen.has(t.word)) continue;
-    // an unnamed body (教育局, 衛生所) is an organization word, not a theme
-    if (/[局署处部院会所厅府]$/.test(t.word)) continue;
+    if (UNNAMED_BODY.test(t.word)) continue;
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
     if (keys.some((k) => k.includes(t.word.toLowerCase()) || t.word.toLowerCase().includes(k))) continue;
@@ -573,9 +577,11 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;
     scores.set(t.word, (scores.get(t.word) ?? 0) + 2);
   }
+  // the lead's copy of the headline is not a second mention
+  const repeated = doc.norm.slice(doc.headlineRepeat.start, doc.headlineRepeat.end);
   for (const k of keywords(doc.tokens ?? tagText(body), 15)) {
     if (!ok(k.keyword)) continue;
-    const count = body.split(k.keyword).length - 1;
+    const count = body.split(k.keyword).length - 1 - (repeated ? repeated.split(k.keyword).length - 1 : 0);
     if (count < 2) continue;
     scores.set(k.keyword, (scores.get(k.keyword) ?? 0) + Math.min(2, k.weight * 2) + Math.min(1, count / 4));
   }
