@@ -543,6 +543,9 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     if (UNNAMED_BODY.test(t.word)) continue;
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
+    // a headline taken from the lead sentence tells its story with verbs (洪水挾帶砂石); only one the
+    // body comes back to (復職, 溢流) says what happened
+    if (t.tag === 'v' && doc.headlineRepeat.end > 0 && doc.norm.indexOf(t.word, doc.headlineRepeat.end) < 0) continue;
     if (keys.some((k) => k.includes(t.word.toLowerCase()) || t.word.toLowerCase().includes(k))) continue;
     if (lex.zh.has(t.word)) continue;
     seen.add(t.word);

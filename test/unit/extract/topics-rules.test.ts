@@ -104,6 +104,20 @@ describe('a qualified title is no topic', () => {
   });
 });
 
+describe('a headline taken from the lead sentence', () => {
+  test('its verbs count only when the body comes back to them', () => {
+    const lead = '颱風外圍環流挾帶豪雨，溪水暴漲沖毀便橋';
+    const x = extract(
+      article([`${lead}，村民一度受困。`, '鄉公所表示，便橋沖毀後，村民只能繞道，颱風過後將搶修便橋。', '氣象署說，颱風明天遠離。'], {
+        title: lead,
+      }),
+    );
+    const keys = topicKeys(x);
+    expect(keys).not.toContain('挾帶');
+    expect(keys).toContain('沖毀');
+  });
+});
+
 describe('taxonomy parents', () => {
   test('a category the text never names (agriculture over African swine fever) is not added', () => {
     const x = extract(
