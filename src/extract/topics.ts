@@ -562,6 +562,8 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     [...w].length >= 2 &&
     !/\d|[a-z]/.test(w) &&
     !entityKeys.has(w.toLowerCase()) &&
+    // a body's name (高等法院, 中央政府) is an organization, not a theme
+    !endsWithOrgHead(w) &&
     !lex.stop.keywordsZh.has(w) &&
     !longKeys.some((e) => e.length > w.length && e.includes(w));
   const scores = new Map<string, number>();

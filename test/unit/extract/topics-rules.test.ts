@@ -118,6 +118,23 @@ describe('a headline taken from the lead sentence', () => {
   });
 });
 
+describe("a body's name is no keyword", () => {
+  test('高等法院, written bare and often, is an organization word and not a theme', () => {
+    const x = extract(
+      article(
+        [
+          '被告涉貪污案，一審判刑後上訴，高等法院今天改判無罪。',
+          '高等法院認為，檢方證據不足。檢方表示，將研究是否上訴。',
+          '高等法院指出，被告的行為不構成貪污。',
+        ],
+        { title: '貪污案二審改判' },
+      ),
+    );
+    expect(topicNames(x)).not.toContain('高等法院');
+    expect(topicNames(x)).toContain('貪污');
+  });
+});
+
 describe('taxonomy parents', () => {
   test('a category the text never names (agriculture over African swine fever) is not added', () => {
     const x = extract(
