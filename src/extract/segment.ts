@@ -70,14 +70,19 @@ const KEYWORD_STOP = new Set(
  * by its share of the counted words times its inverse document frequency (jieba's median for an
  * unknown word), the `topK` heaviest first. The same weighting as jieba's TfIdf.extractKeywords.
  */
-export function keywords(tokens: readonly Token[], topK: number): { keyword: string; weight: number }[] {
+/** A short Chinese word in neither jieba's dictionary nor ours: only the HMM found it. */
+export function hmmOnly(word: string): boolean {
   const { words, userWords } = getSegmenter();
+  return word.length <= 4 && /[\u3400-\u9fff]/.test(word) && !words.has(word) && !userWords.has(word);
+}
+
+export function keywords(tokens: readonly Token[], topK: number): { keyword: string; weight: number }[] {
   const tf = new Map<string, number>();
   let total = 0;
   for (const t of tokens) {
     if (!KEYWORD_TAGS.has(t.tag) || KEYWORD_STOP.has(t.word)) continue;
     // a word only the HMM found (unknown to the dictionaries) is characters to jieba's extractor
-    if (t.word.length <= 4 && /[\u3400-\u9fff]/.test(t.word) && !words.has(t.word) && !userWords.has(t.word)) continue;
+    if (hmmOnly(t.word)) continue;
     if (t.word.length < 2 || (t.word.length === 2 && t.word.codePointAt(0)! > 0xffff)) continue;
     tf.set(t.word, (tf.get(t.word) ?? 0) + 1);
     total++;

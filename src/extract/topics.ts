@@ -3,7 +3,7 @@ import type { DocState } from './doc';
 import { enWord } from './en-words';
 import { EN_TOKEN_RE, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
-import { idfOf, keywords, tagText } from './segment';
+import { hmmOnly, idfOf, keywords, tagText } from './segment';
 import { endsWithOrgHead } from './zh-heads';
 
 const MAX_TOPICS = 10;
@@ -577,6 +577,8 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     )
       continue;
     if (t.tag === 'x' && t.word.length < 3) continue;
+    // a word only jieba's HMM found is most often a fragment (36|分之差, 涉詐領|助理費)
+    if (hmmOnly(t.word)) continue;
     // stock codes (2330-TW)(TSM-US) are listings, not themes
     if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;
     scores.set(t.word, (scores.get(t.word) ?? 0) + 2);

@@ -135,6 +135,18 @@ describe("a body's name is no keyword", () => {
   });
 });
 
+describe('segmentation fragments', () => {
+  test('a headline word only the HMM found (36|分之差) is no topic', () => {
+    const x = extract(
+      article(['球隊昨以36分之差輸球，今天背靠背出賽。', '教練表示，球隊今天背靠背出賽，希望能扳回一城。'], {
+        title: '球隊昨以36分之差輸球',
+      }),
+    );
+    expect(topicNames(x)).not.toContain('分之差');
+    expect(topicNames(x)).toContain('背靠背');
+  });
+});
+
 describe('taxonomy parents', () => {
   test('a category the text never names (agriculture over African swine fever) is not added', () => {
     const x = extract(
