@@ -517,6 +517,8 @@ const HEADLINE_FILLER = new Set(
     '获得',
     '榮获',
     '荣获',
+    '答记者问',
+    '时说',
   ].map((w) => normalizeForm(w)),
 );
 /** An unnamed body (教育局, 衛生所, 委員會) is an organization word, not a theme. */
