@@ -521,6 +521,14 @@ const HEADLINE_FILLER = new Set(
     '时说',
   ].map((w) => normalizeForm(w)),
 );
+/**
+ * A capitalised Latin word set in Chinese text (隨著Labubu熱潮) that names no entity is a product or
+ * a brand; one in brackets or among other Latin words is a gloss or a title (夏拉（Ahmad al-Sharaa）).
+ */
+function brandAt(text: string, start: number, end: number): boolean {
+  return /^[A-Z][a-z]{2,11}$/.test(text.slice(start, end)) && HAN_CHAR.test(text[start - 1] ?? '') && HAN_CHAR.test(text[end] ?? '');
+}
+const HAN_CHAR = /[\u3400-\u9fff]/;
 /** An unnamed body (教育局, 衛生所, 委員會) is an organization word, not a theme. */
 const UNNAMED_BODY = /[局署处部院会所厅府]$/;
 /** Headline verbs must be specific (復工, 停賽, 收購), not common (獲得, 進入): jieba's IDF decides. */
@@ -573,8 +581,8 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   for (const t of tagText(body.slice(0, doc.titleLength))) {
     if (
       !/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) ||
-      !ok(t.word) ||
-      !/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) ||
+      !(ok(t.word) || (brandAt(body, t.start, t.end) && !entityKeys.has(t.word.toLowerCase()))) ||
+      !(/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) || brandAt(body, t.start, t.end)) ||
       HEADLINE_FILLER.has(t.word)
     )
       continue;

@@ -147,6 +147,23 @@ describe('segmentation fragments', () => {
   });
 });
 
+describe('Latin words in Chinese headlines', () => {
+  test('a product set in Chinese text is a topic; a bracketed gloss of a name is not', () => {
+    const x = extract(
+      article(
+        [
+          '隨著Zorbi爆紅，玩具商第三季營收大增八成。',
+          '業者表示，Zorbi在海外市場也賣到缺貨，營收可望續創新高。',
+          '執行長陳文華（Wenhua Chen）說，明年將推出新品。',
+        ],
+        { title: '隨著Zorbi爆紅 玩具商營收大增' },
+      ),
+    );
+    expect(topicNames(x)).toContain('Zorbi');
+    expect(topicNames(x)).not.toContain('Wenhua');
+  });
+});
+
 describe('taxonomy parents', () => {
   test('a category the text never names (agriculture over African swine fever) is not added', () => {
     const x = extract(
