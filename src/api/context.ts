@@ -1,6 +1,22 @@
 import DataLoader from 'dataloader';
+import { forgetKnownNames, ingestArticle } from '../pipeline/ingest-articles';
+import { reapplyCuration, startReapplyAll } from '../pipeline/reapply-curation';
 import type { Executor, ReadStore } from '../store/executor';
-import { graphQueries, queries, storyQueries } from '../store';
+import { deleteArticle, graphQueries, queries, storyQueries } from '../store';
+import {
+  curateAddAlias,
+  curateAddRelation,
+  curateBlockForm,
+  curateDeleteEntity,
+  curateMergeEntities,
+  curateRejectRelation,
+  curateRemoveAlias,
+  curateRenameEntity,
+  curateSetEntityType,
+  curateSplitEntity,
+  recordReapply,
+} from '../store/curation-writes';
+import { undoEdit } from '../store/edits';
 import type {
   ArticleRecord,
   EntityRecord,
@@ -122,11 +138,55 @@ export function createLoaders(store: ReadStore) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** A write function of src/store or src/pipeline: the executor first, then what the caller gives. */
+type WriteFn<A extends unknown[], R> = (executor: Executor, ...args: A) => Promise<R>;
+
+/**
+ * The writes the mutations may make, bound to the executor: the mutation and curation resolvers
+ * get this and `store` (typed reads), never the executor itself. Each operation is the store's or
+ * the pipeline's function of the same name, minus the executor argument.
+ */
+export function createWriteStore(executor: Executor) {
+  const bound =
+    <A extends unknown[], R>(write: WriteFn<A, R>) =>
+    (...args: A): Promise<R> =>
+      write(executor, ...args);
+  /** A correction to what extraction reads (names, aliases, forms, deleted ids): the next article reads a fresh snapshot. */
+  const changingNames =
+    <A extends unknown[], R>(write: WriteFn<A, R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await write(executor, ...args);
+      forgetKnownNames(executor);
+      return result;
+    };
+  return {
+    ingestArticle: bound(ingestArticle),
+    deleteArticle: bound(deleteArticle),
+    addAlias: changingNames(curateAddAlias),
+    removeAlias: changingNames(curateRemoveAlias),
+    renameEntity: changingNames(curateRenameEntity),
+    setEntityType: changingNames(curateSetEntityType),
+    deleteEntity: changingNames(curateDeleteEntity),
+    splitEntity: changingNames(curateSplitEntity),
+    mergeEntities: changingNames(curateMergeEntities),
+    blockForm: changingNames(curateBlockForm),
+    undoEdit: changingNames(undoEdit),
+    // relations are not names: extraction's snapshot stays as it is
+    rejectRelation: bound(curateRejectRelation),
+    addRelation: bound(curateAddRelation),
+    reapplyCuration: bound(reapplyCuration),
+    startReapplyAll: bound(startReapplyAll),
+    recordReapply: bound(recordReapply),
+  };
+}
+
+export type WriteStore = ReturnType<typeof createWriteStore>;
+
 export interface Context {
   /** Typed reads: what every query resolver needs of the database. */
   store: ReadStore;
-  /** The whole executor, for the mutations' write functions (ingest, delete, curation) only. */
-  executor: Executor;
+  /** The writes of the mutations (ingest, delete, curation), bound to the executor. */
+  writes: WriteStore;
   loaders: Loaders;
   /** Whether the request carried the configured API key (write mutations need it). */
   authorized: boolean;
