@@ -11,6 +11,7 @@ import { BlockedForm, Edit, EditConnection, EditFilter, NameLanguageEnum, Reappl
 import { Entity, EntityTypeEnum } from '../types/entity.type';
 import { PageArgs } from './article.resolver';
 import { requireWriteAccess } from './mutation.resolver';
+import { connectionCost } from '../limits';
 
 const MAX_REAPPLY_IDS = 100;
 const MAX_SPLIT_ARTICLES = 500;
@@ -259,7 +260,10 @@ export class CurationResolver {
     return reapplyJob(id);
   }
 
-  @Query(() => EditConnection, { description: 'The audit trail, newest first: every curation edit with who made it and what it changed.' })
+  @Query(() => EditConnection, {
+    complexity: connectionCost,
+    description: 'The audit trail, newest first: every curation edit with who made it and what it changed.',
+  })
   async edits(
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,

@@ -20,6 +20,7 @@ import { EntityTypeEnum, Topic } from '../types/entity.type';
 import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
 import { StoryTimelineByEnum } from '../types/story.type';
 import { addDays, dateWindowArgs, endOfDay, resolveRange, type DateWindow } from '../period';
+import { pageCost } from '../limits';
 
 const CooccurrenceWindow = dateWindowArgs({
   from: 'Only articles published on or after this date.',
@@ -52,6 +53,8 @@ export function bucketStarts(interval: IntervalEnum, from: string, to: string): 
 @Resolver()
 export class GraphResolver {
   @Query(() => Subgraph, {
+    // one subgraph, its nodes and edges priced as lists; a `limit` written multiplies it
+    complexity: pageCost(1),
     nullable: true,
     description: 'The entities around one entity, up to `depth` relation hops away, as nodes and edges ready to draw.',
   })
@@ -69,7 +72,10 @@ export class GraphResolver {
     return row ?? null;
   }
 
-  @Query(() => [Path], { description: 'How two entities connect: the shortest relation paths between them, each edge with its evidence.' })
+  @Query(() => [Path], {
+    complexity: pageCost(),
+    description: 'How two entities connect: the shortest relation paths between them, each edge with its evidence.',
+  })
   async paths(
     @Ctx() ctx: Context,
     @Arg('from', () => ID) from: string,
@@ -87,6 +93,7 @@ export class GraphResolver {
   }
 
   @Query(() => [Cooccurrence], {
+    complexity: pageCost(),
     description: 'Entities mentioned in the same articles as this one, ranked by association strength (NPMI), not raw frequency.',
   })
   async cooccurrences(
@@ -143,6 +150,7 @@ export class GraphResolver {
   }
 
   @Query(() => [TrendingEntity], {
+    complexity: pageCost(),
     description: 'Entities whose coverage in [from, to] rose most against the period of equal length just before.',
   })
   async trending(
@@ -169,6 +177,7 @@ export class GraphResolver {
   }
 
   @Query(() => [RelatedArticle], {
+    complexity: pageCost(),
     description: 'Articles related to one article: explicit links (teasers, duplicates) first, then by shared entities.',
   })
   async relatedArticles(
@@ -191,7 +200,10 @@ export class GraphResolver {
 
 @Resolver(() => Article)
 export class ArticleRelatedResolver {
-  @FieldResolver(() => [RelatedArticle], { description: 'Related articles: explicit links first, then by shared entities.' })
+  @FieldResolver(() => [RelatedArticle], {
+    complexity: pageCost(),
+    description: 'Related articles: explicit links first, then by shared entities.',
+  })
   relatedArticles(
     @Root() article: ArticleRecord,
     @Ctx() ctx: Context,

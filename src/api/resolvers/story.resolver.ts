@@ -33,6 +33,7 @@ import {
 } from '../types/story.type';
 import { PageArgs } from './article.resolver';
 import { bucketStarts } from './graph.resolver';
+import { connectionCost, pageCost } from '../limits';
 
 @InputType({ description: 'Narrows a list of stories; all given conditions must hold.' })
 export class StoryFilter {
@@ -104,6 +105,7 @@ export class StoryResolver {
   }
 
   @Query(() => StoryConnection, {
+    complexity: connectionCost,
     description: 'Stories, most recently seen first unless ordered otherwise, with filters and cursor pagination.',
   })
   async stories(
@@ -136,6 +138,7 @@ export class StoryResolver {
   }
 
   @Query(() => [TrendingStory], {
+    complexity: pageCost(),
     description: 'Stories whose coverage in the period rose most against the period of equal length just before.',
   })
   async trendingStories(
@@ -158,6 +161,7 @@ export class StoryResolver {
   }
 
   @Query(() => RelationHistoryConnection, {
+    complexity: connectionCost,
     description: 'Relations with their history: when each was first and last stated, and by which articles.',
   })
   async relations(
@@ -190,7 +194,10 @@ export class StoryResolver {
     return { nodes: page.nodes, pageInfo: page.pageInfo, totalCount: page.totalCount };
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Its articles, oldest first; near-duplicate copies only when asked for.' })
+  @FieldResolver(() => ArticleConnection, {
+    complexity: connectionCost,
+    description: 'Its articles, oldest first; near-duplicate copies only when asked for.',
+  })
   async articles(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
@@ -224,7 +231,10 @@ export class StoryResolver {
     return out;
   }
 
-  @FieldResolver(() => [KeyEntity], { description: 'The entities central to the story, by salience added up over its articles.' })
+  @FieldResolver(() => [KeyEntity], {
+    complexity: pageCost(),
+    description: 'The entities central to the story, by salience added up over its articles.',
+  })
   keyEntities(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
@@ -246,7 +256,10 @@ export class StoryResolver {
     return ctx.loaders.followedBy.load(story.id);
   }
 
-  @FieldResolver(() => [StoryLink], { description: 'Other stories ranked by the rare entities they share with this one.' })
+  @FieldResolver(() => [StoryLink], {
+    complexity: pageCost(),
+    description: 'Other stories ranked by the rare entities they share with this one.',
+  })
   related(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
