@@ -43,15 +43,18 @@ export function createLoaders(store: ReadStore) {
     const map = new Map(rows.map((r) => [r.id, pick(r)]));
     return keys.map((k) => map.get(k) ?? fallback);
   };
-  const keyed = <V>(make: (args: string) => DataLoader<string, V>) => {
+  /** One loader per distinct set of field arguments (page size, filters), made on first use. */
+  const keyed = <A extends object, V>(make: (args: A) => DataLoader<string, V>) => {
     const cache = new Map<string, DataLoader<string, V>>();
-    return (args: object): DataLoader<string, V> => {
+    return (args: A): DataLoader<string, V> => {
       const key = JSON.stringify(args);
       let loader = cache.get(key);
-      if (!loader) cache.set(key, (loader = make(key)));
+      if (!loader) cache.set(key, (loader = make(args)));
       return loader;
     };
   };
+  const page = (r: Page<ArticleRecord>): Page<ArticleRecord> => ({ items: r.items, totalCount: r.totalCount });
+  const noPage: Page<ArticleRecord> = { items: [], totalCount: 0 };
 
   return {
     article: new DataLoader<string, ArticleRecord | null>(async (ids) =>
@@ -63,23 +66,18 @@ export function createLoaders(store: ReadStore) {
     mentions: new DataLoader<string, MentionRecord[]>(async (ids) =>
       byKey(await store.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions, []),
     ),
-    articlesOf: keyed<Page<ArticleRecord>>((json) => {
-      const { skip, limit } = JSON.parse(json) as { skip: number; limit: number };
-      return new DataLoader(async (ids) =>
-        byKey(
-          await store.read(queries.articlesByEntity({ ids: [...ids], skip, limit })),
-          ids,
-          (r) => ({ items: r.items, totalCount: r.totalCount }),
-          { items: [], totalCount: 0 },
+    articlesOf: keyed(
+      ({ skip, limit }: { skip: number; limit: number }) =>
+        new DataLoader<string, Page<ArticleRecord>>(async (ids) =>
+          byKey(await store.read(queries.articlesByEntity({ ids: [...ids], skip, limit })), ids, page, noPage),
         ),
-      );
-    }),
-    relatedOf: keyed<RelatedRecord[]>((json) => {
-      const { first } = JSON.parse(json) as { first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related, []),
-      );
-    }),
+    ),
+    relatedOf: keyed(
+      ({ first }: { first: number }) =>
+        new DataLoader<string, RelatedRecord[]>(async (ids) =>
+          byKey(await store.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related, []),
+        ),
+    ),
     topicParent: new DataLoader<string, EntityRecord | null>(async (ids) =>
       byKey(await store.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent, null),
     ),
@@ -92,47 +90,42 @@ export function createLoaders(store: ReadStore) {
     storyOfArticle: new DataLoader<string, StoryRecord | null>(async (ids) =>
       byKey(await store.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story, null),
     ),
-    storyArticles: keyed<Page<ArticleRecord>>((json) => {
-      const { skip, limit, includeDuplicates } = JSON.parse(json) as { skip: number; limit: number; includeDuplicates: boolean };
-      return new DataLoader(async (ids) =>
-        byKey(
-          await store.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })),
-          ids,
-          (r) => ({ items: r.items, totalCount: r.totalCount }),
-          { items: [], totalCount: 0 },
+    storyArticles: keyed(
+      ({ skip, limit, includeDuplicates }: { skip: number; limit: number; includeDuplicates: boolean }) =>
+        new DataLoader<string, Page<ArticleRecord>>(async (ids) =>
+          byKey(await store.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })), ids, page, noPage),
         ),
-      );
-    }),
-    storyTimeline: keyed<StoryTimelinePointRecord[]>((json) => {
-      const { unit, by } = JSON.parse(json) as { unit: string; by?: StoryTimelineBy };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points, []),
-      );
-    }),
-    keyEntities: keyed<KeyEntityRecord[]>((json) => {
-      const { first } = JSON.parse(json) as { first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities, []),
-      );
-    }),
+    ),
+    storyTimeline: keyed(
+      ({ unit, by }: { unit: string; by?: StoryTimelineBy }) =>
+        new DataLoader<string, StoryTimelinePointRecord[]>(async (ids) =>
+          byKey(await store.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points, []),
+        ),
+    ),
+    keyEntities: keyed(
+      ({ first }: { first: number }) =>
+        new DataLoader<string, KeyEntityRecord[]>(async (ids) =>
+          byKey(await store.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities, []),
+        ),
+    ),
     follows: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
       byKey(await store.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links, []),
     ),
     followedBy: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
       byKey(await store.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links, []),
     ),
-    relatedStories: keyed<StoryLinkRecord[]>((json) => {
-      const { first } = JSON.parse(json) as { first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links, []),
-      );
-    }),
-    relationsOf: keyed<RelationRecord[]>((json) => {
-      const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })), ids, (r) => r.relations, []),
-      );
-    }),
+    relatedStories: keyed(
+      ({ first }: { first: number }) =>
+        new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
+          byKey(await store.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links, []),
+        ),
+    ),
+    relationsOf: keyed(
+      ({ types, direction, first }: { types?: RelationType[]; direction: Direction; first: number }) =>
+        new DataLoader<string, RelationRecord[]>(async (ids) =>
+          byKey(await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })), ids, (r) => r.relations, []),
+        ),
+    ),
   };
 }
 

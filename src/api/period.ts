@@ -14,6 +14,15 @@ const DAYS: Record<PeriodEnum, number> = {
 export const addDays = (iso: string, days: number): string =>
   new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 
+/**
+ * The first day of the period of equal length just before [from, to] (what trending compares a
+ * period with); a period with no end counts as 7 days.
+ */
+export function previousStart(from: string, to?: string): string {
+  const days = to ? Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1 : 7;
+  return addDays(from, -days);
+}
+
 const isDate = (value: string): boolean => {
   try {
     DateResolver.parseValue(value);

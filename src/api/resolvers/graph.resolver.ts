@@ -19,7 +19,7 @@ import { Article, RelationTypeEnum } from '../types/article.type';
 import { EntityTypeEnum, Topic } from '../types/entity.type';
 import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
 import { StoryTimelineByEnum } from '../types/story.type';
-import { addDays, dateWindowArgs, endOfDay, resolveRange, type DateWindow } from '../period';
+import { dateWindowArgs, endOfDay, previousStart, resolveRange, type DateWindow } from '../period';
 import { pageCost } from '../limits';
 
 const CooccurrenceWindow = dateWindowArgs({
@@ -162,13 +162,12 @@ export class GraphResolver {
     checkSize('first', first, MAX_PAGE_SIZE);
     const range = await resolveRange(ctx.store, window);
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', range.from ? 'to' : 'from');
-    const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.store.read(
       graphQueries.trending({
         type: type as EntityType | undefined,
         from: range.from,
         to: endOfDay(range.to)!,
-        previousFrom: addDays(range.from, -days),
+        previousFrom: previousStart(range.from, range.to),
         first,
         includeDuplicates: window.includeDuplicates,
       }),

@@ -13,7 +13,7 @@ import type {
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
-import { addDays, endOfDay, resolveRange } from '../period';
+import { endOfDay, previousStart, resolveRange } from '../period';
 import { Article, RelationTypeEnum } from '../types/article.type';
 import { ArticleConnection } from '../types/connection.type';
 import { IntervalEnum } from '../types/graph.type';
@@ -125,12 +125,11 @@ export class StoryResolver {
       names: { from: 'filter.from', to: 'filter.to' },
     });
     if (trending && !range.from) throw badUserInput('orderBy TRENDING needs filter.from (or a period).', 'filter.from');
-    const days = range.from && range.to ? Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1 : 7;
     const [row] = await ctx.store.read(
       storyQueries.storiesPage({
         filter: { ...filter, from: range.from, to: endOfDay(range.to) },
         orderBy,
-        previousFrom: range.from ? addDays(range.from, -days) : undefined,
+        previousFrom: range.from ? previousStart(range.from, range.to) : undefined,
         ...window,
       }),
     );
@@ -153,9 +152,8 @@ export class StoryResolver {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
     const range = await resolveRange(ctx.store, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', 'period');
-    const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.store.read(
-      storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }),
+      storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: previousStart(range.from, range.to), first }),
     );
     return rows;
   }
