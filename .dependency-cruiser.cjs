@@ -48,6 +48,14 @@ module.exports = {
       to: { path: '^src/store/' },
     },
     {
+      name: 'resolvers-not-executor',
+      severity: 'error',
+      comment:
+        'Resolvers reach the database through the context: `store` (typed reads) and `writes` (src/api/context.ts), never the executor or the write modules.',
+      from: { path: '^src/api/resolvers/' },
+      to: { path: '^src/(store/(executor|article-writes|story-writes|entity-writes)|pipeline/ingest-articles)\\.ts$' },
+    },
+    {
       name: 'neo4j-driver-only-in-store',
       severity: 'error',
       comment: 'src/store is the only importer of neo4j-driver.',

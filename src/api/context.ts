@@ -1,6 +1,22 @@
 import DataLoader from 'dataloader';
+import { forgetKnownNames, ingestArticle } from '../pipeline/ingest-articles';
+import { reapplyCuration, startReapplyAll } from '../pipeline/reapply-curation';
 import type { Executor, ReadStore } from '../store/executor';
-import { graphQueries, queries, storyQueries } from '../store';
+import { deleteArticle, graphQueries, queries, storyQueries } from '../store';
+import {
+  curateAddAlias,
+  curateAddRelation,
+  curateBlockForm,
+  curateDeleteEntity,
+  curateMergeEntities,
+  curateRejectRelation,
+  curateRemoveAlias,
+  curateRenameEntity,
+  curateSetEntityType,
+  curateSplitEntity,
+  recordReapply,
+} from '../store/curation-writes';
+import { undoEdit } from '../store/edits';
 import type {
   ArticleRecord,
   EntityRecord,
@@ -27,15 +43,18 @@ export function createLoaders(store: ReadStore) {
     const map = new Map(rows.map((r) => [r.id, pick(r)]));
     return keys.map((k) => map.get(k) ?? fallback);
   };
-  const keyed = <V>(make: (args: string) => DataLoader<string, V>) => {
+  /** One loader per distinct set of field arguments (page size, filters), made on first use. */
+  const keyed = <A extends object, V>(make: (args: A) => DataLoader<string, V>) => {
     const cache = new Map<string, DataLoader<string, V>>();
-    return (args: object): DataLoader<string, V> => {
+    return (args: A): DataLoader<string, V> => {
       const key = JSON.stringify(args);
       let loader = cache.get(key);
-      if (!loader) cache.set(key, (loader = make(key)));
+      if (!loader) cache.set(key, (loader = make(args)));
       return loader;
     };
   };
+  const page = (r: Page<ArticleRecord>): Page<ArticleRecord> => ({ items: r.items, totalCount: r.totalCount });
+  const noPage: Page<ArticleRecord> = { items: [], totalCount: 0 };
 
   return {
     article: new DataLoader<string, ArticleRecord | null>(async (ids) =>
@@ -47,23 +66,18 @@ export function createLoaders(store: ReadStore) {
     mentions: new DataLoader<string, MentionRecord[]>(async (ids) =>
       byKey(await store.read(queries.mentionsByArticle([...ids])), ids, (r) => r.mentions, []),
     ),
-    articlesOf: keyed<Page<ArticleRecord>>((json) => {
-      const { skip, limit } = JSON.parse(json) as { skip: number; limit: number };
-      return new DataLoader(async (ids) =>
-        byKey(
-          await store.read(queries.articlesByEntity({ ids: [...ids], skip, limit })),
-          ids,
-          (r) => ({ items: r.items, totalCount: r.totalCount }),
-          { items: [], totalCount: 0 },
+    articlesOf: keyed(
+      ({ skip, limit }: { skip: number; limit: number }) =>
+        new DataLoader<string, Page<ArticleRecord>>(async (ids) =>
+          byKey(await store.read(queries.articlesByEntity({ ids: [...ids], skip, limit })), ids, page, noPage),
         ),
-      );
-    }),
-    relatedOf: keyed<RelatedRecord[]>((json) => {
-      const { first } = JSON.parse(json) as { first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related, []),
-      );
-    }),
+    ),
+    relatedOf: keyed(
+      ({ first }: { first: number }) =>
+        new DataLoader<string, RelatedRecord[]>(async (ids) =>
+          byKey(await store.read(graphQueries.relatedArticles({ ids: [...ids], first })), ids, (r) => r.related, []),
+        ),
+    ),
     topicParent: new DataLoader<string, EntityRecord | null>(async (ids) =>
       byKey(await store.read(graphQueries.topicParents([...ids])), ids, (r) => r.parent, null),
     ),
@@ -76,57 +90,96 @@ export function createLoaders(store: ReadStore) {
     storyOfArticle: new DataLoader<string, StoryRecord | null>(async (ids) =>
       byKey(await store.read(storyQueries.storiesByArticle([...ids])), ids, (r) => r.story, null),
     ),
-    storyArticles: keyed<Page<ArticleRecord>>((json) => {
-      const { skip, limit, includeDuplicates } = JSON.parse(json) as { skip: number; limit: number; includeDuplicates: boolean };
-      return new DataLoader(async (ids) =>
-        byKey(
-          await store.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })),
-          ids,
-          (r) => ({ items: r.items, totalCount: r.totalCount }),
-          { items: [], totalCount: 0 },
+    storyArticles: keyed(
+      ({ skip, limit, includeDuplicates }: { skip: number; limit: number; includeDuplicates: boolean }) =>
+        new DataLoader<string, Page<ArticleRecord>>(async (ids) =>
+          byKey(await store.read(storyQueries.storyArticles({ ids: [...ids], skip, limit, includeDuplicates })), ids, page, noPage),
         ),
-      );
-    }),
-    storyTimeline: keyed<StoryTimelinePointRecord[]>((json) => {
-      const { unit, by } = JSON.parse(json) as { unit: string; by?: StoryTimelineBy };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points, []),
-      );
-    }),
-    keyEntities: keyed<KeyEntityRecord[]>((json) => {
-      const { first } = JSON.parse(json) as { first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities, []),
-      );
-    }),
+    ),
+    storyTimeline: keyed(
+      ({ unit, by }: { unit: string; by?: StoryTimelineBy }) =>
+        new DataLoader<string, StoryTimelinePointRecord[]>(async (ids) =>
+          byKey(await store.read(storyQueries.storyTimeline({ ids: [...ids], unit, by })), ids, (r) => r.points, []),
+        ),
+    ),
+    keyEntities: keyed(
+      ({ first }: { first: number }) =>
+        new DataLoader<string, KeyEntityRecord[]>(async (ids) =>
+          byKey(await store.read(storyQueries.storyKeyEntities({ ids: [...ids], first })), ids, (r) => r.entities, []),
+        ),
+    ),
     follows: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
       byKey(await store.read(storyQueries.storyFollows({ ids: [...ids], direction: 'OUT' })), ids, (r) => r.links, []),
     ),
     followedBy: new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
       byKey(await store.read(storyQueries.storyFollows({ ids: [...ids], direction: 'IN' })), ids, (r) => r.links, []),
     ),
-    relatedStories: keyed<StoryLinkRecord[]>((json) => {
-      const { first } = JSON.parse(json) as { first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links, []),
-      );
-    }),
-    relationsOf: keyed<RelationRecord[]>((json) => {
-      const { types, direction, first } = JSON.parse(json) as { types?: RelationType[]; direction: Direction; first: number };
-      return new DataLoader(async (ids) =>
-        byKey(await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })), ids, (r) => r.relations, []),
-      );
-    }),
+    relatedStories: keyed(
+      ({ first }: { first: number }) =>
+        new DataLoader<string, StoryLinkRecord[]>(async (ids) =>
+          byKey(await store.read(storyQueries.relatedStories({ ids: [...ids], first })), ids, (r) => r.links, []),
+        ),
+    ),
+    relationsOf: keyed(
+      ({ types, direction, first }: { types?: RelationType[]; direction: Direction; first: number }) =>
+        new DataLoader<string, RelationRecord[]>(async (ids) =>
+          byKey(await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })), ids, (r) => r.relations, []),
+        ),
+    ),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
+/** A write function of src/store or src/pipeline: the executor first, then what the caller gives. */
+type WriteFn<A extends unknown[], R> = (executor: Executor, ...args: A) => Promise<R>;
+
+/**
+ * The writes the mutations may make, bound to the executor: the mutation and curation resolvers
+ * get this and `store` (typed reads), never the executor itself. Each operation is the store's or
+ * the pipeline's function of the same name, minus the executor argument.
+ */
+export function createWriteStore(executor: Executor) {
+  const bound =
+    <A extends unknown[], R>(write: WriteFn<A, R>) =>
+    (...args: A): Promise<R> =>
+      write(executor, ...args);
+  /** A correction to what extraction reads (names, aliases, forms, deleted ids): the next article reads a fresh snapshot. */
+  const changingNames =
+    <A extends unknown[], R>(write: WriteFn<A, R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await write(executor, ...args);
+      forgetKnownNames(executor);
+      return result;
+    };
+  return {
+    ingestArticle: bound(ingestArticle),
+    deleteArticle: bound(deleteArticle),
+    addAlias: changingNames(curateAddAlias),
+    removeAlias: changingNames(curateRemoveAlias),
+    renameEntity: changingNames(curateRenameEntity),
+    setEntityType: changingNames(curateSetEntityType),
+    deleteEntity: changingNames(curateDeleteEntity),
+    splitEntity: changingNames(curateSplitEntity),
+    mergeEntities: changingNames(curateMergeEntities),
+    blockForm: changingNames(curateBlockForm),
+    undoEdit: changingNames(undoEdit),
+    // relations are not names: extraction's snapshot stays as it is
+    rejectRelation: bound(curateRejectRelation),
+    addRelation: bound(curateAddRelation),
+    reapplyCuration: bound(reapplyCuration),
+    startReapplyAll: bound(startReapplyAll),
+    recordReapply: bound(recordReapply),
+  };
+}
+
+export type WriteStore = ReturnType<typeof createWriteStore>;
+
 export interface Context {
   /** Typed reads: what every query resolver needs of the database. */
   store: ReadStore;
-  /** The whole executor, for the mutations' write functions (ingest, delete, curation) only. */
-  executor: Executor;
+  /** The writes of the mutations (ingest, delete, curation), bound to the executor. */
+  writes: WriteStore;
   loaders: Loaders;
   /** Whether the request carried the configured API key (write mutations need it). */
   authorized: boolean;

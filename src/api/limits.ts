@@ -22,10 +22,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 
 /**
  * Query depth and cost limits, checked before execution. Cost is graphql-query-complexity's
- * (which honours @skip/@include and fragments); a field may price itself with type-graphql's
- * `complexity` option, and every other field is priced by `pageEstimator`: 1 plus the cost of its
- * selections, times the page size it asks for when it returns a list of objects, so that
- * `articles(first: 100) { mentions { entity { relations(first: 100) ... } } }` is priced honestly.
+ * (which honours @skip/@include and fragments), from two estimators in turn:
+ * - a field that returns a page prices itself with type-graphql's `complexity` option
+ *   (`pageCost`, `connectionCost`, `pageItemsCost` below), read by `fieldExtensionsEstimator`;
+ * - every other field costs `defaultCost`: 1 plus its selections, ten times over for a list of
+ *   objects without a size argument (the mentions of an article, the evidence of a relation).
+ * So `articles(first: 100) { nodes { mentions { entity { relations(first: 100) ... } } } }` is
+ * priced 100 × 10 × 100 times the relation's own selections.
  */
 export const MAX_DEPTH = 10;
 export const MAX_COST = 50000;
@@ -40,21 +43,32 @@ function isList(type: GraphQLType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-/** The size a field multiplies its selections by: its `first`/`limit` as written, else a default by kind. */
-export const pageEstimator: ComplexityEstimator = ({ type, field, node, args, childComplexity }) => {
-  const named = getNamedType(field.type);
-  let size = 1;
-  if (/Connection$/.test(named.name)) size = DEFAULT_PAGE;
-  // a connection's own page size already counts its edges and nodes
-  else if (isList(field.type) && isCompositeType(named) && !/Connection$/.test(type.name)) size = DEFAULT_LIST_SIZE;
-  for (const arg of node.arguments ?? []) {
-    const v: unknown = args[arg.name.value];
-    if (SIZE_ARGS.includes(arg.name.value) && typeof v === 'number') size = Math.max(1, v);
-  }
-  return size * (1 + childComplexity);
-};
+/**
+ * A field that returns a page of items: the `first` or `limit` the query writes (a variable counts
+ * at its value), else `unwritten`, times 1 plus the cost of one item's selections.
+ */
+export const pageCost =
+  (unwritten: number = DEFAULT_LIST_SIZE): ComplexityEstimator =>
+  ({ node, args, childComplexity }) => {
+    let size = unwritten;
+    for (const arg of node.arguments ?? []) {
+      const v: unknown = args[arg.name.value];
+      if (SIZE_ARGS.includes(arg.name.value) && typeof v === 'number') size = Math.max(1, v);
+    }
+    return size * (1 + childComplexity);
+  };
 
-const ESTIMATORS = [fieldExtensionsEstimator(), pageEstimator];
+/** A cursor connection (`first`, `after`): a page of 20 unless `first` says otherwise. */
+export const connectionCost = pageCost(DEFAULT_PAGE);
+
+/** A connection's `nodes` and `edges`: the page size was counted at the connection's field. */
+export const pageItemsCost: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity;
+
+/** Any field that does not price itself. */
+export const defaultCost: ComplexityEstimator = ({ field, childComplexity }) =>
+  (isList(field.type) && isCompositeType(getNamedType(field.type)) ? DEFAULT_LIST_SIZE : 1) * (1 + childComplexity);
+
+const ESTIMATORS = [fieldExtensionsEstimator(), defaultCost];
 
 /**
  * The deepest field of an operation, counting root fields as 1; fragments are followed once each

@@ -1,4 +1,5 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field } from 'type-graphql';
 import type { ReadStore } from '../store/executor';
 import { storyQueries } from '../store';
 import { badUserInput } from './errors';
@@ -12,6 +13,15 @@ const DAYS: Record<PeriodEnum, number> = {
 
 export const addDays = (iso: string, days: number): string =>
   new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+
+/**
+ * The first day of the period of equal length just before [from, to] (what trending compares a
+ * period with); a period with no end counts as 7 days.
+ */
+export function previousStart(from: string, to?: string): string {
+  const days = to ? Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1 : 7;
+  return addDays(from, -days);
+}
 
 const isDate = (value: string): boolean => {
   try {
@@ -87,3 +97,39 @@ export async function resolveRange(
 
 /** `to` is inclusive: a whole day, whatever time of day an article carries. */
 export const endOfDay = (to: string | undefined): string | undefined => (to ? `${to}T23:59:59.999Z` : undefined);
+
+/** The arguments `dateWindowArgs` gives a field. */
+export interface DateWindow {
+  from?: string;
+  to?: string;
+  period?: PeriodEnum;
+  relativeTo?: RelativeToEnum;
+  includeDuplicates: boolean;
+}
+
+/**
+ * The date window of a graph query as one set of arguments: `from`/`to`, or a `period` counted
+ * back from `relativeTo` (both resolved by `resolveRange`), and whether near-duplicate copies
+ * count. Each field words its own `from`/`to` (the first day of a trend, the first mention of a
+ * timeline), so the class is made per field, with those two descriptions.
+ */
+export function dateWindowArgs(dates: { from: string; to: string }) {
+  @ArgsType()
+  class DateWindowArgs implements DateWindow {
+    @Field({ nullable: true, description: dates.from })
+    from?: string;
+
+    @Field({ nullable: true, description: dates.to })
+    to?: string;
+
+    @Field(() => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
+    period?: PeriodEnum;
+
+    @Field(() => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
+    relativeTo?: RelativeToEnum;
+
+    @Field(() => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
+    includeDuplicates!: boolean;
+  }
+  return DateWindowArgs;
+}

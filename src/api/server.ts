@@ -13,7 +13,7 @@ import { WebSocketServer } from 'ws';
 import { PROJECT_ROOT } from '../config';
 import { createLogger, errorLog, type Logger } from '../logger';
 import type { Executor } from '../store/executor';
-import { createLoaders, type Context } from './context';
+import { createLoaders, createWriteStore, type Context } from './context';
 import { formatError } from './errors';
 import { followChanges, type ChangeFollower } from './change-follower';
 import { createInProcessEvents, type EventBus } from './events';
@@ -120,7 +120,7 @@ export function contextFor(
   const actor = apiKeyName(authorization, keys);
   return {
     store: executor,
-    executor,
+    writes: createWriteStore(executor),
     loaders: createLoaders(executor),
     authorized: actor !== null,
     actor,

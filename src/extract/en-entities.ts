@@ -325,7 +325,7 @@ function extractEnText(opts: { doc: DocState; lex: Lexicon; authors: Set<string>
     if (headIdx < 0) continue;
     // "Ministry of Finance": head first; "Procedure Committee": head last
     let a = 0;
-    let b = words.length - 1;
+    const b = words.length - 1;
     // a name already read ("CWA" of "CWA Seismology Center") or a stop word does not start the body
     while (a < b && (NOT_NAME.has(words[a].t) || doc.isClaimed(words[a].start, words[a].end))) a++;
     // "Liao Wei-chen of the High Court": no head before "of" means the body is what follows it

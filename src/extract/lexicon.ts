@@ -395,7 +395,7 @@ function loadTitles(dir: string): { zh: TitleDef[]; en: TitleDef[] } {
  * converted like any other form), plus English spellings and demonyms.
  */
 function addWorldCountries(opts: { countries: Map<string, LexEntity>; add: (e: LexEntity) => LexEntity }): void {
-  let list: any[] = [];
+  let list: any[];
   try {
     list = require('world-countries');
   } catch {

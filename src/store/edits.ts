@@ -1,6 +1,6 @@
 import { int } from 'neo4j-driver';
 import { NewsGraphError } from '../domain/errors';
-import type { Executor, Query, Row } from './executor';
+import type { Executor, Query, ReadStore, Row } from './executor';
 import { recountEntities } from './entity-counts';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 
@@ -271,16 +271,19 @@ export function editsPage(options: { filter: EditFilter; skip: number; limit: nu
 }
 
 export async function listEdits(
-  executor: Executor,
+  store: ReadStore,
   options: { filter: EditFilter; skip: number; limit: number },
 ): Promise<{ items: EditRecord[]; totalCount: number }> {
-  const [row] = await executor.read(editsPage(options));
+  const [row] = await store.read(editsPage(options));
   return { items: (row?.items as EditRecord[]) ?? [], totalCount: (row?.totalCount as number) ?? 0 };
 }
 
-export async function editById(executor: Executor, id: string): Promise<EditRecord | null> {
-  const [row] = await executor.read({ cypher: `MATCH (e:Edit {id: $id}) RETURN ${EDIT_PROJECTION('e')} AS edit`, params: { id } });
-  return (row?.edit as EditRecord) ?? null;
+export async function editById(store: ReadStore, id: string): Promise<EditRecord | null> {
+  const [row] = await store.read<{ edit: EditRecord }>({
+    cypher: `MATCH (e:Edit {id: $id}) RETURN ${EDIT_PROJECTION('e')} AS edit`,
+    params: { id },
+  });
+  return row?.edit ?? null;
 }
 
 /** The articles a snapshot speaks of: undo rewrites edges from these only. */

@@ -536,7 +536,6 @@ describe('explorer in a real browser', () => {
 
     // an article ingested through the API, the day after the newest: it becomes the newest story
     const ingestStarted = Date.now();
-    let answeredAt = 0;
     const res = await gql(
       api.url,
       `mutation($a: [ArticleInput!]!) { ingestArticles(articles: $a) { id status error } }`,
@@ -554,7 +553,7 @@ describe('explorer in a real browser', () => {
       },
       AUTH,
     );
-    answeredAt = Date.now();
+    const answeredAt = Date.now();
     expect(res.errors).toBeUndefined();
     const [ingested] = res.data!.ingestArticles as { id: string; status: string; error: string | null }[];
     expect(ingested).toMatchObject({ status: 'new', error: null });

@@ -22,7 +22,6 @@ const BUDGET_MS = 300000 + COUNT * 1500;
 
 const ROOT = path.join(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'main.js');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 interface Proc {
   child: ChildProcess;
@@ -126,6 +125,7 @@ describe('one graph, many clients; health and recovery', () => {
     } catch (err) {
       throw new Error(
         `${base}: ${(err as Error).message} (${String((err as Error).cause)})\n${procs.map((p) => p.out()).join('\n----\n')}`,
+        { cause: err },
       );
     }
   };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { parse, validate, type GraphQLSchema } from 'graphql';
+import { getNullableType, isInterfaceType, isListType, isObjectType, parse, validate, type GraphQLSchema } from 'graphql';
 import { createSchema } from '../../src/api/schema';
 import { MAX_DEPTH, queryLimits } from '../../src/api/limits';
 
@@ -38,5 +38,29 @@ describe('query limits', () => {
       'query($skip: Boolean!) { articles(first: 100) @skip(if: $skip) { nodes { mentions { entity { articles(first: 100) { nodes { id } } } } } } }';
     expect(check(query, { skip: false })[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     expect(check(query, { skip: true })).toEqual([]);
+  });
+
+  it('has every paging field price itself with the complexity option (the default estimator ignores first and limit)', () => {
+    const unpriced: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const pages = field.args.some((a) => a.name === 'first' || a.name === 'limit');
+        const pageItems = /Connection$/.test(type.name) && isListType(getNullableType(field.type));
+        if ((pages || pageItems) && field.extensions.complexity === undefined) unpriced.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unpriced).toEqual([]);
+  });
+
+  it('prices a page by the size written, else by its default, times its items', () => {
+    const priced = (query: string) =>
+      validate(schema, parse(query), [queryLimits({ maxCost: 1 })]).map((e) => e.extensions.value as number)[0];
+    // a connection: 20 items unless `first` says otherwise, each its own cost plus one
+    expect(priced('{ articles { nodes { title } } }')).toBe(20 * (1 + 2));
+    expect(priced('{ articles(first: 3) { nodes { title } } }')).toBe(3 * (1 + 2));
+    // a list with a size argument: 10 unless written; a list without one: 10
+    expect(priced('{ entity(id: "x") { relations { type } } }')).toBe(1 + 10 * (1 + 1));
+    expect(priced('{ entity(id: "x") { relations(first: 4) { evidence { sentence } } } }')).toBe(1 + 4 * (1 + 10 * (1 + 1)));
   });
 });

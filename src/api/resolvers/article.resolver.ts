@@ -7,6 +7,7 @@ import { dateBound } from '../period';
 import { pageWindow, toConnection } from '../pagination';
 import { Article, Mention } from '../types/article.type';
 import { ArticleConnection } from '../types/connection.type';
+import { connectionCost } from '../limits';
 
 export enum ArticleOrderEnum {
   PUBLISHED_AT = 'PUBLISHED_AT',
@@ -67,7 +68,10 @@ export class ArticleResolver {
     return row?.article ?? null;
   }
 
-  @Query(() => ArticleConnection, { description: 'Articles, newest first unless ordered otherwise, with filters and cursor pagination.' })
+  @Query(() => ArticleConnection, {
+    complexity: connectionCost,
+    description: 'Articles, newest first unless ordered otherwise, with filters and cursor pagination.',
+  })
   async articles(
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,

@@ -1,21 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { forgetKnownNames } from '../../pipeline/ingest-articles';
-import { reapplyCuration, reapplyJob, startReapplyAll, type ReapplyProgress as Progress } from '../../pipeline/reapply-curation';
-import {
-  blockedFormsQuery,
-  curateAddAlias,
-  curateAddRelation,
-  curateBlockForm,
-  curateDeleteEntity,
-  curateMergeEntities,
-  curateRejectRelation,
-  curateRemoveAlias,
-  curateRenameEntity,
-  curateSetEntityType,
-  curateSplitEntity,
-  recordReapply,
-} from '../../store/curation-writes';
-import { editById, listEdits, undoEdit, type EditRecord } from '../../store/edits';
+import { reapplyJob, type ReapplyProgress as Progress } from '../../pipeline/reapply-curation';
+import { blockedFormsQuery } from '../../store/curation-writes';
+import { editById, listEdits, type EditRecord } from '../../store/edits';
 import type { EntityRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
@@ -25,6 +11,7 @@ import { BlockedForm, Edit, EditConnection, EditFilter, NameLanguageEnum, Reappl
 import { Entity, EntityTypeEnum } from '../types/entity.type';
 import { PageArgs } from './article.resolver';
 import { requireWriteAccess } from './mutation.resolver';
+import { connectionCost } from '../limits';
 
 const MAX_REAPPLY_IDS = 100;
 const MAX_SPLIT_ARTICLES = 500;
@@ -63,16 +50,14 @@ export class CurationResolver {
     force: boolean,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
-    const { result } = await curateAddAlias(ctx.executor, { id, alias: text(alias, 'alias'), force, actor });
-    forgetKnownNames(ctx.executor);
+    const { result } = await ctx.writes.addAlias({ id, alias: text(alias, 'alias'), force, actor });
     return result;
   }
 
   @Mutation(() => Entity, { description: 'Removes an alias; re-ingesting articles does not bring it back. Needs the API key.' })
   async removeAlias(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('alias') alias: string): Promise<EntityRecord> {
     const actor = editor(ctx);
-    const { result } = await curateRemoveAlias(ctx.executor, { id, alias: text(alias, 'alias'), actor });
-    forgetKnownNames(ctx.executor);
+    const { result } = await ctx.writes.removeAlias({ id, alias: text(alias, 'alias'), actor });
     return result;
   }
 
@@ -87,13 +72,12 @@ export class CurationResolver {
     @Arg('language', () => NameLanguageEnum, { defaultValue: NameLanguageEnum.ZH }) language: NameLanguageEnum,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
-    const { result } = await curateRenameEntity(ctx.executor, {
+    const { result } = await ctx.writes.renameEntity({
       id,
       name: text(name, 'name'),
       language: language === NameLanguageEnum.EN ? 'en' : 'zh',
       actor,
     });
-    forgetKnownNames(ctx.executor);
     return result;
   }
 
@@ -106,8 +90,7 @@ export class CurationResolver {
     @Arg('type', () => EntityTypeEnum) type: EntityTypeEnum,
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
-    const { result } = await curateSetEntityType(ctx.executor, { id, type, actor });
-    forgetKnownNames(ctx.executor);
+    const { result } = await ctx.writes.setEntityType({ id, type, actor });
     return result;
   }
 
@@ -117,8 +100,7 @@ export class CurationResolver {
   })
   async deleteEntity(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateDeleteEntity(ctx.executor, { id, actor });
-    forgetKnownNames(ctx.executor);
+    const { edit } = await ctx.writes.deleteEntity({ id, actor });
     return edit;
   }
 
@@ -140,14 +122,13 @@ export class CurationResolver {
     const actor = editor(ctx);
     if (!articleIds.length || articleIds.length > MAX_SPLIT_ARTICLES)
       throw badUserInput(`"articleIds" must hold 1 to ${MAX_SPLIT_ARTICLES} ids.`, 'articleIds');
-    const { result } = await curateSplitEntity(ctx.executor, {
+    const { result } = await ctx.writes.splitEntity({
       id,
       articleIds,
       name: text(name, 'name'),
       ...(newId ? { newId: text(newId, 'newId') } : {}),
       actor,
     });
-    forgetKnownNames(ctx.executor);
     return result;
   }
 
@@ -166,8 +147,7 @@ export class CurationResolver {
   ): Promise<EntityRecord> {
     const actor = editor(ctx);
     if (keepId === mergeId) throw badUserInput('"keepId" and "mergeId" must differ.', 'mergeId');
-    const { result } = await curateMergeEntities(ctx.executor, { keepId, mergeId, force, keepAliases, actor });
-    forgetKnownNames(ctx.executor);
+    const { result } = await ctx.writes.mergeEntities({ keepId, mergeId, force, keepAliases, actor });
     return result;
   }
 
@@ -188,7 +168,7 @@ export class CurationResolver {
     title?: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateRejectRelation(ctx.executor, {
+    const { edit } = await ctx.writes.rejectRelation({
       type,
       from,
       to,
@@ -212,7 +192,7 @@ export class CurationResolver {
     @Arg('title', () => String, { nullable: true, description: 'For HOLDS_ROLE: the title.' }) title?: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateAddRelation(ctx.executor, {
+    const { edit } = await ctx.writes.addRelation({
       type,
       from,
       to,
@@ -233,8 +213,7 @@ export class CurationResolver {
     @Arg('surface') surface: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateBlockForm(ctx.executor, { type, surface: text(surface, 'surface'), blocked: true, actor });
-    forgetKnownNames(ctx.executor);
+    const { edit } = await ctx.writes.blockForm({ type, surface: text(surface, 'surface'), blocked: true, actor });
     return edit;
   }
 
@@ -245,14 +224,13 @@ export class CurationResolver {
     @Arg('surface') surface: string,
   ): Promise<EditRecord> {
     const actor = editor(ctx);
-    const { edit } = await curateBlockForm(ctx.executor, { type, surface: text(surface, 'surface'), blocked: false, actor });
-    forgetKnownNames(ctx.executor);
+    const { edit } = await ctx.writes.blockForm({ type, surface: text(surface, 'surface'), blocked: false, actor });
     return edit;
   }
 
   @Query(() => [BlockedForm], { description: 'The blocked surface forms, by type.' })
   async blockedForms(@Ctx() ctx: Context): Promise<BlockedForm[]> {
-    return ctx.executor.read(blockedFormsQuery());
+    return ctx.store.read(blockedFormsQuery());
   }
 
   @Mutation(() => ReapplyProgress, {
@@ -268,12 +246,12 @@ export class CurationResolver {
     if (ids && (!ids.length || ids.length > MAX_REAPPLY_IDS))
       throw badUserInput(`"ids" must hold 1 to ${MAX_REAPPLY_IDS} article ids; use all: true for more.`, 'ids');
     if (ids) {
-      const progress = await reapplyCuration(ctx.executor, { ids });
-      await recordReapply(ctx.executor, { articles: progress.done, all: false, actor });
+      const progress = await ctx.writes.reapplyCuration({ ids });
+      await ctx.writes.recordReapply({ articles: progress.done, all: false, actor });
       return progress;
     }
-    const job = await startReapplyAll(ctx.executor);
-    await recordReapply(ctx.executor, { articles: job.total, all: true, actor });
+    const job = await ctx.writes.startReapplyAll();
+    await ctx.writes.recordReapply({ articles: job.total, all: true, actor });
     return job;
   }
 
@@ -282,19 +260,22 @@ export class CurationResolver {
     return reapplyJob(id);
   }
 
-  @Query(() => EditConnection, { description: 'The audit trail, newest first: every curation edit with who made it and what it changed.' })
+  @Query(() => EditConnection, {
+    complexity: connectionCost,
+    description: 'The audit trail, newest first: every curation edit with who made it and what it changed.',
+  })
   async edits(
     @Ctx() ctx: Context,
     @Args() { first, after }: PageArgs,
     @Arg('filter', () => EditFilter, { nullable: true }) filter?: EditFilter,
   ) {
     const window = pageWindow(first, after);
-    return toConnection(await listEdits(ctx.executor, { filter: { ...filter }, ...window }), window);
+    return toConnection(await listEdits(ctx.store, { filter: { ...filter }, ...window }), window);
   }
 
   @Query(() => Edit, { nullable: true, description: 'One edit by id.' })
   edit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EditRecord | null> {
-    return editById(ctx.executor, id);
+    return editById(ctx.store, id);
   }
 
   @Mutation(() => Edit, {
@@ -303,8 +284,7 @@ export class CurationResolver {
   })
   async undoEdit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EditRecord> {
     const actor = editor(ctx);
-    const edit = await undoEdit(ctx.executor, id, actor);
-    forgetKnownNames(ctx.executor);
+    const edit = await ctx.writes.undoEdit(id, actor);
     if (!edit) throw notFound(`Edit "${id}"`);
     return edit;
   }

@@ -9,6 +9,7 @@ import { Article, DirectionEnum, Evidence, Relation, RelationTypeEnum } from '..
 import { ArticleConnection, EntityConnection } from '../types/connection.type';
 import { Entity, EntityTypeEnum } from '../types/entity.type';
 import { PageArgs } from './article.resolver';
+import { connectionCost, pageCost } from '../limits';
 
 export enum EntityOrderEnum {
   MENTIONS = 'MENTIONS',
@@ -36,6 +37,7 @@ export class EntityResolver {
   }
 
   @Query(() => EntityConnection, {
+    complexity: connectionCost,
     description: 'Entities, most mentioned first unless ordered otherwise, with filters and cursor pagination.',
   })
   async entities(
@@ -53,14 +55,20 @@ export class EntityResolver {
     return toConnection(row, window);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Articles that mention this entity, newest first.' })
+  @FieldResolver(() => ArticleConnection, {
+    complexity: connectionCost,
+    description: 'Articles that mention this entity, newest first.',
+  })
   async articles(@Root() entity: EntityRecord, @Ctx() ctx: Context, @Args() { first, after }: PageArgs) {
     const window = pageWindow(first, after);
     const page = await ctx.loaders.articlesOf(window).load(entity.id);
     return toConnection(page, window);
   }
 
-  @FieldResolver(() => [Relation], { description: 'Typed relations of this entity, each with the sentences that show it.' })
+  @FieldResolver(() => [Relation], {
+    complexity: pageCost(),
+    description: 'Typed relations of this entity, each with the sentences that show it.',
+  })
   relations(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,

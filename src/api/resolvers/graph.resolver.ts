@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { EntityType, RelationType } from '../../domain/types';
 import { graphQueries, queries } from '../../store';
 import type {
@@ -18,8 +18,19 @@ import { checkRange, MAX_PAGE_SIZE } from '../pagination';
 import { Article, RelationTypeEnum } from '../types/article.type';
 import { EntityTypeEnum, Topic } from '../types/entity.type';
 import { Cooccurrence, IntervalEnum, Path, RelatedArticle, Stats, Subgraph, TimelineSeries, TrendingEntity } from '../types/graph.type';
-import { PeriodEnum, RelativeToEnum, StoryTimelineByEnum } from '../types/story.type';
-import { addDays, endOfDay, resolveRange } from '../period';
+import { StoryTimelineByEnum } from '../types/story.type';
+import { dateWindowArgs, endOfDay, previousStart, resolveRange, type DateWindow } from '../period';
+import { pageCost } from '../limits';
+
+const CooccurrenceWindow = dateWindowArgs({
+  from: 'Only articles published on or after this date.',
+  to: 'Only articles published on or before this date.',
+});
+const TimelineWindow = dateWindowArgs({
+  from: 'First day (default: the earliest mention).',
+  to: 'Last day (default: the latest mention).',
+});
+const TrendingWindow = dateWindowArgs({ from: 'First day of the period.', to: 'Last day of the period.' });
 
 const checkSize = (name: string, value: number, max: number): number => checkRange(name, value, { max });
 
@@ -42,6 +53,8 @@ export function bucketStarts(interval: IntervalEnum, from: string, to: string): 
 @Resolver()
 export class GraphResolver {
   @Query(() => Subgraph, {
+    // one subgraph, its nodes and edges priced as lists; a `limit` written multiplies it
+    complexity: pageCost(1),
     nullable: true,
     description: 'The entities around one entity, up to `depth` relation hops away, as nodes and edges ready to draw.',
   })
@@ -59,7 +72,10 @@ export class GraphResolver {
     return row ?? null;
   }
 
-  @Query(() => [Path], { description: 'How two entities connect: the shortest relation paths between them, each edge with its evidence.' })
+  @Query(() => [Path], {
+    complexity: pageCost(),
+    description: 'How two entities connect: the shortest relation paths between them, each edge with its evidence.',
+  })
   async paths(
     @Ctx() ctx: Context,
     @Arg('from', () => ID) from: string,
@@ -77,24 +93,19 @@ export class GraphResolver {
   }
 
   @Query(() => [Cooccurrence], {
+    complexity: pageCost(),
     description: 'Entities mentioned in the same articles as this one, ranked by association strength (NPMI), not raw frequency.',
   })
   async cooccurrences(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
-    @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only co-mentioned entities of this type.' }) type?: EntityTypeEnum,
-    @Arg('from', { nullable: true, description: 'Only articles published on or after this date.' }) from?: string,
-    @Arg('to', { nullable: true, description: 'Only articles published on or before this date.' }) to?: string,
+    @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only co-mentioned entities of this type.' })
+    type: EntityTypeEnum | undefined,
     @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many (max 100).' }) first = 20,
-    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
-    period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
-    relativeTo?: RelativeToEnum,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
-    includeDuplicates = false,
+    @Args(() => CooccurrenceWindow) window: DateWindow,
   ): Promise<CooccurrenceRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
-    const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
+    const range = await resolveRange(ctx.store, window);
     const rows = await ctx.store.read(
       graphQueries.cooccurrences({
         id,
@@ -102,7 +113,7 @@ export class GraphResolver {
         from: range.from,
         to: endOfDay(range.to),
         first,
-        includeDuplicates,
+        includeDuplicates: window.includeDuplicates,
       }),
     );
     return rows;
@@ -115,19 +126,13 @@ export class GraphResolver {
     @Ctx() ctx: Context,
     @Arg('ids', () => [ID], { description: 'Entities to chart (at most 20).' }) ids: string[],
     @Arg('interval', () => IntervalEnum, { defaultValue: IntervalEnum.WEEK }) interval: IntervalEnum,
-    @Arg('from', { nullable: true, description: 'First day (default: the earliest mention).' }) from?: string,
-    @Arg('to', { nullable: true, description: 'Last day (default: the latest mention).' }) to?: string,
-    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
-    period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
-    relativeTo?: RelativeToEnum,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
-    includeDuplicates = false,
+    @Args(() => TimelineWindow) window: DateWindow,
     @Arg('by', () => StoryTimelineByEnum, { nullable: true, description: 'One series per entity and outlet, or per entity and language.' })
     by?: StoryTimelineByEnum,
   ): Promise<TimelineSeriesRecord[]> {
     if (!ids.length || ids.length > 20) throw badUserInput('"ids" must name 1 to 20 entities.', 'ids');
-    ({ from, to } = await resolveRange(ctx.store, { from, to, period, relativeTo }));
+    const { from, to } = await resolveRange(ctx.store, window);
+    const { includeDuplicates } = window;
     const rows = await ctx.store.read(graphQueries.timeline({ ids, interval, from, to: endOfDay(to), includeDuplicates, by }));
     const found = rows;
     const seen = found.flatMap((s) => s.points.map((p) => p.bucket)).sort();
@@ -145,39 +150,33 @@ export class GraphResolver {
   }
 
   @Query(() => [TrendingEntity], {
+    complexity: pageCost(),
     description: 'Entities whose coverage in [from, to] rose most against the period of equal length just before.',
   })
   async trending(
     @Ctx() ctx: Context,
-    @Arg('from', { nullable: true, description: 'First day of the period.' }) from?: string,
-    @Arg('to', { nullable: true, description: 'Last day of the period.' }) to?: string,
-    @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only entities of this type.' }) type?: EntityTypeEnum,
+    @Arg('type', () => EntityTypeEnum, { nullable: true, description: 'Only entities of this type.' }) type: EntityTypeEnum | undefined,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many (max 100).' }) first = 10,
-    @Arg('period', () => PeriodEnum, { nullable: true, description: 'Instead of from/to: a period counted back from `relativeTo`.' })
-    period?: PeriodEnum,
-    @Arg('relativeTo', () => RelativeToEnum, { nullable: true, description: 'What `period` counts back from (default NEWEST_ARTICLE).' })
-    relativeTo?: RelativeToEnum,
-    @Arg('includeDuplicates', () => Boolean, { defaultValue: false, description: 'Count near-duplicate copies as articles of their own.' })
-    includeDuplicates = false,
+    @Args(() => TrendingWindow) window: DateWindow,
   ): Promise<TrendingEntityRecord[]> {
     checkSize('first', first, MAX_PAGE_SIZE);
-    const range = await resolveRange(ctx.store, { from, to, period, relativeTo });
+    const range = await resolveRange(ctx.store, window);
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', range.from ? 'to' : 'from');
-    const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.store.read(
       graphQueries.trending({
         type: type as EntityType | undefined,
         from: range.from,
         to: endOfDay(range.to)!,
-        previousFrom: addDays(range.from, -days),
+        previousFrom: previousStart(range.from, range.to),
         first,
-        includeDuplicates,
+        includeDuplicates: window.includeDuplicates,
       }),
     );
     return rows;
   }
 
   @Query(() => [RelatedArticle], {
+    complexity: pageCost(),
     description: 'Articles related to one article: explicit links (teasers, duplicates) first, then by shared entities.',
   })
   async relatedArticles(
@@ -200,7 +199,10 @@ export class GraphResolver {
 
 @Resolver(() => Article)
 export class ArticleRelatedResolver {
-  @FieldResolver(() => [RelatedArticle], { description: 'Related articles: explicit links first, then by shared entities.' })
+  @FieldResolver(() => [RelatedArticle], {
+    complexity: pageCost(),
+    description: 'Related articles: explicit links first, then by shared entities.',
+  })
   relatedArticles(
     @Root() article: ArticleRecord,
     @Ctx() ctx: Context,

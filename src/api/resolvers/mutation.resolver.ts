@@ -1,8 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { fromInput } from '../../ingest';
-import { ingestArticle } from '../../pipeline/ingest-articles';
-import { deleteArticle } from '../../store';
 import type { Context } from '../context';
 import { badUserInput, notFound } from '../errors';
 import { publishDeleted, publishIngested } from '../events';
@@ -78,7 +76,7 @@ export class MutationResolver {
     for (const [index, input] of articles.entries()) {
       try {
         const article = fromInput({ ...input }, `articles[${index}]`);
-        const item = await ingestArticle(ctx.executor, article);
+        const item = await ctx.writes.ingestArticle(article);
         // with a change feed, the follower publishes it (as it does for any other process's writes)
         if (ctx.changes) await ctx.changes.poke();
         else publishIngested(ctx.events, item);
@@ -96,7 +94,7 @@ export class MutationResolver {
   })
   async deleteArticle(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
     requireWriteAccess(ctx);
-    const result = await deleteArticle(ctx.executor, id);
+    const result = await ctx.writes.deleteArticle(id);
     if (!result) throw notFound(`Article "${id}"`);
     if (ctx.changes) await ctx.changes.poke();
     else publishDeleted(ctx.events, result);

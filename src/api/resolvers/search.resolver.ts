@@ -7,6 +7,7 @@ import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE } from '../pagination';
 import { SearchHit } from '../types/connection.type';
 import { EntityTypeEnum } from '../types/entity.type';
+import { pageCost } from '../limits';
 
 /** The longest search text accepted (characters). */
 export const MAX_SEARCH_LENGTH = 500;
@@ -14,6 +15,7 @@ export const MAX_SEARCH_LENGTH = 500;
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], {
+    complexity: pageCost(),
     description:
       'Full-text search over entity names and aliases and article titles and leads (CJK-aware: 稀土 is found inside longer text). ' +
       'Ranked by score. The query is plain text (at most 500 characters): Lucene operators in it are escaped.',

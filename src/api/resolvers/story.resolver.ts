@@ -13,7 +13,7 @@ import type {
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
-import { addDays, endOfDay, resolveRange } from '../period';
+import { endOfDay, previousStart, resolveRange } from '../period';
 import { Article, RelationTypeEnum } from '../types/article.type';
 import { ArticleConnection } from '../types/connection.type';
 import { IntervalEnum } from '../types/graph.type';
@@ -33,6 +33,7 @@ import {
 } from '../types/story.type';
 import { PageArgs } from './article.resolver';
 import { bucketStarts } from './graph.resolver';
+import { connectionCost, pageCost } from '../limits';
 
 @InputType({ description: 'Narrows a list of stories; all given conditions must hold.' })
 export class StoryFilter {
@@ -104,6 +105,7 @@ export class StoryResolver {
   }
 
   @Query(() => StoryConnection, {
+    complexity: connectionCost,
     description: 'Stories, most recently seen first unless ordered otherwise, with filters and cursor pagination.',
   })
   async stories(
@@ -123,12 +125,11 @@ export class StoryResolver {
       names: { from: 'filter.from', to: 'filter.to' },
     });
     if (trending && !range.from) throw badUserInput('orderBy TRENDING needs filter.from (or a period).', 'filter.from');
-    const days = range.from && range.to ? Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1 : 7;
     const [row] = await ctx.store.read(
       storyQueries.storiesPage({
         filter: { ...filter, from: range.from, to: endOfDay(range.to) },
         orderBy,
-        previousFrom: range.from ? addDays(range.from, -days) : undefined,
+        previousFrom: range.from ? previousStart(range.from, range.to) : undefined,
         ...window,
       }),
     );
@@ -136,6 +137,7 @@ export class StoryResolver {
   }
 
   @Query(() => [TrendingStory], {
+    complexity: pageCost(),
     description: 'Stories whose coverage in the period rose most against the period of equal length just before.',
   })
   async trendingStories(
@@ -150,14 +152,14 @@ export class StoryResolver {
     checkRange('first', first, { max: MAX_PAGE_SIZE });
     const range = await resolveRange(ctx.store, { from, to, period: period ?? (from || to ? undefined : DEFAULT_TRENDING), relativeTo });
     if (!range.from || !range.to) throw badUserInput('Pass "from" and "to", or a "period".', 'period');
-    const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86400000) + 1;
     const rows = await ctx.store.read(
-      storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: addDays(range.from, -days), first }),
+      storyQueries.trendingStories({ from: range.from, to: endOfDay(range.to)!, previousFrom: previousStart(range.from, range.to), first }),
     );
     return rows;
   }
 
   @Query(() => RelationHistoryConnection, {
+    complexity: connectionCost,
     description: 'Relations with their history: when each was first and last stated, and by which articles.',
   })
   async relations(
@@ -190,7 +192,10 @@ export class StoryResolver {
     return { nodes: page.nodes, pageInfo: page.pageInfo, totalCount: page.totalCount };
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Its articles, oldest first; near-duplicate copies only when asked for.' })
+  @FieldResolver(() => ArticleConnection, {
+    complexity: connectionCost,
+    description: 'Its articles, oldest first; near-duplicate copies only when asked for.',
+  })
   async articles(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
@@ -224,7 +229,10 @@ export class StoryResolver {
     return out;
   }
 
-  @FieldResolver(() => [KeyEntity], { description: 'The entities central to the story, by salience added up over its articles.' })
+  @FieldResolver(() => [KeyEntity], {
+    complexity: pageCost(),
+    description: 'The entities central to the story, by salience added up over its articles.',
+  })
   keyEntities(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,
@@ -246,7 +254,10 @@ export class StoryResolver {
     return ctx.loaders.followedBy.load(story.id);
   }
 
-  @FieldResolver(() => [StoryLink], { description: 'Other stories ranked by the rare entities they share with this one.' })
+  @FieldResolver(() => [StoryLink], {
+    complexity: pageCost(),
+    description: 'Other stories ranked by the rare entities they share with this one.',
+  })
   related(
     @Root() story: StoryRecord,
     @Ctx() ctx: Context,

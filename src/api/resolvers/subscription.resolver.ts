@@ -34,7 +34,7 @@ function matches(payload: Filterable, filter?: LiveFilter | null): boolean {
  * subscription, and cached stories would go stale between events.
  */
 const fresh = (ctx: Context): void => {
-  ctx.loaders = createLoaders(ctx.executor);
+  ctx.loaders = createLoaders(ctx.store);
 };
 
 @Resolver()

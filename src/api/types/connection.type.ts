@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ArticleRecord, EntityRecord } from '../../store/records';
 import { Article } from './article.type';
 import { Entity } from './entity.type';
+import { pageItemsCost } from '../limits';
 
 @ObjectType({ description: 'Cursor pagination state.' })
 export class PageInfo {
@@ -29,10 +30,10 @@ export class ArticleEdge {
 
 @ObjectType({ description: 'A page of articles.' })
 export class ArticleConnection {
-  @Field(() => [ArticleEdge], { description: 'The articles of this page with their cursors.' })
+  @Field(() => [ArticleEdge], { complexity: pageItemsCost, description: 'The articles of this page with their cursors.' })
   edges!: ArticleEdge[];
 
-  @Field(() => [Article], { description: 'The articles of this page (shortcut for edges.node).' })
+  @Field(() => [Article], { complexity: pageItemsCost, description: 'The articles of this page (shortcut for edges.node).' })
   nodes!: ArticleRecord[];
 
   @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -53,10 +54,10 @@ export class EntityEdge {
 
 @ObjectType({ description: 'A page of entities.' })
 export class EntityConnection {
-  @Field(() => [EntityEdge], { description: 'The entities of this page with their cursors.' })
+  @Field(() => [EntityEdge], { complexity: pageItemsCost, description: 'The entities of this page with their cursors.' })
   edges!: EntityEdge[];
 
-  @Field(() => [Entity], { description: 'The entities of this page (shortcut for edges.node).' })
+  @Field(() => [Entity], { complexity: pageItemsCost, description: 'The entities of this page (shortcut for edges.node).' })
   nodes!: EntityRecord[];
 
   @Field(() => PageInfo, { description: 'Where this page stands.' })

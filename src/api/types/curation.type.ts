@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EntityTypeEnum } from './entity.type';
 import { PageInfo } from './connection.type';
+import { pageItemsCost } from '../limits';
 
 export enum NameLanguageEnum {
   ZH = 'zh',
@@ -66,10 +67,10 @@ export class EditEdge {
 
 @ObjectType({ description: 'A page of the audit trail, newest first.' })
 export class EditConnection {
-  @Field(() => [EditEdge], { description: 'The edits of this page with their cursors.' })
+  @Field(() => [EditEdge], { complexity: pageItemsCost, description: 'The edits of this page with their cursors.' })
   edges!: EditEdge[];
 
-  @Field(() => [Edit], { description: 'The edits of this page (shortcut for edges.node).' })
+  @Field(() => [Edit], { complexity: pageItemsCost, description: 'The edits of this page (shortcut for edges.node).' })
   nodes!: Edit[];
 
   @Field(() => PageInfo, { description: 'Where this page stands.' })

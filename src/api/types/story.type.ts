@@ -3,6 +3,7 @@ import type { ArticleRecord, EntityRecord, EvidenceRecord, StoryRecord } from '.
 import { Article, Evidence, RelationTypeEnum } from './article.type';
 import { PageInfo } from './connection.type';
 import { Entity } from './entity.type';
+import { pageItemsCost } from '../limits';
 
 export enum StoryOrderEnum {
   LATEST = 'LATEST',
@@ -84,10 +85,10 @@ export class StoryEdge {
 
 @ObjectType({ description: 'A page of stories.' })
 export class StoryConnection {
-  @Field(() => [StoryEdge], { description: 'The stories of this page with their cursors.' })
+  @Field(() => [StoryEdge], { complexity: pageItemsCost, description: 'The stories of this page with their cursors.' })
   edges!: StoryEdge[];
 
-  @Field(() => [Story], { description: 'The stories of this page (shortcut for edges.node).' })
+  @Field(() => [Story], { complexity: pageItemsCost, description: 'The stories of this page (shortcut for edges.node).' })
   nodes!: StoryRecord[];
 
   @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -184,7 +185,7 @@ export class RelationHistory {
 
 @ObjectType({ description: 'A page of relations with their history.' })
 export class RelationHistoryConnection {
-  @Field(() => [RelationHistory], { description: 'The relations of this page.' })
+  @Field(() => [RelationHistory], { complexity: pageItemsCost, description: 'The relations of this page.' })
   nodes!: RelationHistory[];
 
   @Field(() => PageInfo, { description: 'Where this page stands.' })

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../../../src/config';
-import { checkDate, dateBound, periodDates } from '../../../src/api/period';
+import { checkDate, dateBound, periodDates, previousStart } from '../../../src/api/period';
 import { decodeCursor, encodeCursor, pageWindow, toConnection } from '../../../src/api/pagination';
 import { bucketStarts } from '../../../src/api/resolvers/graph.resolver';
 import { IntervalEnum } from '../../../src/api/types/graph.type';
@@ -65,6 +65,12 @@ describe('date arguments', () => {
   it('counts periods back from their last day, inclusive', () => {
     expect(periodDates(PeriodEnum.LAST_7_DAYS, '2025-11-07T12:00:00Z')).toEqual({ from: '2025-11-01', to: '2025-11-07' });
     expect(periodDates(PeriodEnum.LAST_24_HOURS, '2025-03-01')).toEqual({ from: '2025-03-01', to: '2025-03-01' });
+  });
+
+  it('starts the period trending compares with as many days before, or 7 for a period with no end', () => {
+    expect(previousStart('2025-11-01', '2025-11-07')).toBe('2025-10-25');
+    expect(previousStart('2025-03-01', '2025-03-01')).toBe('2025-02-28');
+    expect(previousStart('2025-11-01')).toBe('2025-10-25');
   });
 });
 

@@ -278,7 +278,6 @@ describe('round 2: credits, datelines, guards and lexicon fixes', () => {
 
   test('the founding page names 稀土 and 關稅 as topics', () => {
     const file = path.resolve(__dirname, '../../../seeds/articles/udn-2025-10-21-rare-earth-report.txt');
-    const { parseTextPage } = require('../../../src/ingest');
     const x = extract(parseTextPage(fs.readFileSync(file, 'utf8'), { origin: file }));
     const names = x.entities.filter((e) => e.type === 'topic').map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['稀土', '關稅']));
