@@ -20,6 +20,8 @@ export interface NameModel {
   given(c: string, slot: 1 | 2): number;
   /** How typical the character is of transliterated foreign names. */
   translit(c: string): number;
+  /** `translit(s[i])` for an offset inside `s`, read without making the one-character string. */
+  translitAt(s: string, i: number): number;
 }
 
 let cache: { lex: Lexicon; model: NameModel } | undefined;
@@ -84,13 +86,14 @@ function buildModel(lex: Lexicon): NameModel {
     const byCode = new Float64Array(0x10000).fill(Number.NaN);
     const m = new Map<string, number>();
     const score = (c: string) => clip(counts.logp(c, vocab) - bg.logp(c, vocab));
-    return (c: string) => {
-      if (c.length === 1) {
-        const code = c.charCodeAt(0);
-        let v = byCode[code];
-        if (Number.isNaN(v)) v = byCode[code] = score(c);
-        return v;
-      }
+    const at = (s: string, i: number) => {
+      const code = s.charCodeAt(i);
+      let v = byCode[code];
+      if (Number.isNaN(v)) v = byCode[code] = score(s[i]);
+      return v;
+    };
+    const of = (c: string) => {
+      if (c.length === 1) return at(c, 0);
       let v = m.get(c);
       if (v === undefined) {
         v = score(c);
@@ -98,9 +101,10 @@ function buildModel(lex: Lexicon): NameModel {
       }
       return v;
     };
+    return { of, at };
   };
-  const given1 = table(g1);
-  const given2 = table(g2);
+  const given1 = table(g1).of;
+  const given2 = table(g2).of;
   const translit = table(tr);
   // a surname's prior: how often it starts a listed name, against how often the character
   // occurs in ordinary words (高, 文 and 於 are surnames too, but mostly they are not)
@@ -135,7 +139,8 @@ function buildModel(lex: Lexicon): NameModel {
       return out;
     },
     given: (c, slot) => (slot === 1 ? given1(c) : given2(c)),
-    translit,
+    translit: translit.of,
+    translitAt: translit.at,
   };
 }
 
