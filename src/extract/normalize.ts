@@ -61,7 +61,8 @@ export function normalizeText(text: string): NormalizedText {
   const conv = toCn(text);
   if (conv.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(conv)) {
     // the common case: one unit per code point on both sides
-    return { chars: text.split(''), norm: conv.replace(WIDE, foldWide) };
+    // (Array.from equals split('') here, no surrogate pairs, and is the faster of the two)
+    return { chars: Array.from(text), norm: conv.replace(WIDE, foldWide) };
   }
   const chars = Array.from(text);
   const convChars = Array.from(conv);
