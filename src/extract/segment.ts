@@ -15,6 +15,8 @@ interface Segmenter {
   words: Map<string, { freq: number; tag: string }>;
   /** The lexicon's names given to jieba as words. */
   userWords: Set<string>;
+  /** Each word's tag as jieba's tag() gives it with this dictionary (see taggedWords). */
+  tags: Map<string, string>;
 }
 
 let seg: Segmenter | undefined;
@@ -31,7 +33,7 @@ function loadSegmenter(lex: Lexicon): Segmenter {
     const [w, f, t] = line.split(' ');
     if (w && w.length >= 2 && w.length <= 4) words.set(w, { freq: Number(f) || 0, tag: t ?? '' });
   }
-  return { jieba, words, userWords };
+  return { jieba, words, userWords, tags: new Map() };
 }
 
 export function getSegmenter(): Segmenter {
@@ -47,10 +49,9 @@ export function getSegmenter(): Segmenter {
  * its own, and in the rare case it does not come back whole, the text is tagged the ordinary way
  * (and every word of it learnt).
  */
-const tagCache = new Map<string, string>();
 const TAG_CACHE_MAX = 200_000;
 
-function taggedWords(jieba: Jieba, norm: string): { words: string[]; tags: string[] } {
+function taggedWords({ jieba, tags: tagCache }: Segmenter, norm: string): { words: string[]; tags: string[] } {
   const words = jieba.cut(norm, true);
   const tags = new Array<string>(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -58,7 +59,7 @@ function taggedWords(jieba: Jieba, norm: string): { words: string[]; tags: strin
     if (tag === undefined) {
       const alone = jieba.tag(words[i], true);
       if (alone.length !== 1 || alone[0].word !== words[i]) {
-        // a word the HMM joined (院会) may be cut apart alone: the whole text's tags teach it
+        // a word the HMM joined may come apart when cut alone: the whole text's tags teach it
         const all = jieba.tag(norm, true);
         for (const t of all) tagCache.set(t.word, t.tag);
         return { words: all.map((t) => t.word), tags: all.map((t) => t.tag) };
@@ -74,8 +75,7 @@ function taggedWords(jieba: Jieba, norm: string): { words: string[]; tags: strin
 
 /** Tags normalised (Simplified) text and gives each token its offsets. */
 export function tagText(norm: string): Token[] {
-  const { jieba } = getSegmenter();
-  const { words, tags } = taggedWords(jieba, norm);
+  const { words, tags } = taggedWords(getSegmenter(), norm);
   const out: Token[] = [];
   let pos = 0;
   for (let i = 0; i < words.length; i++) {
