@@ -35,6 +35,8 @@ export class DocState {
   hans = false;
   /** Spans already claimed by an entity, so that later detectors do not re-read them. */
   private readonly claimed: Uint8Array;
+  /** One UTF-16 unit per code point (no surrogate pairs): a code-point span is a plain slice of the text. */
+  private readonly oneUnitPerChar: boolean;
 
   constructor(
     readonly text: string,
@@ -45,10 +47,11 @@ export class DocState {
     readonly lang: 'zh' | 'en',
   ) {
     this.claimed = new Uint8Array(chars.length + 1);
+    this.oneUnitPerChar = chars.length === text.length;
   }
 
   surface(start: number, end: number): string {
-    return this.chars.slice(start, end).join('');
+    return this.oneUnitPerChar ? this.text.slice(start, end) : this.chars.slice(start, end).join('');
   }
 
   /**

@@ -131,8 +131,8 @@ function finish(doc: DocState): Extraction {
   const present = new Set(entities.map((e) => e.id));
   const relations = doc.relations.filter((r) => present.has(r.from) && present.has(r.to));
 
-  // sentence-level co-occurrence
-  const pairs = new Map<string, number>();
+  // sentence-level co-occurrence, counted in a map per first id (no pair keys to build and split)
+  const pairs = new Map<string, Map<string, number>>();
   const sentHits = new Map<number, Set<string>>();
   for (const h of doc.hits) {
     if (h.caption || h.start < 0 || h.start >= doc.bodyEnd || !present.has(h.id)) continue;
@@ -143,18 +143,15 @@ function finish(doc: DocState): Extraction {
   }
   for (const set of sentHits.values()) {
     const ids = [...set].sort();
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) {
-        const k = `${ids[i]}\u0000${ids[j]}`;
-        pairs.set(k, (pairs.get(k) ?? 0) + 1);
-      }
+    for (let i = 0; i < ids.length; i++) {
+      let row = pairs.get(ids[i]);
+      if (!row) pairs.set(ids[i], (row = new Map()));
+      for (let j = i + 1; j < ids.length; j++) row.set(ids[j], (row.get(ids[j]) ?? 0) + 1);
+    }
   }
-  const cooccurrences: Cooccurrence[] = [...pairs.entries()]
-    .map(([k, count]) => {
-      const [a, b] = k.split('\u0000');
-      return { a, b, count };
-    })
-    .sort((x, y) => y.count - x.count || compareIds(x.a, y.a) || compareIds(x.b, y.b));
+  const cooccurrences: Cooccurrence[] = [];
+  for (const [a, row] of pairs) for (const [b, count] of row) cooccurrences.push({ a, b, count });
+  cooccurrences.sort((x, y) => y.count - x.count || compareIds(x.a, y.a) || compareIds(x.b, y.b));
 
   return { entities, mentions, relations, cooccurrences };
 }

@@ -30,7 +30,9 @@ export function isSimplifiedText(chars: string[], norm: string): boolean {
   let han = 0;
   let changed = 0;
   for (let i = 0; i < chars.length; i++) {
-    if (!/[\u3400-\u9fff]/.test(chars[i])) continue;
+    // a character outside the BMP starts with a surrogate, never in the range
+    const code = chars[i].charCodeAt(0);
+    if (code < 0x3400 || code > 0x9fff) continue;
     han++;
     if (chars[i] !== norm[i]) changed++;
   }
@@ -59,7 +61,8 @@ export function normalizeText(text: string): NormalizedText {
   const conv = toCn(text);
   if (conv.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(conv)) {
     // the common case: one unit per code point on both sides
-    return { chars: text.split(''), norm: conv.replace(WIDE, foldWide) };
+    // (Array.from equals split('') here, no surrogate pairs, and is the faster of the two)
+    return { chars: Array.from(text), norm: conv.replace(WIDE, foldWide) };
   }
   const chars = Array.from(text);
   const convChars = Array.from(conv);
@@ -76,30 +79,38 @@ export function normalizeText(text: string): NormalizedText {
 }
 
 /** Normalises a lexicon surface form the same way the text is normalised. */
-// short forms (names, titles, cue words) are normalised again and again: keep the answers
+// names, aliases (English ones run past 24 characters), titles and cue words are normalised again
+// and again, article after article: keep the answers, within a budget of characters
 const formCache = new Map<string, string>();
-const FORM_CACHE_MAX = 50_000;
+const FORM_CACHE_MAX = 100_000;
+const FORM_CACHE_MAX_CHARS = 1_000_000;
+const FORM_MAX_CACHED = 200;
+let formCacheChars = 0;
 
 export function normalizeForm(form: string): string {
-  if (form.length > 24) return normalizeText(form).norm;
+  if (form.length > FORM_MAX_CACHED) return normalizeText(form).norm;
   let v = formCache.get(form);
   if (v === undefined) {
     v = normalizeText(form).norm;
-    if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
+    if (formCache.size >= FORM_CACHE_MAX || formCacheChars + form.length > FORM_CACHE_MAX_CHARS) {
+      formCache.clear();
+      formCacheChars = 0;
+    }
     formCache.set(form, v);
+    formCacheChars += form.length;
   }
   return v;
 }
-
-export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Share of Han characters, to tell Chinese from English articles whatever the language field says. */
 export function hanRatio(text: string): number {
   let han = 0;
   let letters = 0;
-  for (const ch of text) {
-    if (HAN.test(ch)) han++;
-    else if (/[A-Za-z]/.test(ch)) letters++;
+  // by code unit: the two halves of a character outside the BMP are neither Han nor Latin
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
   }
   return han + letters ? han / (han + letters / 5) : 0;
 }

@@ -15,6 +15,8 @@ interface Segmenter {
   words: Map<string, { freq: number; tag: string }>;
   /** The lexicon's names given to jieba as words. */
   userWords: Set<string>;
+  /** Each word's tag as jieba's tag() gives it with this dictionary (see taggedWords). */
+  tags: Map<string, string>;
 }
 
 let seg: Segmenter | undefined;
@@ -31,7 +33,7 @@ function loadSegmenter(lex: Lexicon): Segmenter {
     const [w, f, t] = line.split(' ');
     if (w && w.length >= 2 && w.length <= 4) words.set(w, { freq: Number(f) || 0, tag: t ?? '' });
   }
-  return { jieba, words, userWords };
+  return { jieba, words, userWords, tags: new Map() };
 }
 
 export function getSegmenter(): Segmenter {
@@ -39,20 +41,53 @@ export function getSegmenter(): Segmenter {
   return seg;
 }
 
+/**
+ * jieba's tag() is its cut() plus one tag per word: the dictionary's tag of that word, else x, m
+ * or eng by its characters. A word's tag therefore depends on the word alone. Across N-API the
+ * tagged call costs about three times the cut (an object per token), so the words come from
+ * cut() and their tags from a cache that tag() itself fills: a word not met before is tagged on
+ * its own, and in the rare case it does not come back whole, the text is tagged the ordinary way
+ * (and every word of it learnt).
+ */
+const TAG_CACHE_MAX = 200_000;
+
+function taggedWords({ jieba, tags: tagCache }: Segmenter, norm: string): { words: string[]; tags: string[] } {
+  const words = jieba.cut(norm, true);
+  const tags = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    let tag = tagCache.get(words[i]);
+    if (tag === undefined) {
+      const alone = jieba.tag(words[i], true);
+      if (alone.length !== 1 || alone[0].word !== words[i]) {
+        // a word the HMM joined may come apart when cut alone: the whole text's tags teach it
+        const all = jieba.tag(norm, true);
+        for (const t of all) tagCache.set(t.word, t.tag);
+        return { words: all.map((t) => t.word), tags: all.map((t) => t.tag) };
+      }
+      tag = alone[0].tag;
+      if (tagCache.size >= TAG_CACHE_MAX) tagCache.clear();
+      tagCache.set(words[i], tag);
+    }
+    tags[i] = tag;
+  }
+  return { words, tags };
+}
+
 /** Tags normalised (Simplified) text and gives each token its offsets. */
 export function tagText(norm: string): Token[] {
-  const { jieba } = getSegmenter();
+  const { words, tags } = taggedWords(getSegmenter(), norm);
   const out: Token[] = [];
   let pos = 0;
-  for (const t of jieba.tag(norm, true)) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
     let start = pos;
-    if (norm.startsWith(t.word, pos) === false) {
-      const found = norm.indexOf(t.word, pos);
+    if (norm.startsWith(word, pos) === false) {
+      const found = norm.indexOf(word, pos);
       if (found < 0) continue;
       start = found;
     }
-    const end = start + t.word.length;
-    out.push({ word: t.word, tag: t.tag, start, end });
+    const end = start + word.length;
+    out.push({ word, tag: tags[i], start, end });
     pos = end;
   }
   return out;

@@ -16,9 +16,17 @@ export interface TrieMatch<T> {
 }
 
 const NO_MATCHES: never[] = [];
+const FIRST_INDEX_MIN = 100;
 
 export class SurfaceTrie<T> {
   private readonly root: Node<T> = { next: new Map() };
+  /**
+   * The root's children again, indexed by code unit, for the large lexicon tries: a scan asks at
+   * every position of the text and most positions start no form, so that first step is an array
+   * read rather than a map lookup. Built on the first scan of a trie of FIRST_INDEX_MIN forms or
+   * more (a small per-article trie keeps the map alone).
+   */
+  private first?: (Node<T> | undefined)[];
   size = 0;
 
   add(form: string, value: T): void {
@@ -30,6 +38,7 @@ export class SurfaceTrie<T> {
       if (!child) {
         child = { next: new Map() };
         node.next.set(unit, child);
+        if (node === this.root && this.first) this.first[unit] = child;
       }
       node = child;
     }
@@ -52,9 +61,22 @@ export class SurfaceTrie<T> {
     return this.get(form) !== undefined;
   }
 
+  private rootChild(unit: number): Node<T> | undefined {
+    // charCodeAt past either end gives NaN, which neither index holds
+    return this.first ? this.first[unit] : this.root.next.get(unit);
+  }
+
+  private indexFirst(): void {
+    if (this.first || this.size < FIRST_INDEX_MIN) return;
+    const first = new Array<Node<T> | undefined>(0x10000).fill(undefined);
+    for (const [unit, child] of this.root.next) first[unit] = child;
+    this.first = first;
+  }
+
   /** Every form starting at `start`, shortest first. */
   matchesAt(text: string, start: number): TrieMatch<T>[] {
-    if (!this.root.next.has(text.charCodeAt(start))) return NO_MATCHES;
+    this.indexFirst();
+    if (!this.rootChild(text.charCodeAt(start))) return NO_MATCHES;
     const out: TrieMatch<T>[] = [];
     this.collectAt(text, start, out);
     return out;
@@ -62,7 +84,7 @@ export class SurfaceTrie<T> {
 
   /** Appends every form starting at `start` to `out`, shortest first. */
   private collectAt(text: string, start: number, out: TrieMatch<T>[]): void {
-    let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(start));
+    let node: Node<T> | undefined = this.rootChild(text.charCodeAt(start));
     for (let j = start + 1; node; j++) {
       if (node.values) out.push({ start, end: j, values: node.values });
       if (j >= text.length) break;
@@ -72,9 +94,10 @@ export class SurfaceTrie<T> {
 
   /** The longest form starting at each position (overlaps allowed; callers resolve them). */
   scanLongest(text: string): TrieMatch<T>[] {
+    this.indexFirst();
     const out: TrieMatch<T>[] = [];
     for (let i = 0; i < text.length; i++) {
-      let node: Node<T> | undefined = this.root.next.get(text.charCodeAt(i));
+      let node: Node<T> | undefined = this.rootChild(text.charCodeAt(i));
       let best: TrieMatch<T> | undefined;
       for (let j = i + 1; node; j++) {
         if (node.values) best = { start: i, end: j, values: node.values };
@@ -88,6 +111,7 @@ export class SurfaceTrie<T> {
 
   /** Every form at every position. */
   scanAll(text: string): TrieMatch<T>[] {
+    this.indexFirst();
     const out: TrieMatch<T>[] = [];
     for (let i = 0; i < text.length; i++) this.collectAt(text, i, out);
     return out;

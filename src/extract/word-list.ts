@@ -3,14 +3,16 @@
  * end) at this offset" without trying every word: the recognizers ask it at every character.
  */
 export class WordList {
-  private readonly byFirst = new Map<string, string[]>();
-  private readonly byLast = new Map<string, string[]>();
+  // keyed by UTF-16 unit: the recognizers ask at every character, and a character code needs no
+  // one-character string to be made and hashed
+  private readonly byFirst = new Map<number, string[]>();
+  private readonly byLast = new Map<number, string[]>();
 
   constructor(words: Iterable<string>) {
     for (const w of new Set(words)) {
       if (!w) continue;
-      const f = w[0];
-      const l = w[w.length - 1];
+      const f = w.charCodeAt(0);
+      const l = w.charCodeAt(w.length - 1);
       this.byFirst.set(
         f,
         [...(this.byFirst.get(f) ?? []), w].sort((a, b) => b.length - a.length),
@@ -24,7 +26,8 @@ export class WordList {
 
   /** The longest word starting at `pos`, if any. */
   startingAt(s: string, pos: number): string | undefined {
-    const ws = this.byFirst.get(s[pos]);
+    // past either end charCodeAt gives NaN, which no list is keyed by
+    const ws = this.byFirst.get(s.charCodeAt(pos));
     if (ws) for (const w of ws) if (s.startsWith(w, pos)) return w;
     return undefined;
   }
@@ -35,7 +38,7 @@ export class WordList {
 
   /** Whether a word ends right before `pos`. */
   endsAt(s: string, pos: number): boolean {
-    const ws = this.byLast.get(s[pos - 1]);
+    const ws = this.byLast.get(s.charCodeAt(pos - 1));
     if (ws) for (const w of ws) if (pos - w.length >= 0 && s.startsWith(w, pos - w.length)) return true;
     return false;
   }

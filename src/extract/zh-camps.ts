@@ -50,12 +50,25 @@ function camps(lex: Lexicon): Map<string, LexEntity> {
   return m;
 }
 
+const codesOf = new WeakMap<Map<string, LexEntity>, Set<number>>();
+/** The code units of the one-unit colours (a text character can equal no other). */
+function colourCodes(colours: Map<string, LexEntity>): Set<number> {
+  let codes = codesOf.get(colours);
+  if (!codes) {
+    codes = new Set([...colours.keys()].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)));
+    codesOf.set(colours, codes);
+  }
+  return codes;
+}
+
 export function campSpans(norm: string, lex: Lexicon): CampSpan[] {
   const colours = camps(lex);
   if (!colours.size) return [];
   const out: CampSpan[] = [];
+  // asked at every character: first by code unit, without making the one-character string
+  const codes = colourCodes(colours);
   for (let i = 0; i < norm.length; i++) {
-    if (!colours.has(norm[i]) || colours.has(norm[i - 1] ?? '')) continue;
+    if (!codes.has(norm.charCodeAt(i)) || !colours.has(norm[i]) || colours.has(norm[i - 1] ?? '')) continue;
     let end = i;
     while (end < norm.length && end - i < 3 && colours.has(norm[end]) && !norm.slice(i, end).includes(norm[end])) end++;
     const after = end - i === 1 ? AFTER_ONE : AFTER_BLOC;

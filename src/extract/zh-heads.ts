@@ -210,8 +210,9 @@ export function companyStem(name: string): string | undefined {
   if ((dictEntry(stem)?.freq ?? 0) >= G.commonStemFreq) return undefined;
   return stem;
 }
-const HEAD_BY_FIRST = new Map<string, Head[]>();
-for (const h of HEADS) HEAD_BY_FIRST.set(h.head[0], [...(HEAD_BY_FIRST.get(h.head[0]) ?? []), h]);
+// keyed by the head's first UTF-16 unit: looked up at every character of the text
+const HEAD_BY_FIRST = new Map<number, Head[]>();
+for (const h of HEADS) HEAD_BY_FIRST.set(h.head.charCodeAt(0), [...(HEAD_BY_FIRST.get(h.head.charCodeAt(0)) ?? []), h]);
 
 /** Tags of tokens that may stand inside a name; v/vn only between two name tokens (動物保護處). */
 const NAME_TAGS = /^(n|nz|nt|ns|nr|nrt|nrfg|x|j|l|eng|b|s|ng|an|zg|g)$/;
@@ -487,7 +488,7 @@ export function headSpans(opts: {
   const out: HeadSpan[] = [];
   const model = nameModel(opts.lex);
   for (let i = 0; i < norm.length; i++) {
-    const heads = HEAD_BY_FIRST.get(norm[i]);
+    const heads = HEAD_BY_FIRST.get(norm.charCodeAt(i));
     if (!heads || inLongerHead[i]) continue;
     const h = heads.find((x) => norm.startsWith(x.head, i));
     if (!h) continue;

@@ -20,6 +20,8 @@ export interface NameModel {
   given(c: string, slot: 1 | 2): number;
   /** How typical the character is of transliterated foreign names. */
   translit(c: string): number;
+  /** `translit(s[i])` for an offset inside `s`, read without making the one-character string. */
+  translitAt(s: string, i: number): number;
 }
 
 let cache: { lex: Lexicon; model: NameModel } | undefined;
@@ -78,35 +80,53 @@ function buildModel(lex: Lexicon): NameModel {
   const vocab = Math.max(bg.map.size, 5000);
   const clip = (x: number) => Math.max(-W.charClip, Math.min(W.charClip, x));
   const memo = new Map<string, number>();
+  // the scorers ask about every character of every article: a one-unit character's score is
+  // kept in a table indexed by its code (NaN until first asked), others in a map
   const table = (counts: Counts) => {
+    const byCode = new Float64Array(0x10000).fill(Number.NaN);
     const m = new Map<string, number>();
-    return (c: string) => {
+    const score = (c: string) => clip(counts.logp(c, vocab) - bg.logp(c, vocab));
+    const at = (s: string, i: number) => {
+      const code = s.charCodeAt(i);
+      let v = byCode[code];
+      if (Number.isNaN(v)) v = byCode[code] = score(s[i]);
+      return v;
+    };
+    const of = (c: string) => {
+      if (c.length === 1) return at(c, 0);
       let v = m.get(c);
       if (v === undefined) {
-        v = clip(counts.logp(c, vocab) - bg.logp(c, vocab));
+        v = score(c);
         m.set(c, v);
       }
       return v;
     };
+    return { of, at };
   };
-  const given1 = table(g1);
-  const given2 = table(g2);
+  const given1 = table(g1).of;
+  const given2 = table(g2).of;
   const translit = table(tr);
   // a surname's prior: how often it starts a listed name, against how often the character
   // occurs in ordinary words (高, 文 and 於 are surnames too, but mostly they are not)
   const surnameScore = (s: string) => {
-    const k = `s${s}`;
-    let v = memo.get(k);
+    let v = memo.get(s);
     if (v === undefined) {
       const first = [...s][0];
       v = clip(sur.logp(s, vocab) - bg.logp(first, vocab));
-      memo.set(k, v);
+      memo.set(s, v);
     }
     return v;
   };
   const compoundFirst = new Set([...surnames].filter((x) => x.length === 2).map((x) => x[0]));
+  // asked at every position: which code units can start a surname at all (1 single, 2 compound)
+  const SINGLE = 1;
+  const COMPOUND = 2;
+  const startsSurname = new Uint8Array(0x10000);
+  for (const x of surnames) if (x.length === 1) startsSurname[x.charCodeAt(0)] |= SINGLE;
+  for (const x of compoundFirst) if (x.length === 1) startsSurname[x.charCodeAt(0)] |= COMPOUND;
   return {
     surnamesAt(norm, pos) {
+      if (pos >= norm.length || !startsSurname[norm.charCodeAt(pos)]) return NONE;
       const one = norm[pos];
       const single = surnames.has(one);
       if (!single && !compoundFirst.has(one)) return NONE;
@@ -119,7 +139,8 @@ function buildModel(lex: Lexicon): NameModel {
       return out;
     },
     given: (c, slot) => (slot === 1 ? given1(c) : given2(c)),
-    translit,
+    translit: translit.of,
+    translitAt: translit.at,
   };
 }
 

@@ -19,6 +19,11 @@ const isHan = (c: string | undefined) => {
   const code = c.charCodeAt(0);
   return code >= 0x3400 && code <= 0x9fff;
 };
+/** isHan(s[i]) without making the one-character string (false past either end). */
+const isHanAt = (s: string, i: number) => {
+  const code = s.charCodeAt(i);
+  return code >= 0x3400 && code <= 0x9fff;
+};
 const DOTS = /[·‧・•]/;
 
 export function nameContext(ctx: PeopleContext): NameContext {
@@ -118,7 +123,7 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
   const { norm } = ctx;
   const found: { start: number; end: number; score: number }[] = [];
   for (let i = 0; i < norm.length; i++) {
-    if (!isHan(norm[i]) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
+    if (!isHanAt(norm, i) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
     // segmentation took the would-be surname into the word before it (福安宮|…, 政大|…): only
@@ -339,15 +344,15 @@ export function translitNames(ctx: PeopleContext, knownPeople: Set<string>): Nam
   const spans: { start: number; end: number }[] = [];
   let i = 0;
   while (i < norm.length) {
-    if (!isHan(norm[i]) || model.translit(norm[i]) < T.charMin) {
+    if (!isHanAt(norm, i) || model.translitAt(norm, i) < T.charMin) {
       i++;
       continue;
     }
     let j = i;
     while (
       j < norm.length &&
-      ((isHan(norm[j]) && model.translit(norm[j]) >= T.charMin) ||
-        (DOTS.test(norm[j]) && j > i && isHan(norm[j + 1]) && model.translit(norm[j + 1]) >= T.charMin))
+      ((isHanAt(norm, j) && model.translitAt(norm, j) >= T.charMin) ||
+        (DOTS.test(norm[j]) && j > i && isHanAt(norm, j + 1) && model.translitAt(norm, j + 1) >= T.charMin))
     )
       j++;
     for (const sp of trimToWords(nctx, i, j)) {
