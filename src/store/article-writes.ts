@@ -6,7 +6,7 @@ import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
-import { assignStory, leaveStory, type StoryChange } from './story-writes';
+import { assignStories, leaveStory, type StoryChange } from './story-writes';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -493,7 +493,7 @@ type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 export interface WriteOptions {
   /** Assign the article to a story (default true). */
   stories?: boolean;
-  /** Told how long story assignment took inside the transaction, in ms (for benchmarks). */
+  /** Told, once per batch, how long story assignment took inside the transaction, in ms (for benchmarks). */
   onStoryMs?: (ms: number) => void;
 }
 
@@ -611,14 +611,24 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
   }
   await writeContributions(run, changed, cleared);
 
+  const dupOf = (id: string): string | undefined => (status.get(id) === 'unchanged' ? kept.get(id) : duplicateOf.get(id));
+  // every story of the batch in one go, in batch order (see assignStories)
+  const started = performance.now();
+  const stories =
+    options.stories === false
+      ? undefined
+      : await assignStories(
+          run,
+          items.map(({ article, extraction }) => ({ article, extraction, status: status.get(article.id)!, duplicateOf: dupOf(article.id) })),
+        );
+  if (changed.length) options.onStoryMs?.(performance.now() - started);
+
   const out: WriteResult[] = [];
-  for (const { article, extraction } of items) {
+  items.forEach(({ article, extraction }, k) => {
     const st = status.get(article.id)!;
-    const dup = st === 'unchanged' ? kept.get(article.id) : duplicateOf.get(article.id);
-    const started = performance.now();
-    const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status: st, duplicateOf: dup });
+    const dup = dupOf(article.id);
+    const story = stories?.[k];
     if (st !== 'unchanged') {
-      options.onStoryMs?.(performance.now() - started);
       changes.push({
         kind: 'ingested',
         articleId: article.id,
@@ -630,7 +640,7 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
       });
     }
     out.push({ id: article.id, status: st, ...(dup ? { duplicateOf: dup } : {}), ...(story ? { story } : {}) });
-  }
+  });
   return out;
 }
 
