@@ -316,7 +316,10 @@ const writeOutlets = (articles: Article[]): Query => ({
 const EARLIER_IDS = (v: string, articleId: string): string =>
   `COLLECT { MATCH (d:Redirect {target: ${v}}) RETURN d.id AS id UNION MATCH (s:ArticleRedirect) WHERE s.id STARTS WITH ${articleId} + '|' AND s.target = ${v} RETURN substring(s.id, size(${articleId}) + 1) AS id }`;
 
-const writeRelations = (type: RelationType, items: Contribution[]): Query => {
+/** Whether any relation is rejected at all: most graphs have none, and their relations are written without the check. */
+const anyRejection = (): Query => ({ cypher: 'MATCH (j:RejectedRelation) RETURN count(j) > 0 AS any', params: {} });
+
+const writeRelations = (type: RelationType, items: Contribution[], options: { checkRejections: boolean }): Query => {
   const rows = items.map(({ article, extraction }) => {
     const unique = new Map<string, Extraction['relations'][number]>();
     for (const r of extraction.relations) {
@@ -340,11 +343,15 @@ const writeRelations = (type: RelationType, items: Contribution[]): Query => {
     cypher: `
       UNWIND $rows AS row
       UNWIND row.relations AS r
-      WITH row.id AS aid, r
+      WITH row.id AS aid, r${
+        options.checkRejections
+          ? `
       WITH aid, r, [r.from] + ${EARLIER_IDS('r.from', 'aid')} AS froms, [r.to] + ${EARLIER_IDS('r.to', 'aid')} AS tos
       WITH aid, r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
       WITH aid, r, [k IN rejected | k + '*'] + [k IN rejected | k + aid] AS keys
-      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }
+      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }`
+          : ''
+      }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
       CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: aid, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
@@ -386,7 +393,13 @@ const absorbStubs = (articles: Article[]): Query => ({
     UNWIND range(0, size($rows) - 1) AS k
     WITH k, $rows[k] AS row
     MATCH (a:Article {id: row.id})
-    MATCH (s:Article {stub: true}) WHERE s.id <> row.id AND (s.titleKey = row.titleKey OR (s.url IS NOT NULL AND s.url = row.url))
+    // by the title key and url indexes (a match on stub = true would read every stub of the graph)
+    CALL (row) {
+      MATCH (s:Article {titleKey: row.titleKey}) RETURN s
+      UNION
+      MATCH (s:Article {url: row.url}) RETURN s
+    }
+    WITH k, a, row, s WHERE s.stub = true AND s.id <> row.id
     // one article takes a stub, the batch's first that answers to it (wire copies share a title)
     WITH s, a ORDER BY k
     WITH s, collect(a)[0] AS a
@@ -402,16 +415,17 @@ const absorbStubs = (articles: Article[]): Query => ({
   params: { rows: articles.map((a) => ({ id: a.id, titleKey: titleKey(a.title), url: a.url ?? null })) },
 });
 
-const BAND_MATCH = Array.from({ length: BANDS }, (_, k) => `b.band${k} = props.band${k}`).join(' OR ');
-
 /** Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's later ones. */
 const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
     UNWIND $rows AS row
     WITH row.props AS props, row.later AS later
     CALL (props, later) {
-      MATCH (b:Article)
-      WHERE (${BAND_MATCH}) AND b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
+      // one index seek per band (an OR of the eight would be planned as a scan of every article)
+      CALL (props) {
+        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) RETURN b`).join('\n        UNION\n        ')}
+      }
+      WITH b WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
       // a fixed order before the limit: the same graph always yields the same candidates
       WITH b, original
@@ -533,8 +547,12 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
   if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
   await run(writeMentions(items));
   if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
-  for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
-    if (items.some(({ extraction }) => extraction.relations.some((r) => r.type === type))) await run(writeRelations(type, items));
+  const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>
+    items.some(({ extraction }) => extraction.relations.some((r) => r.type === type)),
+  );
+  if (types.length) {
+    const [{ any }] = await run(anyRejection());
+    for (const type of types) await run(writeRelations(type, items, { checkRejections: Boolean(any) }));
   }
   const gone = new Set<string>();
   for (const { article, extraction } of items) {
@@ -579,9 +597,10 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     unchangedIds.length ? (await run(existingDuplicates(unchangedIds))).map((r) => [r.id as string, r.originalId as string]) : [],
   );
 
+  // a new article has nothing to clear yet (a stub it replaces has no edges of its own)
   const cleared = await clearAll(
     run,
-    changed.map(({ article }) => article.id),
+    changed.filter(({ article }) => status.get(article.id) === 'updated').map(({ article }) => article.id),
   );
   const articles = changed.map(({ article }) => article);
   if (articles.some((a) => a.source)) await run(writeOutlets(articles));
@@ -619,7 +638,12 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
       ? undefined
       : await assignStories(
           run,
-          items.map(({ article, extraction }) => ({ article, extraction, status: status.get(article.id)!, duplicateOf: dupOf(article.id) })),
+          items.map(({ article, extraction }) => ({
+            article,
+            extraction,
+            status: status.get(article.id)!,
+            duplicateOf: dupOf(article.id),
+          })),
         );
   if (changed.length) options.onStoryMs?.(performance.now() - started);
 

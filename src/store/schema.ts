@@ -45,7 +45,8 @@ export const MIGRATIONS: { id: string; cypher: string }[] = [
  * else in the meantime: two processes applying the DDL at once both see it missing, and the
  * second one's commit fails ("An equivalent index already exists").
  */
-const ALREADY_EXISTS = /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists|IndexWithNameAlreadyExists|ConstraintWithNameAlreadyExists)$/;
+const ALREADY_EXISTS =
+  /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists|IndexWithNameAlreadyExists|ConstraintWithNameAlreadyExists)$/;
 
 /** Runs one DDL statement; for an IF NOT EXISTS statement, losing that race is success: what it asked for is there. */
 async function runDdl(executor: Executor, statement: string): Promise<void> {

@@ -245,7 +245,6 @@ const mergeStoryInto = (keep: string, merge: string): Query => ({
   params: { keep, merge },
 });
 
-
 /** An article of a batch, as story assignment sees it. */
 export interface StoryEntry {
   article: Article;
@@ -349,9 +348,7 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
   }
   const windowOf = (publishedAt?: string | null): { from: string | null; to: string | null } => {
     const date = publishedAt?.slice(0, 10);
-    return date
-      ? { from: addDays(date, -params.followWindowDays), to: addDays(date, params.followWindowDays) }
-      : { from: null, to: null };
+    return date ? { from: addDays(date, -params.followWindowDays), to: addDays(date, params.followWindowDays) } : { from: null, to: null };
   };
   const lookupRows = todo
     .filter((e) => lookups.get(e.article.id)!.length)
@@ -362,9 +359,7 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
       : [],
   );
   const candidateIds = [...new Set([...found.values()].flat().map((c) => c.id))];
-  const details = new Map(
-    candidateIds.length ? (await run(candidateDetails(candidateIds))).map((r) => [r.id as string, r]) : [],
-  );
+  const details = new Map(candidateIds.length ? (await run(candidateDetails(candidateIds))).map((r) => [r.id as string, r]) : []);
 
   // what the batch has done so far: memberships, merges, new stories, their first dates
   const assigned = new Map<string, string>();
