@@ -241,27 +241,33 @@ const topicParents = (items: Contribution[]): Query => {
  */
 const writeMentions = (items: Contribution[]): Query => ({
   cypher: `
-    UNWIND $rows AS row
-    MATCH (a:Article {id: row.id})
-    WITH a, row, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END AS counted
-    UNWIND row.mentions AS m
-    MATCH (e:Entity {id: m.entityId})
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id})
+    WITH collect([id, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END]) AS flags
+    WITH flags, [f IN flags WHERE f[1] = 1 | f[0]] AS counting
+    // edges in entity order, so that concurrent writers take the locks of busy entities in one order
+    UNWIND $mentions AS m
+    MATCH (a:Article {id: m.articleId}), (e:Entity {id: m.entityId})
     CREATE (a)-[:MENTIONS {count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience}]->(e)
-    // one update per entity and batch, however many of the batch's articles mention it
-    WITH e, sum(counted) AS added
+    // one update per entity and batch, however many of the batch's articles mention it, in id order
+    WITH e, sum(CASE WHEN m.articleId IN counting THEN 1 ELSE 0 END) AS added
+    ORDER BY e.id
     SET e.mentionCount = coalesce(e.mentionCount, 0) + added`,
   params: {
-    rows: items.map(({ article, extraction }) => ({
-      id: article.id,
-      // one edge per entity (the old ones are cleared, so CREATE)
-      mentions: [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
-        entityId: m.entityId,
-        count: m.count,
-        firstOffset: m.firstOffset,
-        inHeadline: m.inHeadline,
-        salience: m.salience,
-      })),
-    })),
+    ids: items.map(({ article }) => article.id),
+    mentions: items
+      .flatMap(({ article, extraction }) =>
+        // one edge per entity (the old ones are cleared, so CREATE)
+        [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
+          articleId: article.id,
+          entityId: m.entityId,
+          count: m.count,
+          firstOffset: m.firstOffset,
+          inHeadline: m.inHeadline,
+          salience: m.salience,
+        })),
+      )
+      .sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : x.articleId < y.articleId ? -1 : 1)),
   },
 });
 
@@ -421,16 +427,16 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query =
     UNWIND $rows AS row
     WITH row.props AS props, row.later AS later
     CALL (props, later) {
-      // one index seek per band (an OR of the eight would be planned as a scan of every article)
+      // one index seek per band (an OR of the eight would be planned as a scan of every article);
+      // an article sharing n bands comes n times, so counting the rows counts the shared bands
       CALL (props) {
-        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) RETURN b`).join('\n        UNION\n        ')}
+        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) RETURN b`).join('\n        UNION ALL\n        ')}
       }
-      WITH b WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
-      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
+      WITH props, later, b, count(*) AS shared
+      WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       // a fixed order before the limit: the same graph always yields the same candidates
-      WITH b, original
-      ORDER BY ${Array.from({ length: BANDS }, (_, k) => `CASE WHEN b.band${k} = props.band${k} THEN 1 ELSE 0 END`).join(' + ')} DESC, b.publishedAt, b.id
-      LIMIT 20
+      WITH b, shared ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20
+      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
       RETURN collect({ id: b.id, body: b.body, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
     }
     RETURN props.id AS id, candidates`,
