@@ -444,12 +444,23 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query =
 });
 
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
-export function pickOriginal(body: string, rows: Record<string, unknown>[]): string | undefined {
+export function pickOriginal(
+  body: string,
+  rows: Record<string, unknown>[],
+  /** Trigrams of candidates by id, shared across a batch: the same candidates come up for many of its articles. */
+  memo: Map<string, Set<string>> = new Map(),
+): string | undefined {
   const mine = trigrams(body);
+  const gramsOf = (r: Record<string, unknown>): Set<string> => {
+    const id = r.id as string;
+    let grams = memo.get(id);
+    if (!grams) memo.set(id, (grams = trigrams((r.body as string | null) ?? '')));
+    return grams;
+  };
   const close = rows
     .map((r) => ({
       id: (r.originalId as string | null) ?? (r.id as string),
-      score: containment(mine, trigrams((r.body as string | null) ?? '')),
+      score: containment(mine, gramsOf(r)),
       publishedAt: (r.publishedAt as string | null) ?? '',
     }))
     .filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT)
@@ -627,9 +638,10 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     const changedIds = changedProps.map((p) => p.id);
     const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
     const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
+    const memo = new Map<string, Set<string>>();
     for (const p of banded) {
       const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
-      const original = pickOriginal(p.body, candidates);
+      const original = pickOriginal(p.body, candidates, memo);
       if (original && original !== p.id) duplicateOf.set(p.id, original);
     }
     if (duplicateOf.size) await run(linkDuplicates([...duplicateOf].map(([id, originalId]) => ({ id, originalId }))));
