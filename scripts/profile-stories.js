@@ -70,11 +70,21 @@ async function main() {
     try {
       for (const p of probes) {
         const mentions = p.extraction.mentions.filter((m) => !m.credit).map((m) => ({ id: m.entityId, salience: m.salience }));
+        // the batch lookup for one article: its most salient entities (the store picks the rarer ones by document frequency)
+        const date = p.article.publishedAt?.slice(0, 10);
+        const shift = (days) => new Date(Date.parse(date) + days * 86400000).toISOString().slice(0, 10);
         const q = build({
-          id: p.article.id,
-          entities: mentions,
-          publishedAt: p.article.publishedAt,
-          windowDays: DEFAULT_PARAMS.followWindowDays,
+          rows: [
+            {
+              id: p.article.id,
+              lookup: [...mentions]
+                .sort((x, y) => y.salience - x.salience)
+                .slice(0, 8)
+                .map((m) => ({ id: m.id, w: 1 })),
+              from: date ? shift(-DEFAULT_PARAMS.followWindowDays) : null,
+              to: date ? shift(DEFAULT_PARAMS.followWindowDays) : null,
+            },
+          ],
         });
         const t0 = Date.now();
         const res = await session.run(`PROFILE ${q.cypher}`, q.params);

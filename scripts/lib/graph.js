@@ -74,9 +74,14 @@ async function openGraph(options = {}) {
 function profileStatements(executor) {
   const table = new Map();
   const original = executor.writeTransaction.bind(executor);
-  executor.writeTransaction = (work) =>
-    original((run) =>
-      work(async (q) => {
+  // per transaction: the statements, the client's own work between them, and the commit
+  const tx = { n: 0, statements: 0, client: 0, commit: 0 };
+  executor.writeTransaction = async (work) => {
+    const begun = now();
+    let inStatements = 0;
+    let workDone = 0;
+    const out = await original(async (run) => {
+      const r = await work(async (q) => {
         const s = now();
         try {
           return await run(q);
@@ -84,16 +89,28 @@ function profileStatements(executor) {
           const key = q.cypher.replace(/\s+/g, ' ').trim().slice(0, 70);
           const e = table.get(key) ?? { n: 0, ms: 0, max: 0 };
           const ms = now() - s;
+          inStatements += ms;
           e.n++;
           e.ms += ms;
           e.max = Math.max(e.max, ms);
           table.set(key, e);
         }
-      }),
-    );
+      });
+      workDone = now();
+      return r;
+    });
+    tx.n++;
+    tx.statements += inStatements;
+    tx.client += workDone - begun - inStatements;
+    tx.commit += now() - workDone;
+    return out;
+  };
   return (log = console.log) => {
     const rows = [...table.entries()].sort((a, b) => b[1].ms - a[1].ms);
     const total = rows.reduce((s2, [, e]) => s2 + e.ms, 0);
+    log(
+      `  write transactions: ${tx.n}, statements ${fmt(tx.statements / 1000, 1)} s, client work between statements ${fmt(tx.client / 1000, 1)} s, commit ${fmt(tx.commit / 1000, 1)} s`,
+    );
     log('  statement profile (client-side latency, summed over transactions):');
     for (const [key, e] of rows) {
       log(

@@ -6,7 +6,7 @@ import { resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
-import { assignStory, leaveStory, type StoryChange } from './story-writes';
+import { assignStories, leaveStory, type StoryChange } from './story-writes';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -241,27 +241,33 @@ const topicParents = (items: Contribution[]): Query => {
  */
 const writeMentions = (items: Contribution[]): Query => ({
   cypher: `
-    UNWIND $rows AS row
-    MATCH (a:Article {id: row.id})
-    WITH a, row, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END AS counted
-    UNWIND row.mentions AS m
-    MATCH (e:Entity {id: m.entityId})
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id})
+    WITH collect([id, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END]) AS flags
+    WITH flags, [f IN flags WHERE f[1] = 1 | f[0]] AS counting
+    // edges in entity order, so that concurrent writers take the locks of busy entities in one order
+    UNWIND $mentions AS m
+    MATCH (a:Article {id: m.articleId}), (e:Entity {id: m.entityId})
     CREATE (a)-[:MENTIONS {count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience}]->(e)
-    // one update per entity and batch, however many of the batch's articles mention it
-    WITH e, sum(counted) AS added
+    // one update per entity and batch, however many of the batch's articles mention it, in id order
+    WITH e, sum(CASE WHEN m.articleId IN counting THEN 1 ELSE 0 END) AS added
+    ORDER BY e.id
     SET e.mentionCount = coalesce(e.mentionCount, 0) + added`,
   params: {
-    rows: items.map(({ article, extraction }) => ({
-      id: article.id,
-      // one edge per entity (the old ones are cleared, so CREATE)
-      mentions: [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
-        entityId: m.entityId,
-        count: m.count,
-        firstOffset: m.firstOffset,
-        inHeadline: m.inHeadline,
-        salience: m.salience,
-      })),
-    })),
+    ids: items.map(({ article }) => article.id),
+    mentions: items
+      .flatMap(({ article, extraction }) =>
+        // one edge per entity (the old ones are cleared, so CREATE)
+        [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
+          articleId: article.id,
+          entityId: m.entityId,
+          count: m.count,
+          firstOffset: m.firstOffset,
+          inHeadline: m.inHeadline,
+          salience: m.salience,
+        })),
+      )
+      .sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : x.articleId < y.articleId ? -1 : 1)),
   },
 });
 
@@ -316,7 +322,10 @@ const writeOutlets = (articles: Article[]): Query => ({
 const EARLIER_IDS = (v: string, articleId: string): string =>
   `COLLECT { MATCH (d:Redirect {target: ${v}}) RETURN d.id AS id UNION MATCH (s:ArticleRedirect) WHERE s.id STARTS WITH ${articleId} + '|' AND s.target = ${v} RETURN substring(s.id, size(${articleId}) + 1) AS id }`;
 
-const writeRelations = (type: RelationType, items: Contribution[]): Query => {
+/** Whether any relation is rejected at all: most graphs have none, and their relations are written without the check. */
+const anyRejection = (): Query => ({ cypher: 'MATCH (j:RejectedRelation) RETURN count(j) > 0 AS any', params: {} });
+
+const writeRelations = (type: RelationType, items: Contribution[], options: { checkRejections: boolean }): Query => {
   const rows = items.map(({ article, extraction }) => {
     const unique = new Map<string, Extraction['relations'][number]>();
     for (const r of extraction.relations) {
@@ -340,11 +349,15 @@ const writeRelations = (type: RelationType, items: Contribution[]): Query => {
     cypher: `
       UNWIND $rows AS row
       UNWIND row.relations AS r
-      WITH row.id AS aid, r
+      WITH row.id AS aid, r${
+        options.checkRejections
+          ? `
       WITH aid, r, [r.from] + ${EARLIER_IDS('r.from', 'aid')} AS froms, [r.to] + ${EARLIER_IDS('r.to', 'aid')} AS tos
       WITH aid, r, reduce(acc = [], f IN froms | acc + [t IN tos | $type + '|' + f + '|' + t + '|']) AS rejected
       WITH aid, r, [k IN rejected | k + '*'] + [k IN rejected | k + aid] AS keys
-      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }
+      WHERE NOT EXISTS { MATCH (j:RejectedRelation) WHERE j.id IN keys + [k IN keys | k + '|' + r.title] }`
+          : ''
+      }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
       CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: aid, title: r.title}]->(y)
       SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
@@ -386,7 +399,13 @@ const absorbStubs = (articles: Article[]): Query => ({
     UNWIND range(0, size($rows) - 1) AS k
     WITH k, $rows[k] AS row
     MATCH (a:Article {id: row.id})
-    MATCH (s:Article {stub: true}) WHERE s.id <> row.id AND (s.titleKey = row.titleKey OR (s.url IS NOT NULL AND s.url = row.url))
+    // by the title key and url indexes (a match on stub = true would read every stub of the graph)
+    CALL (row) {
+      MATCH (s:Article {titleKey: row.titleKey}) RETURN s
+      UNION
+      MATCH (s:Article {url: row.url}) RETURN s
+    }
+    WITH k, a, row, s WHERE s.stub = true AND s.id <> row.id
     // one article takes a stub, the batch's first that answers to it (wire copies share a title)
     WITH s, a ORDER BY k
     WITH s, collect(a)[0] AS a
@@ -402,21 +421,22 @@ const absorbStubs = (articles: Article[]): Query => ({
   params: { rows: articles.map((a) => ({ id: a.id, titleKey: titleKey(a.title), url: a.url ?? null })) },
 });
 
-const BAND_MATCH = Array.from({ length: BANDS }, (_, k) => `b.band${k} = props.band${k}`).join(' OR ');
-
 /** Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's later ones. */
 const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
     UNWIND $rows AS row
     WITH row.props AS props, row.later AS later
     CALL (props, later) {
-      MATCH (b:Article)
-      WHERE (${BAND_MATCH}) AND b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
-      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
+      // one index seek per band (an OR of the eight would be planned as a scan of every article);
+      // an article sharing n bands comes n times, so counting the rows counts the shared bands
+      CALL (props) {
+        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) RETURN b`).join('\n        UNION ALL\n        ')}
+      }
+      WITH props, later, b, count(*) AS shared
+      WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       // a fixed order before the limit: the same graph always yields the same candidates
-      WITH b, original
-      ORDER BY ${Array.from({ length: BANDS }, (_, k) => `CASE WHEN b.band${k} = props.band${k} THEN 1 ELSE 0 END`).join(' + ')} DESC, b.publishedAt, b.id
-      LIMIT 20
+      WITH b, shared ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20
+      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
       RETURN collect({ id: b.id, body: b.body, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
     }
     RETURN props.id AS id, candidates`,
@@ -424,12 +444,23 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query =
 });
 
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
-export function pickOriginal(body: string, rows: Record<string, unknown>[]): string | undefined {
+export function pickOriginal(
+  body: string,
+  rows: Record<string, unknown>[],
+  /** Trigrams of candidates by id, shared across a batch: the same candidates come up for many of its articles. */
+  memo: Map<string, Set<string>> = new Map(),
+): string | undefined {
   const mine = trigrams(body);
+  const gramsOf = (r: Record<string, unknown>): Set<string> => {
+    const id = r.id as string;
+    let grams = memo.get(id);
+    if (!grams) memo.set(id, (grams = trigrams((r.body as string | null) ?? '')));
+    return grams;
+  };
   const close = rows
     .map((r) => ({
       id: (r.originalId as string | null) ?? (r.id as string),
-      score: containment(mine, trigrams((r.body as string | null) ?? '')),
+      score: containment(mine, gramsOf(r)),
       publishedAt: (r.publishedAt as string | null) ?? '',
     }))
     .filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT)
@@ -493,7 +524,7 @@ type Run = (q: Query) => Promise<Record<string, unknown>[]>;
 export interface WriteOptions {
   /** Assign the article to a story (default true). */
   stories?: boolean;
-  /** Told how long story assignment took inside the transaction, in ms (for benchmarks). */
+  /** Told, once per batch, how long story assignment took inside the transaction, in ms (for benchmarks). */
   onStoryMs?: (ms: number) => void;
 }
 
@@ -533,8 +564,12 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
   if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
   await run(writeMentions(items));
   if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
-  for (const type of Object.keys(RELATION_LABELS) as RelationType[]) {
-    if (items.some(({ extraction }) => extraction.relations.some((r) => r.type === type))) await run(writeRelations(type, items));
+  const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>
+    items.some(({ extraction }) => extraction.relations.some((r) => r.type === type)),
+  );
+  if (types.length) {
+    const [{ any }] = await run(anyRejection());
+    for (const type of types) await run(writeRelations(type, items, { checkRejections: Boolean(any) }));
   }
   const gone = new Set<string>();
   for (const { article, extraction } of items) {
@@ -579,9 +614,10 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     unchangedIds.length ? (await run(existingDuplicates(unchangedIds))).map((r) => [r.id as string, r.originalId as string]) : [],
   );
 
+  // a new article has nothing to clear yet (a stub it replaces has no edges of its own)
   const cleared = await clearAll(
     run,
-    changed.map(({ article }) => article.id),
+    changed.filter(({ article }) => status.get(article.id) === 'updated').map(({ article }) => article.id),
   );
   const articles = changed.map(({ article }) => article);
   if (articles.some((a) => a.source)) await run(writeOutlets(articles));
@@ -602,23 +638,39 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     const changedIds = changedProps.map((p) => p.id);
     const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
     const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
+    const memo = new Map<string, Set<string>>();
     for (const p of banded) {
       const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
-      const original = pickOriginal(p.body, candidates);
+      const original = pickOriginal(p.body, candidates, memo);
       if (original && original !== p.id) duplicateOf.set(p.id, original);
     }
     if (duplicateOf.size) await run(linkDuplicates([...duplicateOf].map(([id, originalId]) => ({ id, originalId }))));
   }
   await writeContributions(run, changed, cleared);
 
+  const dupOf = (id: string): string | undefined => (status.get(id) === 'unchanged' ? kept.get(id) : duplicateOf.get(id));
+  // every story of the batch in one go, in batch order (see assignStories)
+  const started = performance.now();
+  const stories =
+    options.stories === false
+      ? undefined
+      : await assignStories(
+          run,
+          items.map(({ article, extraction }) => ({
+            article,
+            extraction,
+            status: status.get(article.id)!,
+            duplicateOf: dupOf(article.id),
+          })),
+        );
+  if (changed.length) options.onStoryMs?.(performance.now() - started);
+
   const out: WriteResult[] = [];
-  for (const { article, extraction } of items) {
+  items.forEach(({ article, extraction }, k) => {
     const st = status.get(article.id)!;
-    const dup = st === 'unchanged' ? kept.get(article.id) : duplicateOf.get(article.id);
-    const started = performance.now();
-    const story = options.stories === false ? undefined : await assignStory(run, article, extraction, { status: st, duplicateOf: dup });
+    const dup = dupOf(article.id);
+    const story = stories?.[k];
     if (st !== 'unchanged') {
-      options.onStoryMs?.(performance.now() - started);
       changes.push({
         kind: 'ingested',
         articleId: article.id,
@@ -630,7 +682,7 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
       });
     }
     out.push({ id: article.id, status: st, ...(dup ? { duplicateOf: dup } : {}), ...(story ? { story } : {}) });
-  }
+  });
   return out;
 }
 

@@ -140,6 +140,8 @@ export const resolveRedirects = (rows: { articleId: string | null; ids: string[]
     OPTIONAL MATCH (r:Redirect {id: step})
     WITH row, id, coalesce(r.target, step) AS target
     OPTIONAL MATCH (d:DeletedEntity {id: target})
-    RETURN row.articleId AS articleId, id, target, d IS NOT NULL AS deleted`,
+    // ids that stay as they are come back as no row (most of them: no round trip for them)
+    WITH row, id, target, d IS NOT NULL AS deleted WHERE deleted OR target <> id
+    RETURN row.articleId AS articleId, id, target, deleted`,
   params: { rows },
 });

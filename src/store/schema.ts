@@ -40,9 +40,28 @@ export const MIGRATIONS: { id: string; cypher: string }[] = [
   },
 ];
 
-/** Applies the DDL (idempotent), waits until every index is online, then runs pending migrations. */
+/**
+ * Neo4j's answers when an index or constraint that IF NOT EXISTS asked for was created by someone
+ * else in the meantime: two processes applying the DDL at once both see it missing, and the
+ * second one's commit fails ("An equivalent index already exists").
+ */
+const ALREADY_EXISTS =
+  /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists|IndexWithNameAlreadyExists|ConstraintWithNameAlreadyExists)$/;
+
+/** Runs one DDL statement; for an IF NOT EXISTS statement, losing that race is success: what it asked for is there. */
+async function runDdl(executor: Executor, statement: string): Promise<void> {
+  try {
+    await executor.runSchema(statement);
+  } catch (err) {
+    const code = (err as { code?: string })?.code ?? '';
+    if (/\bIF\s+NOT\s+EXISTS\b/i.test(statement) && ALREADY_EXISTS.test(code)) return;
+    throw err;
+  }
+}
+
+/** Applies the DDL (idempotent, also when another process applies it at the same time), waits until every index is online, then runs pending migrations. */
 export async function applySchema(executor: Executor, options: { ddlFile?: string } = {}): Promise<void> {
-  for (const statement of ddlStatements(fs.readFileSync(options.ddlFile ?? DDL_FILE, 'utf8'))) await executor.runSchema(statement);
+  for (const statement of ddlStatements(fs.readFileSync(options.ddlFile ?? DDL_FILE, 'utf8'))) await runDdl(executor, statement);
   await executor.runSchema('CALL db.awaitIndexes(120)');
   const done = new Set(
     (await executor.read<{ id: string }>({ cypher: 'MATCH (m:Migration) RETURN m.id AS id', params: {} })).map((r) => r.id),

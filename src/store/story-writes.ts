@@ -52,105 +52,113 @@ const detach = (id: string): Query => ({
   params: { id },
 });
 
-/** Candidate articles looked at per new article, and entities used to find them. */
+/** Entities of the new article used to find candidates. */
 const LOOKUP_ENTITIES = 8;
 
 /**
- * One statement: the graph's size, the article's own entities with their document frequencies,
- * and the members of recent stories that share one of its rarer, more salient entities (an
- * index lookup per entity; hubs lead nowhere, see MAX_EXPAND_DF). Story membership and the date
- * are read from the candidate's properties (`storyId`, `publishedDate`), not by walking its
- * relationships; only the chosen few candidates have their entities read, and of those only the
- * ones the scorer weighs (entities in more than `maxDfShare` of the articles weigh nothing).
+ * The batch's view of the graph in one statement: its size, every entity of the batch with its
+ * document frequency (degree store) and type, where the given articles are now (their story, for
+ * updates and copies' originals), and which of the derived story ids are taken.
+ */
+const batchContext = (options: { entityIds: string[]; articleIds: string[]; storyIds: string[] }): Query => ({
+  cypher: `
+    CALL () { MATCH (a:Article) RETURN count(a) AS total }
+    CALL () {
+      UNWIND $entityIds AS id
+      MATCH (e:Entity {id: id})
+      RETURN collect({ id: id, type: e.type, df: COUNT { (e)<-[:MENTIONS]-() } }) AS entities
+    }
+    CALL () {
+      UNWIND $articleIds AS id
+      MATCH (a:Article {id: id})-[:IN_STORY]->(s:Story)
+      RETURN collect({ id: id, storyId: s.id }) AS stories
+    }
+    CALL () {
+      UNWIND $storyIds AS id
+      WITH id WHERE EXISTS { MATCH (:Story {id: id}) } OR EXISTS { MATCH (:StoryRedirect {id: id}) }
+      RETURN collect(id) AS taken
+    }
+    RETURN total, entities, stories, taken`,
+  params: options,
+});
+
+/**
+ * Per article of the batch, the members of recent stories that share one of its rarer, more
+ * salient entities (an index lookup per entity; hubs were left out by the caller, see
+ * MAX_EXPAND_DF), best first, at most MAX_CANDIDATES; `w` is the weight of each lookup entity.
+ * Membership and date are read from the candidate's properties (`storyId`, `publishedDate`), not
+ * by walking its relationships. The batch's own articles are not in a story yet: the caller adds
+ * the earlier ones from memory.
  */
 export function storyCandidates(options: {
-  id: string;
-  entities: { id: string; salience: number }[];
-  publishedAt?: string | null;
-  windowDays: number;
-  maxDfShare?: number;
+  rows: { id: string; lookup: { id: string; w: number }[]; from: string | null; to: string | null }[];
 }): Query {
-  const date = options.publishedAt?.slice(0, 10);
   return {
     cypher: `
-      CALL () { MATCH (a:Article) RETURN count(a) AS total }
-      CALL () {
-        UNWIND $entities AS x
-        MATCH (e:Entity {id: x.id})
-        RETURN collect({ id: x.id, type: e.type, salience: x.salience, df: COUNT { (e)<-[:MENTIONS]-() } }) AS own
-      }
-      WITH total, own,
-           CASE WHEN total * 0.1 < $minDf THEN $minDf WHEN total * 0.1 > $maxDf THEN $maxDf ELSE toInteger(total * 0.1) END AS expandDf,
-           CASE WHEN total * $maxDfShare < 2 THEN 2 ELSE total * $maxDfShare END AS weightDf
-      CALL (own, expandDf, weightDf) {
-        UNWIND own AS x
-        WITH x WHERE x.df <= expandDf
-        WITH x ORDER BY (x.salience + 0.2) / log(2.0 + x.df) DESC, x.id LIMIT $lookup
+      UNWIND $rows AS row
+      CALL (row) {
+        UNWIND row.lookup AS x
         MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)
-        WHERE b.storyId IS NOT NULL AND b.id <> $id
-          AND ($from IS NULL OR (b.publishedDate >= date($from) AND b.publishedDate <= date($to)))
-        WITH b, sum(1.0 / (1.0 + x.df)) AS weight
+        WHERE b.storyId IS NOT NULL AND b.id <> row.id
+          AND (row.from IS NULL OR (b.publishedDate >= date(row.from) AND b.publishedDate <= date(row.to)))
+        WITH b, sum(x.w) AS weight
         WHERE NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
-        WITH b ORDER BY weight DESC, b.id LIMIT $limit
-        MATCH (s:Story {id: b.storyId})
-        RETURN collect({ storyId: s.id, firstSeen: s.firstSeen, id: b.id, title: b.title, lead: substring(coalesce(b.lead, ''), 0, 160),
-                         language: coalesce(b.language, ''), publishedAt: b.publishedAt,
-                         entities: [x IN [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] WHERE x.df <= weightDf] }) AS candidates
+        WITH b, weight ORDER BY weight DESC, b.id LIMIT $limit
+        RETURN collect({ id: b.id, weight: weight }) AS candidates
       }
-      RETURN total, own, candidates`,
-    params: {
-      id: options.id,
-      entities: options.entities,
-      minDf: int(MIN_EXPAND_DF),
-      maxDf: int(MAX_EXPAND_DF),
-      lookup: int(LOOKUP_ENTITIES),
-      from: date ? addDays(date, -options.windowDays) : null,
-      to: date ? addDays(date, options.windowDays) : null,
-      limit: int(MAX_CANDIDATES),
-      maxDfShare: options.maxDfShare ?? DEFAULT_PARAMS.maxDfShare,
-    },
+      RETURN row.id AS id, candidates`,
+    params: { rows: options.rows, limit: int(MAX_CANDIDATES) },
   };
 }
 
-interface FollowLink {
-  otherId: string;
-  shared: string[];
-  evidence: string[];
-  score: number;
-}
-
-/**
- * Links the later story to the earlier one it continues (bound as `s`, the article's story, and
- * the other ones in $follows), with the entities and titles that show it. Runs after the summary
- * is refreshed, since which story is later depends on its first date.
- */
-const FOLLOWS_TAIL = `
-    CALL (s) {
-      UNWIND $follows AS f
-      MATCH (y:Story {id: f.otherId}) WHERE y <> s
-      WITH f, CASE WHEN coalesce(s.firstSeen, '') >= coalesce(y.firstSeen, '') THEN [s, y] ELSE [y, s] END AS pair
-      WITH f, pair[0] AS later, pair[1] AS earlier
-      WHERE NOT (earlier)-[:FOLLOWS]->(later)
-      MERGE (later)-[g:FOLLOWS]->(earlier)
-      SET g.shared = f.shared, g.evidence = f.evidence, g.score = f.score
-    }`;
-
-/** Puts the article into a story, refreshes the story's summary and writes its FOLLOWS links: one round trip. */
-const linkToStory = (articleId: string, storyId: string, follows: FollowLink[] = []): Query => ({
-  cypher: `MATCH (a:Article {id: $articleId}), (s:Story {id: $storyId}) MERGE (a)-[:IN_STORY]->(s) SET a.storyId = s.id
-    WITH s ${REFRESH_SET}
-    WITH s ${FOLLOWS_TAIL}
-    RETURN s.id AS id`,
-  params: { articleId, storyId, follows },
+/** What the scorer reads of candidate articles (found by storyCandidates), once per article however many rows found it. */
+const candidateDetails = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (b:Article {id: id})
+    MATCH (s:Story {id: b.storyId})
+    RETURN b.id AS id, s.id AS storyId, s.firstSeen AS firstSeen, b.title AS title, substring(coalesce(b.lead, ''), 0, 160) AS lead,
+           coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
+           [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] AS entities`,
+  params: { ids },
 });
 
-/** A copy joins the story of its original, in one round trip; no row when the original has none. */
-const linkToStoryOf = (articleId: string, originalId: string): Query => ({
-  cypher: `MATCH (:Article {id: $originalId})-[:IN_STORY]->(s:Story) MATCH (a:Article {id: $articleId})
-    MERGE (a)-[:IN_STORY]->(s) SET a.storyId = s.id
-    WITH s ${REFRESH_SET}
-    RETURN s.id AS id`,
-  params: { articleId, originalId },
+/**
+ * Links each later story to the earlier one it continues, with the entities and titles that
+ * show it: one row per pair of stories (the caller keeps the last word on each pair, as writing
+ * the articles one after another would). Runs after the summaries are refreshed, since which
+ * story is later depends on its first date.
+ */
+const writeFollows = (rows: { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }[]): Query => ({
+  cypher: `
+    UNWIND $rows AS f
+    MATCH (s:Story {id: f.storyId}), (y:Story {id: f.otherId}) WHERE y <> s
+    WITH f, CASE WHEN coalesce(s.firstSeen, '') >= coalesce(y.firstSeen, '') THEN [s, y] ELSE [y, s] END AS pair
+    WITH f, pair[0] AS later, pair[1] AS earlier
+    WHERE NOT (earlier)-[:FOLLOWS]->(later)
+    MERGE (later)-[g:FOLLOWS]->(earlier)
+    SET g.shared = f.shared, g.evidence = f.evidence, g.score = f.score`,
+  params: { rows },
+});
+
+/** Puts articles into stories (`a.storyId` mirrors IN_STORY). */
+const linkArticles = (links: { articleId: string; storyId: string }[]): Query => ({
+  cypher: `
+    UNWIND $links AS x
+    MATCH (a:Article {id: x.articleId}), (s:Story {id: x.storyId})
+    MERGE (a)-[:IN_STORY]->(s)
+    SET a.storyId = s.id`,
+  params: { links },
+});
+
+const createStories = (ids: string[]): Query => ({
+  cypher: 'UNWIND $ids AS id CREATE (:Story {id: id, createdAt: datetime()})',
+  params: { ids },
+});
+
+const detachAll = (ids: string[]): Query => ({
+  cypher: 'UNWIND $ids AS id MATCH (a:Article {id: id}) REMOVE a.storyId WITH a MATCH (a)-[r:IN_STORY]->(:Story) DELETE r',
+  params: { ids },
 });
 
 const deleteStory = (id: string): Query => ({
@@ -183,28 +191,21 @@ const REFRESH_SET = `
 
 const refreshProps = (id: string): Query => ({ cypher: `MATCH (s:Story {id: $id}) ${REFRESH_SET} RETURN s.id AS id`, params: { id } });
 
-/**
- * Starts a story for the article. Its id derives from the article, so the same input gives the
- * same ids; the first of a few derived ids that no story (or merged-away story) holds is taken.
- */
-const createStory = (articleId: string, follows: FollowLink[] = []): Query => ({
+/** Recomputes stories from their members; those left with no article are deleted. One row per story found, `kept` false when deleted. */
+const refreshMany = (ids: string[]): Query => ({
   cypher: `
-    UNWIND range(0, size($ids) - 1) AS i
-    WITH i, $ids[i] AS id
-    WHERE NOT EXISTS { MATCH (x:Story {id: id}) } AND NOT EXISTS { MATCH (r:StoryRedirect {id: id}) }
-    WITH id ORDER BY i LIMIT 1
-    MATCH (a:Article {id: $articleId})
-    CREATE (a)-[:IN_STORY]->(s:Story {id: id, createdAt: datetime()})
-    SET a.storyId = id
-    WITH s ${REFRESH_SET}
-    WITH s ${FOLLOWS_TAIL}
-    RETURN s.id AS id`,
-  params: {
-    articleId,
-    follows,
-    ids: [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`),
-  },
+    UNWIND $ids AS id
+    MATCH (s:Story {id: id})
+    CALL (s) { ${REFRESH_SET} }
+    WITH s, id, EXISTS { (:Article)-[:IN_STORY]->(s) } AS kept
+    CALL (s, kept) { WITH * WHERE NOT kept DETACH DELETE s }
+    RETURN id, kept`,
+  params: { ids },
 });
+
+/** The story ids an article may start, in order: derived from its id, so the same input gives the same ids. */
+const derivedStoryIds = (articleId: string): string[] =>
+  [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `story_${sha(n ? `${articleId}#${n}` : articleId).slice(0, 16)}`);
 
 /** Recomputes a story, or deletes it when no article is left in it. Returns false when deleted. */
 export async function refreshStory(run: Run, id: string): Promise<boolean> {
@@ -244,110 +245,283 @@ const mergeStoryInto = (keep: string, merge: string): Query => ({
   params: { keep, merge },
 });
 
-export interface AssignOptions {
+/** An article of a batch, as story assignment sees it. */
+export interface StoryEntry {
+  article: Article;
+  extraction: Extraction;
   status: 'new' | 'updated' | 'unchanged';
+  /** The earlier article this one is a copy of: it joins that article's story. */
   duplicateOf?: string;
-  params?: ScoreParams;
 }
 
+interface FollowLink {
+  otherId: string;
+  shared: string[];
+  evidence: string[];
+  score: number;
+}
+
+/** A candidate article: found in the graph (storyCandidates) or written earlier in the batch. */
+interface Candidate {
+  article: StoryArticle;
+  storyId: string;
+  weight: number;
+}
+
+const earlierDate = (a: string | null | undefined, b: string | null | undefined): string | null =>
+  a == null ? (b ?? null) : b == null ? a : a <= b ? a : b;
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Puts the article into a story. An unchanged re-ingest keeps its story; an update leaves its
- * story (which is recomputed, or deleted when empty) and is assigned again; a copy joins the
- * story of its original.
+ * Puts a batch of articles into stories, in batch order, as assigning them one after another
+ * would: a later article can join the story an earlier one started, or that an earlier one
+ * merged. The graph is read once for the whole batch (its size, the entities' document
+ * frequencies, the candidates of every article, their details), the decisions are taken in
+ * memory (the batch's own earlier articles are candidates from memory), and the outcome is
+ * written in a handful of statements: new stories, memberships, merges, summaries, FOLLOWS.
+ *
+ * An unchanged re-ingest keeps its story; an update leaves its story (recomputed, or deleted
+ * when empty) and is assigned again; a copy joins the story of its original.
  */
-export async function assignStory(run: Run, article: Article, extraction: Extraction, options: AssignOptions): Promise<StoryChange> {
-  const params = options.params ?? DEFAULT_PARAMS;
-  // a new article cannot be in a story yet
-  const [current] = options.status === 'new' ? [] : await run(storyOfArticle(article.id));
-  const currentId = current?.id as string | undefined;
-  if (currentId && options.status === 'unchanged') return { storyId: currentId, kind: 'unchanged', mergedIds: [] };
-  let leftDeleted = false;
-  if (currentId) {
-    await run(detach(article.id));
-    leftDeleted = !(await refreshStory(run, currentId));
+export async function assignStories(run: Run, entries: StoryEntry[], params: ScoreParams = DEFAULT_PARAMS): Promise<StoryChange[]> {
+  if (!entries.length) return [];
+  const reread = entries.filter((e) => e.status !== 'new').map((e) => e.article.id);
+  const current = new Map(
+    reread.length
+      ? (
+          await run({
+            cypher: 'UNWIND $ids AS id MATCH (:Article {id: id})-[:IN_STORY]->(s:Story) RETURN id, s.id AS storyId',
+            params: { ids: reread },
+          })
+        ).map((r) => [r.id as string, r.storyId as string])
+      : [],
+  );
+  const out = new Map<string, StoryChange>();
+  for (const e of entries) {
+    const storyId = current.get(e.article.id);
+    if (storyId && e.status === 'unchanged') out.set(e.article.id, { storyId, kind: 'unchanged', mergedIds: [] });
   }
-  const left = (storyId: string): Partial<StoryChange> =>
-    currentId && currentId !== storyId ? { leftStoryId: currentId, leftStoryDeleted: leftDeleted } : {};
+  const todo = entries.filter((e) => !out.has(e.article.id));
+  if (!todo.length) return entries.map((e) => out.get(e.article.id)!);
 
-  if (options.duplicateOf) {
-    const [joined] = await run(linkToStoryOf(article.id, options.duplicateOf));
-    if (joined?.id) {
-      const storyId = joined.id as string;
-      return { storyId, kind: currentId === storyId ? 'unchanged' : 'joined', mergedIds: [], ...left(storyId) };
-    }
+  // updates leave their stories first
+  const leaving = todo.filter((e) => current.has(e.article.id));
+  const leftDeleted = new Set<string>();
+  if (leaving.length) {
+    await run(detachAll(leaving.map((e) => e.article.id)));
+    const refreshed = await run(refreshMany([...new Set(leaving.map((e) => current.get(e.article.id)!))]));
+    for (const r of refreshed) if (!r.kept) leftDeleted.add(r.id as string);
   }
 
-  const textMentions = extraction.mentions.filter((m) => !m.credit);
-  const [found] = textMentions.length
-    ? await run(
-        storyCandidates({
-          id: article.id,
-          entities: textMentions.map((m) => ({ id: m.entityId, salience: m.salience })),
-          publishedAt: article.publishedAt,
-          windowDays: params.followWindowDays,
-          maxDfShare: params.maxDfShare,
-        }),
-      )
-    : [{ total: 1, own: [], candidates: [] }];
-  const total = Math.max(1, found.total as number);
-  const own = new Map((found.own as { id: string; type: string; df: number }[]).map((o) => [o.id, o]));
-  const self: StoryArticle = {
-    id: article.id,
-    title: article.title,
-    lead: article.paragraphs[0] ?? '',
-    language: article.language,
-    publishedAt: article.publishedAt ?? null,
-    entities: textMentions.map((m) => ({
-      id: m.entityId,
-      salience: m.salience,
-      df: own.get(m.entityId)?.df ?? 1,
-      type: own.get(m.entityId)?.type,
-    })),
+  const inBatch = new Set(todo.map((e) => e.article.id));
+  const textMentions = new Map(todo.map((e) => [e.article.id, e.extraction.mentions.filter((m) => !m.credit)]));
+  const derived = new Map(todo.map((e) => [e.article.id, derivedStoryIds(e.article.id)]));
+  const [context] = await run(
+    batchContext({
+      entityIds: [...new Set([...textMentions.values()].flatMap((ms) => ms.map((m) => m.entityId)))],
+      articleIds: [...new Set(todo.map((e) => e.duplicateOf).filter((id): id is string => Boolean(id) && !inBatch.has(id!)))],
+      storyIds: [...derived.values()].flat(),
+    }),
+  );
+  const total = Math.max(1, Number(context.total));
+  const entityInfo = new Map((context.entities as { id: string; type: string; df: number }[]).map((x) => [x.id, x]));
+  const graphStories = new Map((context.stories as { id: string; storyId: string }[]).map((x) => [x.id, x.storyId]));
+  const taken = new Set(context.taken as string[]);
+  const expandDf = total * 0.1 < MIN_EXPAND_DF ? MIN_EXPAND_DF : total * 0.1 > MAX_EXPAND_DF ? MAX_EXPAND_DF : Math.trunc(total * 0.1);
+  const weightDf = total * params.maxDfShare < 2 ? 2 : total * params.maxDfShare;
+
+  // the entities each article looks its candidates up by: its rarer, more salient ones, hubs left out
+  const lookups = new Map<string, { id: string; w: number }[]>();
+  for (const e of todo) {
+    const own = textMentions
+      .get(e.article.id)!
+      .filter((m) => entityInfo.has(m.entityId))
+      .map((m) => ({ id: m.entityId, salience: m.salience, df: entityInfo.get(m.entityId)!.df }))
+      .filter((x) => x.df <= expandDf)
+      .sort((x, y) => (y.salience + 0.2) / Math.log(2 + y.df) - (x.salience + 0.2) / Math.log(2 + x.df) || byId(x.id, y.id))
+      .slice(0, LOOKUP_ENTITIES);
+    lookups.set(
+      e.article.id,
+      own.map((x) => ({ id: x.id, w: 1 / (1 + x.df) })),
+    );
+  }
+  const windowOf = (publishedAt?: string | null): { from: string | null; to: string | null } => {
+    const date = publishedAt?.slice(0, 10);
+    return date ? { from: addDays(date, -params.followWindowDays), to: addDays(date, params.followWindowDays) } : { from: null, to: null };
   };
-  const rows = found.candidates as Record<string, unknown>[];
-  const titles = new Map(rows.map((r) => [r.id as string, r.title as string]));
-  const byStory = new Map<string, CandidateStory>();
-  for (const r of rows) {
-    const sid = r.storyId as string;
-    const story = byStory.get(sid) ?? { id: sid, firstSeen: r.firstSeen as string | null, articles: [] };
-    story.articles.push({
-      id: r.id as string,
-      title: r.title as string,
-      lead: r.lead as string,
-      language: r.language as string,
-      publishedAt: r.publishedAt as string | null,
-      entities: r.entities as StoryArticle['entities'],
-    });
-    byStory.set(sid, story);
-  }
-  const decision = decide(self, [...byStory.values()], { total, params });
+  const lookupRows = todo
+    .filter((e) => lookups.get(e.article.id)!.length)
+    .map((e) => ({ id: e.article.id, lookup: lookups.get(e.article.id)!, ...windowOf(e.article.publishedAt) }));
+  const found = new Map(
+    lookupRows.length
+      ? (await run(storyCandidates({ rows: lookupRows }))).map((r) => [r.id as string, r.candidates as { id: string; weight: number }[]])
+      : [],
+  );
+  const candidateIds = [...new Set([...found.values()].flat().map((c) => c.id))];
+  const details = new Map(candidateIds.length ? (await run(candidateDetails(candidateIds))).map((r) => [r.id as string, r]) : []);
 
-  let storyId: string;
-  let kind: StoryChangeKind;
-  const mergedIds: string[] = [];
-  if (decision.join) {
-    const group = [decision.join, ...decision.merge];
-    // the oldest story keeps its id, so a dashboard following it keeps following it
-    const keep = [...group].sort(
-      (a, b) =>
-        (byStory.get(a.storyId)?.firstSeen ?? '~').localeCompare(byStory.get(b.storyId)?.firstSeen ?? '~') ||
-        a.storyId.localeCompare(b.storyId),
-    )[0];
-    storyId = keep.storyId;
-    for (const m of group) {
-      if (m.storyId === storyId) continue;
-      await run(mergeStoryInto(storyId, m.storyId));
-      mergedIds.push(m.storyId);
+  // what the batch has done so far: memberships, merges, new stories, their first dates
+  const assigned = new Map<string, string>();
+  const mergedInto = new Map<string, string>();
+  const resolve = (id: string): string => {
+    let x = id;
+    while (mergedInto.has(x)) x = mergedInto.get(x)!;
+    return x;
+  };
+  const graphFirstSeen = new Map<string, string | null>();
+  for (const d of details.values()) graphFirstSeen.set(d.storyId as string, (d.firstSeen as string | null) ?? null);
+  const batchFirstSeen = new Map<string, string | null>();
+  const firstSeenOf = (id: string): string | null => earlierDate(graphFirstSeen.get(id), batchFirstSeen.get(id));
+  const members: { article: StoryArticle; date: string | null; mentioned: Set<string> }[] = [];
+  const created: string[] = [];
+  const links: { articleId: string; storyId: string }[] = [];
+  const merges: { keep: string; merge: string }[] = [];
+  const follows: { storyId: string; links: FollowLink[] }[] = [];
+  const join = (e: StoryEntry, storyId: string): void => {
+    assigned.set(e.article.id, storyId);
+    links.push({ articleId: e.article.id, storyId });
+    batchFirstSeen.set(storyId, earlierDate(batchFirstSeen.get(storyId), e.article.publishedAt));
+  };
+
+  for (const e of todo) {
+    const { article } = e;
+    const currentId = current.get(article.id);
+    const left = (storyId: string): Partial<StoryChange> =>
+      currentId && currentId !== storyId ? { leftStoryId: currentId, leftStoryDeleted: leftDeleted.has(currentId) } : {};
+    if (e.duplicateOf) {
+      const original = assigned.get(e.duplicateOf) ?? graphStories.get(e.duplicateOf);
+      if (original) {
+        const storyId = resolve(original);
+        join(e, storyId);
+        out.set(article.id, { storyId, kind: currentId === storyId ? 'unchanged' : 'joined', mergedIds: [], ...left(storyId) });
+        continue;
+      }
     }
-    await run(linkToStory(article.id, storyId, followLinks(article, decision.follows, mergedIds, titles)));
-    kind = mergedIds.length ? 'merged' : currentId === storyId ? 'unchanged' : 'joined';
-  } else {
-    const [created] = await run(createStory(article.id, followLinks(article, decision.follows, mergedIds, titles)));
-    if (!created) throw new Error(`No free story id for article ${article.id}`);
-    storyId = created.id as string;
-    kind = 'created';
+    const mentions = textMentions.get(article.id)!;
+    const self: StoryArticle = {
+      id: article.id,
+      title: article.title,
+      lead: article.paragraphs[0] ?? '',
+      language: article.language,
+      publishedAt: article.publishedAt ?? null,
+      entities: mentions.map((m) => ({
+        id: m.entityId,
+        salience: m.salience,
+        df: entityInfo.get(m.entityId)?.df ?? 1,
+        type: entityInfo.get(m.entityId)?.type,
+      })),
+    };
+    // candidates: the graph's (found before the batch was assigned) and the batch's earlier articles, best first
+    const lookup = lookups.get(article.id)!;
+    const window = windowOf(article.publishedAt);
+    const pool: Candidate[] = [];
+    for (const c of mentions.length ? (found.get(article.id) ?? []) : []) {
+      const d = details.get(c.id);
+      if (!d) continue;
+      pool.push({
+        storyId: resolve(assigned.get(c.id) ?? (d.storyId as string)),
+        weight: c.weight,
+        article: {
+          id: c.id,
+          title: d.title as string,
+          lead: d.lead as string,
+          language: d.language as string,
+          publishedAt: (d.publishedAt as string | null) ?? null,
+          entities: (d.entities as StoryArticle['entities']).filter((x) => x.df <= weightDf),
+        },
+      });
+    }
+    if (mentions.length) {
+      for (const m of members) {
+        const weight = lookup.reduce((t, x) => t + (m.mentioned.has(x.id) ? x.w : 0), 0);
+        if (!weight) continue;
+        if (window.from !== null && (m.date === null || m.date < window.from || m.date > window.to!)) continue;
+        pool.push({ storyId: resolve(assigned.get(m.article.id)!), weight, article: m.article });
+      }
+    }
+    pool.sort((x, y) => y.weight - x.weight || byId(x.article.id, y.article.id));
+    const byStory = new Map<string, CandidateStory>();
+    for (const c of pool.slice(0, MAX_CANDIDATES)) {
+      const story = byStory.get(c.storyId) ?? { id: c.storyId, firstSeen: firstSeenOf(c.storyId), articles: [] };
+      story.articles.push(c.article);
+      byStory.set(c.storyId, story);
+    }
+    const titles = new Map(pool.map((c) => [c.article.id, c.article.title]));
+    const decision = decide(self, [...byStory.values()], { total, params });
+
+    let storyId: string;
+    let kind: StoryChangeKind;
+    const mergedIds: string[] = [];
+    if (decision.join) {
+      const group = [decision.join, ...decision.merge];
+      // the oldest story keeps its id, so a dashboard following it keeps following it
+      const keep = [...group].sort(
+        (a, b) =>
+          (byStory.get(a.storyId)?.firstSeen ?? '~').localeCompare(byStory.get(b.storyId)?.firstSeen ?? '~') ||
+          a.storyId.localeCompare(b.storyId),
+      )[0];
+      storyId = keep.storyId;
+      for (const m of group) {
+        if (m.storyId === storyId) continue;
+        merges.push({ keep: storyId, merge: m.storyId });
+        mergedInto.set(m.storyId, storyId);
+        batchFirstSeen.set(storyId, earlierDate(firstSeenOf(storyId), firstSeenOf(m.storyId)));
+        mergedIds.push(m.storyId);
+      }
+      kind = mergedIds.length ? 'merged' : currentId === storyId ? 'unchanged' : 'joined';
+    } else {
+      const free = derived.get(article.id)!.find((id) => !taken.has(id));
+      if (!free) throw new Error(`No free story id for article ${article.id}`);
+      taken.add(free);
+      created.push(free);
+      storyId = free;
+      kind = 'created';
+    }
+    join(e, storyId);
+    follows.push({ storyId, links: followLinks(article, decision.follows, mergedIds, titles) });
+    if (!e.duplicateOf) {
+      const own = new Map(e.extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m]));
+      members.push({
+        article: {
+          id: article.id,
+          title: article.title,
+          lead: (article.paragraphs[0] ?? '').slice(0, 160),
+          language: article.language ?? '',
+          publishedAt: article.publishedAt ?? null,
+          entities: [...own.values()]
+            .map((m) => ({ id: m.entityId, salience: m.salience, df: entityInfo.get(m.entityId)?.df ?? 1 }))
+            .filter((x) => x.df <= weightDf),
+        },
+        date: article.publishedAt ? article.publishedAt.slice(0, 10) : null,
+        mentioned: new Set(own.keys()),
+      });
+    }
+    out.set(article.id, { storyId, kind, mergedIds, ...left(storyId) });
   }
-  return { storyId, kind, mergedIds, ...left(storyId) };
+
+  if (created.length) await run(createStories(created));
+  await run(linkArticles(links));
+  for (const m of merges) await run(mergeStoryInto(m.keep, m.merge));
+  await run(refreshMany([...new Set(links.map((l) => resolve(l.storyId)))]));
+  // one row per pair of stories, the last word on it kept
+  const pairs = new Map<string, { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }>();
+  for (const f of follows) {
+    const storyId = resolve(f.storyId);
+    for (const l of f.links) {
+      const otherId = resolve(l.otherId);
+      if (otherId === storyId) continue;
+      const key = [storyId, otherId].sort(byId).join('\u0000');
+      pairs.delete(key);
+      pairs.set(key, { storyId, otherId, shared: l.shared, evidence: l.evidence, score: l.score });
+    }
+  }
+  if (pairs.size) await run(writeFollows([...pairs.values()]));
+  return entries.map((e) => {
+    const change = out.get(e.article.id)!;
+    const storyId = resolve(change.storyId);
+    return storyId === change.storyId ? change : { ...change, storyId };
+  });
 }
 
 /** The FOLLOWS links of a decision, with the entities and the two titles that show each. */

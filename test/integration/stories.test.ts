@@ -2,7 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ApiServer } from '../../src/api/server';
 import type { Article, Entity, Extraction, Mention } from '../../src/domain/types';
-import { deleteArticle, writeArticle } from '../../src/store/article-writes';
+import { deleteArticle, writeArticle, writeArticles, type WriteResult } from '../../src/store/article-writes';
 import type { Executor } from '../../src/store/executor';
 import { gql, graphCounts, resetGraph, startTestApi, testExecutor } from './helpers';
 
@@ -267,6 +267,52 @@ describe('stories', () => {
     for (const id of ['bridge-a', 'bridge-b', 'bridge-m']) expect(await storyOf(executor, id)).toBe(a.story!.storyId);
     const res = await gql(api.url, `query($id: ID!) { story(id: $id) { id articleCount } }`, { id: b.story!.storyId });
     expect(res.data!.story).toEqual({ id: a.story!.storyId, articleCount: 3 });
+  });
+
+  it('assigns a whole batch as one by one would: a later article joins, bridges and follows stories earlier ones of the batch started', async () => {
+    const left = ['person:丁', 'topic:東一', 'topic:東二', 'org:東三', 'place:東四', 'topic:東五'];
+    const right = ['person:丁', 'topic:西一', 'topic:西二', 'org:西三', 'place:西四', 'topic:西五'];
+    const verdict = ['person:戊市長', 'place:戊市', 'topic:戊判決', 'org:戊法院', 'topic:戊貪污', 'person:戊法官'];
+    const back = ['person:戊市長', 'place:戊市', 'topic:戊復職', 'org:戊市府', 'topic:戊支持者', 'person:戊副市長'];
+    const batch = [
+      item({ id: 'batch-left', title: '甲乙丙丁', publishedAt: '2025-11-20', entities: left }),
+      item({ id: 'batch-left-2', title: '甲乙丙丁續報', publishedAt: '2025-11-20', source: 'Other Daily', entities: left }),
+      item({ id: 'batch-right', title: '戊己庚辛', language: 'zh-Hans', publishedAt: '2025-11-21', entities: right }),
+      item({
+        id: 'batch-bridge',
+        title: 'Both of them',
+        language: 'en',
+        publishedAt: '2025-11-21',
+        entities: [...left, ...right.slice(1)],
+      }),
+      item({ id: 'batch-verdict', title: '戊市長二審改判 檢方將上訴', publishedAt: '2025-12-10', entities: verdict }),
+      item({ id: 'batch-back', title: '戊市長回市府上班 支持者到場', publishedAt: '2025-12-12', entities: back }),
+    ];
+    const results = (await writeArticles(executor, batch)) as WriteResult[];
+    const story = (k: number) => results[k].story!;
+    expect(story(0).kind).toBe('created');
+    expect(story(1)).toMatchObject({ kind: 'joined', storyId: story(0).storyId });
+    expect(story(3)).toMatchObject({ kind: 'merged', storyId: story(0).storyId });
+    expect(story(3).mergedIds).toHaveLength(1);
+    // the right-hand story, created in the batch and merged in it, redirects to the older one
+    expect(story(2).storyId).toBe(story(0).storyId);
+    for (const id of ['batch-left', 'batch-left-2', 'batch-right', 'batch-bridge'])
+      expect(await storyOf(executor, id)).toBe(story(0).storyId);
+    const merged = await gql(api.url, `query($id: ID!) { story(id: $id) { id articleCount languages } }`, { id: story(3).mergedIds[0] });
+    expect(merged.data!.story).toEqual({
+      id: story(0).storyId,
+      articleCount: 4,
+      languages: expect.arrayContaining(['zh-Hant', 'zh-Hans', 'en']),
+    });
+    // one subject's two events: two stories of the batch, the later FOLLOWS the earlier
+    expect(story(5).storyId).not.toBe(story(4).storyId);
+    const res = await gql(api.url, `query($id: ID!) { story(id: $id) { articleCount follows { story { id } evidence } } }`, {
+      id: story(5).storyId,
+    });
+    expect(res.data!.story).toEqual({
+      articleCount: 1,
+      follows: [{ story: { id: story(4).storyId }, evidence: ['戊市長回市府上班 支持者到場', '戊市長二審改判 檢方將上訴'] }],
+    });
   });
 
   it("keeps one subject's two events apart and links the later one by FOLLOWS", async () => {
