@@ -51,6 +51,13 @@ export interface ArticleFilter {
   text?: string;
 }
 
+/**
+ * Lists ordered by date walk the `publishedAt` index from the newest article and stop after
+ * the page, unless an entity filter names few enough articles to expand them all: a hot
+ * entity (台灣, in most articles) is never expanded to its full degree for a page.
+ */
+export const EXPAND_MAX = 2000;
+
 /** One statement: the filtered, ordered page and the total count. */
 export function articlesPage(options: {
   filter?: ArticleFilter;
@@ -62,53 +69,147 @@ export function articlesPage(options: {
   const where: string[] = ['coalesce(a.stub, false) = false'];
   if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
   if (f.mentionsAny?.length) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }');
-  if (f.topic)
-    where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }');
+  if (f.topic) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t IN topics }');
   if (f.source) where.push('(a.source = $source OR a.site = $source)');
   if (f.language) where.push('a.language = $language');
   if (f.from) where.push('a.publishedAt >= $from');
   if (f.to) where.push('a.publishedAt <= $to');
   const relevance = options.orderBy === 'RELEVANCE' || Boolean(f.text);
-  // start from the most selective side: the full-text index, an entity's mentions, a topic's
-  // subtree, or (no such filter) every article
-  const head = f.text
-    ? `CALL db.index.fulltext.queryNodes('article_text', $text) YIELD node AS a, score`
-    : f.mentionsAll?.length
-      ? `MATCH (:Entity {id: $mentionsAll[0]})<-[:MENTIONS]-(a:Article) WITH a, 0.0 AS score`
-      : f.mentionsAny?.length
-        ? `MATCH (x:Entity)<-[:MENTIONS]-(a:Article) WHERE x.id IN $mentionsAny WITH DISTINCT a, 0.0 AS score`
-        : f.topic
-          ? `MATCH (t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic})
-             MATCH (t)<-[:MENTIONS]-(a:Article) WITH DISTINCT a, 0.0 AS score`
-          : `MATCH (a:Article) WITH a, 0.0 AS score`;
   const byRelevance = options.orderBy === 'RELEVANCE' || (relevance && options.orderBy !== 'PUBLISHED_AT');
-  // the requested entities' salience is the relevance of an article; only computed when it orders the list
-  const salience =
-    byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
-      ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
-      : ', score AS rel';
-  const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt DESC, a.id';
-  return {
-    cypher: `
+  const params = {
+    mentionsAll: f.mentionsAll ?? null,
+    mentionsAny: f.mentionsAny ?? null,
+    topic: f.topic ?? null,
+    source: f.source ?? null,
+    language: f.language ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    text: f.text ? escapeLucene(f.text) : null,
+    skip: int(options.skip),
+    limit: int(options.limit),
+  };
+  // a topic filter covers the topic's subtree (three levels), found from the topic by key
+  const topics = f.topic
+    ? `CALL () {
+        OPTIONAL MATCH (root:Entity {id: $topic}) WHERE root:Topic
+        OPTIONAL MATCH (sub:Topic)-[:SUBTOPIC_OF*1..3]->(root)
+        WITH root, collect(DISTINCT sub) AS subs
+        RETURN CASE WHEN root IS NULL THEN [] ELSE [root] + [s IN subs WHERE s <> root] END AS topics
+      }`
+    : 'WITH [] AS topics';
+  if (f.text || byRelevance) {
+    // start from the most selective side: the full-text index, an entity's mentions, a topic's
+    // subtree, or (no such filter) every article
+    const head = f.text
+      ? `CALL db.index.fulltext.queryNodes('article_text', $text) YIELD node AS a, score`
+      : f.mentionsAll?.length
+        ? `MATCH (:Entity {id: $mentionsAll[0]})<-[:MENTIONS]-(a:Article) WITH a, 0.0 AS score, topics`
+        : f.mentionsAny?.length
+          ? `MATCH (x:Entity)<-[:MENTIONS]-(a:Article) WHERE x.id IN $mentionsAny WITH DISTINCT a, 0.0 AS score, topics`
+          : f.topic
+            ? `UNWIND topics AS t MATCH (t)<-[:MENTIONS]-(a:Article) WITH DISTINCT a, 0.0 AS score, topics`
+            : `MATCH (a:Article) WITH a, 0.0 AS score, topics`;
+    // the requested entities' salience is the relevance of an article; only computed when it orders the list
+    const salience =
+      byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
+        ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
+        : ', score AS rel';
+    const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id';
+    return {
+      cypher: `
+      ${topics}
       ${head}
-      WITH a, score WHERE ${where.join(' AND ')}
+      WITH a, score, topics WHERE ${where.join(' AND ')}
       WITH a, score${salience}
       ${order}
       WITH collect(a) AS rows
       RETURN size(rows) AS totalCount,
              [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items`,
-    params: {
-      mentionsAll: f.mentionsAll ?? null,
-      mentionsAny: f.mentionsAny ?? null,
-      topic: f.topic ?? null,
-      source: f.source ?? null,
-      language: f.language ?? null,
-      from: f.from ?? null,
-      to: f.to ?? null,
-      text: f.text ? escapeLucene(f.text) : null,
-      skip: int(options.skip),
-      limit: int(options.limit),
-    },
+      params,
+    };
+  }
+  // Newest first. The entities the list starts from (an entity filter or the topic's subtree)
+  // and how many articles mention them, from the degree store (nothing is expanded).
+  const seeds = f.mentionsAll?.length
+    ? `OPTIONAL MATCH (x:Entity {id: $mentionsAll[0]})`
+    : f.mentionsAny?.length
+      ? `OPTIONAL MATCH (x:Entity) WHERE x.id IN $mentionsAny`
+      : f.topic
+        ? `UNWIND (CASE WHEN size(topics) = 0 THEN [null] ELSE topics END) AS x`
+        : null;
+  const window = [f.from ? 'a.publishedAt >= $from' : null, f.to ? 'a.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
+  const dated = `a.publishedAt IS NOT NULL${window ? ` AND ${window}` : ''}`;
+  const conditions = where.join(' AND ');
+  const otherFilters = Boolean(f.source || f.language || f.from || f.to);
+  const filters = [f.mentionsAll?.length, f.mentionsAny?.length, f.topic].filter(Boolean).length;
+  // the total without counting: every article but the stubs (count store, stub index), or the one entity's degree
+  const total =
+    !seeds && !otherFilters
+      ? `CALL () { MATCH (a:Article) RETURN count(a) AS all }
+          CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
+          RETURN all - stubs AS totalCount`
+      : !otherFilters && filters === 1 && (f.mentionsAll?.length === 1 || f.mentionsAny?.length === 1)
+        ? `RETURN degree AS totalCount`
+        : seeds && !window
+          ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article)
+          WITH DISTINCT a, topics WHERE ${conditions}
+          RETURN count(a) AS totalCount`
+          : `MATCH (a:Article) WHERE ${seeds ? window : conditions}
+          WITH a, topics WHERE ${conditions}
+          RETURN count(a) AS totalCount`;
+  return {
+    cypher: `
+      ${topics}
+      ${
+        seeds
+          ? `CALL (topics) {
+        ${seeds}
+        WITH collect(x) AS xs, sum(CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)<-[:MENTIONS]-() } END) AS degree
+        RETURN xs, degree, size(xs) = 0 OR degree <= $expandMax AS expand
+      }`
+          : 'WITH topics, [] AS xs, 0 AS degree, false AS expand'
+      }
+      // few articles: all of them, sorted
+      CALL (topics, xs, expand) {
+        UNWIND (CASE WHEN expand THEN xs ELSE [] END) AS x
+        MATCH (x)<-[:MENTIONS]-(a:Article)
+        WITH DISTINCT a, topics WHERE ${conditions}
+        WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+        WITH collect(a) AS rows
+        RETURN size(rows) AS expandedTotal, rows[$skip..($skip + $limit)] AS expandedPage
+      }
+      // many: the publishedAt index from the newest, up to the end of the page
+      OPTIONAL CALL (topics, xs, degree, expand) {
+        WITH topics, xs, degree WHERE NOT expand
+        CALL (topics) {
+          MATCH (a:Article) WHERE ${dated}
+          WITH a, topics WHERE ${conditions}
+          WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
+          RETURN collect(a) AS newest
+        }
+        // undated articles come last: looked for only when the page reaches past the dated ones
+        CALL (topics, xs, newest) {
+          WITH topics, xs WHERE size(newest) < $skip + $limit
+          ${
+            seeds
+              ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
+          WITH DISTINCT a, topics`
+              : `MATCH (a:Article) WHERE a.publishedAt IS NULL
+          WITH a, topics`
+          }
+          WHERE ${conditions}
+          WITH a ORDER BY a.id
+          RETURN collect(a) AS undated
+        }
+        CALL (topics, xs, degree) {
+          ${total}
+        }
+        RETURN totalCount, (newest + undated)[$skip..($skip + $limit)] AS walkedPage
+      }
+      WITH CASE WHEN expand THEN expandedTotal ELSE totalCount END AS totalCount,
+           CASE WHEN expand THEN expandedPage ELSE walkedPage END AS page
+      RETURN totalCount, [a IN page | ${ARTICLE_PROJECTION('a')}] AS items`,
+    params: { ...params, expandMax: int(EXPAND_MAX) },
   };
 }
 
@@ -185,18 +286,41 @@ export const mentionsByArticle = (ids: string[]): Query<Keyed<{ mentions: Mentio
   params: { ids },
 });
 
+/**
+ * An entity's articles, newest first: all of them sorted when few mention it, else the
+ * publishedAt index walked from the newest (an Expand(Into) check per article) up to the end of
+ * the page, so a hot entity's full degree is never expanded. The total is the node degree.
+ */
 export const articlesByEntity = (options: { ids: string[]; skip: number; limit: number }): Query<Keyed<PageRow<ArticleRecord>>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (e:Entity {id: id})
-    CALL (e) {
-      MATCH (e)<-[:MENTIONS]-(a:Article)
-      WITH a ORDER BY a.publishedAt DESC, a.id
-      WITH collect(a) AS rows
-      RETURN size(rows) AS totalCount, [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items
+    WITH id, e, COUNT { (e)<-[:MENTIONS]-() } AS degree
+    CALL (e, degree) {
+      UNWIND (CASE WHEN degree <= $expandMax THEN [e] ELSE [] END) AS x
+      MATCH (x)<-[:MENTIONS]-(a:Article)
+      WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+      RETURN collect(a) AS all
     }
-    RETURN id, totalCount, items`,
-  params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit) },
+    OPTIONAL CALL (e, degree) {
+      WITH e WHERE degree > $expandMax
+      CALL (e) {
+        MATCH (a:Article) WHERE a.publishedAt IS NOT NULL AND (a)-[:MENTIONS]->(e)
+        WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
+        RETURN collect(a) AS newest
+      }
+      // undated articles come last: looked for only when the page reaches past the dated ones
+      CALL (e, newest) {
+        WITH e WHERE size(newest) < $skip + $limit
+        MATCH (e)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
+        WITH a ORDER BY a.id
+        RETURN collect(a) AS undated
+      }
+      RETURN newest + undated AS walked
+    }
+    WITH id, degree, CASE WHEN degree <= $expandMax THEN all[$skip..($skip + $limit)] ELSE walked[$skip..($skip + $limit)] END AS rows
+    RETURN id, degree AS totalCount, [a IN rows | ${ARTICLE_PROJECTION('a')}] AS items`,
+  params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit), expandMax: int(EXPAND_MAX) },
 });
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
