@@ -55,9 +55,9 @@ function statements() {
 }
 
 /** What the store keeps of an article (article-writes.ts, articleProps), bands included. */
-function articleProps(article, store, fp) {
+function articleProps(article, store, fp, knownBands) {
   const body = article.paragraphs.join('\n');
-  const bands = fp.bandKeys(body);
+  const bands = knownBands === undefined ? fp.bandKeys(body) : knownBands;
   const props = {};
   for (let k = 0; k < fp.BANDS; k++) props[`band${k}`] = bands?.[k] ?? null;
   Object.assign(props, {
@@ -80,6 +80,46 @@ function articleProps(article, store, fp) {
     dateline: article.dateline ?? null,
   });
   return { props, bands };
+}
+
+/** A body's trigrams as a sorted array of 32-bit hashes: the store's containment test without keeping 100,000 sets of strings. */
+function trigramHashes(fp, body) {
+  const grams = fp.trigrams(body);
+  const out = new Uint32Array(grams.size);
+  let k = 0;
+  for (const g of grams) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < g.length; i++) h = Math.imul(h ^ g.charCodeAt(i), 0x01000193) >>> 0;
+    out[k++] = h;
+  }
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+  return out.subarray(0, n);
+}
+
+/** fingerprint.containment over trigramHashes. */
+function hashedContainment(a, b) {
+  const small = a.length <= b.length ? a.length : b.length;
+  if (!small) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (shared++, i++, j++);
+    else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / small;
+}
+
+/** store.pickOriginal (article-writes.ts) with the hashed containment: the closest copy, then the earliest, then by id. */
+function pickOriginal(mine, candidates, minContainment) {
+  const close = candidates
+    .map((r) => ({ id: r.originalId ?? r.id, score: hashedContainment(mine, r.grams), publishedAt: r.publishedAt ?? '' }))
+    .filter((r) => r.score >= minContainment)
+    .sort((x, y) => y.score - x.score || x.publishedAt.localeCompare(y.publishedAt) || x.id.localeCompare(y.id));
+  return close[0]?.id;
 }
 
 /**
@@ -136,7 +176,7 @@ function fold(readChunks, options = {}) {
           (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0),
       )
       .slice(0, 20)
-      .map(({ a }) => ({ id: a.id, body: a.body, publishedAt: a.publishedAt, originalId: a.duplicateOf ?? null }));
+      .map(({ a }) => ({ id: a.id, grams: a.grams, publishedAt: a.publishedAt, originalId: a.duplicateOf ?? null }));
   };
 
   const writeBatch = (batch) => {
@@ -166,9 +206,15 @@ function fold(readChunks, options = {}) {
       const { article, extraction } = item;
       const { props, bands } = articleProps(article, store, fp);
       item.props = props;
-      const entry = { id: article.id, publishedAt: article.publishedAt ?? null, body: props.body, duplicateOf: null };
+      const entry = {
+        id: article.id,
+        publishedAt: article.publishedAt ?? null,
+        grams: bands ? trigramHashes(fp, props.body) : null,
+        duplicateOf: null,
+      };
+      item.bands = bands;
       if (bands) {
-        const original = store.pickOriginal(props.body, candidatesOf(bands, article.id));
+        const original = pickOriginal(entry.grams, candidatesOf(bands, article.id), fp.DUPLICATE_MIN_CONTAINMENT);
         if (original && original !== article.id) entry.duplicateOf = original;
       }
       const idx = articles.push(entry) - 1;
@@ -222,9 +268,9 @@ function fold(readChunks, options = {}) {
       const batch = chunk.slice(i, i + batchSize);
       writeBatch(batch);
     }
-    for (const item of chunk) perArticle.push({ id: item.article.id, duplicateOf: item.duplicateOf });
+    for (const item of chunk) perArticle.push({ id: item.article.id, duplicateOf: item.duplicateOf, bands: item.bands });
   }
-  for (const a of articles) a.body = null;
+  for (const a of articles) a.grams = null;
   return { entities, topicParents, outlets, stubs, links, perArticle };
 }
 
@@ -238,7 +284,8 @@ async function fastLoad(executor, readChunks, options = {}) {
   const rowsPerStatement = options.rowsPerStatement ?? 5000;
   const q = statements();
   const t0 = now();
-  const [{ n }] = await executor.read({ cypher: 'MATCH (n) RETURN count(n) AS n', params: {} });
+  // the schema's migrations leave their own (:Migration) nodes; anything else means data
+  const [{ n }] = await executor.read({ cypher: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS n', params: {} });
   if (Number(n) > 0) throw new Error(`fast load needs an empty graph (this one holds ${n} nodes)`);
   const f = fold(readChunks, options);
   const tFold = now();
@@ -262,13 +309,14 @@ async function fastLoad(executor, readChunks, options = {}) {
   await write(q.outlets, [...f.outlets.values()]);
   // articles, then what hangs off them, a cached chunk at a time
   const dupOf = new Map(f.perArticle.map((a) => [a.id, a.duplicateOf]));
+  const bandsOf = new Map(f.perArticle.map((a) => [a.id, a.bands]));
   let written = 0;
   for (const chunk of readChunks()) {
     const store = requireDist('store/article-writes.js');
     const fp = requireDist('store/fingerprint.js');
     await write(
       q.articles,
-      chunk.map(({ article }) => articleProps(article, store, fp).props),
+      chunk.map(({ article }) => articleProps(article, store, fp, bandsOf.get(article.id)).props),
     );
     const ids = new Set(chunk.map(({ article }) => article.id));
     await write(

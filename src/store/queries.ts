@@ -278,7 +278,8 @@ export const mentionsByArticle = (ids: string[]): Query<Keyed<{ mentions: Mentio
     MATCH (a:Article {id: id})
     CALL (a) {
       MATCH (a)-[m:MENTIONS]->(e:Entity)
-      WITH m, e ORDER BY m.salience DESC, m.firstOffset
+      // the entity's id breaks ties, so the order does not depend on storage
+      WITH m, e ORDER BY m.salience DESC, m.firstOffset, e.id
       RETURN collect({ count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience,
                        entity: ${ENTITY_PROJECTION('e')} }) AS mentions
     }
@@ -341,9 +342,11 @@ export function relationsByEntity(options: {
       CALL (e) {
         MATCH ${pattern} WHERE type(r) IN $types
         WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title, r
+        // evidence in article order and ties broken by id, so the answer does not depend on storage order
+        ORDER BY r.articleId, r.evidence
         WITH s, t, type, title, max(r.confidence) AS confidence,
              collect({ sentence: r.evidence, articleId: r.articleId, confidence: r.confidence, editor: r.editor }) AS evidence
-        ORDER BY confidence DESC, size(evidence) DESC, type, t.name
+        ORDER BY confidence DESC, size(evidence) DESC, type, t.name, t.id, s.id, title
         LIMIT $first
         RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence, evidence: evidence,
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
