@@ -406,7 +406,9 @@ function unordered(value) {
       );
     return v;
   };
-  return JSON.stringify(norm(JSON.parse(JSON.stringify(value, plain))));
+  // sums of floats differ in the last digits with the order they are added in
+  const rounded = (k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : plain(k, v));
+  return JSON.stringify(norm(JSON.parse(JSON.stringify(value, rounded))));
 }
 
 /**
