@@ -126,7 +126,7 @@ async function cachedItems(options) {
   };
 }
 
-module.exports = { cachedItems, CHUNK };
+module.exports = { cachedItems };
 
 if (require.main === module) {
   // node scripts/lib/extract-cache.js --count 100000 [--seed bench] [--workers 2]: fills the cache ahead of a run

@@ -54,4 +54,4 @@ async function startPeer({ uri, port = 0 }) {
   };
 }
 
-module.exports = { startPeer, TYPE_DEFS };
+module.exports = { startPeer };
