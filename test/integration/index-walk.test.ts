@@ -15,8 +15,11 @@ describe('newest-first lists: the index walk answers like the expansion', () => 
 
   const walked = <T>(q: Query<T>): Query<T> => ({ ...q, params: { ...q.params, expandMax: int(0) } });
   const expanded = <T>(q: Query<T>): Query<T> => ({ ...q, params: { ...q.params, expandMax: int(1_000_000) } });
-  const titles = (rows: Record<string, unknown>[]) =>
-    rows.map((r) => ({ totalCount: Number(r.totalCount), titles: (r.items as { title: string }[]).map((a) => a.title) }));
+  const titles = (rows: readonly object[]) =>
+    (rows as { totalCount: unknown; items: { title: string }[] }[]).map((r) => ({
+      totalCount: Number(r.totalCount),
+      titles: r.items.map((a) => a.title),
+    }));
 
   beforeAll(async () => {
     executor = await testExecutor();
