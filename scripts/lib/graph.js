@@ -34,7 +34,7 @@ async function openGraph(options = {}) {
     const t0 = now();
     local = await startLocalNeo4j({
       dataDir,
-      port: 0,
+      port: options.port ?? 0,
       heapMb: options.heapMb ?? 512,
       pageCacheMb: options.pageCacheMb ?? 384,
       log: (line) => log(`  [neo4j] ${line}`),

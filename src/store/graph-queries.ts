@@ -28,6 +28,8 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
     UNWIND ${nodesVar} AS x
     WITH DISTINCT x, ${nodesVar}
     MATCH (x)-[r:${types}]->(y) WHERE y IN ${nodesVar}
+    // evidence in article order, so the sentences shown do not depend on storage order
+    WITH x, y, r ORDER BY r.articleId, r.evidence
     WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, collect(r) AS rs
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: size(rs),
                      confidence: reduce(c = 0.0, r IN rs | CASE WHEN r.confidence > c THEN r.confidence ELSE c END),

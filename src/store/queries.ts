@@ -51,6 +51,13 @@ export interface ArticleFilter {
   text?: string;
 }
 
+/**
+ * Lists ordered by date walk the `publishedAt` index from the newest article and stop after
+ * the page, unless an entity filter names few enough articles to expand them all: a hot
+ * entity (台灣, in most articles) is never expanded to its full degree for a page.
+ */
+export const EXPAND_MAX = 2000;
+
 /** One statement: the filtered, ordered page and the total count. */
 export function articlesPage(options: {
   filter?: ArticleFilter;
@@ -62,53 +69,147 @@ export function articlesPage(options: {
   const where: string[] = ['coalesce(a.stub, false) = false'];
   if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
   if (f.mentionsAny?.length) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }');
-  if (f.topic)
-    where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic}) }');
+  if (f.topic) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t IN topics }');
   if (f.source) where.push('(a.source = $source OR a.site = $source)');
   if (f.language) where.push('a.language = $language');
   if (f.from) where.push('a.publishedAt >= $from');
   if (f.to) where.push('a.publishedAt <= $to');
   const relevance = options.orderBy === 'RELEVANCE' || Boolean(f.text);
-  // start from the most selective side: the full-text index, an entity's mentions, a topic's
-  // subtree, or (no such filter) every article
-  const head = f.text
-    ? `CALL db.index.fulltext.queryNodes('article_text', $text) YIELD node AS a, score`
-    : f.mentionsAll?.length
-      ? `MATCH (:Entity {id: $mentionsAll[0]})<-[:MENTIONS]-(a:Article) WITH a, 0.0 AS score`
-      : f.mentionsAny?.length
-        ? `MATCH (x:Entity)<-[:MENTIONS]-(a:Article) WHERE x.id IN $mentionsAny WITH DISTINCT a, 0.0 AS score`
-        : f.topic
-          ? `MATCH (t:Topic) WHERE t.id = $topic OR (t)-[:SUBTOPIC_OF*1..3]->(:Topic {id: $topic})
-             MATCH (t)<-[:MENTIONS]-(a:Article) WITH DISTINCT a, 0.0 AS score`
-          : `MATCH (a:Article) WITH a, 0.0 AS score`;
   const byRelevance = options.orderBy === 'RELEVANCE' || (relevance && options.orderBy !== 'PUBLISHED_AT');
-  // the requested entities' salience is the relevance of an article; only computed when it orders the list
-  const salience =
-    byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
-      ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
-      : ', score AS rel';
-  const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt DESC, a.id';
-  return {
-    cypher: `
+  const params = {
+    mentionsAll: f.mentionsAll ?? null,
+    mentionsAny: f.mentionsAny ?? null,
+    topic: f.topic ?? null,
+    source: f.source ?? null,
+    language: f.language ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    text: f.text ? escapeLucene(f.text) : null,
+    skip: int(options.skip),
+    limit: int(options.limit),
+  };
+  // a topic filter covers the topic's subtree (three levels), found from the topic by key
+  const topics = f.topic
+    ? `CALL () {
+        OPTIONAL MATCH (root:Entity {id: $topic}) WHERE root:Topic
+        OPTIONAL MATCH (sub:Topic)-[:SUBTOPIC_OF*1..3]->(root)
+        WITH root, collect(DISTINCT sub) AS subs
+        RETURN CASE WHEN root IS NULL THEN [] ELSE [root] + [s IN subs WHERE s <> root] END AS topics
+      }`
+    : 'WITH [] AS topics';
+  if (f.text || byRelevance) {
+    // start from the most selective side: the full-text index, an entity's mentions, a topic's
+    // subtree, or (no such filter) every article
+    const head = f.text
+      ? `CALL db.index.fulltext.queryNodes('article_text', $text) YIELD node AS a, score`
+      : f.mentionsAll?.length
+        ? `MATCH (:Entity {id: $mentionsAll[0]})<-[:MENTIONS]-(a:Article) WITH a, 0.0 AS score, topics`
+        : f.mentionsAny?.length
+          ? `MATCH (x:Entity)<-[:MENTIONS]-(a:Article) WHERE x.id IN $mentionsAny WITH DISTINCT a, 0.0 AS score, topics`
+          : f.topic
+            ? `UNWIND topics AS t MATCH (t)<-[:MENTIONS]-(a:Article) WITH DISTINCT a, 0.0 AS score, topics`
+            : `MATCH (a:Article) WITH a, 0.0 AS score, topics`;
+    // the requested entities' salience is the relevance of an article; only computed when it orders the list
+    const salience =
+      byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
+        ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
+        : ', score AS rel';
+    const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id';
+    return {
+      cypher: `
+      ${topics}
       ${head}
-      WITH a, score WHERE ${where.join(' AND ')}
+      WITH a, score, topics WHERE ${where.join(' AND ')}
       WITH a, score${salience}
       ${order}
       WITH collect(a) AS rows
       RETURN size(rows) AS totalCount,
              [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items`,
-    params: {
-      mentionsAll: f.mentionsAll ?? null,
-      mentionsAny: f.mentionsAny ?? null,
-      topic: f.topic ?? null,
-      source: f.source ?? null,
-      language: f.language ?? null,
-      from: f.from ?? null,
-      to: f.to ?? null,
-      text: f.text ? escapeLucene(f.text) : null,
-      skip: int(options.skip),
-      limit: int(options.limit),
-    },
+      params,
+    };
+  }
+  // Newest first. The entities the list starts from (an entity filter or the topic's subtree)
+  // and how many articles mention them, from the degree store (nothing is expanded).
+  const seeds = f.mentionsAll?.length
+    ? `OPTIONAL MATCH (x:Entity {id: $mentionsAll[0]})`
+    : f.mentionsAny?.length
+      ? `OPTIONAL MATCH (x:Entity) WHERE x.id IN $mentionsAny`
+      : f.topic
+        ? `UNWIND (CASE WHEN size(topics) = 0 THEN [null] ELSE topics END) AS x`
+        : null;
+  const window = [f.from ? 'a.publishedAt >= $from' : null, f.to ? 'a.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
+  const dated = `a.publishedAt IS NOT NULL${window ? ` AND ${window}` : ''}`;
+  const conditions = where.join(' AND ');
+  const otherFilters = Boolean(f.source || f.language || f.from || f.to);
+  const filters = [f.mentionsAll?.length, f.mentionsAny?.length, f.topic].filter(Boolean).length;
+  // the total without counting: every article but the stubs (count store, stub index), or the one entity's degree
+  const total =
+    !seeds && !otherFilters
+      ? `CALL () { MATCH (a:Article) RETURN count(a) AS all }
+          CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
+          RETURN all - stubs AS totalCount`
+      : !otherFilters && filters === 1 && (f.mentionsAll?.length === 1 || f.mentionsAny?.length === 1)
+        ? `RETURN degree AS totalCount`
+        : seeds && !window
+          ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article)
+          WITH DISTINCT a, topics WHERE ${conditions}
+          RETURN count(a) AS totalCount`
+          : `MATCH (a:Article) WHERE ${seeds ? window : conditions}
+          WITH a, topics WHERE ${conditions}
+          RETURN count(a) AS totalCount`;
+  return {
+    cypher: `
+      ${topics}
+      ${
+        seeds
+          ? `CALL (topics) {
+        ${seeds}
+        WITH collect(x) AS xs, sum(CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)<-[:MENTIONS]-() } END) AS degree
+        RETURN xs, degree, size(xs) = 0 OR degree <= $expandMax AS expand
+      }`
+          : 'WITH topics, [] AS xs, 0 AS degree, false AS expand'
+      }
+      // few articles: all of them, sorted
+      CALL (topics, xs, expand) {
+        UNWIND (CASE WHEN expand THEN xs ELSE [] END) AS x
+        MATCH (x)<-[:MENTIONS]-(a:Article)
+        WITH DISTINCT a, topics WHERE ${conditions}
+        WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+        WITH collect(a) AS rows
+        RETURN size(rows) AS expandedTotal, rows[$skip..($skip + $limit)] AS expandedPage
+      }
+      // many: the publishedAt index from the newest, up to the end of the page
+      OPTIONAL CALL (topics, xs, degree, expand) {
+        WITH topics, xs, degree WHERE NOT expand
+        CALL (topics) {
+          MATCH (a:Article) WHERE ${dated}
+          WITH a, topics WHERE ${conditions}
+          WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
+          RETURN collect(a) AS newest
+        }
+        // undated articles come last: looked for only when the page reaches past the dated ones
+        CALL (topics, xs, newest) {
+          WITH topics, xs WHERE size(newest) < $skip + $limit
+          ${
+            seeds
+              ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
+          WITH DISTINCT a, topics`
+              : `MATCH (a:Article) WHERE a.publishedAt IS NULL
+          WITH a, topics`
+          }
+          WHERE ${conditions}
+          WITH a ORDER BY a.id
+          RETURN collect(a) AS undated
+        }
+        CALL (topics, xs, degree) {
+          ${total}
+        }
+        RETURN totalCount, (newest + undated)[$skip..($skip + $limit)] AS walkedPage
+      }
+      WITH CASE WHEN expand THEN expandedTotal ELSE totalCount END AS totalCount,
+           CASE WHEN expand THEN expandedPage ELSE walkedPage END AS page
+      RETURN totalCount, [a IN page | ${ARTICLE_PROJECTION('a')}] AS items`,
+    params: { ...params, expandMax: int(EXPAND_MAX) },
   };
 }
 
@@ -177,7 +278,8 @@ export const mentionsByArticle = (ids: string[]): Query<Keyed<{ mentions: Mentio
     MATCH (a:Article {id: id})
     CALL (a) {
       MATCH (a)-[m:MENTIONS]->(e:Entity)
-      WITH m, e ORDER BY m.salience DESC, m.firstOffset
+      // the entity's id breaks ties, so the order does not depend on storage
+      WITH m, e ORDER BY m.salience DESC, m.firstOffset, e.id
       RETURN collect({ count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience,
                        entity: ${ENTITY_PROJECTION('e')} }) AS mentions
     }
@@ -185,18 +287,41 @@ export const mentionsByArticle = (ids: string[]): Query<Keyed<{ mentions: Mentio
   params: { ids },
 });
 
+/**
+ * An entity's articles, newest first: all of them sorted when few mention it, else the
+ * publishedAt index walked from the newest (an Expand(Into) check per article) up to the end of
+ * the page, so a hot entity's full degree is never expanded. The total is the node degree.
+ */
 export const articlesByEntity = (options: { ids: string[]; skip: number; limit: number }): Query<Keyed<PageRow<ArticleRecord>>> => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (e:Entity {id: id})
-    CALL (e) {
-      MATCH (e)<-[:MENTIONS]-(a:Article)
-      WITH a ORDER BY a.publishedAt DESC, a.id
-      WITH collect(a) AS rows
-      RETURN size(rows) AS totalCount, [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items
+    WITH id, e, COUNT { (e)<-[:MENTIONS]-() } AS degree
+    CALL (e, degree) {
+      UNWIND (CASE WHEN degree <= $expandMax THEN [e] ELSE [] END) AS x
+      MATCH (x)<-[:MENTIONS]-(a:Article)
+      WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+      RETURN collect(a) AS all
     }
-    RETURN id, totalCount, items`,
-  params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit) },
+    OPTIONAL CALL (e, degree) {
+      WITH e WHERE degree > $expandMax
+      CALL (e) {
+        MATCH (a:Article) WHERE a.publishedAt IS NOT NULL AND (a)-[:MENTIONS]->(e)
+        WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
+        RETURN collect(a) AS newest
+      }
+      // undated articles come last: looked for only when the page reaches past the dated ones
+      CALL (e, newest) {
+        WITH e WHERE size(newest) < $skip + $limit
+        MATCH (e)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
+        WITH a ORDER BY a.id
+        RETURN collect(a) AS undated
+      }
+      RETURN newest + undated AS walked
+    }
+    WITH id, degree, CASE WHEN degree <= $expandMax THEN all[$skip..($skip + $limit)] ELSE walked[$skip..($skip + $limit)] END AS rows
+    RETURN id, degree AS totalCount, [a IN rows | ${ARTICLE_PROJECTION('a')}] AS items`,
+  params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit), expandMax: int(EXPAND_MAX) },
 });
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -217,9 +342,11 @@ export function relationsByEntity(options: {
       CALL (e) {
         MATCH ${pattern} WHERE type(r) IN $types
         WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title, r
+        // evidence in article order and ties broken by id, so the answer does not depend on storage order
+        ORDER BY r.articleId, r.evidence
         WITH s, t, type, title, max(r.confidence) AS confidence,
              collect({ sentence: r.evidence, articleId: r.articleId, confidence: r.confidence, editor: r.editor }) AS evidence
-        ORDER BY confidence DESC, size(evidence) DESC, type, t.name
+        ORDER BY confidence DESC, size(evidence) DESC, type, t.name, t.id, s.id, title
         LIMIT $first
         RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence, evidence: evidence,
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
@@ -234,20 +361,25 @@ export function relationsByEntity(options: {
  * stays instant on a large graph; the date range comes from the publishedAt index.
  */
 export function counts(): Query<StatsRecord> {
-  const entityCounts = Object.entries(ENTITY_LABELS)
-    .map(([type, label]) => `MATCH (e:${label}) RETURN '${type}' AS type, count(e) AS c`)
-    .join(' UNION ALL ');
+  // one subquery per count, returning nothing but count(): the shape the planner answers from
+  // the count store (a literal next to the count, as in a UNION of rows, makes it scan the label)
+  const entityTypes = Object.entries(ENTITY_LABELS);
   const relationTypes = [...Object.values(RELATION_LABELS), 'MENTIONS', 'CO_OCCURS', 'LINKS_TO', 'DUPLICATE_OF'];
-  const relationCounts = relationTypes.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS type, count(r) AS c`).join(' UNION ALL ');
+  const entityCounts = entityTypes.map(([, label], i) => `CALL () { MATCH (e:${label}) RETURN count(e) AS e${i} }`).join('\n      ');
+  const relationCounts = relationTypes.map((t, i) => `CALL () { MATCH ()-[r:${t}]->() RETURN count(r) AS r${i} }`).join('\n      ');
+  const entityList = entityTypes.map(([type], i) => `{ type: '${type}', count: e${i} }`).join(', ');
+  const relationList = relationTypes.map((t, i) => `{ type: '${t}', count: r${i} }`).join(', ');
   return {
     cypher: `
       CALL () { MATCH (a:Article) RETURN count(a) AS all }
       CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
       CALL () { OPTIONAL MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt ASC LIMIT 1 RETURN a.publishedAt AS firstPublished }
       CALL () { OPTIONAL MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt DESC LIMIT 1 RETURN a.publishedAt AS lastPublished }
-      CALL () { CALL () { ${entityCounts} } WITH type, c WHERE c > 0 RETURN collect({ type: type, count: c }) AS entities }
-      CALL () { CALL () { ${relationCounts} } WITH type, c WHERE c > 0 RETURN collect({ type: type, count: c }) AS relations }
-      RETURN all - stubs AS articles, firstPublished, lastPublished, entities, relations`,
+      ${entityCounts}
+      ${relationCounts}
+      RETURN all - stubs AS articles, firstPublished, lastPublished,
+             [x IN [${entityList}] WHERE x.count > 0] AS entities,
+             [x IN [${relationList}] WHERE x.count > 0] AS relations`,
     params: {},
   };
 }
