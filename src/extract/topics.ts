@@ -35,8 +35,8 @@ interface Scored {
 }
 
 /**
- * Topics: taxonomy keywords weighted by count (headline counts double), named parents raised
- * when a child is well supported, the outlet's topic-like tags, then a few TF-IDF keywords for Chinese or
+ * Topics: taxonomy keywords weighted by count (headline counts double), parents when a child
+ * is well supported, the outlet's topic-like tags, then a few TF-IDF keywords for Chinese or
  * frequent noun phrases for English. Output is capped: precision matters more than coverage.
  */
 export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article }): void {
@@ -88,17 +88,18 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeForm(f).toLowerCase());
     if (!own.some((o) => sharesPart(o, form))) scored.delete(key);
   }
-  // a parent the text names is half as well supported as its best child, and never crowds out the
-  // specific topics; one the text never names (農業 over 非洲豬瘟) is a category, not what the
-  // article is about, and is not added
+  // a parent is half as well supported as its best child: it never crowds out the specific topics
   const parentSupport = new Map<string, number>();
   for (const sc of scored.values()) {
     const parent = sc.lex?.parent;
     if (parent && sc.score >= 3) parentSupport.set(parent, Math.max(parentSupport.get(parent) ?? 0, sc.score / 2));
   }
   for (const [pid, support] of parentSupport) {
+    const parent = lex.byId.get(pid);
+    if (!parent) continue;
     const cur = scored.get(pid);
     if (cur) cur.score = Math.max(cur.score, support);
+    else bump(pid, { lex: parent, name: doc.lang === 'en' ? (parent.en ?? parent.name) : parent.name }, support);
   }
 
   const entityKeys = new Set<string>();

@@ -164,24 +164,6 @@ describe('Latin words in Chinese headlines', () => {
   });
 });
 
-describe('taxonomy parents', () => {
-  test('a category the text never names (agriculture over African swine fever) is not added', () => {
-    const x = extract(
-      article(
-        [
-          '南部一處養豬場驗出非洲豬瘟，防疫人員今天撲殺場內豬隻。',
-          '非洲豬瘟疫情擴大，豬瘟防疫措施升級，豬隻禁運三天。',
-          '專家說，非洲豬瘟病毒對人無害。',
-        ],
-        { title: '養豬場驗出非洲豬瘟' },
-      ),
-    );
-    const ids = topics(x).map((e) => e.id);
-    expect(ids).toContain('topic:animal-diseases');
-    expect(ids).not.toContain('topic:agriculture');
-  });
-});
-
 describe('a word that describes a person is no topic', () => {
   test('名將 written before a name says who the person is; the event stays a topic', () => {
     const x = extract(
