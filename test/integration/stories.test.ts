@@ -285,8 +285,9 @@ describe('stories', () => {
         publishedAt: '2025-11-21',
         entities: [...left, ...right.slice(1)],
       }),
-      item({ id: 'batch-verdict', title: '戊市長二審改判 檢方將上訴', publishedAt: '2025-12-10', entities: verdict }),
-      item({ id: 'batch-back', title: '戊市長回市府上班 支持者到場', publishedAt: '2025-12-12', entities: back }),
+      // two days apart, and weeks before the newest article the listing test below counts on
+      item({ id: 'batch-verdict', title: '戊市長二審改判 檢方將上訴', publishedAt: '2025-11-24', entities: verdict }),
+      item({ id: 'batch-back', title: '戊市長回市府上班 支持者到場', publishedAt: '2025-11-26', entities: back }),
     ];
     const results = (await writeArticles(executor, batch)) as WriteResult[];
     const story = (k: number) => results[k].story!;
