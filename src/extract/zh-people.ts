@@ -1,6 +1,7 @@
 import type { Lexicon, TitleDef } from './lexicon';
 import { normalizeForm } from './normalize';
 import { dictEntry, type Token } from './segment';
+import { NAME_END_WORDS } from './zh-name-model';
 
 /** A person name found by a pattern, in normalised-text offsets. */
 export interface NameCandidate {
@@ -23,63 +24,9 @@ export interface TitleHit {
 }
 
 const n = normalizeForm;
-/** Words that end a name when they follow it: speech verbs, time words, particles. */
+/** Words that end a name when they follow it: the name model's cues, and verbs of action. */
 const AFTER_NAME = [
-  '表示',
-  '指出',
-  '说',
-  '认为',
-  '强调',
-  '坦言',
-  '透露',
-  '称',
-  '回应',
-  '质疑',
-  '批评',
-  '提到',
-  '解释',
-  '呼吁',
-  '分析',
-  '建议',
-  '今天',
-  '今日',
-  '昨天',
-  '昨日',
-  '明天',
-  '日前',
-  '也',
-  '则',
-  '在',
-  '于',
-  '与',
-  '和',
-  '及',
-  '等',
-  '将',
-  '是',
-  '的',
-  '已',
-  '曾',
-  '向',
-  '对',
-  '为',
-  '从',
-  '以',
-  '率',
-  '出席',
-  '接受',
-  '会',
-  '还',
-  '都',
-  '更',
-  '才',
-  '就',
-  '又',
-  '被',
-  '把',
-  '今',
-  '昨',
-  '所',
+  ...NAME_END_WORDS,
   '发',
   '宣',
   '证实',
