@@ -435,7 +435,7 @@ function zhTopicCandidates(opts: {
 }
 
 /**
- * A word written right before a person's name (名將 in 名將某某, 得主 in 和平獎得主某某) says who
+ * A word written right before a person's name (名將 in 名將某某, 老將 in 隊上老將某某) says who
  * that person is: it describes the person, it is not a theme of the article. A bare title (校長)
  * is the exception, as the post itself can be the theme (a principal's handover).
  */
@@ -523,8 +523,8 @@ const HEADLINE_FILLER = new Set(
   ].map((w) => normalizeForm(w)),
 );
 /**
- * A capitalised Latin word set in Chinese text (隨著Labubu熱潮) that names no entity is a product or
- * a brand; one in brackets or among other Latin words is a gloss or a title (夏拉（Ahmad al-Sharaa）).
+ * A capitalised Latin word set in Chinese text (隨著Zorbi熱潮) that names no entity is a product or
+ * a brand; one in brackets or among other Latin words is a gloss or a title (王明（Wang Ming）).
  */
 function brandAt(text: string, start: number, end: number): boolean {
   return /^[A-Z][a-z]{2,11}$/.test(text.slice(start, end)) && HAN_CHAR.test(text[start - 1] ?? '') && HAN_CHAR.test(text[end] ?? '');
@@ -554,8 +554,8 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     if (UNNAMED_BODY.test(t.word)) continue;
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
-    // a headline taken from the lead sentence tells its story with verbs (洪水挾帶砂石); only one the
-    // body comes back to (復職, 溢流) says what happened
+    // a headline taken from the lead sentence tells its story with verbs (颱風挾帶豪雨); only one the
+    // body comes back to (沖毀, 停電) says what happened
     if (t.tag === 'v' && doc.headlineRepeat.end > 0 && doc.norm.indexOf(t.word, doc.headlineRepeat.end) < 0) continue;
     if (keys.some((k) => k.includes(t.word.toLowerCase()) || t.word.toLowerCase().includes(k))) continue;
     if (lex.zh.has(t.word)) continue;
@@ -573,7 +573,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     [...w].length >= 2 &&
     !/\d|[a-z]/.test(w) &&
     !entityKeys.has(w.toLowerCase()) &&
-    // a body's name (高等法院, 中央政府) is an organization, not a theme
+    // a body's name (行政法院, 區公所) is an organization, not a theme
     !endsWithOrgHead(w) &&
     !lex.stop.keywordsZh.has(w) &&
     !longKeys.some((e) => e.length > w.length && e.includes(w));
@@ -588,7 +588,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     )
       continue;
     if (t.tag === 'x' && t.word.length < 3) continue;
-    // a word only jieba's HMM found is most often a fragment (36|分之差, 涉詐領|助理費)
+    // a word only jieba's HMM found is most often a fragment (9|球之差, 昨以)
     if (hmmOnly(t.word)) continue;
     // stock codes (2330-TW)(TSM-US) are listings, not themes
     if (/^[A-Z]+$/.test(t.word) && (body[t.start - 1] === '-' || body[t.end] === '-')) continue;
