@@ -580,10 +580,11 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
   for (const t of tagText(body.slice(0, doc.titleLength))) {
+    const brand = brandAt(body, t.start, t.end);
     if (
       !/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) ||
-      !(ok(t.word) || (brandAt(body, t.start, t.end) && !entityKeys.has(t.word.toLowerCase()))) ||
-      !(/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) || brandAt(body, t.start, t.end)) ||
+      !(ok(t.word) || (brand && !entityKeys.has(t.word.toLowerCase()))) ||
+      !(/^([\u3400-\u9fff]+|[A-Z]{2,5})$/.test(t.word) || brand) ||
       HEADLINE_FILLER.has(t.word)
     )
       continue;
