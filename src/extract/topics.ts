@@ -428,7 +428,8 @@ function zhTopicCandidates(opts: {
   // a headline word inside a headline phrase (午餐 of 校園午餐) adds nothing
   const words = zhHeadlineWords(opts).filter((w) => !phrases.some((p) => p.name.includes(w.name)));
   const describesPerson = personDescriptors(opts.doc);
-  return [...phrases, ...words, ...zhKeywords(opts)].filter((c) => {
+  const verbs = zhRepeatedVerbs(opts).filter((w) => !phrases.some((p) => p.name.includes(w.name)) && !words.some((x) => x.name === w.name));
+  return [...phrases, ...words, ...zhKeywords(opts), ...verbs].filter((c) => {
     const norm = normalizeForm(c.name);
     return !namesARole(opts.lex, norm) && (opts.lex.titlesZh.has(norm) || !describesPerson(norm));
   });
@@ -563,6 +564,41 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     out.push({ name: doc.surface(t.start, t.end).replace(/臺/g, '台'), weight: 2.2 });
   }
   return out.slice(0, 4);
+}
+
+/** A verb rare in the general language (jieba's IDF) that the body keeps repeating is the event followed. */
+const REPEATED_VERB_MIN_IDF = 9;
+const REPEATED_VERB_MIN_COUNT = 3;
+
+/**
+ * What the article keeps saying happened: a specific verb (卸任, 移除, 禁運) written three times or
+ * more outside the lead's copy of the headline. TF-IDF keywords are nouns, and a headline verb is
+ * only seen when there is a headline; this finds the event in articles saved without one.
+ */
+function zhRepeatedVerbs(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
+  const { doc, lex, entityKeys } = opts;
+  const tokens = doc.tokens ?? tagText(doc.norm);
+  const counts = new Map<string, { n: number; start: number }>();
+  for (const t of tokens) {
+    if (t.tag !== 'v' || t.word.length < 2 || t.word.length > 4) continue;
+    if (t.start >= doc.headlineRepeat.start && t.start < doc.headlineRepeat.end) continue;
+    const c = counts.get(t.word);
+    if (c) c.n++;
+    else counts.set(t.word, { n: 1, start: t.start });
+  }
+  const keys = [...entityKeys].filter((k) => k.length >= 2);
+  const out: { name: string; weight: number; n: number }[] = [];
+  for (const [word, { n, start }] of counts) {
+    if (n < REPEATED_VERB_MIN_COUNT || !/^[\u3400-\u9fff]+$/.test(word) || hmmOnly(word)) continue;
+    if ((idfOf(word) ?? 0) < REPEATED_VERB_MIN_IDF) continue;
+    if (HEADLINE_FILLER.has(word) || lex.stop.keywordsZh.has(word) || lex.zh.has(word)) continue;
+    if (keys.some((k) => k.includes(word) || word.includes(k))) continue;
+    out.push({ name: doc.surface(start, start + word.length).replace(/臺/g, '台'), weight: 2.2, n });
+  }
+  return out
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 2)
+    .map(({ name, weight }) => ({ name, weight }));
 }
 
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {

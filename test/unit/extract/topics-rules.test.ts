@@ -118,6 +118,24 @@ describe('a headline taken from the lead sentence', () => {
   });
 });
 
+describe('a specific verb the body keeps repeating', () => {
+  const body = [
+    '航空公司今天宣布，受引擎檢修影響，旗下三架客機停飛。',
+    '公司指出，停飛期間旅客可免費改票，客服專線將延長服務時間。',
+    '民航主管機關表示，停飛的客機須完成檢查才能復飛，總經理也為此請辭。',
+    '旅行業者說，連假前停飛，對訂位影響不小；有董事表態不會請辭。',
+  ];
+  test('is the event the article follows, even with no headline naming it', () => {
+    const keys = topicKeys(extract(article(body, { title: '客機檢修' })));
+    expect(keys).toContain('停飛');
+  });
+  test('said only twice, or common in the language, it is not', () => {
+    const keys = topicKeys(extract(article(body, { title: '客機檢修' })));
+    expect(keys).not.toContain('請辭');
+    expect(keys).not.toContain('表示');
+  });
+});
+
 describe("a body's name is no keyword", () => {
   test('行政法院, written bare and often, is an organization word and not a theme', () => {
     const x = extract(
