@@ -1,5 +1,6 @@
 import type { Entity, EntityType, OrganizationKind, Relation } from '../domain/types';
 import type { LexEntity } from './lexicon';
+import type { Token } from './segment';
 import { toTraditional } from './normalize';
 
 /** One occurrence of an entity in the article text (code-point offsets, end exclusive). */
@@ -28,7 +29,7 @@ export class DocState {
   readonly hits: Hit[] = [];
   readonly relations: Relation[] = [];
   /** jieba tokens of the normalised text, kept by the Chinese pass so that topics need not tag it again. */
-  tokens?: { word: string; tag: string; start: number; end: number }[];
+  tokens?: Token[];
   /** Where the article text (title + body) ends; captions may follow, read but without offsets. */
   bodyEnd = Number.POSITIVE_INFINITY;
   /** The text is Simplified Chinese: names of new entities are converted to Traditional. */
