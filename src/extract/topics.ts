@@ -352,6 +352,7 @@ function zhEventPhrases(opts: { doc: DocState; captions: string[] }): { name: st
 
 /** Tags of tokens that can sit inside a noun phrase (nouns, verbal nouns, names, idioms, abbreviations). */
 const PHRASE_TAGS = /^(n|nz|vn|nr|ns|nt|nrt|j|l|eng)$/;
+const PHRASE_WORD = /^[\u3400-\u9fffA-Za-z]+$/;
 
 /**
  * Noun phrases of the headline and recurring noun phrases of the body: runs of noun-like tokens
@@ -379,9 +380,10 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
   };
   for (const t of tokens) {
     const adjacent = !cur.length || cur[cur.length - 1].end === t.start;
-    if (!adjacent || !PHRASE_TAGS.test(t.tag) || !/^[\u3400-\u9fffA-Za-z]+$/.test(t.word) || (t.tag === 'eng' && t.word.length < 2))
-      flush();
-    if (PHRASE_TAGS.test(t.tag) && /^[\u3400-\u9fffA-Za-z]+$/.test(t.word)) cur.push(t);
+    // both tests once per token
+    const phrasal = PHRASE_TAGS.test(t.tag) && PHRASE_WORD.test(t.word);
+    if (!adjacent || !phrasal || (t.tag === 'eng' && t.word.length < 2)) flush();
+    if (phrasal) cur.push(t);
   }
   flush();
   // a phrase that is a name, or ends in one or in a title (演員|某某, 新任|校長, 某某|大學), is no theme
