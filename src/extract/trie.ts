@@ -148,6 +148,24 @@ export class SurfaceTrie<T> {
     }
   }
 
+  /** The longest form starting at `start` that ends by `limit` (undefined when there is none). */
+  longestAt(text: string, start: number, limit = text.length): TrieMatch<T> | undefined {
+    this.indexFirst();
+    let node = start < limit ? this.rootChild(text, start) : 0;
+    let bestEnd = -1;
+    let best: T[] | undefined;
+    for (let j = start + 1; node; j++) {
+      const values = this.values[node];
+      if (values) {
+        bestEnd = j;
+        best = values;
+      }
+      if (j >= limit) break;
+      node = this.child(node, text.charCodeAt(j));
+    }
+    return best ? { start, end: bestEnd, values: best } : undefined;
+  }
+
   /** The longest form starting at each position (overlaps allowed; callers resolve them). */
   scanLongest(text: string): TrieMatch<T>[] {
     this.indexFirst();
