@@ -113,13 +113,22 @@ export class DocState {
   /** Ids of the entities that came from the lexicon (their names are curated, never rewritten). */
   readonly lexIds = new Set<string>();
 
+  /**
+   * The entity each lexicon entry made here, while it is still the one under that id. Aliases are
+   * only ever appended and names never change, so upserting the same entry into its own entity
+   * again adds nothing: a name mentioned twenty times is merged once, not twenty times.
+   */
+  private readonly fromLex = new Map<LexEntity, Entity>();
+
   upsertLex(lex: LexEntity): Entity {
+    const done = this.fromLex.get(lex);
+    if (done && this.entities.get(lex.id) === done) return done;
     this.lexIds.add(lex.id);
     const useEn = this.lang === 'en' && !!lex.en;
     const name = useEn ? lex.en! : lex.name;
     // the lexicon's other spellings travel with the entity, so the graph can join articles on them
     const aliases = lex.type === 'topic' ? [] : [lex.name, ...lex.aliases, ...(lex.en ? [lex.en] : [])];
-    return this.upsert({
+    const ent = this.upsert({
       id: lex.id,
       type: lex.type,
       name,
@@ -129,6 +138,8 @@ export class DocState {
       kind: lex.kind,
       parentId: lex.type === 'topic' ? lex.parent : undefined,
     });
+    this.fromLex.set(lex, ent);
+    return ent;
   }
 
   addHit(h: { id: string; start: number; end: number; caption?: boolean; credit?: boolean; surface?: string }): void {
