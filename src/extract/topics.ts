@@ -570,7 +570,15 @@ function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;
   const body = doc.norm;
-  const longKeys = [...entityKeys].filter((e) => e.length > 2 && body.includes(e));
+  // the entity keys written in the body, asked only for keys that contain the word (a text search
+  // per key, once): the same test as filtering all keys by body.includes first
+  const longKeys = [...entityKeys].filter((e) => e.length > 2);
+  const inBody = new Map<string, boolean>();
+  const written = (e: string) => {
+    let v = inBody.get(e);
+    if (v === undefined) inBody.set(e, (v = body.includes(e)));
+    return v;
+  };
   const ok = (w: string) =>
     [...w].length >= 2 &&
     !/\d|[a-z]/.test(w) &&
@@ -578,7 +586,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     // a body's name (行政法院, 區公所) is an organization, not a theme
     !endsWithOrgHead(w) &&
     !lex.stop.keywordsZh.has(w) &&
-    !longKeys.some((e) => e.length > w.length && e.includes(w));
+    !longKeys.some((e) => e.length > w.length && e.includes(w) && written(e));
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
   for (const t of tagText(body.slice(0, doc.titleLength))) {
