@@ -1,5 +1,6 @@
 import type { Entity, EntityType, OrganizationKind, Relation } from '../domain/types';
 import type { LexEntity } from './lexicon';
+import type { Token } from './segment';
 import { toTraditional } from './normalize';
 
 /** One occurrence of an entity in the article text (code-point offsets, end exclusive). */
@@ -28,7 +29,7 @@ export class DocState {
   readonly hits: Hit[] = [];
   readonly relations: Relation[] = [];
   /** jieba tokens of the normalised text, kept by the Chinese pass so that topics need not tag it again. */
-  tokens?: { word: string; tag: string; start: number; end: number }[];
+  tokens?: Token[];
   /** Where the article text (title + body) ends; captions may follow, read but without offsets. */
   bodyEnd = Number.POSITIVE_INFINITY;
   /** The text is Simplified Chinese: names of new entities are converted to Traditional. */
@@ -123,13 +124,22 @@ export class DocState {
     this.taxonomy.set(lex.id, e);
   }
 
+  /**
+   * The entity each lexicon entry made here, while it is still the one under that id. Aliases are
+   * only ever appended and names never change, so upserting the same entry into its own entity
+   * again adds nothing: a name mentioned twenty times is merged once, not twenty times.
+   */
+  private readonly fromLex = new Map<LexEntity, Entity>();
+
   upsertLex(lex: LexEntity): Entity {
+    const done = this.fromLex.get(lex);
+    if (done && this.entities.get(lex.id) === done) return done;
     this.lexIds.add(lex.id);
     const useEn = this.lang === 'en' && !!lex.en;
     const name = useEn ? lex.en! : lex.name;
     // the lexicon's other spellings travel with the entity, so the graph can join articles on them
     const aliases = lex.type === 'topic' ? [] : [lex.name, ...lex.aliases, ...(lex.en ? [lex.en] : [])];
-    return this.upsert({
+    const ent = this.upsert({
       id: lex.id,
       type: lex.type,
       name,
@@ -139,6 +149,8 @@ export class DocState {
       kind: lex.kind,
       parentId: lex.type === 'topic' ? lex.parent : undefined,
     });
+    this.fromLex.set(lex, ent);
+    return ent;
   }
 
   addHit(h: { id: string; start: number; end: number; caption?: boolean; credit?: boolean; surface?: string }): void {

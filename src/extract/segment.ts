@@ -7,19 +7,43 @@ export interface Token {
   tag: string;
   start: number;
   end: number;
+  /** What is known of the word itself, kept once per distinct word (see WordFacts). */
+  facts: WordFacts;
+}
+
+/**
+ * Facts of a word that depend on the word alone: its tag, whether only the HMM found it
+ * (hmmOnly) and its IDF (idfOf). Kept in the segmenter's cache and shared by every token of
+ * that word, so a pass over the tokens reads them instead of looking the word up again in
+ * jieba's dictionary and IDF table (hundreds of thousands of entries) for every token.
+ */
+export interface WordFacts {
+  tag: string;
+  /** hmmOnly(word). */
+  hmm: boolean;
+  /** idfOf(word). */
+  idf: number | undefined;
 }
 
 interface Segmenter {
   jieba: Jieba;
   /** jieba's own dictionary: word -> [freq, tag], to tell common words from unknown names. */
   words: Map<string, { freq: number; tag: string }>;
+  /** A bit per hashed pair of first two code units of `words`: a word whose bit is clear is not there (see dictEntry). */
+  firstPairs: Uint32Array;
   /** The lexicon's names given to jieba as words. */
   userWords: Set<string>;
-  /** Each word's tag as jieba's tag() gives it with this dictionary (see taggedWords). */
-  tags: Map<string, string>;
+  /** Each word's tag as jieba's tag() gives it with this dictionary, with its other facts (see taggedWords). */
+  facts: Map<string, WordFacts>;
 }
 
 let seg: Segmenter | undefined;
+
+const PAIR_BITS = 1 << 23;
+
+function pairHash(w: string): number {
+  return (Math.imul(w.charCodeAt(0), 0x01000193) ^ w.charCodeAt(1)) & (PAIR_BITS - 1);
+}
 
 function loadSegmenter(lex: Lexicon): Segmenter {
   const jieba = Jieba.withDict(dict);
@@ -33,7 +57,12 @@ function loadSegmenter(lex: Lexicon): Segmenter {
     const [w, f, t] = line.split(' ');
     if (w && w.length >= 2 && w.length <= 4) words.set(w, { freq: Number(f) || 0, tag: t ?? '' });
   }
-  return { jieba, words, userWords, tags: new Map() };
+  const firstPairs = new Uint32Array(PAIR_BITS >>> 5);
+  for (const w of words.keys()) {
+    const h = pairHash(w);
+    firstPairs[h >>> 5] |= 1 << (h & 31);
+  }
+  return { jieba, words, firstPairs, userWords, facts: new Map() };
 }
 
 export function getSegmenter(): Segmenter {
@@ -51,31 +80,38 @@ export function getSegmenter(): Segmenter {
  */
 const TAG_CACHE_MAX = 200_000;
 
-function taggedWords({ jieba, tags: tagCache }: Segmenter, norm: string): { words: string[]; tags: string[] } {
+function learn(cache: Map<string, WordFacts>, word: string, tag: string): WordFacts {
+  let f = cache.get(word);
+  if (f === undefined || f.tag !== tag) {
+    if (cache.size >= TAG_CACHE_MAX) cache.clear();
+    f = { tag, hmm: hmmOnly(word), idf: idfOf(word) };
+    cache.set(word, f);
+  }
+  return f;
+}
+
+function taggedWords({ jieba, facts: cache }: Segmenter, norm: string): { words: string[]; facts: WordFacts[] } {
   const words = jieba.cut(norm, true);
-  const tags = new Array<string>(words.length);
+  const facts = new Array<WordFacts>(words.length);
   for (let i = 0; i < words.length; i++) {
-    let tag = tagCache.get(words[i]);
-    if (tag === undefined) {
+    let f = cache.get(words[i]);
+    if (f === undefined) {
       const alone = jieba.tag(words[i], true);
       if (alone.length !== 1 || alone[0].word !== words[i]) {
         // a word the HMM joined may come apart when cut alone: the whole text's tags teach it
         const all = jieba.tag(norm, true);
-        for (const t of all) tagCache.set(t.word, t.tag);
-        return { words: all.map((t) => t.word), tags: all.map((t) => t.tag) };
+        return { words: all.map((t) => t.word), facts: all.map((t) => learn(cache, t.word, t.tag)) };
       }
-      tag = alone[0].tag;
-      if (tagCache.size >= TAG_CACHE_MAX) tagCache.clear();
-      tagCache.set(words[i], tag);
+      f = learn(cache, words[i], alone[0].tag);
     }
-    tags[i] = tag;
+    facts[i] = f;
   }
-  return { words, tags };
+  return { words, facts };
 }
 
 /** Tags normalised (Simplified) text and gives each token its offsets. */
 export function tagText(norm: string): Token[] {
-  const { words, tags } = taggedWords(getSegmenter(), norm);
+  const { words, facts } = taggedWords(getSegmenter(), norm);
   const out: Token[] = [];
   let pos = 0;
   for (let i = 0; i < words.length; i++) {
@@ -87,10 +123,16 @@ export function tagText(norm: string): Token[] {
       start = found;
     }
     const end = start + word.length;
-    out.push({ word, tag: tags[i], start, end });
+    out.push({ word, tag: facts[i].tag, start, end, facts: facts[i] });
     pos = end;
   }
   return out;
+}
+
+/** A short Chinese word in neither jieba's dictionary nor ours: only the HMM found it. */
+export function hmmOnly(word: string): boolean {
+  const { words, userWords } = getSegmenter();
+  return word.length <= 4 && /[\u3400-\u9fff]/.test(word) && !words.has(word) && !userWords.has(word);
 }
 
 const KEYWORD_TAGS = new Set(['n', 'nz', 'vn', 'nt', 'ns', 'nr', 'x', 'l', 'j', 'eng']);
@@ -105,26 +147,22 @@ const KEYWORD_STOP = new Set(
  * by its share of the counted words times its inverse document frequency (jieba's median for an
  * unknown word), the `topK` heaviest first. The same weighting as jieba's TfIdf.extractKeywords.
  */
-/** A short Chinese word in neither jieba's dictionary nor ours: only the HMM found it. */
-export function hmmOnly(word: string): boolean {
-  const { words, userWords } = getSegmenter();
-  return word.length <= 4 && /[\u3400-\u9fff]/.test(word) && !words.has(word) && !userWords.has(word);
-}
-
 export function keywords(tokens: readonly Token[], topK: number): { keyword: string; weight: number }[] {
-  const tf = new Map<string, number>();
+  const tf = new Map<string, { n: number; idf: number | undefined }>();
   let total = 0;
   for (const t of tokens) {
     if (!KEYWORD_TAGS.has(t.tag) || KEYWORD_STOP.has(t.word)) continue;
     // a word only the HMM found (unknown to the dictionaries) is characters to jieba's extractor
-    if (hmmOnly(t.word)) continue;
+    if (t.facts.hmm) continue;
     if (t.word.length < 2 || (t.word.length === 2 && t.word.codePointAt(0)! > 0xffff)) continue;
-    tf.set(t.word, (tf.get(t.word) ?? 0) + 1);
+    const c = tf.get(t.word);
+    if (c) c.n++;
+    else tf.set(t.word, { n: 1, idf: t.facts.idf });
     total++;
   }
   const median = medianIdf();
   const out: { keyword: string; weight: number }[] = [];
-  for (const [word, n] of tf) out.push({ keyword: word, weight: (n * (idfOf(word) ?? median)) / total });
+  for (const [word, { n, idf }] of tf) out.push({ keyword: word, weight: (n * (idf ?? median)) / total });
   out.sort((a, b) => b.weight - a.weight || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0));
   return out.slice(0, topK);
 }
@@ -176,5 +214,11 @@ function medianIdf(): number {
 }
 
 export function dictEntry(word: string): { freq: number; tag: string } | undefined {
-  return getSegmenter().words.get(word);
+  const { words, firstPairs } = getSegmenter();
+  // the recognizers ask about many spans that are no word: the pair bit answers most of them
+  // without hashing the span and probing a map of some 300,000 words (same answer as words.get)
+  if (word.length < 2 || word.length > 4) return undefined;
+  const h = pairHash(word);
+  if ((firstPairs[h >>> 5] & (1 << (h & 31))) === 0) return undefined;
+  return words.get(word);
 }

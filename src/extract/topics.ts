@@ -352,6 +352,7 @@ function zhEventPhrases(opts: { doc: DocState; captions: string[] }): { name: st
 
 /** Tags of tokens that can sit inside a noun phrase (nouns, verbal nouns, names, idioms, abbreviations). */
 const PHRASE_TAGS = /^(n|nz|vn|nr|ns|nt|nrt|j|l|eng)$/;
+const PHRASE_WORD = /^[\u3400-\u9fffA-Za-z]+$/;
 
 /**
  * Noun phrases of the headline and recurring noun phrases of the body: runs of noun-like tokens
@@ -379,9 +380,10 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
   };
   for (const t of tokens) {
     const adjacent = !cur.length || cur[cur.length - 1].end === t.start;
-    if (!adjacent || !PHRASE_TAGS.test(t.tag) || !/^[\u3400-\u9fffA-Za-z]+$/.test(t.word) || (t.tag === 'eng' && t.word.length < 2))
-      flush();
-    if (PHRASE_TAGS.test(t.tag) && /^[\u3400-\u9fffA-Za-z]+$/.test(t.word)) cur.push(t);
+    // both tests once per token
+    const phrasal = PHRASE_TAGS.test(t.tag) && PHRASE_WORD.test(t.word);
+    if (!adjacent || !phrasal || (t.tag === 'eng' && t.word.length < 2)) flush();
+    if (phrasal) cur.push(t);
   }
   flush();
   // a phrase that is a name, or ends in one or in a title (演員|某某, 新任|校長, 某某|大學), is no theme
@@ -604,7 +606,15 @@ function zhRepeatedVerbs(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;
   const body = doc.norm;
-  const longKeys = [...entityKeys].filter((e) => e.length > 2 && body.includes(e));
+  // the entity keys written in the body, asked only for keys that contain the word (a text search
+  // per key, once): the same test as filtering all keys by body.includes first
+  const longKeys = [...entityKeys].filter((e) => e.length > 2);
+  const inBody = new Map<string, boolean>();
+  const written = (e: string) => {
+    let v = inBody.get(e);
+    if (v === undefined) inBody.set(e, (v = body.includes(e)));
+    return v;
+  };
   const ok = (w: string) =>
     [...w].length >= 2 &&
     !/\d|[a-z]/.test(w) &&
@@ -612,7 +622,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     // a body's name (行政法院, 區公所) is an organization, not a theme
     !endsWithOrgHead(w) &&
     !lex.stop.keywordsZh.has(w) &&
-    !longKeys.some((e) => e.length > w.length && e.includes(w));
+    !longKeys.some((e) => e.length > w.length && e.includes(w) && written(e));
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
   for (const t of tagText(body.slice(0, doc.titleLength))) {

@@ -395,14 +395,8 @@ function templeOnRoute(doc: DocState, h: { start: number; end: number }, name: s
  */
 function findTitles(opts: { norm: string; lex: Lexicon; lexMatches: { start: number; end: number; values: ZhForm[] }[] }): TitleHit[] {
   const { norm, lex } = opts;
-  const all: TitleHit[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    const ms = lex.titlesZh.matchesAt(norm, i);
-    if (ms.length) {
-      const m = ms[ms.length - 1];
-      all.push({ start: m.start, end: m.end, def: m.values[0] });
-    }
-  }
+  // the longest title at each position (scanLongest is the last of matchesAt at every offset)
+  const all: TitleHit[] = lex.titlesZh.scanLongest(norm).map((m) => ({ start: m.start, end: m.end, def: m.values[0] }));
   const out: TitleHit[] = [];
   let lastEnd = -1;
   const byStart = new Map<number, { start: number; end: number }[]>();

@@ -51,6 +51,9 @@ function counter(norm: string): (w: string) => number {
 
 /** Characters that never start a name even when they are also surnames (的, 在, 於 ...). */
 const NOT_NAME_START = new Set([...'的是在和与及或等将被把从对向为于以也都又就才这那其该此每各本全'].map(n));
+/** NOT_NAME_START by code unit, for the scan that asks at every character (no one-character string made). */
+const NOT_NAME_START_AT = new Uint8Array(0x10000);
+for (const c of NOT_NAME_START) NOT_NAME_START_AT[c.charCodeAt(0)] = 1;
 /** Characters that end place, organization and event words rather than given names. */
 const NOT_NAME_END = new Set([...'部署局处院会党市县区乡镇村路街岛山河湖港赛队案法厅馆站场国省州湾厂校系所科组团协社奖庙宫寺籍'].map(n));
 
@@ -123,7 +126,7 @@ export function modelHanNames(ctx: PeopleContext): NameCandidate[] {
   const { norm } = ctx;
   const found: { start: number; end: number; score: number }[] = [];
   for (let i = 0; i < norm.length; i++) {
-    if (!isHanAt(norm, i) || NOT_NAME_START.has(norm[i]) || ctx.lexMask?.[i]) continue;
+    if (!isHanAt(norm, i) || NOT_NAME_START_AT[norm.charCodeAt(i)] || ctx.lexMask?.[i]) continue;
     const best = bestNameAt({ ctx: nctx, model, start: i, count });
     if (!best) continue;
     // segmentation took the would-be surname into the word before it (福安宮|…, 政大|…): only

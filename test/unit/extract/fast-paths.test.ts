@@ -5,6 +5,8 @@ import { articleText } from '../../../src/domain/article-text';
 import { hanRatio, isSimplifiedText, normalizeForm, normalizeText } from '../../../src/extract/normalize';
 import { getSegmenter, tagText } from '../../../src/extract/segment';
 import { SurfaceTrie } from '../../../src/extract/trie';
+import { twToCnConverter } from '../../../src/extract/opencc-tables';
+import * as OpenCC from 'opencc-js';
 
 // The extractor's fast paths must give exactly what the plain computation gives.
 // Texts: the founding article and short texts written for these tests.
@@ -89,5 +91,36 @@ describe('normalisation fast paths', () => {
     expect(isSimplifiedText(hans.chars, hans.norm)).toBe(true);
     const hant = normalizeText('這是繁體中文的新聞報導\u{20000}');
     expect(isSimplifiedText(hant.chars, hant.norm)).toBe(false);
+  });
+});
+
+describe('tw->cn over SurfaceTrie tables (opencc-tables.ts)', () => {
+  const reference = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const fast = twToCnConverter();
+  const config = (OpenCC.Locale as unknown as { configs: Record<string, Record<string, string[] | string[][]>> }).configs.tw2s;
+  // every key of every dictionary, run together and one by one: phrases, overlaps, segment edges
+  const keys = Object.values(config)
+    .flat(2)
+    .flatMap((d) => d.split('|').map((e) => e.split(' ')[0]));
+
+  test('gives what opencc-js gives', () => {
+    const texts = [
+      articleText(founding),
+      ...invented,
+      keys.join(''),
+      keys.join('，'),
+      '',
+      '臺',
+      '𠀀臺灣𠀁乾隆乾燥',
+      '\ud800臺\udc00灣',
+      '⿰木木臺灣',
+    ];
+    for (const t of texts) expect(fast(t)).toBe(reference(t));
+    for (const k of keys) expect(fast(k)).toBe(reference(k));
+  });
+
+  test('the check is not empty: the dictionaries convert', () => {
+    expect(keys.length).toBeGreaterThan(1000);
+    expect(fast('臺灣經濟發展')).toBe('台湾经济发展');
   });
 });
