@@ -41,7 +41,8 @@ export class DocState {
 
   constructor(
     readonly text: string,
-    readonly chars: string[],
+    /** The text's code points: the split array, or the text itself when each is one UTF-16 unit. */
+    readonly chars: string | readonly string[],
     readonly norm: string,
     readonly titleLength: number,
     readonly sentences: Sentence[],
@@ -52,7 +53,7 @@ export class DocState {
   }
 
   surface(start: number, end: number): string {
-    return this.oneUnitPerChar ? this.text.slice(start, end) : this.chars.slice(start, end).join('');
+    return this.oneUnitPerChar ? this.text.slice(start, end) : (this.chars as readonly string[]).slice(start, end).join('');
   }
 
   /**
@@ -199,7 +200,7 @@ export class DocState {
 }
 
 /** Sentence boundaries: Chinese and English end marks and line breaks. */
-export function splitSentences(chars: string[]): Sentence[] {
+export function splitSentences(chars: string | readonly string[]): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   for (let i = 0; i < chars.length; i++) {
@@ -208,7 +209,7 @@ export function splitSentences(chars: string[]): Sentence[] {
     if (c === '\n' || c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || c === '；') end = i + 1;
     else if (c === '.' && (chars[i + 1] === ' ' || chars[i + 1] === '\n' || i + 1 === chars.length)) {
       // "U.S. officials" and "Dec. 30" do not end a sentence
-      const prev = chars.slice(Math.max(0, i - 4), i).join('');
+      const prev = typeof chars === 'string' ? chars.slice(Math.max(0, i - 4), i) : chars.slice(Math.max(0, i - 4), i).join('');
       if (!/(?:^|[\s.])(?:[A-Z]|U\.S|Mr|Ms|Mrs|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|vs|Gen|Lt|Col)$/.test(prev))
         end = i + 1;
     }

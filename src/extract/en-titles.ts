@@ -28,7 +28,9 @@ export interface TitleBefore {
  * at the start of a sentence is capitalised whatever its case in the list ("Coach Vost said").
  */
 export function titleBefore(lex: Lexicon, text: string, at: number, sep: ' ' | ', ' = ' '): TitleBefore | undefined {
-  if (!text.slice(0, at).endsWith(sep)) return undefined;
+  // text.slice(0, at).endsWith(sep) without copying the text before `at` (asked at every name)
+  const prefixEnd = at < 0 ? Math.max(0, text.length + at) : Math.min(at, text.length);
+  if (!(prefixEnd >= sep.length) || !text.startsWith(sep, prefixEnd - sep.length)) return undefined;
   at -= sep.length - 1;
   const lastWord = /([\p{L}\-.]+) $/u.exec(text.slice(Math.max(0, at - 40), at - 1) + ' ')?.[1];
   if (!lastWord) return undefined;

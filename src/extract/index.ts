@@ -5,7 +5,7 @@ import { DocState, splitSentences } from './doc';
 import { extractEn } from './en-entities';
 import { addKnownLatin, knownIndex, obeyCuration } from './known';
 import { getLexicon } from './lexicon';
-import { hanRatio, isSimplifiedText, normalizeText } from './normalize';
+import { codePointCount, hanRatio, isSimplifiedText, normalizeTextUnits } from './normalize';
 import { addTopics, matchEn } from './topics';
 import { extractZh } from './zh-extract';
 
@@ -23,11 +23,11 @@ export function extract(article: Article, options: ExtractOptions = {}): Extract
   // Chinese captions are read too (people and bodies named only under a photo), after the body so
   // that body offsets stay as they are; hits there count as caption mentions, without an offset
   const text = lang === 'zh' && captions.length ? `${body}\n\n${captions.join('\n')}` : body;
-  const { chars, norm } = normalizeText(text);
-  const titleLength = Array.from(article.title).length;
+  const { chars, norm } = normalizeTextUnits(text);
+  const titleLength = codePointCount(article.title);
   const doc = new DocState(text, chars, norm, titleLength, splitSentences(chars), lang);
   doc.hans = lang === 'zh' && isSimplifiedText(chars, norm);
-  doc.bodyEnd = Array.from(body).length;
+  doc.bodyEnd = codePointCount(body);
   const authors = (article.authors ?? []).map((a) => a.name).filter(Boolean);
 
   const known = options.known?.length ? knownIndex(options.known, lex) : undefined;

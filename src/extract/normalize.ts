@@ -28,7 +28,7 @@ export function toTraditional(s: string): string {
 }
 
 /** Whether a text is written in Simplified characters: most Han characters survive tw->cn unchanged and some differ from Traditional. */
-export function isSimplifiedText(chars: string[], norm: string): boolean {
+export function isSimplifiedText(chars: string | readonly string[], norm: string): boolean {
   let han = 0;
   let changed = 0;
   for (let i = 0; i < chars.length; i++) {
@@ -60,11 +60,20 @@ const WIDE = /[\uff01-\uff5e\u3000]/g;
 const foldWide = (ch: string) => String.fromCharCode(foldWidth(ch.charCodeAt(0)));
 
 export function normalizeText(text: string): NormalizedText {
+  const { chars, norm } = normalizeTextUnits(text);
+  // (Array.from equals split('') when each code point is one unit, and is the faster of the two)
+  return { chars: typeof chars === 'string' ? Array.from(chars) : chars, norm };
+}
+
+/**
+ * normalizeText without splitting the text when it need not be: in the common case, one UTF-16
+ * unit per code point on both sides, `chars` is the text itself (chars[i], .length and slices
+ * read the same as on the split array), so no string is made per character.
+ */
+export function normalizeTextUnits(text: string): { chars: string | string[]; norm: string } {
   const conv = toCn(text);
   if (conv.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(conv)) {
-    // the common case: one unit per code point on both sides
-    // (Array.from equals split('') here, no surrogate pairs, and is the faster of the two)
-    return { chars: Array.from(text), norm: conv.replace(WIDE, foldWide) };
+    return { chars: text, norm: conv.replace(WIDE, foldWide) };
   }
   const chars = Array.from(text);
   const convChars = Array.from(conv);
@@ -90,10 +99,10 @@ const FORM_MAX_CACHED = 200;
 let formCacheChars = 0;
 
 export function normalizeForm(form: string): string {
-  if (form.length > FORM_MAX_CACHED) return normalizeText(form).norm;
+  if (form.length > FORM_MAX_CACHED) return normalizeTextUnits(form).norm;
   let v = formCache.get(form);
   if (v === undefined) {
-    v = normalizeText(form).norm;
+    v = normalizeTextUnits(form).norm;
     if (formCache.size >= FORM_CACHE_MAX || formCacheChars + form.length > FORM_CACHE_MAX_CHARS) {
       formCache.clear();
       formCacheChars = 0;
@@ -102,6 +111,20 @@ export function normalizeForm(form: string): string {
     formCacheChars += form.length;
   }
   return v;
+}
+
+/** `Array.from(s).length` without making the array: a surrogate pair is one code point, a lone surrogate one too. */
+export function codePointCount(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
+  let count = 0;
+  for (let i = 0; i < s.length; i++, count++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return count;
 }
 
 /** Share of Han characters, to tell Chinese from English articles whatever the language field says. */

@@ -725,6 +725,8 @@ function enKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
   return out;
 }
 
+const NO_EN_FORMS: EnForm[] = [];
+
 /** English lexicon forms in text, leftmost-longest. */
 export function matchEn(opts: {
   norm: string;
@@ -739,18 +741,22 @@ export function matchEn(opts: {
     toks.push({ t: m[0], start: m.index, end: m.index + m[0].length });
   }
   const out: { start: number; end: number; entity: LexEntity; form: EnForm }[] = [];
+  // each token lower-cased once (the forms compare every token they span with it)
+  const lowers = toks.map((x) => x.t.toLowerCase());
   for (let i = 0; i < toks.length; i++) {
-    const first = toks[i].t.toLowerCase();
+    const first = lowers[i];
     // "Japan's": a possessive is looked up without its ending
     const bare = first.endsWith('.') ? first.slice(0, -1) : /['’]s$/.test(first) ? first.slice(0, -2) : undefined;
-    const cands = [...(opts.index.get(first) ?? []), ...(bare ? (opts.index.get(bare) ?? []) : [])];
+    const direct = opts.index.get(first);
+    const viaBare = bare ? opts.index.get(bare) : undefined;
+    const cands = viaBare ? [...(direct ?? []), ...viaBare] : (direct ?? NO_EN_FORMS);
     let best: { len: number; form: EnForm } | undefined;
     for (const f of cands) {
       if (f.tokens.length > toks.length - i) continue;
       let ok = true;
       for (let k = 0; k < f.tokens.length && ok; k++) {
         const tt = toks[i + k].t;
-        const tl = tt.toLowerCase();
+        const tl = lowers[i + k];
         ok =
           tl === f.tokens[k] ||
           (tl.endsWith('.') && tl.slice(0, -1) === f.tokens[k] && k === f.tokens.length - 1) ||

@@ -294,7 +294,7 @@ export function namesFromTokens(ctx: PeopleContext): NameCandidate[] {
 }
 
 /** Transliterated foreign names followed by their Latin spelling: 萊克斯曼（Miriam Lexmann）. */
-export function namesWithLatin(ctx: PeopleContext, original: string[]): NameCandidate[] {
+export function namesWithLatin(ctx: PeopleContext, original: string | readonly string[]): NameCandidate[] {
   const out: NameCandidate[] = [];
   const { norm } = ctx;
   const re = /\(([A-Z][a-zà-ÿ'’\-]+(?: [A-Z][a-zà-ÿ'’\-]+){1,3})\)/g;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTextPage } from '../../../src/ingest';
 import { articleText } from '../../../src/domain/article-text';
-import { hanRatio, isSimplifiedText, normalizeForm, normalizeText } from '../../../src/extract/normalize';
+import { codePointCount, hanRatio, isSimplifiedText, normalizeForm, normalizeText } from '../../../src/extract/normalize';
 import { getSegmenter, tagText } from '../../../src/extract/segment';
 import { SurfaceTrie } from '../../../src/extract/trie';
 import { twToCnConverter } from '../../../src/extract/opencc-tables';
@@ -84,6 +84,11 @@ describe('normalisation fast paths', () => {
     expect(hanRatio('中文 abcde')).toBeCloseTo(2 / 3);
     // compatibility ideographs (U+F900–U+FAFF) count as Han; 𠀀 (U+20000) and an emoji do not
     expect(hanRatio('\uf900\u{20000}\u{1f600}ab')).toBeCloseTo(1 / (1 + 2 / 5));
+  });
+
+  test('codePointCount counts what Array.from counts: pairs as one, lone surrogates as one', () => {
+    for (const s of ['', '中文', 'a\u{20000}b', '\u{1f600}\u{1f600}', '\ud800', 'x\udc00y', '\udc00\ud800', '\ud800\ud800\udc00'])
+      expect(codePointCount(s)).toBe(Array.from(s).length);
   });
 
   test('isSimplifiedText skips characters outside the BMP', () => {
