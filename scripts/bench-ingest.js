@@ -266,8 +266,16 @@ async function pipelined(graph, args) {
       `+${fmt(out.storySharePercent.last, 1)}% in the last (${fmt(out.storyMsPerArticle.last, 2)} ms/article), +${fmt(out.storySharePercent.all, 1)}% overall ` +
       `(story time / (parse + extract + write - story time), as if run one after another)`,
   );
+  const mem = process.memoryUsage();
+  out.memory = {
+    rssMb: mem.rss / 1048576,
+    heapUsedMb: mem.heapUsed / 1048576,
+    heapTotalMb: mem.heapTotal / 1048576,
+    externalMb: mem.external / 1048576,
+  };
   console.log(
-    `  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())}`,
+    `  graph: ${counts.articles} article nodes (incl. stubs), ${counts.entities} entities, ${counts.relationships} relationships; node RSS ${mb(rss())} ` +
+      `(V8 heap ${mb(mem.heapUsed)} used of ${mb(mem.heapTotal)}, external ${mb(mem.external)}; ${kept ? `the ${kept.length} extracted articles kept for the lower-bound pass are in the heap` : 'no articles kept'})`,
   );
   if (kept) {
     // re-reading a feed: the first 200 articles again unchanged, then with a changed body, into the full graph

@@ -422,27 +422,95 @@ const absorbStubs = (articles: Article[]): Query => ({
   params: { rows: articles.map((a) => ({ id: a.id, titleKey: titleKey(a.title), url: a.url ?? null })) },
 });
 
-/** Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's later ones. */
+/**
+ * Rows read per band key. A key shared by more articles than this is boilerplate (a byline, a
+ * template sentence) far more often than a copy: only its first BUCKET_CAP articles (in index
+ * order) are read, so the work per article stays the same however large the graph grows instead
+ * of reading whole buckets (at 5,000 generated articles the largest held 1,399, and an article
+ * read 1,485 band rows on average). A copy shares most of its eight keys with its original, so it
+ * is still found through any of them that is not that common.
+ */
+const BUCKET_CAP = 64;
+
+/**
+ * Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's
+ * later ones; bodies are not read here (candidateBodies, for the ones not in the trigram cache).
+ */
 const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
     UNWIND $rows AS row
     WITH row.props AS props, row.later AS later
     CALL (props, later) {
-      // one index seek per band (an OR of the eight would be planned as a scan of every article);
-      // an article sharing n bands comes n times, so counting the rows counts the shared bands
+      // one index seek per band (an OR of the eight would be planned as a scan of every article),
+      // at most $cap rows each; an article sharing n bands comes n times, so counting the rows
+      // counts the shared bands
       CALL (props) {
-        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) RETURN b`).join('\n        UNION ALL\n        ')}
+        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) WITH b LIMIT $cap RETURN b`).join(
+          '\n        UNION ALL\n        ',
+        )}
       }
       WITH props, later, b, count(*) AS shared
       WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       // a fixed order before the limit: the same graph always yields the same candidates
       WITH b, shared ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20
       OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
-      RETURN collect({ id: b.id, body: b.body, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
+      RETURN collect({ id: b.id, bodyHash: b.bodyHash, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
     }
     RETURN props.id AS id, candidates`,
-  params: { rows },
+  params: { rows, cap: int(BUCKET_CAP) },
 });
+
+const candidateBodies = (ids: string[]): Query => ({
+  cypher: "UNWIND $ids AS id MATCH (b:Article {id: id}) RETURN b.id AS id, b.bodyHash AS bodyHash, coalesce(b.body, '') AS body",
+  params: { ids },
+});
+
+/**
+ * Trigram sets of recent candidates, by id and body hash: the same candidates come up batch after
+ * batch (a story's earlier articles, a common key's first articles), and their trigrams are most
+ * of the duplicate check's work. Keyed by the hash, so a changed body is never compared stale.
+ */
+const GRAM_CACHE_SIZE = 1024;
+const gramCache = new Map<string, Set<string>>();
+const gramKey = (id: string, hash: unknown): string | null => (typeof hash === 'string' ? `${id}\u0000${hash}` : null);
+
+function cachedGrams(key: string | null): Set<string> | undefined {
+  if (key === null) return undefined;
+  const hit = gramCache.get(key);
+  if (hit) {
+    // most recently used last
+    gramCache.delete(key);
+    gramCache.set(key, hit);
+  }
+  return hit;
+}
+
+function cacheGrams(key: string | null, grams: Set<string>): void {
+  if (key === null) return;
+  if (gramCache.size >= GRAM_CACHE_SIZE) gramCache.delete(gramCache.keys().next().value as string);
+  gramCache.set(key, grams);
+}
+
+/** The trigram sets of the candidates, by id: from the cache, the rest read in one statement. */
+async function candidateGrams(run: Run, candidates: Record<string, unknown>[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  const missing = new Set<string>();
+  for (const c of candidates) {
+    const id = c.id as string;
+    if (out.has(id)) continue;
+    const grams = cachedGrams(gramKey(id, c.bodyHash));
+    if (grams) out.set(id, grams);
+    else missing.add(id);
+  }
+  if (missing.size) {
+    for (const r of await run(candidateBodies([...missing]))) {
+      const grams = trigrams(r.body as string);
+      out.set(r.id as string, grams);
+      cacheGrams(gramKey(r.id as string, r.bodyHash), grams);
+    }
+  }
+  return out;
+}
 
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
 export function pickOriginal(
@@ -662,7 +730,7 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     const changedIds = changedProps.map((p) => p.id);
     const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
     const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
-    const memo = new Map<string, Set<string>>();
+    const memo = await candidateGrams(run, [...found.values()].flat());
     for (const p of banded) {
       const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
       const original = pickOriginal(p.body, candidates, memo);

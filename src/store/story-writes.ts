@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { int } from 'neo4j-driver';
 import type { Article, Extraction } from '../domain/types';
 import { DEFAULT_PARAMS, decide, type CandidateStory, type ScoreParams, type StoryArticle, type StoryMatch } from '../stories/score';
 import type { Query, Row } from './executor';
@@ -83,35 +82,52 @@ const batchContext = (options: { entityIds: string[]; articleIds: string[]; stor
 });
 
 /**
- * Per article of the batch, the members of recent stories that share one of its rarer, more
- * salient entities (an index lookup per entity; hubs were left out by the caller, see
- * MAX_EXPAND_DF), best first, at most MAX_CANDIDATES; `w` is the weight of each lookup entity.
- * Membership and date are read from the candidate's properties (`storyId`, `publishedDate`), not
- * by walking its relationships. The batch's own articles are not in a story yet: the caller adds
- * the earlier ones from memory.
+ * The members of stories that mention each lookup entity of the batch (rarer, more salient ones;
+ * hubs were left out by the caller, see MAX_EXPAND_DF), copies left out: one expansion per
+ * distinct entity, however many of the batch's articles look it up (they share most of them).
+ * Membership and date are read from the article's properties (`storyId`, `publishedDate`), not
+ * by walking its relationships. `pickCandidates` then ranks them per article.
  */
-export function storyCandidates(options: {
-  rows: { id: string; lookup: { id: string; w: number }[]; from: string | null; to: string | null }[];
-}): Query {
+export function storyCandidates(options: { rows: { lookup: { id: string }[] }[] }): Query {
   return {
     cypher: `
-      UNWIND $rows AS row
-      CALL (row) {
-        UNWIND row.lookup AS x
-        MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)
-        WHERE b.storyId IS NOT NULL AND b.id <> row.id
-          AND (row.from IS NULL OR (b.publishedDate >= date(row.from) AND b.publishedDate <= date(row.to)))
-        WITH b, sum(x.w) AS weight
-        WHERE NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
-        WITH b, weight ORDER BY weight DESC, b.id LIMIT $limit
-        RETURN collect({ id: b.id, weight: weight }) AS candidates
-      }
-      RETURN row.id AS id, candidates`,
-    params: { rows: options.rows, limit: int(MAX_CANDIDATES) },
+      UNWIND $ids AS id
+      MATCH (:Entity {id: id})<-[:MENTIONS]-(b:Article)
+      WHERE b.storyId IS NOT NULL AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
+      RETURN id, collect([b.id, toString(b.publishedDate)]) AS articles`,
+    params: { ids: [...new Set(options.rows.flatMap((r) => r.lookup.map((x) => x.id)))] },
   };
 }
 
-/** What the scorer reads of candidate articles (found by storyCandidates), once per article however many rows found it. */
+/**
+ * Per article, its candidates best first, at most MAX_CANDIDATES: the story members sharing its
+ * lookup entities within its window, weighted by the sum of those entities' weights (summed in
+ * lookup order), ties by id. The batch's own articles are not in a story yet: the caller adds the
+ * earlier ones from memory.
+ */
+function pickCandidates(
+  row: { id: string; lookup: { id: string; w: number }[]; from: string | null; to: string | null },
+  byEntity: Map<string, [string, string | null][]>,
+): { id: string; weight: number }[] {
+  const weight = new Map<string, number>();
+  for (const x of row.lookup) {
+    for (const [id, date] of byEntity.get(x.id) ?? []) {
+      if (id === row.id) continue;
+      if (row.from !== null && (date === null || date < row.from || date > row.to!)) continue;
+      weight.set(id, (weight.get(id) ?? 0) + x.w);
+    }
+  }
+  return [...weight]
+    .sort((x, y) => y[1] - x[1] || byId(x[0], y[0]))
+    .slice(0, MAX_CANDIDATES)
+    .map(([id, w]) => ({ id, weight: w }));
+}
+
+/**
+ * What the scorer reads of candidate articles (found by storyCandidates), once per article however
+ * many rows found it. Document frequencies are not read per mention here: candidates share most
+ * of their entities, so each is counted once (entityDfs, or batchContext for the batch's own).
+ */
 const candidateDetails = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
@@ -119,7 +135,13 @@ const candidateDetails = (ids: string[]): Query => ({
     MATCH (s:Story {id: b.storyId})
     RETURN b.id AS id, s.id AS storyId, s.firstSeen AS firstSeen, b.title AS title, substring(coalesce(b.lead, ''), 0, 160) AS lead,
            coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
-           [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience, df: COUNT { (f)<-[:MENTIONS]-() } }] AS entities`,
+           [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience }] AS entities`,
+  params: { ids },
+});
+
+/** Document frequency (degree store) of entities, one row each. */
+const entityDfs = (ids: string[]): Query => ({
+  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN id, COUNT { (e)<-[:MENTIONS]-() } AS df',
   params: { ids },
 });
 
@@ -353,13 +375,26 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
   const lookupRows = todo
     .filter((e) => lookups.get(e.article.id)!.length)
     .map((e) => ({ id: e.article.id, lookup: lookups.get(e.article.id)!, ...windowOf(e.article.publishedAt) }));
-  const found = new Map(
+  const byEntity = new Map(
     lookupRows.length
-      ? (await run(storyCandidates({ rows: lookupRows }))).map((r) => [r.id as string, r.candidates as { id: string; weight: number }[]])
+      ? (await run(storyCandidates({ rows: lookupRows }))).map((r) => [r.id as string, r.articles as [string, string | null][]])
       : [],
   );
+  const found = new Map(lookupRows.map((row) => [row.id, pickCandidates(row, byEntity)]));
   const candidateIds = [...new Set([...found.values()].flat().map((c) => c.id))];
   const details = new Map(candidateIds.length ? (await run(candidateDetails(candidateIds))).map((r) => [r.id as string, r]) : []);
+  // the candidates' entities with their document frequencies: the batch's are known, the rest counted once each
+  const dfs = new Map([...entityInfo.values()].map((x) => [x.id, Number(x.df)]));
+  const unknown = [
+    ...new Set([...details.values()].flatMap((d) => (d.entities as { id: string }[]).map((x) => x.id)).filter((id) => !dfs.has(id))),
+  ];
+  if (unknown.length) for (const r of await run(entityDfs(unknown))) dfs.set(r.id as string, Number(r.df));
+  for (const d of details.values())
+    d.entities = (d.entities as { id: string; salience: number }[]).map((x) => ({
+      id: x.id,
+      salience: x.salience,
+      df: dfs.get(x.id) ?? 0,
+    }));
 
   // what the batch has done so far: memberships, merges, new stories, their first dates
   const assigned = new Map<string, string>();

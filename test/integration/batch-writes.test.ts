@@ -1,7 +1,7 @@
 import { extract } from '../../src/extract';
 import { fromInput } from '../../src/ingest';
 import type { Article, Extraction } from '../../src/domain/types';
-import { writeArticle, writeArticles } from '../../src/store/article-writes';
+import { deleteArticle, writeArticle, writeArticles } from '../../src/store/article-writes';
 import type { Executor } from '../../src/store/executor';
 import { graphSnapshot, resetGraph, testExecutor } from './helpers';
 
@@ -101,6 +101,37 @@ describe('batched writes', () => {
     const again = await writeArticles(executor, items());
     expect(again.map((r) => ('status' in r ? r.status : 'failed'))).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(await state(executor)).toEqual(expected);
+  });
+
+  it('compares a copy with the current text of an article rewritten since an earlier batch', async () => {
+    await resetGraph(executor);
+    const [original, copy] = items();
+    // the first batch reads the original's text (and keeps its trigrams) while checking the copy
+    const first = await writeArticles(executor, [original, copy]);
+    expect(first[1]).toMatchObject({ duplicateOf: original.article.id });
+    await deleteArticle(executor, copy.article.id);
+    // the original is rewritten: a third of the old text, then another story (it still shares a band key with the old text)
+    const rewritten = fromInput(
+      {
+        url: original.article.url,
+        title: original.article.title,
+        body: `${WIRE.slice(0, 61)}衛福部今天說明流感疫苗接種計畫，各縣市衛生所將延長服務時間。`,
+        publishedAt: '2025-11-01T08:00:00+08:00',
+        source: 'Batch Wire',
+      },
+      'batch0',
+    );
+    expect(rewritten.id).toBe(original.article.id);
+    const [updated] = await writeArticles(executor, [{ article: rewritten, extraction: extract(rewritten) }]);
+    expect(updated).toMatchObject({ status: 'updated' });
+    // a copy of the old text is no copy of the rewritten article
+    const late = fromInput(
+      { url: 'https://example.test/batch/5', title: '稻米收購價調整', body: `${WIRE}（三轉）`, publishedAt: '2025-11-04T09:00:00+08:00' },
+      'batch5',
+    );
+    const [result] = await writeArticles(executor, [{ article: late, extraction: extract(late) }]);
+    expect(result).toMatchObject({ status: 'new' });
+    expect(result).not.toHaveProperty('duplicateOf');
   });
 
   it('puts a later article of the batch into the story an earlier one started', async () => {
