@@ -551,6 +551,7 @@ async function main() {
       pageCacheMb: 'number',
       workers: 'number',
       checkLoader: 'number',
+      cacheDir: 'string',
       saveCheck: 'string',
       checkOnly: 'boolean',
       noPeer: 'boolean',
@@ -613,7 +614,7 @@ async function main() {
     } else {
       if (articles) throw new Error('the graph is not empty (NEO4J_URI?): the fast loader needs an empty one');
       console.log(`building the graph: ${args.count} generated articles, extracted (cached) and written by the fast loader...`);
-      const cache = await cachedItems({ count: args.count, seed: args.seed, workers: args.workers, log });
+      const cache = await cachedItems({ count: args.count, seed: args.seed, workers: args.workers, cacheDir: args.cacheDir, log });
       await fastLoad(
         executor,
         function* () {

@@ -101,9 +101,17 @@ export function cooccurrences(options: {
   // without a date window every count is a node degree, which Neo4j reads without expanding
   const articlesOf = (v: string): string =>
     windowed ? `COUNT { MATCH (${v})<-[:MENTIONS]-(b:Article) WHERE ${dateWindow('b')} }` : `COUNT { (${v})<-[:MENTIONS]-() }`;
+  // the number of articles, without reading them: the count store less the stubs (an index seek),
+  // or the publishedAt index over the window (stubs are undated)
+  const window = [options.from ? 'x.publishedAt >= $from' : null, options.to ? 'x.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
+  const total = windowed
+    ? `CALL () { MATCH (x:Article) WHERE ${window} AND coalesce(x.stub, false) = false RETURN count(x) AS total }`
+    : `CALL () { MATCH (x:Article) RETURN count(x) AS all }
+      CALL () { MATCH (x:Article) WHERE x.stub = true RETURN count(x) AS stubs }
+      WITH all - stubs AS total`;
   return {
     cypher: `
-      CALL () { MATCH (x:Article) WHERE coalesce(x.stub, false) = false AND ${dateWindow('x')} RETURN count(x) AS total }
+      ${total}
       MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article) WHERE ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
       WITH total, e, collect(a) AS arts
       WITH total, e, arts, size(arts) AS nE

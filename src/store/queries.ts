@@ -236,9 +236,22 @@ export function entitiesPage(options: {
     where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR ' + ALIAS_CONTAINS + ')');
   }
   const order = options.orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id';
+  // Text without cased letters (Chinese, digits) is contained in a name only where its lowercase
+  // is: the text indexes find every candidate by CONTAINS on the name or aliasText (which holds the
+  // aliases), and the case-insensitive check keeps the same ones as a scan would. Text with cased
+  // letters still scans the label.
+  const bySeek = Boolean(f.nameContains) && f.nameContains!.toLowerCase() === f.nameContains!.toUpperCase();
+  const head = bySeek
+    ? `CALL () {
+        MATCH (e:Entity) WHERE e.name CONTAINS $nameContains RETURN e
+        UNION
+        MATCH (e:Entity) WHERE e.aliasText CONTAINS $nameContains RETURN e
+      }
+      WITH e WHERE e${label} AND ${where.join(' AND ')}`
+    : `MATCH (e${label}) WHERE ${where.join(' AND ')}`;
   return {
     cypher: `
-      MATCH (e${label}) WHERE ${where.join(' AND ')}
+      ${head}
       WITH e, coalesce(e.mentionCount, 0) AS mentions
       WHERE mentions >= $minMentions
       WITH e, mentions ${order}
