@@ -15,6 +15,8 @@ CREATE INDEX article_language IF NOT EXISTS FOR (a:Article) ON (a.language);
 // for the candidates, which the case-insensitive check then confirms (queries.ts, entitiesPage).
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (e:Entity) ON (e.aliasText);
+// entities() most mentioned first: the page walks this index from the top (queries.ts, mostMentioned).
+CREATE INDEX entity_mention_count IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount);
 
 // Full-text search over entity names and aliases, and over article titles and leads. The cjk
 // analyzer indexes Chinese as character bigrams, so 稀土 is found inside 稀土出口管制.

@@ -504,7 +504,9 @@ async function profileStatement(driver, st) {
     const walk = (op) => {
       dbHits += Number(op.dbHits ?? 0);
       const type = String(op.operatorType).replace(/@.*$/, '');
-      if (SCAN_OPERATORS.test(type)) scans.push(`${type}(${op.arguments?.Details ?? ''})`.slice(0, 120));
+      // a branch the plan holds but the data never took (a fallback) reads nothing: not a scan
+      if (SCAN_OPERATORS.test(type) && (Number(op.rows ?? 0) > 0 || Number(op.dbHits ?? 0) > 0))
+        scans.push(`${type}(${op.arguments?.Details ?? ''})`.slice(0, 120));
       if (/Expand|VarLength/.test(type)) maxExpandRows = Math.max(maxExpandRows, Number(op.rows ?? 0));
       for (const c of op.children ?? []) walk(c);
     };

@@ -289,7 +289,8 @@ function fold(readChunks, options = {}) {
       writeBatch(batch);
     }
     for (const item of chunk) perArticle.push({ id: item.article.id, duplicateOf: item.duplicateOf, bands: item.bands });
-    if (options.progress && perArticle.length % 10000 === 0) (options.log ?? console.log)(`  fast load: folded ${perArticle.length} articles`);
+    if (options.progress && perArticle.length % 10000 === 0)
+      (options.log ?? console.log)(`  fast load: folded ${perArticle.length} articles`);
   }
   for (const a of articles) a.grams = null;
   return { entities, topicParents, outlets, stubs, links, perArticle };

@@ -235,6 +235,9 @@ export function entitiesPage(options: {
   if (f.nameContains) {
     where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR ' + ALIAS_CONTAINS + ')');
   }
+  const minMentions = Math.max(0, f.minMentions ?? 0);
+  if (!f.nameContains && options.orderBy !== 'NAME')
+    return mostMentioned({ type: f.type, minMentions, skip: options.skip, limit: options.limit });
   const order = options.orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id';
   // Text without cased letters (Chinese, digits) is contained in a name only where its lowercase
   // is: the text indexes find every candidate by CONTAINS on the name or aliasText (which holds the
@@ -259,7 +262,43 @@ export function entitiesPage(options: {
       RETURN size(rows) AS totalCount, [e IN rows[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
     params: {
       nameContains: f.nameContains ?? null,
-      minMentions: int(f.minMentions ?? 0),
+      minMentions: int(minMentions),
+      skip: int(options.skip),
+      limit: int(options.limit),
+    },
+  };
+}
+
+/**
+ * Entities most mentioned first, without a name filter: the page walks the mentionCount index from
+ * the top and stops after it (a partial sort among equal counts), the total comes from the count
+ * store or that index, so neither reads every entity of the type. Entities mentioned by no article
+ * (a count of 0, or none kept) tie at the end, ordered by name: a page that reaches them sorts the
+ * whole type as before.
+ */
+function mostMentioned(options: { type?: EntityType; minMentions: number; skip: number; limit: number }): Query<PageRow<EntityRecord>> {
+  const label = options.type ? `:${ENTITY_LABELS[options.type]}` : ':Entity';
+  const indexed = options.type ? `:Entity:${ENTITY_LABELS[options.type]}` : ':Entity';
+  const total =
+    options.minMentions > 0
+      ? `MATCH (e${indexed}) USING INDEX e:Entity(mentionCount) WHERE e.mentionCount >= $minMentions RETURN count(e) AS totalCount`
+      : `MATCH (e${label}) RETURN count(e) AS totalCount`;
+  return {
+    cypher: `
+      CALL () { ${total} }
+      CALL () {
+        MATCH (e${indexed}) USING INDEX e:Entity(mentionCount) WHERE e.mentionCount >= $floor
+        WITH e ORDER BY e.mentionCount DESC, e.name, e.id LIMIT $skip + $limit
+        RETURN collect(e) AS walked
+      }
+      // the whole type sorted, only when the page reaches past the counted entities
+      WITH totalCount, CASE WHEN $minMentions = 0 AND size(walked) < $skip + $limit
+        THEN COLLECT { MATCH (e${label}) WITH e, coalesce(e.mentionCount, 0) AS mentions ORDER BY mentions DESC, e.name, e.id RETURN e }
+        ELSE walked END AS rows
+      RETURN totalCount, [e IN rows[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
+    params: {
+      minMentions: int(options.minMentions),
+      floor: int(Math.max(1, options.minMentions)),
       skip: int(options.skip),
       limit: int(options.limit),
     },

@@ -10,11 +10,35 @@ import { foundingText, resetGraph, testExecutor } from './helpers';
 /**
  * Reads that start from an index instead of a label scan must answer as the scan did:
  * entities(nameContains) without cased letters finds its candidates through the text indexes on
- * the name and aliasText, then applies the same case-insensitive check.
+ * the name and aliasText, then applies the same case-insensitive check; entities most mentioned
+ * first walk the mentionCount index.
  */
-describe('entities(nameContains): the text indexes answer like the label scan', () => {
-  let executor: Executor;
+let executor: Executor;
 
+beforeAll(async () => {
+  executor = await testExecutor();
+  await resetGraph(executor);
+  await ingestArticle(executor, parseTextPage(foundingText(), { origin: 'founding' }));
+  await ingestArticle(
+    executor,
+    fromInput({ url: 'https://idx.test/1', title: '經濟部說明稀土庫存', body: '經濟部今天說明稀土庫存，王明表示會持續盤點。' }, 'idx 1'),
+  );
+  // an entity found only through an alias, one whose name mixes cases with Chinese, and one
+  // without a kept count (as an editor's entity may be): it ties with the entities of count 0
+  await executor.write({
+    cypher: `
+      CREATE (:Entity:Organization {id: 'org:zorbi', type: 'organization', name: 'Zorbi Corp', aliases: ['Zorbi Corp', '佐比公司'],
+                                     aliasText: ' Zorbi Corp 佐比公司', mentionCount: 0})
+      CREATE (:Entity:Person {id: 'person:mix', type: 'person', name: 'ABC王明', aliases: ['ABC王明'], aliasText: ' ABC王明', mentionCount: 0})
+      CREATE (:Entity:Person {id: 'person:uncounted', type: 'person', name: '未計數', aliases: ['未計數'], aliasText: ' 未計數'})`,
+    params: {},
+  });
+}, 120000);
+afterAll(async () => {
+  await executor?.close();
+});
+
+describe('entities(nameContains): the text indexes answer like the label scan', () => {
   /** What entitiesPage ran before the text indexes: every entity of the label, checked one by one. */
   const scan = (f: { type?: EntityType; nameContains: string; minMentions?: number }, orderBy?: EntityOrder): Query<{ ids: string[] }> => ({
     cypher: `
@@ -24,27 +48,6 @@ describe('entities(nameContains): the text indexes answer like the label scan', 
       WITH e, mentions ${orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id'}
       RETURN collect(e.id) AS ids`,
     params: { q: f.nameContains, min: int(f.minMentions ?? 0) },
-  });
-
-  beforeAll(async () => {
-    executor = await testExecutor();
-    await resetGraph(executor);
-    await ingestArticle(executor, parseTextPage(foundingText(), { origin: 'founding' }));
-    await ingestArticle(
-      executor,
-      fromInput({ url: 'https://idx.test/1', title: '經濟部說明稀土庫存', body: '經濟部今天說明稀土庫存，王明表示會持續盤點。' }, 'idx 1'),
-    );
-    // an entity found only through an alias, and one whose name mixes cases with Chinese
-    await executor.write({
-      cypher: `
-        CREATE (:Entity:Organization {id: 'org:zorbi', type: 'organization', name: 'Zorbi Corp', aliases: ['Zorbi Corp', '佐比公司'],
-                                       aliasText: ' Zorbi Corp 佐比公司', mentionCount: 0})
-        CREATE (:Entity:Person {id: 'person:mix', type: 'person', name: 'ABC王明', aliases: ['ABC王明'], aliasText: ' ABC王明', mentionCount: 0})`,
-      params: {},
-    });
-  }, 120000);
-  afterAll(async () => {
-    await executor?.close();
   });
 
   const cases: { type?: EntityType; nameContains: string; minMentions?: number }[] = [
@@ -92,5 +95,65 @@ describe('entities(nameContains): the text indexes answer like the label scan', 
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('entities most mentioned first: the mentionCount index answers like the sort', () => {
+  const sorted = (type: EntityType | undefined, min: number): Query<{ ids: string[] }> => ({
+    cypher: `
+      MATCH (e:${type ? ENTITY_LABELS[type] : 'Entity'})
+      WITH e, coalesce(e.mentionCount, 0) AS mentions WHERE mentions >= $min
+      WITH e, mentions ORDER BY mentions DESC, e.name, e.id
+      RETURN collect(e.id) AS ids`,
+    params: { min: int(min) },
+  });
+
+  it.each([undefined, 'person', 'organization', 'topic', 'country'] as const)('type %s', async (type) => {
+    for (const min of [0, 1, 2]) {
+      const [expected] = await executor.read(sorted(type, min));
+      const n = expected.ids.length;
+      // pages that stay among the counted entities, and pages that reach the uncounted ones
+      for (const [skip, limit] of [
+        [0, 3],
+        [2, 5],
+        [0, n + 5],
+        [Math.max(0, n - 2), 5],
+      ]) {
+        const [row] = await executor.read(entitiesPage({ filter: { type, minMentions: min }, skip, limit }));
+        expect({ skip, limit, min, ids: row.items.map((e) => e.id) }).toEqual({
+          skip,
+          limit,
+          min,
+          ids: expected.ids.slice(skip, skip + limit),
+        });
+        expect(Number(row.totalCount)).toBe(n);
+      }
+    }
+  });
+
+  it('reads no entity through a label scan while the page stays among the counted ones', async () => {
+    const q = entitiesPage({ filter: { type: 'person' }, skip: 0, limit: 2 });
+    const session = executor.driver.session();
+    try {
+      const res = await session.run(`PROFILE ${q.cypher}`, q.params);
+      const scans: { op: string; hits: number }[] = [];
+      const walk = (op: { operatorType: string; dbHits?: number; children?: unknown[] }) => {
+        if (/LabelScan|AllNodesScan/.test(op.operatorType)) scans.push({ op: op.operatorType, hits: Number(op.dbHits ?? 0) });
+        for (const c of op.children ?? []) walk(c as typeof op);
+      };
+      walk(res.summary.profile as unknown as { operatorType: string });
+      // the sorted fallback (the whole type) runs only when a page reaches past the counted entities
+      expect(scans.filter((x) => x.hits > 0)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('lists the uncounted entity with the others of no mentions', async () => {
+    const [row] = await executor.read(entitiesPage({ filter: { type: 'person' }, skip: 0, limit: 100 }));
+    expect(row.items.map((e) => e.id)).toContain('person:uncounted');
+    const [counted] = await executor.read(entitiesPage({ filter: { type: 'person', minMentions: 1 }, skip: 0, limit: 100 }));
+    expect(counted.items.map((e) => e.id)).not.toContain('person:uncounted');
+    expect(counted.items.length).toBeGreaterThan(0);
   });
 });
