@@ -5,6 +5,7 @@ import { ingestArticle } from '../../src/pipeline/ingest-articles';
 import type { Executor, Query } from '../../src/store/executor';
 import { ENTITY_LABELS } from '../../src/store/labels';
 import { entitiesPage, type EntityOrder } from '../../src/store/queries';
+import { neighborhood } from '../../src/store/graph-queries';
 import { foundingText, resetGraph, testExecutor } from './helpers';
 
 /**
@@ -155,5 +156,40 @@ describe('entities most mentioned first: the mentionCount index answers like the
     const [counted] = await executor.read(entitiesPage({ filter: { type: 'person', minMentions: 1 }, skip: 0, limit: 100 }));
     expect(counted.items.map((e) => e.id)).not.toContain('person:uncounted');
     expect(counted.items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('neighborhood: rings of distinct entities answer like the paths', () => {
+  /** The nodes neighborhood drew before: every path up to depth hops, each entity at its shortest. */
+  const byPaths = (id: string, depth: number, limit: number): Query<{ ids: string[] }> => ({
+    cypher: `
+      MATCH (c:Entity {id: $id})
+      OPTIONAL MATCH p = (c)-[:HOLDS_ROLE|MEMBER_OF|REPORTS_TO|PART_OF|COOPERATES_WITH|LOCATED_IN*1..${depth}]-(n:Entity)
+      WHERE n <> c
+      WITH c, n, min(length(p)) AS distance
+      ORDER BY distance, COUNT { (n)<-[:MENTIONS]-() } DESC, n.id
+      LIMIT $limit
+      WITH c, [x IN collect(n) WHERE x IS NOT NULL | x.id] AS found
+      RETURN [c.id] + found AS ids`,
+    params: { id, limit: int(limit) },
+  });
+
+  it('draws the same entities at depths 1 to 3, whole and cut by the limit', async () => {
+    const centres = await executor.read<{ id: string }>({
+      cypher: `MATCH (e:Entity) WITH e, COUNT { (e)-[:HOLDS_ROLE|MEMBER_OF|REPORTS_TO|PART_OF|COOPERATES_WITH|LOCATED_IN]-() } AS d
+               RETURN e.id AS id ORDER BY d DESC, e.id LIMIT 6`,
+      params: {},
+    });
+    let reached = 0;
+    for (const { id } of centres)
+      for (const depth of [1, 2, 3])
+        for (const limit of [3, 50]) {
+          const [expected] = await executor.read(byPaths(id, depth, limit));
+          const [row] = await executor.read(neighborhood({ id, depth, limit }));
+          expect({ id, depth, limit, ids: row.nodes.map((n) => n.id) }).toEqual({ id, depth, limit, ids: expected.ids });
+          reached = Math.max(reached, expected.ids.length);
+        }
+    // the founding article relates enough entities for rings beyond the first
+    expect(reached).toBeGreaterThan(3);
   });
 });
