@@ -187,9 +187,9 @@ export function articlesPage(options: {
           WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
           RETURN collect(a) AS newest
         }
-        // undated articles come last: looked for only when the page reaches past the dated ones
-        CALL (topics, xs, newest) {
-          WITH topics, xs WHERE size(newest) < $skip + $limit
+        // undated articles come last: looked for only when the page reaches past the dated ones (a
+        // COLLECT in a CASE runs only when its branch is taken; a guarded CALL was planned eagerly)
+        WITH topics, xs, degree, newest, CASE WHEN size(newest) < $skip + $limit THEN COLLECT {
           ${
             seeds
               ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
@@ -199,8 +199,8 @@ export function articlesPage(options: {
           }
           WHERE ${conditions}
           WITH a ORDER BY a.id
-          RETURN collect(a) AS undated
-        }
+          RETURN a
+        } ELSE [] END AS undated
         CALL (topics, xs, degree) {
           ${total}
         }
@@ -363,12 +363,12 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
         RETURN collect(a) AS newest
       }
       // undated articles come last: looked for only when the page reaches past the dated ones
-      CALL (e, newest) {
-        WITH e WHERE size(newest) < $skip + $limit
+      // (a COLLECT in a CASE runs only when its branch is taken; a guarded CALL was planned eagerly)
+      WITH e, newest, CASE WHEN size(newest) < $skip + $limit THEN COLLECT {
         MATCH (e)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
         WITH a ORDER BY a.id
-        RETURN collect(a) AS undated
-      }
+        RETURN a
+      } ELSE [] END AS undated
       RETURN newest + undated AS walked
     }
     WITH id, degree, CASE WHEN degree <= $expandMax THEN all[$skip..($skip + $limit)] ELSE walked[$skip..($skip + $limit)] END AS rows
@@ -386,7 +386,9 @@ export function relationsByEntity(options: {
   first: number;
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
-  const pattern = options.direction === 'OUT' ? '(e)-[r]->(o)' : options.direction === 'IN' ? '(e)<-[r]-(o)' : '(e)-[r]-(o)';
+  // the types in the pattern, so that a busy entity's MENTIONS (every article that names it) are never expanded
+  const rel = `[r:${types.join('|')}]`;
+  const pattern = options.direction === 'OUT' ? `(e)-${rel}->(o)` : options.direction === 'IN' ? `(e)<-${rel}-(o)` : `(e)-${rel}-(o)`;
   return {
     cypher: `
       UNWIND $ids AS id
