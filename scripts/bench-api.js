@@ -345,9 +345,10 @@ async function postGraphQL(url, body) {
 
 /** Runs `op(i)` up to `requests` times (or until `seconds` passed) at `concurrency`; returns latencies. */
 async function measure(op, { requests, concurrency, seconds, warmup }) {
-  for (let i = 0; i < warmup; i++) await op(i);
-  const latencies = [];
+  // a warm-up request that fails (a timeout on a busy machine) is counted with the others, not fatal
   const errors = [];
+  for (let i = 0; i < warmup; i++) await op(i).catch((err) => errors.push(err.message));
+  const latencies = [];
   const deadline = now() + seconds * 1000;
   const t0 = now();
   let issued = 0;
