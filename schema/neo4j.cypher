@@ -7,6 +7,16 @@ CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.publishedAt);
 CREATE INDEX article_title_key IF NOT EXISTS FOR (a:Article) ON (a.titleKey);
 CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
+// List filters by outlet and language (articlesPage): totals and pages by index seek, not a label scan.
+CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
+CREATE INDEX article_site IF NOT EXISTS FOR (a:Article) ON (a.site);
+CREATE INDEX article_language IF NOT EXISTS FOR (a:Article) ON (a.language);
+// entities(nameContains): text indexes answer CONTAINS on the name and the aliases (aliasText)
+// for the candidates, which the case-insensitive check then confirms (queries.ts, entitiesPage).
+CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (e:Entity) ON (e.aliasText);
+// entities() most mentioned first: the page walks this index from the top (queries.ts, mostMentioned).
+CREATE INDEX entity_mention_count IF NOT EXISTS FOR (e:Entity) ON (e.mentionCount);
 
 // Full-text search over entity names and aliases, and over article titles and leads. The cjk
 // analyzer indexes Chinese as character bigrams, so 稀土 is found inside 稀土出口管制.

@@ -60,12 +60,17 @@ async function cachedItems(options) {
   const log = options.log ?? ((line) => console.log(line));
   const workers = Math.max(1, options.workers ?? Math.min(2, os.availableParallelism?.() ?? 2));
   const base = process.env.NEWSGRAPH_EXTRACT_CACHE ?? path.join(os.tmpdir(), 'newsgraph-extract-cache');
-  const dir = path.join(base, `${seed}-${cacheKey(seed)}`);
-  fs.mkdirSync(dir, { recursive: true });
+  // `cacheDir` names a cache made by another build (its key differs): used as it is, never added to
+  const pinned = Boolean(options.cacheDir);
+  const dir = pinned ? path.resolve(options.cacheDir) : path.join(base, `${seed}-${cacheKey(seed)}`);
+  if (!pinned) fs.mkdirSync(dir, { recursive: true });
   const chunks = Math.ceil(count / CHUNK);
   const fileOf = (k) => path.join(dir, `chunk-${String(k).padStart(5, '0')}.json.gz`);
   const missing = [];
   for (let k = 0; k < chunks; k++) if (!fs.existsSync(fileOf(k))) missing.push(k);
+  if (pinned && missing.length) throw new Error(`--cache-dir ${dir}: ${missing.length} of the ${chunks} chunks needed are missing`);
+  if (pinned && cacheKey(seed) !== path.basename(dir).slice(seed.length + 1))
+    log(`using the extraction cache ${dir} as it is: made by another build of the extraction code (this build's key is ${cacheKey(seed)})`);
   // the generator is one sequence: the last chunk may be shorter than a full one of a longer run
   const total = chunks * CHUNK;
   if (missing.length) {

@@ -161,22 +161,42 @@ function fold(readChunks, options = {}) {
     }
   };
 
+  // The store's order (ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20: undated last, strings by
+  // code unit), kept as a running top 20: the generated corpus's template sentences put thousands of
+  // articles in some bands, and sorting all of them for every article made the fold quadratic.
+  const before = (x, y) => {
+    if (x.n !== y.n) return x.n > y.n;
+    const px = x.a.publishedAt ?? '\uffff';
+    const py = y.a.publishedAt ?? '\uffff';
+    if (px !== py) return px < py;
+    return x.a.id < y.a.id;
+  };
+  // shared bands per article index, counted in a typed array (reset after each article): a Map
+  // here cost most of the fold at 100,000 articles
+  let shared = new Int32Array(1024);
   const candidatesOf = (bands, id) => {
-    const shared = new Map();
+    if (shared.length < articles.length) {
+      const grown = new Int32Array(Math.max(articles.length, shared.length * 2));
+      grown.set(shared);
+      shared = grown;
+    }
+    const touched = [];
     bands.forEach((key, k) => {
-      for (const idx of bandIndex[k].get(key) ?? []) shared.set(idx, (shared.get(idx) ?? 0) + 1);
+      for (const idx of bandIndex[k].get(key) ?? []) if (shared[idx]++ === 0) touched.push(idx);
     });
-    return [...shared]
-      .map(([idx, n]) => ({ a: articles[idx], n }))
-      .filter(({ a }) => a.id !== id)
-      .sort(
-        (x, y) =>
-          y.n - x.n ||
-          (x.a.publishedAt ?? '\uffff').localeCompare(y.a.publishedAt ?? '\uffff') ||
-          (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0),
-      )
-      .slice(0, 20)
-      .map(({ a }) => ({ id: a.id, grams: a.grams, publishedAt: a.publishedAt, originalId: a.duplicateOf ?? null }));
+    const top = [];
+    for (const idx of touched) {
+      const n = shared[idx];
+      shared[idx] = 0;
+      const c = { a: articles[idx], n };
+      if (c.a.id === id) continue;
+      if (top.length === 20 && !before(c, top[19])) continue;
+      let at = top.length < 20 ? top.length : 19;
+      while (at > 0 && before(c, top[at - 1])) at--;
+      if (top.length === 20) top.pop();
+      top.splice(at, 0, c);
+    }
+    return top.map(({ a }) => ({ id: a.id, grams: a.grams, publishedAt: a.publishedAt, originalId: a.duplicateOf ?? null }));
   };
 
   const writeBatch = (batch) => {
@@ -269,6 +289,8 @@ function fold(readChunks, options = {}) {
       writeBatch(batch);
     }
     for (const item of chunk) perArticle.push({ id: item.article.id, duplicateOf: item.duplicateOf, bands: item.bands });
+    if (options.progress && perArticle.length % 10000 === 0)
+      (options.log ?? console.log)(`  fast load: folded ${perArticle.length} articles`);
   }
   for (const a of articles) a.grams = null;
   return { entities, topicParents, outlets, stubs, links, perArticle };

@@ -40,13 +40,27 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
 export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query<SubgraphRecord> {
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > 3) throw new RangeError('depth must be 1..3');
   const types = relTypes(options.types);
+  // Breadth first, one ring of distinct entities at a time: a relation is one edge per article, so
+  // walking paths (c)-[*1..depth]-(n) repeats every hop once per parallel edge, which around a busy
+  // entity multiplies into millions of paths. The shortest path never repeats an edge, so the ring
+  // an entity is first reached in is the length of its shortest path, as min(length(p)) was.
+  const rings = Array.from({ length: options.depth }, (_, k) => {
+    const hops = Array.from({ length: k + 1 }, (_, h) => `MATCH (x${h})-[:${types}]-(x${h + 1}:Entity) WITH DISTINCT c, x${h + 1}`).join(
+      '\n          ',
+    );
+    return `WITH c, c AS x0
+          ${hops}
+          WITH x${k + 1} AS n, ${k + 1} AS d WHERE n <> c
+          RETURN n, d`;
+  }).join('\n          UNION ALL\n          ');
   return {
     cypher: `
       MATCH (c:Entity {id: $id})
-      OPTIONAL MATCH p = (c)-[:${types}*1..${options.depth}]-(n:Entity)
-      // a path may come back to the centre (c -> x -> c): the centre is listed once, first
-      WHERE n <> c
-      WITH c, n, min(length(p)) AS distance
+      // the centre is listed once, first, even where a ring comes back to it
+      OPTIONAL CALL (c) {
+          ${rings}
+      }
+      WITH c, n, min(d) AS distance
       ORDER BY distance, COUNT { (n)<-[:MENTIONS]-() } DESC, n.id
       LIMIT $limit
       WITH c, [x IN collect(n) WHERE x IS NOT NULL] AS found
@@ -101,9 +115,17 @@ export function cooccurrences(options: {
   // without a date window every count is a node degree, which Neo4j reads without expanding
   const articlesOf = (v: string): string =>
     windowed ? `COUNT { MATCH (${v})<-[:MENTIONS]-(b:Article) WHERE ${dateWindow('b')} }` : `COUNT { (${v})<-[:MENTIONS]-() }`;
+  // the number of articles, without reading them: the count store less the stubs (an index seek),
+  // or the publishedAt index over the window (stubs are undated)
+  const window = [options.from ? 'x.publishedAt >= $from' : null, options.to ? 'x.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
+  const total = windowed
+    ? `CALL () { MATCH (x:Article) WHERE ${window} AND coalesce(x.stub, false) = false RETURN count(x) AS total }`
+    : `CALL () { MATCH (x:Article) RETURN count(x) AS all }
+      CALL () { MATCH (x:Article) WHERE x.stub = true RETURN count(x) AS stubs }
+      WITH all - stubs AS total`;
   return {
     cypher: `
-      CALL () { MATCH (x:Article) WHERE coalesce(x.stub, false) = false AND ${dateWindow('x')} RETURN count(x) AS total }
+      ${total}
       MATCH (e:Entity {id: $id})<-[:MENTIONS]-(a:Article) WHERE ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
       WITH total, e, collect(a) AS arts
       WITH total, e, arts, size(arts) AS nE

@@ -187,9 +187,9 @@ export function articlesPage(options: {
           WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
           RETURN collect(a) AS newest
         }
-        // undated articles come last: looked for only when the page reaches past the dated ones
-        CALL (topics, xs, newest) {
-          WITH topics, xs WHERE size(newest) < $skip + $limit
+        // undated articles come last: looked for only when the page reaches past the dated ones (a
+        // COLLECT in a CASE runs only when its branch is taken; a guarded CALL was planned eagerly)
+        WITH topics, xs, degree, newest, CASE WHEN size(newest) < $skip + $limit THEN COLLECT {
           ${
             seeds
               ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
@@ -199,8 +199,8 @@ export function articlesPage(options: {
           }
           WHERE ${conditions}
           WITH a ORDER BY a.id
-          RETURN collect(a) AS undated
-        }
+          RETURN a
+        } ELSE [] END AS undated
         CALL (topics, xs, degree) {
           ${total}
         }
@@ -235,10 +235,26 @@ export function entitiesPage(options: {
   if (f.nameContains) {
     where.push('(toLower(e.name) CONTAINS toLower($nameContains) OR ' + ALIAS_CONTAINS + ')');
   }
+  const minMentions = Math.max(0, f.minMentions ?? 0);
+  if (!f.nameContains && options.orderBy !== 'NAME')
+    return mostMentioned({ type: f.type, minMentions, skip: options.skip, limit: options.limit });
   const order = options.orderBy === 'NAME' ? 'ORDER BY e.name, e.id' : 'ORDER BY mentions DESC, e.name, e.id';
+  // Text without cased letters (Chinese, digits) is contained in a name only where its lowercase
+  // is: the text indexes find every candidate by CONTAINS on the name or aliasText (which holds the
+  // aliases), and the case-insensitive check keeps the same ones as a scan would. Text with cased
+  // letters still scans the label.
+  const bySeek = Boolean(f.nameContains) && f.nameContains!.toLowerCase() === f.nameContains!.toUpperCase();
+  const head = bySeek
+    ? `CALL () {
+        MATCH (e:Entity) WHERE e.name CONTAINS $nameContains RETURN e
+        UNION
+        MATCH (e:Entity) WHERE e.aliasText CONTAINS $nameContains RETURN e
+      }
+      WITH e WHERE e${label} AND ${where.join(' AND ')}`
+    : `MATCH (e${label}) WHERE ${where.join(' AND ')}`;
   return {
     cypher: `
-      MATCH (e${label}) WHERE ${where.join(' AND ')}
+      ${head}
       WITH e, coalesce(e.mentionCount, 0) AS mentions
       WHERE mentions >= $minMentions
       WITH e, mentions ${order}
@@ -246,7 +262,43 @@ export function entitiesPage(options: {
       RETURN size(rows) AS totalCount, [e IN rows[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
     params: {
       nameContains: f.nameContains ?? null,
-      minMentions: int(f.minMentions ?? 0),
+      minMentions: int(minMentions),
+      skip: int(options.skip),
+      limit: int(options.limit),
+    },
+  };
+}
+
+/**
+ * Entities most mentioned first, without a name filter: the page walks the mentionCount index from
+ * the top and stops after it (a partial sort among equal counts), the total comes from the count
+ * store or that index, so neither reads every entity of the type. Entities mentioned by no article
+ * (a count of 0, or none kept) tie at the end, ordered by name: a page that reaches them sorts the
+ * whole type as before.
+ */
+function mostMentioned(options: { type?: EntityType; minMentions: number; skip: number; limit: number }): Query<PageRow<EntityRecord>> {
+  const label = options.type ? `:${ENTITY_LABELS[options.type]}` : ':Entity';
+  const indexed = options.type ? `:Entity:${ENTITY_LABELS[options.type]}` : ':Entity';
+  const total =
+    options.minMentions > 0
+      ? `MATCH (e${indexed}) USING INDEX e:Entity(mentionCount) WHERE e.mentionCount >= $minMentions RETURN count(e) AS totalCount`
+      : `MATCH (e${label}) RETURN count(e) AS totalCount`;
+  return {
+    cypher: `
+      CALL () { ${total} }
+      CALL () {
+        MATCH (e${indexed}) USING INDEX e:Entity(mentionCount) WHERE e.mentionCount >= $floor
+        WITH e ORDER BY e.mentionCount DESC, e.name, e.id LIMIT $skip + $limit
+        RETURN collect(e) AS walked
+      }
+      // the whole type sorted, only when the page reaches past the counted entities
+      WITH totalCount, CASE WHEN $minMentions = 0 AND size(walked) < $skip + $limit
+        THEN COLLECT { MATCH (e${label}) WITH e, coalesce(e.mentionCount, 0) AS mentions ORDER BY mentions DESC, e.name, e.id RETURN e }
+        ELSE walked END AS rows
+      RETURN totalCount, [e IN rows[$skip..($skip + $limit)] | ${ENTITY_PROJECTION('e')}] AS items`,
+    params: {
+      minMentions: int(options.minMentions),
+      floor: int(Math.max(1, options.minMentions)),
       skip: int(options.skip),
       limit: int(options.limit),
     },
@@ -311,12 +363,12 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
         RETURN collect(a) AS newest
       }
       // undated articles come last: looked for only when the page reaches past the dated ones
-      CALL (e, newest) {
-        WITH e WHERE size(newest) < $skip + $limit
+      // (a COLLECT in a CASE runs only when its branch is taken; a guarded CALL was planned eagerly)
+      WITH e, newest, CASE WHEN size(newest) < $skip + $limit THEN COLLECT {
         MATCH (e)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
         WITH a ORDER BY a.id
-        RETURN collect(a) AS undated
-      }
+        RETURN a
+      } ELSE [] END AS undated
       RETURN newest + undated AS walked
     }
     WITH id, degree, CASE WHEN degree <= $expandMax THEN all[$skip..($skip + $limit)] ELSE walked[$skip..($skip + $limit)] END AS rows
@@ -334,7 +386,9 @@ export function relationsByEntity(options: {
   first: number;
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
-  const pattern = options.direction === 'OUT' ? '(e)-[r]->(o)' : options.direction === 'IN' ? '(e)<-[r]-(o)' : '(e)-[r]-(o)';
+  // the types in the pattern, so that a busy entity's MENTIONS (every article that names it) are never expanded
+  const rel = `[r:${types.join('|')}]`;
+  const pattern = options.direction === 'OUT' ? `(e)-${rel}->(o)` : options.direction === 'IN' ? `(e)<-${rel}-(o)` : `(e)-${rel}-(o)`;
   return {
     cypher: `
       UNWIND $ids AS id
