@@ -80,10 +80,6 @@ export function extractionJson(article: Article, extraction: Extraction) {
       ...(e.parentId ? { parent: e.parentId } : {}),
       mention: extraction.mentions.find((m) => m.entityId === e.id),
     })),
-    // topics above the article's own in the taxonomy: graph knowledge, not mentions
-    ...(extraction.taxonomy?.length
-      ? { taxonomy: extraction.taxonomy.map((e) => ({ id: e.id, name: e.name, ...(e.parentId ? { parent: e.parentId } : {}) })) }
-      : {}),
     relations: extraction.relations.map((r) => ({
       type: r.type,
       from: r.from,

@@ -144,11 +144,6 @@ export interface ExtractOptions {
 export interface Extraction {
   entities: Entity[];
   mentions: Mention[];
-  /**
-   * Topics above the article's topics in the taxonomy (農業 over 動物疫病) that the article does
-   * not name itself: knowledge for the graph's SUBTOPIC_OF, stored without a mention.
-   */
-  taxonomy?: Entity[];
   relations: Relation[];
   cooccurrences: Cooccurrence[];
 }

@@ -113,17 +113,6 @@ export class DocState {
   /** Registers a lexicon entity, named in the article's language. */
   /** Ids of the entities that came from the lexicon (their names are curated, never rewritten). */
   readonly lexIds = new Set<string>();
-  /** Taxonomy topics above the article's topics, known from the lexicon and not mentioned (Extraction.taxonomy). */
-  readonly taxonomy = new Map<string, Entity>();
-
-  /** Records a lexicon topic as taxonomy knowledge: an entity for the graph, no mention of this article. */
-  addTaxonomy(lex: LexEntity): void {
-    if (this.taxonomy.has(lex.id)) return;
-    const e: Entity = { id: lex.id, type: lex.type, name: this.lang === 'en' && lex.en ? lex.en : lex.name, aliases: [] };
-    if (lex.en) e.en = lex.en;
-    if (lex.parent) e.parentId = lex.parent;
-    this.taxonomy.set(lex.id, e);
-  }
 
   /**
    * The entity each lexicon entry made here, while it is still the one under that id. Aliases are

@@ -153,8 +153,7 @@ function finish(doc: DocState): Extraction {
   for (const [a, row] of pairs) for (const [b, count] of row) cooccurrences.push({ a, b, count });
   cooccurrences.sort((x, y) => y.count - x.count || compareIds(x.a, y.a) || compareIds(x.b, y.b));
 
-  const taxonomy = [...doc.taxonomy.values()].filter((e) => !present.has(e.id)).sort((a, b) => compareIds(a.id, b.id));
-  return { entities, mentions, relations, cooccurrences, ...(taxonomy.length ? { taxonomy } : {}) };
+  return { entities, mentions, relations, cooccurrences };
 }
 
 /** Ids in code-unit order: deterministic, and far cheaper than a locale's collation. */

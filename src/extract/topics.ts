@@ -88,16 +88,18 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
     const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeForm(f).toLowerCase());
     if (!own.some((o) => sharesPart(o, form))) scored.delete(key);
   }
-  // a parent the text names gains half its best child's support; one it never names is no mention
-  // of the article, only taxonomy knowledge (recorded below, for the graph's SUBTOPIC_OF)
+  // a parent is half as well supported as its best child: it never crowds out the specific topics
   const parentSupport = new Map<string, number>();
   for (const sc of scored.values()) {
     const parent = sc.lex?.parent;
     if (parent && sc.score >= 3) parentSupport.set(parent, Math.max(parentSupport.get(parent) ?? 0, sc.score / 2));
   }
   for (const [pid, support] of parentSupport) {
+    const parent = lex.byId.get(pid);
+    if (!parent) continue;
     const cur = scored.get(pid);
     if (cur) cur.score = Math.max(cur.score, support);
+    else bump(pid, { lex: parent, name: doc.lang === 'en' ? (parent.en ?? parent.name) : parent.name }, support);
   }
 
   const entityKeys = new Set<string>();
@@ -142,8 +144,6 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   for (const [id, s] of chosen) {
     const found = [...new Set(s.hits.map((h) => doc.surface(h.start, h.end)))];
     if (s.lex) {
-      for (let p = s.lex.parent ? lex.byId.get(s.lex.parent) : undefined; p; p = p.parent ? lex.byId.get(p.parent) : undefined)
-        doc.addTaxonomy(p);
       const e = doc.upsertLex(s.lex);
       for (const a of [...(s.lex.en && doc.lang === 'zh' ? [s.lex.en] : []), ...(doc.lang === 'en' ? [s.lex.name] : []), ...found])
         if (a !== e.name && !e.aliases.includes(a)) e.aliases.push(a);

@@ -156,8 +156,7 @@ function entityRows(items: Contribution[]) {
   >();
   for (const { article, extraction } of items) {
     const priority = namePriority(article.language);
-    // taxonomy topics are entities too (nodes for SUBTOPIC_OF), with no mention of the article
-    for (const e of [...extraction.entities, ...(extraction.taxonomy ?? [])]) {
+    for (const e of extraction.entities) {
       const prev = rows.get(e.id);
       if (!prev) {
         rows.set(e.id, {
@@ -223,7 +222,7 @@ const upsertEntities = (items: Contribution[]): Query => ({
 const topicParents = (items: Contribution[]): Query => {
   const pairs = new Map<string, { child: string; parent: string }>();
   for (const { extraction } of items) {
-    for (const e of [...extraction.entities, ...(extraction.taxonomy ?? [])])
+    for (const e of extraction.entities)
       if (e.type === 'topic' && e.parentId) pairs.set(`${e.id}\u0000${e.parentId}`, { child: e.id, parent: e.parentId });
   }
   return {
@@ -542,24 +541,12 @@ const linkDuplicates = (pairs: { id: string; originalId: string }[]): Query => (
   params: { pairs },
 });
 
-/**
- * Entities that lost their last mention and relation go, so a changed body leaves no trace; so
- * do the taxonomy topics above them (選舉 over 罷免) once no topic under them is mentioned.
- */
-/** The taxonomy is at most this deep (root, theme, topic, subtopic). */
-const TAXONOMY_DEPTH = 4;
-
+/** Entities that lost their last mention and relation go, so a changed body leaves no trace. */
 const dropOrphans = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
-    MATCH (x:Entity {id: id})
-    OPTIONAL MATCH (x)-[:SUBTOPIC_OF*1..${TAXONOMY_DEPTH}]->(up:Topic)
-    WITH collect(DISTINCT x) + collect(DISTINCT up) AS candidates
-    UNWIND candidates AS e
-    WITH DISTINCT e
+    MATCH (e:Entity {id: id})
     WHERE NOT (e)<-[:MENTIONS|CREDITS]-() AND NOT (e)-[:${Object.values(RELATION_LABELS).join('|')}]-()
-      // a taxonomy topic stays while a topic under it is mentioned
-      AND NOT EXISTS { (e)<-[:SUBTOPIC_OF*1..${TAXONOMY_DEPTH}]-(:Topic)<-[:MENTIONS]-() }
     DETACH DELETE e`,
   params: { ids },
 });
@@ -591,11 +578,9 @@ export function followRedirects(extraction: Extraction, targets: Map<string, str
         : { ...m, entityId: id },
     );
   }
-  const taxonomy = (extraction.taxonomy ?? []).map((e) => ({ ...e, id: to(e.id), ...(e.parentId ? { parentId: to(e.parentId) } : {}) }));
   return {
-    entities: [...entities.values()].map((e) => (e.parentId && to(e.parentId) !== e.parentId ? { ...e, parentId: to(e.parentId) } : e)),
+    entities: [...entities.values()],
     mentions: [...mentions.values()],
-    ...(taxonomy.length ? { taxonomy: taxonomy.filter((e) => !entities.has(e.id)) } : {}),
     relations: extraction.relations.map((r) => ({ ...r, from: to(r.from), to: to(r.to) })).filter((r) => r.from !== r.to),
     cooccurrences: extraction.cooccurrences.map((c) => ({ ...c, a: to(c.a), b: to(c.b) })).filter((c) => c.a !== c.b),
   };
@@ -617,7 +602,6 @@ export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extra
   return {
     entities: extraction.entities.filter((e) => !deleted.has(e.id)),
     mentions: extraction.mentions.filter((m) => !deleted.has(m.entityId)),
-    ...(extraction.taxonomy ? { taxonomy: extraction.taxonomy.filter((e) => !deleted.has(e.id)) } : {}),
     relations: extraction.relations.filter((r) => !deleted.has(r.from) && !deleted.has(r.to)),
     cooccurrences: extraction.cooccurrences.filter((c) => !deleted.has(c.a) && !deleted.has(c.b)),
   };
@@ -626,12 +610,7 @@ export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extra
 /** The extractions as curation has them: split and merged ids followed, deleted ones left out (one statement for the batch). */
 async function curated(run: Run, items: Contribution[]): Promise<Contribution[]> {
   const rows = await run(
-    resolveRedirects(
-      items.map(({ article, extraction }) => ({
-        articleId: article.id,
-        ids: [...extraction.entities, ...(extraction.taxonomy ?? [])].map((e) => e.id),
-      })),
-    ),
+    resolveRedirects(items.map(({ article, extraction }) => ({ articleId: article.id, ids: extraction.entities.map((e) => e.id) }))),
   );
   const byArticle = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) byArticle.set(r.articleId as string, [...(byArticle.get(r.articleId as string) ?? []), r]);
@@ -650,10 +629,7 @@ async function curated(run: Run, items: Contribution[]): Promise<Contribution[]>
 async function writeContributions(run: Run, items: Contribution[], cleared: Map<string, string[]>): Promise<void> {
   if (!items.length) return;
   await run(upsertEntities(items));
-  if (
-    items.some(({ extraction }) => [...extraction.entities, ...(extraction.taxonomy ?? [])].some((e) => e.type === 'topic' && e.parentId))
-  )
-    await run(topicParents(items));
+  if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
   await run(writeMentions(items));
   if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
   const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>

@@ -89,26 +89,6 @@ describe('taxonomy topics need their own name or more than one passing word', ()
   });
 });
 
-describe('taxonomy parents the text never names', () => {
-  const body = ['連署團體今天送交罷免提議書，罷免門檻是否跨過，下月揭曉。', '提議人表示，罷免理由包括施政不力；被罷免人說尊重程序。'];
-  test('are no topics of the article, but taxonomy knowledge, up to the root', () => {
-    const x = extract(article(body, { title: '罷免提議書送件' }));
-    const ids = topics(x).map((e) => e.id);
-    expect(ids).toContain('topic:recall-elections');
-    expect(ids).not.toContain('topic:elections');
-    expect(x.mentions.map((m) => m.entityId)).not.toContain('topic:elections');
-    expect(x.taxonomy).toEqual([
-      expect.objectContaining({ id: 'topic:elections', type: 'topic', parentId: 'topic:politics' }),
-      expect.objectContaining({ id: 'topic:politics', type: 'topic' }),
-    ]);
-  });
-  test('a parent the text names is a topic, not taxonomy', () => {
-    const x = extract(article([...body, '這是本屆選舉後的第一起罷免案，選舉委員會將審查連署。'], { title: '罷免提議書送件' }));
-    expect(topics(x).map((e) => e.id)).toContain('topic:elections');
-    expect((x.taxonomy ?? []).map((e) => e.id)).not.toContain('topic:elections');
-  });
-});
-
 describe('a qualified title is no topic', () => {
   test('教育局長 and 科主任 are posts; the bare role 校長 stays a possible theme', () => {
     const x = extract(
