@@ -168,22 +168,10 @@ export class SurfaceTrie<T> {
 
   /** The longest form starting at each position (overlaps allowed; callers resolve them). */
   scanLongest(text: string): TrieMatch<T>[] {
-    this.indexFirst();
     const out: TrieMatch<T>[] = [];
     for (let i = 0; i < text.length; i++) {
-      let node = this.rootChild(text, i);
-      let bestEnd = -1;
-      let best: T[] | undefined;
-      for (let j = i + 1; node; j++) {
-        const values = this.values[node];
-        if (values) {
-          bestEnd = j;
-          best = values;
-        }
-        if (j >= text.length) break;
-        node = this.child(node, text.charCodeAt(j));
-      }
-      if (best) out.push({ start: i, end: bestEnd, values: best });
+      const m = this.longestAt(text, i);
+      if (m) out.push(m);
     }
     return out;
   }
