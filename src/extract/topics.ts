@@ -3,7 +3,7 @@ import type { DocState } from './doc';
 import { enWord } from './en-words';
 import { EN_TOKEN_RE, type EnForm, type Lexicon, type LexEntity } from './lexicon';
 import { normalizeForm } from './normalize';
-import { hmmOnly, idfOf, keywords, tagText } from './segment';
+import { hmmOnly, idfOf, keywords, tagText, type Token } from './segment';
 import { endsWithOrgHead } from './zh-heads';
 
 const MAX_TOPICS = 10;
@@ -540,28 +540,40 @@ const HEADLINE_VERB_MIN_IDF = 7.7;
 const HEADLINE_NOUN_MIN_IDF = 6;
 
 /**
+ * Whether a candidate word says nothing of its own: a filler, a stop word, a name the lexicon
+ * knows, or a word inside (or around) the name of an entity of the article.
+ */
+function namesNothingNew(opts: { lex: Lexicon; entityKeys: Set<string> }): (word: string) => boolean {
+  const { lex } = opts;
+  const keys = [...opts.entityKeys].filter((k) => k.length >= 2);
+  return (word) => {
+    if (HEADLINE_FILLER.has(word) || lex.stop.keywordsZh.has(word) || lex.zh.has(word)) return true;
+    const w = word.toLowerCase();
+    return keys.some((k) => k.includes(w) || w.includes(k));
+  };
+}
+
+/**
  * The content words of the headline: what happened (復工, 停賽, 收購) and to what (預算案,
  * 禁令). Names of entities are never topics; fillers and one-character words are dropped.
  */
 function zhHeadlineWords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
-  const { doc, lex, entityKeys } = opts;
+  const { doc } = opts;
   const tokens = doc.tokens ?? tagText(doc.norm);
   const out: { name: string; weight: number }[] = [];
   const seen = new Set<string>();
-  const keys = [...entityKeys].filter((k) => k.length >= 2);
+  const plain = namesNothingNew(opts);
   for (const t of tokens) {
     if (t.end > doc.titleLength) break;
     // idioms (一帆風順) colour a headline, they are not what it is about
     if (!/^(n|vn|nz|l|v|j)$/.test(t.tag) || t.word.length < 2 || t.word.length > 4 || !/^[\u3400-\u9fff]+$/.test(t.word)) continue;
-    if (HEADLINE_FILLER.has(t.word) || lex.stop.keywordsZh.has(t.word) || seen.has(t.word)) continue;
-    if (UNNAMED_BODY.test(t.word)) continue;
+    if (seen.has(t.word) || UNNAMED_BODY.test(t.word)) continue;
     const idf = idfOf(t.word) ?? 12;
     if (idf < (t.tag === 'v' ? HEADLINE_VERB_MIN_IDF : HEADLINE_NOUN_MIN_IDF)) continue;
     // a headline taken from the lead sentence tells its story with verbs (颱風挾帶豪雨); only one the
     // body comes back to (沖毀, 停電) says what happened
     if (t.tag === 'v' && doc.headlineRepeat.end > 0 && doc.norm.indexOf(t.word, doc.headlineRepeat.end) < 0) continue;
-    if (keys.some((k) => k.includes(t.word.toLowerCase()) || t.word.toLowerCase().includes(k))) continue;
-    if (lex.zh.has(t.word)) continue;
+    if (plain(t.word)) continue;
     seen.add(t.word);
     out.push({ name: doc.surface(t.start, t.end).replace(/臺/g, '台'), weight: 2.2 });
   }
@@ -578,23 +590,21 @@ const REPEATED_VERB_MIN_COUNT = 3;
  * only seen when there is a headline; this finds the event in articles saved without one.
  */
 function zhRepeatedVerbs(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
-  const { doc, lex, entityKeys } = opts;
+  const { doc } = opts;
   const tokens = doc.tokens ?? tagText(doc.norm);
-  const counts = new Map<string, { n: number; start: number }>();
+  const counts = new Map<string, { n: number; start: number; facts: Token['facts'] }>();
   for (const t of tokens) {
     if (t.tag !== 'v' || t.word.length < 2 || t.word.length > 4) continue;
     if (t.start >= doc.headlineRepeat.start && t.start < doc.headlineRepeat.end) continue;
     const c = counts.get(t.word);
     if (c) c.n++;
-    else counts.set(t.word, { n: 1, start: t.start });
+    else counts.set(t.word, { n: 1, start: t.start, facts: t.facts });
   }
-  const keys = [...entityKeys].filter((k) => k.length >= 2);
+  const plain = namesNothingNew(opts);
   const out: { name: string; weight: number; n: number }[] = [];
-  for (const [word, { n, start }] of counts) {
-    if (n < REPEATED_VERB_MIN_COUNT || !/^[\u3400-\u9fff]+$/.test(word) || hmmOnly(word)) continue;
-    if ((idfOf(word) ?? 0) < REPEATED_VERB_MIN_IDF) continue;
-    if (HEADLINE_FILLER.has(word) || lex.stop.keywordsZh.has(word) || lex.zh.has(word)) continue;
-    if (keys.some((k) => k.includes(word) || word.includes(k))) continue;
+  for (const [word, { n, start, facts }] of counts) {
+    if (n < REPEATED_VERB_MIN_COUNT || !/^[\u3400-\u9fff]+$/.test(word) || facts.hmm) continue;
+    if ((facts.idf ?? 0) < REPEATED_VERB_MIN_IDF || plain(word)) continue;
     out.push({ name: doc.surface(start, start + word.length).replace(/臺/g, '台'), weight: 2.2, n });
   }
   return out
