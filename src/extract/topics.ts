@@ -585,7 +585,7 @@ const REPEATED_VERB_MIN_IDF = 9;
 const REPEATED_VERB_MIN_COUNT = 3;
 
 /**
- * What the article keeps saying happened: a specific verb (卸任, 移除, 禁運) written three times or
+ * What the article keeps saying happened: a specific verb (停飛, 休耕, 斷航) written three times or
  * more outside the lead's copy of the headline. TF-IDF keywords are nouns, and a headline verb is
  * only seen when there is a headline; this finds the event in articles saved without one.
  */
