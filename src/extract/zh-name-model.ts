@@ -227,22 +227,18 @@ const LEFT_CUES = new WordList(
     '接班人',
   ].map(n),
 );
+/**
+ * The verbs that report speech (表示, 指出, 說 …), in the normalized script: every list of words
+ * that end a name, or show that the name before them is a person, starts from these.
+ */
+export const REPORTING_VERBS = ['表示', '指出', '说', '认为', '强调', '坦言', '透露', '称', '回应', '呼吁'];
 /** Speech verbs, time words and particles that end a name written before them (shared with the name patterns of zh-people.ts). */
 export const NAME_END_WORDS = [
-  '表示',
-  '指出',
-  '说',
-  '认为',
-  '强调',
-  '坦言',
-  '透露',
-  '称',
-  '回应',
+  ...REPORTING_VERBS,
   '质疑',
   '批评',
   '提到',
   '解释',
-  '呼吁',
   '分析',
   '建议',
   '今天',

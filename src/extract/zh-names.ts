@@ -2,7 +2,7 @@ import { normalizeForm } from './normalize';
 import { dictEntry } from './segment';
 import { NAME_MODEL as W, TRANSLIT_MODEL as T } from './weights';
 import { WordList } from './word-list';
-import { bestNameAt, intrinsicScore, nameModel, rightEvidence, translitMean, type NameContext } from './zh-name-model';
+import { bestNameAt, intrinsicScore, nameModel, REPORTING_VERBS, rightEvidence, translitMean, type NameContext } from './zh-name-model';
 import type { NameCandidate, PeopleContext } from './zh-people';
 
 /**
@@ -256,21 +256,12 @@ const STAT_AFTER = new RegExp(
 );
 export const SPEECH_AFTER = new WordList(
   [
-    '表示',
-    '指出',
-    '说',
-    '认为',
-    '强调',
-    '坦言',
-    '透露',
-    '称',
-    '回应',
+    ...REPORTING_VERBS,
     '宣布',
     '证实',
     '直言',
     '重申',
     '声称',
-    '呼吁',
     '获得',
     '赢得',
     '夺下',

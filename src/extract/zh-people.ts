@@ -1,7 +1,7 @@
 import type { Lexicon, TitleDef } from './lexicon';
 import { normalizeForm } from './normalize';
 import { dictEntry, type Token } from './segment';
-import { NAME_END_WORDS } from './zh-name-model';
+import { NAME_END_WORDS, REPORTING_VERBS } from './zh-name-model';
 
 /** A person name found by a pattern, in normalised-text offsets. */
 export interface NameCandidate {
@@ -44,20 +44,11 @@ const AFTER_NAME = [
   '苦',
 ].map(n);
 const SPEECH = [
-  '表示',
-  '指出',
-  '说',
-  '认为',
-  '强调',
-  '坦言',
-  '透露',
-  '称',
-  '回应',
+  ...REPORTING_VERBS,
   '质疑',
   '批评',
   '提到',
   '解释',
-  '呼吁',
   '分析',
   '证实',
   '宣布',
