@@ -60,6 +60,8 @@ export interface IngestSummary {
   /** Items recognised as copies of another article (also counted under their status). */
   duplicates: number;
   failures: ItemResult[];
+  /** Worker threads that extracted the articles (0: this thread); set by ingestPaths. */
+  extractWorkers?: number;
 }
 
 export function emptySummary(): IngestSummary {
@@ -234,5 +236,6 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
     await pool?.close();
   }
   await writing;
+  summary.extractWorkers = pool ? pool.size : 0;
   return summary;
 }
