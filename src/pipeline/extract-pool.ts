@@ -24,9 +24,7 @@ export interface ToWorker {
 }
 
 export type FromWorker =
-  | { type: 'ready' }
-  | { type: 'result'; extraction: Extraction; ms: number }
-  | { type: 'result'; error: string; ms: number };
+  { type: 'ready' } | { type: 'result'; extraction: Extraction; ms: number } | { type: 'result'; error: string; ms: number };
 
 /** One article's outcome: its extraction, or the message of what went wrong. */
 export type Extracted = { extraction: Extraction } | { error: string };
@@ -49,7 +47,10 @@ export function defaultExtractWorkers(): number {
  * (ts-jest), the one `npm run build` put in dist. Undefined when there is none.
  */
 export function extractWorkerEntry(): string | undefined {
-  const candidates = [path.join(__dirname, 'extract-worker.js'), path.resolve(__dirname, '..', '..', 'dist', 'pipeline', 'extract-worker.js')];
+  const candidates = [
+    path.join(__dirname, 'extract-worker.js'),
+    path.resolve(__dirname, '..', '..', 'dist', 'pipeline', 'extract-worker.js'),
+  ];
   return candidates.find((file) => fs.existsSync(file));
 }
 

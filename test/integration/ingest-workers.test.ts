@@ -73,7 +73,9 @@ test('written through the workers: every article in input order, then the same f
   expect(first.summary.counts.new).toBe(COUNT);
   expect(first.summary.counts.failed).toBe(1);
   const dry = await run({ executor: null, extractWorkers: 0 });
-  expect(first.items.map((i) => [i.origin, i.id, i.entities, i.relations])).toEqual(dry.items.map((i) => [i.origin, i.id, i.entities, i.relations]));
+  expect(first.items.map((i) => [i.origin, i.id, i.entities, i.relations])).toEqual(
+    dry.items.map((i) => [i.origin, i.id, i.entities, i.relations]),
+  );
   const [{ articles }] = await executor.read<{ articles: number }>({
     cypher: 'MATCH (a:Article) WHERE a.body IS NOT NULL RETURN count(a) AS articles',
     params: {},

@@ -19,7 +19,12 @@ function article(id: string, title: string, paragraphs: string[], language = 'zh
 
 const invented: Article[] = [
   article('a1', '市府宣布擴建公園', ['高雄市長陳明德今天表示，市府將在明年擴建河濱公園。', '環保局長吳家豪也說，工程會兼顧生態。']),
-  article('a2', 'Port city opens new ferry line', ['Mayor Helen Forster said on Monday that the new ferry line will link the two harbours.'], 'en'),
+  article(
+    'a2',
+    'Port city opens new ferry line',
+    ['Mayor Helen Forster said on Monday that the new ferry line will link the two harbours.'],
+    'en',
+  ),
   article('a3', '颱風逼近 東部停班停課', ['中央氣象署表示，颱風將在明天登陸花蓮，交通部呼籲民眾減少外出。']),
   article('a4', '', ['']),
 ];
@@ -85,7 +90,9 @@ describe('extraction on worker threads', () => {
 
   test('the rules of the snapshot reach the workers', async () => {
     const text = article('r1', '生態公園啟用', ['生態公園今天啟用，生態導覽很受歡迎，生態教育也會推廣。']);
-    const blocked: KnownNames = Object.assign([], { rules: { blocked: [{ surface: '生態公園', type: 'topic' as const }], deleted: ['topic:啟用'] } });
+    const blocked: KnownNames = Object.assign([], {
+      rules: { blocked: [{ surface: '生態公園', type: 'topic' as const }], deleted: ['topic:啟用'] },
+    });
     const pool = new ExtractPool({ workers: 1, known: blocked });
     try {
       const [viaWorker] = await pool.extract([text]);
