@@ -190,6 +190,7 @@ async function pipelined(graph, args) {
   );
   let writing = Promise.resolve();
   const unwritten = [];
+  const cpu0 = { thread: mainThreadCpuMs(), process: process.cpuUsage() };
   const started = now();
   const write = async (items) => {
     let story = 0;
@@ -272,6 +273,8 @@ async function pipelined(graph, args) {
     await pool?.close();
   }
   const wallMs = now() - started - t.generate;
+  const mainCpuMs = mainThreadCpuMs() - cpu0.thread;
+  const processCpu = process.cpuUsage(cpu0.process);
   const n = args.count;
   const statements = graph.executor.statementCount - statements0;
   const counts = await graphCounts(graph.executor);
@@ -301,6 +304,10 @@ async function pipelined(graph, args) {
     extractWorkers: pool ? pool.size : 0,
     // with workers: how long the writer, done with a batch, waited for the next one's extraction
     writerWaitedSeconds: t.writerWaited / 1000,
+    // CPU of this thread alone (Linux /proc; generation and parsing included) and of the whole
+    // node process (worker threads included): less noisy than wall times on a shared machine
+    mainThreadCpuSeconds: Number.isFinite(mainCpuMs) ? mainCpuMs / 1000 : null,
+    processCpuSeconds: (processCpu.user + processCpu.system) / 1e6,
     loadAverage: require('node:os').loadavg(),
   };
   console.log(
@@ -312,6 +319,10 @@ async function pipelined(graph, args) {
     pool
       ? `RESULT extraction on ${pool.size} worker thread(s): ${fmt(t.extract / 1000, 1)} s of worker time; the writer waited ${fmt(t.writerWaited / 1000, 1)} s for extractions`
       : 'RESULT extraction in-thread (--workers 0)',
+  );
+  console.log(
+    `RESULT CPU: the writing thread ${out.mainThreadCpuSeconds === null ? 'n/a' : `${fmt(out.mainThreadCpuSeconds, 1)} s`}, the node process ${fmt(out.processCpuSeconds, 1)} s ` +
+      `(incl. synthetic text generation), over ${fmt(wallMs / 1000, 1)} s of wall time`,
   );
   console.log(
     `RESULT blocks of 1,000 (s): ${out.blockSeconds.map((x) => fmt(x, 1)).join(' ')}; last / second ${fmt(out.lastToWarmBlock, 2)}`,
@@ -397,6 +408,18 @@ async function pipelined(graph, args) {
   }
   console.log(`  load average ${out.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
   if (args.json) console.log(JSON.stringify(out));
+}
+
+/** CPU time of the calling thread so far (ms), from /proc on Linux; NaN elsewhere. */
+function mainThreadCpuMs() {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 /**
