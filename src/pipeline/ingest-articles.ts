@@ -150,6 +150,16 @@ function extractHere(article: Article, known: KnownNames | undefined): Extracted
   }
 }
 
+/** Worker threads for the run, or null (extract in-thread) when there is no built worker script or no thread to be had. */
+function startPool(workers: number, known: KnownNames | undefined): ExtractPool | null {
+  if (!extractWorkerEntry()) return null;
+  try {
+    return new ExtractPool({ workers, known });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Ingests files, directories (recursively) and '-' (stdin); one bad file never stops the batch.
  * Batches are written while the next ones are read and extracted (on worker threads when there
@@ -208,7 +218,7 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
     const batch = read;
     read = [];
     if (!batch.length) return;
-    if (pool === undefined) pool = workers > 0 && !last && extractWorkerEntry() ? new ExtractPool({ workers, known }) : null;
+    if (pool === undefined) pool = workers > 0 && !last ? startPool(workers, known) : null;
     while (unwritten.length > (pool ? pool.size : 1)) await unwritten.shift();
     const extracted = extractBatch(batch);
     const previous = writing;
