@@ -22,6 +22,8 @@
  *
  *   --json          print every figure as one JSON object on the last line
  *   --no-lower-bound  skip the lower-bound pass (it needs the extracted articles in memory)
+ *   --workers N     extraction worker threads in the default mode (default NEWSGRAPH_EXTRACT_WORKERS,
+ *                   else what ingestPaths uses: one per spare core, at most 2); 0: extract in-thread
  *
  *   --direct        build Article objects directly (skip page text and parsing)
  *   --keep DIR      use DIR as the data dir and keep it (bench-api --reuse DIR can then use the graph)
@@ -60,6 +62,7 @@ async function main() {
       json: 'boolean',
       perArticle: 'boolean',
       noLowerBound: 'boolean',
+      workers: 'number',
     },
     { count: 10000, concurrency: 2, seed: 'bench', heapMb: 512, pageCacheMb: 384, batchSize: 100, batchConcurrency: 2, chunk: 250 },
   );
@@ -170,14 +173,24 @@ async function pipelined(graph, args) {
   const batchSize = args.batchSize;
   const keepItems = !args.noLowerBound && graph.embedded && !args.keep;
   const kept = keepItems ? [] : null;
-  const t = { generate: 0, parse: 0, extract: 0, write: 0, story: 0 };
+  const t = { generate: 0, parse: 0, extract: 0, write: 0, story: 0, writerWaited: 0 };
   let failed = 0;
   let done = 0;
   const blocks = [];
   let block = { start: now(), generate: 0, parseExtract: 0, write: 0, story: 0 };
   const statements0 = graph.executor.statementCount;
   const gen = generateDocs({ count: args.count, seed: args.seed });
+  // as ingestPaths: extraction on worker threads while the batches before are written
+  const poolModule = requireDist('pipeline/extract-pool.js');
+  const envWorkers = process.env.NEWSGRAPH_EXTRACT_WORKERS?.trim();
+  const workers = args.workers ?? (envWorkers ? Number(envWorkers) : poolModule.defaultExtractWorkers());
+  const pool = workers > 0 ? new poolModule.ExtractPool({ workers }) : null;
+  console.log(
+    `  extraction: ${pool ? `${pool.size} worker thread(s) (ExtractPool), batches handed over while the previous one is written` : 'in-thread, between writes'}`,
+  );
   let writing = Promise.resolve();
+  const unwritten = [];
+  const cpu0 = { thread: mainThreadCpuMs(), process: process.cpuUsage() };
   const started = now();
   const write = async (items) => {
     let story = 0;
@@ -198,33 +211,70 @@ async function pipelined(graph, args) {
       block = { start: end, generate: 0, parseExtract: 0, write: 0, story: 0 };
     }
   };
-  for (;;) {
-    let s = now();
-    const docs = [];
-    for (let i = 0; i < batchSize; i++) {
-      const r = gen.next();
-      if (r.done) break;
-      docs.push(args.direct ? { doc: r.value } : { doc: r.value, text: toPageText(r.value) });
+  /** The batch's extraction on the pool; the workers' time counts as extraction time (they run beside the writes). */
+  const extractOnPool = async (items) => {
+    const before = pool.stats.extractMs;
+    const outcomes = await pool.extract(items.map((item) => item.article));
+    outcomes.forEach((o, i) => {
+      if ('error' in o) throw new Error(`extracting ${items[i].article.origin}: ${o.error}`);
+      items[i].extraction = o.extraction;
+    });
+    const ms = pool.stats.extractMs - before;
+    t.extract += ms;
+    block.parseExtract += ms;
+  };
+  try {
+    for (;;) {
+      let s = now();
+      const docs = [];
+      for (let i = 0; i < batchSize; i++) {
+        const r = gen.next();
+        if (r.done) break;
+        docs.push(args.direct ? { doc: r.value } : { doc: r.value, text: toPageText(r.value) });
+      }
+      const g = now() - s;
+      t.generate += g;
+      block.generate += g;
+      if (!docs.length) break;
+      s = now();
+      const items = docs.map((d) => ({
+        article: args.direct ? toArticle(d.doc) : parseTextPage(d.text, { origin: `synthetic:${d.doc.n + 1}` }),
+      }));
+      t.parse += now() - s;
+      if (kept) kept.push(...items);
+      if (pool) {
+        block.parseExtract += now() - s;
+        // one batch being written and one per worker being extracted, as ingestPaths
+        while (unwritten.length > pool.size) await unwritten.shift();
+        const extracted = extractOnPool(items);
+        extracted.catch(() => undefined);
+        const previous = writing;
+        writing = (async () => {
+          await previous;
+          const w = now();
+          await extracted;
+          t.writerWaited += now() - w;
+          await write(items);
+        })();
+        writing.catch(() => undefined);
+        unwritten.push(writing);
+        continue;
+      }
+      const s2 = now();
+      for (const item of items) item.extraction = extract(item.article);
+      t.extract += now() - s2;
+      block.parseExtract += now() - s;
+      await writing;
+      writing = write(items);
     }
-    const g = now() - s;
-    t.generate += g;
-    block.generate += g;
-    if (!docs.length) break;
-    s = now();
-    const items = docs.map((d) => ({
-      article: args.direct ? toArticle(d.doc) : parseTextPage(d.text, { origin: `synthetic:${d.doc.n + 1}` }),
-    }));
-    t.parse += now() - s;
-    const s2 = now();
-    for (const item of items) item.extraction = extract(item.article);
-    t.extract += now() - s2;
-    block.parseExtract += now() - s;
-    if (kept) kept.push(...items);
     await writing;
-    writing = write(items);
+  } finally {
+    await writing.catch(() => undefined);
+    await pool?.close();
   }
-  await writing;
   const wallMs = now() - started - t.generate;
+  const mainCpuMs = mainThreadCpuMs() - cpu0.thread;
+  const processCpu = process.cpuUsage(cpu0.process);
   const n = args.count;
   const statements = graph.executor.statementCount - statements0;
   const counts = await graphCounts(graph.executor);
@@ -251,12 +301,28 @@ async function pipelined(graph, args) {
     storyMsPerArticle: { first: blocks[0].story / (blocks[0].to - blocks[0].from + 1), last: last.story / (last.to - last.from + 1) },
     graph: counts,
     batchSize,
+    extractWorkers: pool ? pool.size : 0,
+    // with workers: how long the writer, done with a batch, waited for the next one's extraction
+    writerWaitedSeconds: t.writerWaited / 1000,
+    // CPU of this thread alone (Linux /proc; generation and parsing included) and of the whole
+    // node process (worker threads included): less noisy than wall times on a shared machine
+    mainThreadCpuSeconds: Number.isFinite(mainCpuMs) ? mainCpuMs / 1000 : null,
+    processCpuSeconds: (processCpu.user + processCpu.system) / 1e6,
     loadAverage: require('node:os').loadavg(),
   };
   console.log(
     `RESULT ingest ${n} articles (pipelined, batches of ${batchSize}): ${fmt(out.articlesPerSecond, 1)} articles/s overall in ${fmt(wallMs / 1000, 1)} s; ` +
       `writing ${fmt(out.writeArticlesPerSecond, 1)}/s (${fmt(t.write / 1000, 1)} s busy), extraction ${fmt(out.extractArticlesPerSecond, 1)}/s, parse ${fmt(t.parse / 1000, 1)} s; ` +
       `${fmt(out.statementsPerArticle, 2)} statements per article; failed ${failed}`,
+  );
+  console.log(
+    pool
+      ? `RESULT extraction on ${pool.size} worker thread(s): ${fmt(t.extract / 1000, 1)} s of worker time; the writer waited ${fmt(t.writerWaited / 1000, 1)} s for extractions`
+      : 'RESULT extraction in-thread (--workers 0)',
+  );
+  console.log(
+    `RESULT CPU: the writing thread ${out.mainThreadCpuSeconds === null ? 'n/a' : `${fmt(out.mainThreadCpuSeconds, 1)} s`}, the node process ${fmt(out.processCpuSeconds, 1)} s ` +
+      `(incl. synthetic text generation), over ${fmt(wallMs / 1000, 1)} s of wall time`,
   );
   console.log(
     `RESULT blocks of 1,000 (s): ${out.blockSeconds.map((x) => fmt(x, 1)).join(' ')}; last / second ${fmt(out.lastToWarmBlock, 2)}`,
@@ -296,6 +362,38 @@ async function pipelined(graph, args) {
     );
   }
   if (kept) {
+    // what handing articles to the workers and taking extractions back costs the writing thread:
+    // postMessage runs V8's serializer, the same as v8.serialize / v8.deserialize
+    const v8 = require('node:v8');
+    const sample = kept.slice(0, Math.min(1000, kept.length));
+    const timed = (f) => {
+      const s = now();
+      f();
+      return now() - s;
+    };
+    let bufs = [];
+    const articleSend = timed(() => (bufs = sample.map((item) => v8.serialize(item.article))));
+    const articleBytes = bufs.reduce((a, b) => a + b.length, 0);
+    const articleReceive = timed(() => bufs.forEach((b) => v8.deserialize(b)));
+    const extractionSend = timed(() => (bufs = sample.map((item) => v8.serialize(item.extraction))));
+    const extractionBytes = bufs.reduce((a, b) => a + b.length, 0);
+    const extractionReceive = timed(() => bufs.forEach((b) => v8.deserialize(b)));
+    const per = (ms) => ms / sample.length;
+    out.cloneMsPerArticle = {
+      writerSendsArticle: per(articleSend),
+      writerReceivesExtraction: per(extractionReceive),
+      workerReceivesArticle: per(articleReceive),
+      workerSendsExtraction: per(extractionSend),
+      articleKb: articleBytes / sample.length / 1024,
+      extractionKb: extractionBytes / sample.length / 1024,
+    };
+    console.log(
+      `RESULT structured clone (${sample.length} articles): the writing thread pays ${fmt(per(articleSend + extractionReceive), 3)} ms/article ` +
+        `(sending the article ${fmt(per(articleSend), 3)}, ${fmt(articleBytes / sample.length / 1024, 1)} KB; receiving its extraction ${fmt(per(extractionReceive), 3)}, ` +
+        `${fmt(extractionBytes / sample.length / 1024, 1)} KB), a worker ${fmt(per(articleReceive + extractionSend), 3)} ms/article`,
+    );
+  }
+  if (kept) {
     await wipeGraph(graph.executor);
     const lb = await writeLowerBound(graph.executor, kept);
     out.lowerBoundArticlesPerSecond = lb.articles / (lb.ms / 1000);
@@ -310,6 +408,18 @@ async function pipelined(graph, args) {
   }
   console.log(`  load average ${out.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
   if (args.json) console.log(JSON.stringify(out));
+}
+
+/** CPU time of the calling thread so far (ms), from /proc on Linux; NaN elsewhere. */
+function mainThreadCpuMs() {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 /**

@@ -219,6 +219,7 @@ async function runIngest(args: string[]): Promise<number> {
       onItem,
       select,
       signal: stop.signal,
+      extractWorkers: config.extractWorkers,
     });
     bar?.stop();
     printSummary(summary, dryRun);

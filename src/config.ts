@@ -39,6 +39,11 @@ export interface Config extends SecuritySettings {
   eventsLagMs: number;
   /** Directory of the extraction lexicons (seeds/lexicon by default). */
   lexiconDir: string;
+  /**
+   * Worker threads that extract while batches are written (`newsgraph ingest`, the seed ingest);
+   * 0 extracts on the writing thread; undefined: one per spare core, at most two.
+   */
+  extractWorkers?: number;
   /** Level of the structured server log (pino): fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
 }
@@ -71,6 +76,13 @@ function boolFrom(name: string, raw: string | undefined, fallback: boolean): boo
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   throw badInput(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
+}
+
+/** A non-negative worker count, capped where more threads only cost memory (each holds the extractor). */
+function workersFrom(raw: string): number {
+  const n = intFrom('NEWSGRAPH_EXTRACT_WORKERS', raw.trim(), 0);
+  if (n > 16) throw badInput(`NEWSGRAPH_EXTRACT_WORKERS must be 0..16, got "${raw}"`);
+  return n;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -138,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventsLagMs: intFrom('NEWSGRAPH_EVENTS_LAG_MS', env.NEWSGRAPH_EVENTS_LAG_MS, 60000),
     lexiconDir: path.resolve(env.NEWSGRAPH_LEXICON_DIR || path.join(PROJECT_ROOT, 'seeds', 'lexicon')),
     logLevel: levelFrom(env.NEWSGRAPH_LOG_LEVEL),
+    ...(env.NEWSGRAPH_EXTRACT_WORKERS?.trim() ? { extractWorkers: workersFrom(env.NEWSGRAPH_EXTRACT_WORKERS) } : {}),
   };
 }

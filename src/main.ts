@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       executor: connection.executor,
       maxBytes: config.maxInputBytes,
       signal: seeding.signal,
+      extractWorkers: config.extractWorkers,
       onItem: (item) => log(`  ${item.status.padEnd(9)} ${item.title ?? item.origin}${item.error ? ` — ${item.error}` : ''}`),
     });
     log(`Seeded ${summary.counts.new + summary.counts.updated + summary.counts.unchanged} article(s), ${summary.counts.failed} failed.`);

@@ -9,7 +9,7 @@ import { codePointCount, hanRatio, isSimplifiedText, normalizeTextUnits } from '
 import { addTopics, matchEn } from './topics';
 import { extractZh } from './zh-extract';
 
-export { configureLexicon, getLexicon } from './lexicon';
+export { configureLexicon, getLexicon, lexiconDirectory } from './lexicon';
 
 /**
  * Article -> entities, mentions, relations and co-occurrences. Pure and deterministic; the

@@ -110,6 +110,11 @@ export function configureLexicon(opts: { dir?: string }): void {
   cached = undefined;
 }
 
+/** The directory extraction reads its lexicon from (worker threads are pointed at the same one). */
+export function lexiconDirectory(): string {
+  return lexiconDir;
+}
+
 export function getLexicon(): Lexicon {
   if (!cached) cached = buildLexicon(lexiconDir);
   return cached;

@@ -6,6 +6,7 @@ import type { Executor } from '../store/executor';
 import { writeArticle, writeArticles, type WriteResult, type WriteStatus } from '../store/article-writes';
 import type { StoryChange } from '../store/story-writes';
 import { knownNames } from '../store/known-names';
+import { defaultExtractWorkers, ExtractPool, extractWorkerEntry, type Extracted } from './extract-pool';
 
 /**
  * The snapshot of names the graph knows, per executor, refreshed after KNOWN_TTL_MS or when a
@@ -59,6 +60,8 @@ export interface IngestSummary {
   /** Items recognised as copies of another article (also counted under their status). */
   duplicates: number;
   failures: ItemResult[];
+  /** Worker threads that extracted the articles (0: this thread); set by ingestPaths. */
+  extractWorkers?: number;
 }
 
 export function emptySummary(): IngestSummary {
@@ -122,20 +125,59 @@ export interface IngestPathsOptions {
   select?: InputSelection;
   /** Once aborted, no further input is read: the batch in hand is written, then the summary returned. */
   signal?: AbortSignal;
+  /**
+   * Extraction worker threads (default defaultExtractWorkers(), config NEWSGRAPH_EXTRACT_WORKERS);
+   * 0 extracts on this thread. An input of one batch or less is always extracted here.
+   */
+  extractWorkers?: number;
 }
 
+/** An input read, not extracted yet. */
+type Read = { done: ItemResult } | { article: Article; origin: string };
 type Pending = { done: ItemResult } | { article: Article; extraction: Extraction; base: Omit<ItemResult, 'status'> };
+
+/** What an article extracted (here or on a worker) becomes in its batch. */
+function pendingOf(article: Article, origin: string, outcome: Extracted): Pending {
+  if ('error' in outcome) return { done: { origin, id: article.id, title: article.title, status: 'failed', error: outcome.error } };
+  return { article, extraction: outcome.extraction, base: { ...describe(article, outcome.extraction), origin } };
+}
+
+function extractHere(article: Article, known: KnownNames | undefined): Extracted {
+  try {
+    return { extraction: extract(article, { known }) };
+  } catch (err) {
+    return { error: message(err) };
+  }
+}
+
+/** Worker threads for the run, or null (extract in-thread) when there is no built worker script or no thread to be had. */
+function startPool(workers: number, known: KnownNames | undefined): ExtractPool | null {
+  if (!extractWorkerEntry()) return null;
+  try {
+    return new ExtractPool({ workers, known });
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Ingests files, directories (recursively) and '-' (stdin); one bad file never stops the batch.
- * Batches are written while the next one is read and extracted: at most one write is in flight,
- * so articles land, and are reported, in input order.
+ * Batches are written while the next ones are read and extracted (on worker threads when there
+ * are more than one batch and extractWorkers is not 0): at most one write is in flight, so
+ * articles land, and are reported, in input order.
  */
 export async function ingestPaths(paths: string[], options: IngestPathsOptions): Promise<IngestSummary> {
   const summary = emptySummary();
   const batchSize = Math.max(1, options.batchSize ?? 20);
-  let pending: Pending[] = [];
+  const workers = Math.max(0, options.extractWorkers ?? defaultExtractWorkers());
+  // one snapshot for the whole run: the names known when it started
+  const known = options.executor ? await knownNamesFor(options.executor) : undefined;
+  let read: Read[] = [];
+  // the write of every batch handed over and not yet written, oldest first; each waits for the one before
+  const unwritten: Promise<void>[] = [];
   let writing: Promise<void> = Promise.resolve();
+  /** Undefined until the input is known to be more than one batch (or to end within it). */
+  let pool: ExtractPool | null | undefined;
   const emit = (item: ItemResult): void => {
     addToSummary(summary, item);
     options.onItem?.(item);
@@ -161,39 +203,49 @@ export async function ingestPaths(paths: string[], options: IngestPathsOptions):
       else emit(written(p.base, r));
     }
   };
-  /** Hands the batch in hand to the writer once the previous write is done; does not wait for this one. */
-  const flush = async (): Promise<void> => {
-    const batch = pending;
-    pending = [];
-    await writing;
-    writing = write(batch);
-    // a failed write (an outage) surfaces at the next flush or at the end
-    writing.catch(() => undefined);
+  const extractBatch = async (batch: Read[]): Promise<Pending[]> => {
+    const articles = batch.flatMap((r) => ('article' in r ? [r.article] : []));
+    const outcomes = pool ? await pool.extract(articles) : articles.map((a) => extractHere(a, known));
+    let i = 0;
+    return batch.map((r) => ('done' in r ? r : pendingOf(r.article, r.origin, outcomes[i++] as Extracted)));
   };
-  // one snapshot for the whole run: the names known when it started
-  const known = options.executor ? await knownNamesFor(options.executor) : undefined;
+  /**
+   * Hands the batch in hand over: extracted (on a worker, or here at once) and then written after
+   * the batches before it. Waits first until few enough batches are ahead of it: the one being
+   * written and one per worker being extracted. A failed write (an outage) surfaces here.
+   */
+  const flush = async (last: boolean): Promise<void> => {
+    const batch = read;
+    read = [];
+    if (!batch.length) return;
+    if (pool === undefined) pool = workers > 0 && !last ? startPool(workers, known) : null;
+    while (unwritten.length > (pool ? pool.size : 1)) await unwritten.shift();
+    const extracted = extractBatch(batch);
+    const previous = writing;
+    writing = (async () => {
+      const items = await extracted;
+      await previous;
+      await write(items);
+    })();
+    // a failed write is awaited through `unwritten` or at the end; never an unhandled rejection
+    writing.catch(() => undefined);
+    unwritten.push(writing);
+  };
   try {
     for await (const input of readInputs(paths, { ...options.select, maxBytes: options.maxBytes, stdin: options.stdin })) {
-      if (!input.article) {
-        pending.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
-      } else {
-        const article = input.article;
-        const base = { origin: article.origin ?? input.origin, id: article.id, title: article.title };
-        try {
-          const extraction = extract(article, { known });
-          pending.push({ article, extraction, base: { ...describe(article, extraction), origin: base.origin } });
-        } catch (err) {
-          pending.push({ done: { ...base, status: 'failed', error: message(err) } });
-        }
-      }
-      if (pending.length >= batchSize) await flush();
+      // a full batch is handed over only once more input follows: then it is known not to be the only one
+      if (read.length >= batchSize) await flush(false);
+      if (!input.article) read.push({ done: { origin: input.origin, status: 'failed', error: message(input.error) } });
+      else read.push({ article: input.article, origin: input.article.origin ?? input.origin });
       if (options.signal?.aborted) break;
     }
-    await flush();
+    await flush(true);
   } finally {
-    // whatever happens to the input, the batch being written lands (or fails) before returning
+    // whatever happens to the input, the batches handed over land (or fail) before returning
     await writing.catch(() => undefined);
+    await pool?.close();
   }
   await writing;
+  summary.extractWorkers = pool ? pool.size : 0;
   return summary;
 }
