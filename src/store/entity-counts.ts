@@ -84,5 +84,5 @@ export const recountEntities = (ids: string[]): Query => ({
 export const RECOUNT_ALL: string[] = [
   `MATCH (a:Article) CALL (a) { SET a.countedIn = ${DAY_SUFFIX('a')} } IN TRANSACTIONS OF 5000 ROWS`,
   `MATCH (d:EntityDay) CALL (d) { DELETE d } IN TRANSACTIONS OF 10000 ROWS`,
-  `MATCH (e:Entity) CALL (e) { SET e.mentionCount = ${MENTION_COUNT('e')} WITH e ${BUILD_DAYS('e')} } IN TRANSACTIONS OF 500 ROWS`,
+  `MATCH (e:Entity) CALL (e) { SET e.mentionCount = ${MENTION_COUNT('e')} WITH e ${BUILD_DAYS('e')} } IN TRANSACTIONS OF 20 ROWS`,
 ];

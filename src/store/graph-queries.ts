@@ -179,6 +179,14 @@ function partialDays(bounds: { lower: (string | null | undefined)[]; upper: (str
   return [...new Set(days.filter((d): d is string => d !== null))].sort();
 }
 
+/**
+ * A whole day's row (`d.day`, not one of the partial days) against a bound, as its articles'
+ * publishedAt compare with it: by date when the bound starts with a real day (the range index
+ * answers it), else as strings.
+ */
+const dayVersus = (op: '>=' | '<=', bound: string, day: string | null): string =>
+  day ? `d.day ${op} date($${bound}Day)` : `toString(d.day) ${op} $${bound}`;
+
 /** The articles of the partial days (bound as `p`), found by their day through the publishedDate index, never through an entity. */
 const ARTICLES_OF_DAY = (p: string, a: string): string =>
   `MATCH (${a}:Article) USING INDEX ${a}:Article(publishedDate) WHERE ${a}.publishedDate = date(${p})`;
@@ -201,17 +209,16 @@ export function timeline(options: {
   const to = options.to ?? null;
   const fromDay = dayOf(from);
   const toDay = dayOf(to);
-  // index bounds on the rows' day (a superset: the string comparisons below decide)
-  const dayRange = [fromDay ? 'd.day >= date($fromDay)' : null, toDay ? 'd.day <= date($toDay)' : null].filter(Boolean).join(' AND ');
+  const window = [from ? dayVersus('>=', 'from', fromDay) : null, to ? dayVersus('<=', 'to', toDay) : null].filter(Boolean);
   return {
     cypher: `
+      WITH [p IN $partial | date(p)] AS cut
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
-      CALL (e) {
-        CALL (e) {
-          MATCH (d:EntityDay) WHERE d.entityId = e.id AND ${dayRange || 'd.day IS NOT NULL'}
-            AND ($dups OR NOT d.copy) AND NOT toString(d.day) IN $partial
-            AND ($from IS NULL OR toString(d.day) >= $from) AND ($to IS NULL OR toString(d.day) <= $to)
+      CALL (e, cut) {
+        CALL (e, cut) {
+          MATCH (d:EntityDay) WHERE d.entityId = e.id AND d.day IS NOT NULL${window.map((c) => ` AND ${c}`).join('')}
+            AND ($dups OR NOT d.copy) AND NOT d.day IN cut
           RETURN d.day AS day, d.outlet AS outlet, d.language AS language, d.articles AS articles, d.mentions AS mentions
           UNION ALL
           UNWIND $partial AS p
@@ -255,16 +262,17 @@ export function trending(options: {
   includeDuplicates?: boolean;
 }): Query<TrendingEntityRecord> {
   const label = options.type ? ENTITY_LABELS[options.type] : null;
-  const fromDay = dayOf(options.previousFrom);
+  const previousFromDay = dayOf(options.previousFrom);
+  const fromDay = dayOf(options.from);
   const toDay = dayOf(options.to);
-  const dayRange = [fromDay ? 'd.day >= date($fromDay)' : null, toDay ? 'd.day <= date($toDay)' : null].filter(Boolean).join(' AND ');
   return {
     cypher: `
-      CALL () {
-        MATCH (d:EntityDay) WHERE ${dayRange || 'd.day IS NOT NULL'}
-          AND ($dups OR NOT d.copy) AND NOT toString(d.day) IN $partial
-          AND toString(d.day) >= $previousFrom AND toString(d.day) <= $to
-        RETURN d.entityId AS id, toString(d.day) >= $from AS isCurrent, d.articles AS articles
+      WITH [p IN $partial | date(p)] AS cut
+      CALL (cut) {
+        // copies are left out by the (copy, day) index itself
+        MATCH (d:EntityDay) WHERE d.copy IN $copies AND d.day IS NOT NULL
+          AND ${dayVersus('>=', 'previousFrom', previousFromDay)} AND ${dayVersus('<=', 'to', toDay)} AND NOT d.day IN cut
+        RETURN d.entityId AS id, ${dayVersus('>=', 'from', fromDay)} AS isCurrent, d.articles AS articles
         UNION ALL
         UNWIND $partial AS p
         ${ARTICLES_OF_DAY('p', 'a')} AND a.publishedAt >= $previousFrom AND a.publishedAt <= $to AND ($dups OR ${ORIGINAL('a')})
@@ -283,11 +291,13 @@ export function trending(options: {
       from: options.from,
       to: options.to,
       previousFrom: options.previousFrom,
+      previousFromDay,
       fromDay,
       toDay,
       partial: partialDays({ lower: [options.previousFrom, options.from], upper: [options.to] }),
       first: int(options.first),
       dups: options.includeDuplicates ?? false,
+      copies: options.includeDuplicates ? [false, true] : [false],
     },
   };
 }

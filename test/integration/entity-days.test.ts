@@ -126,6 +126,9 @@ const WINDOWS: { from?: string; to?: string }[] = [
   { from: '2025-11-03', to: '2025-11-03' },
   { from: '2025-11-02', to: '2025-11-02T23:59:59.999Z' },
   { from: '2025-11-04T09:30' },
+  // bounds that start with no whole day compare as strings
+  { from: '2025-10', to: '2025-11-0' },
+  { from: '2025-11-01T', to: '2025-11-1' },
 ];
 
 async function expectSameTimelines(): Promise<number> {
@@ -150,6 +153,7 @@ const TRENDS = [
   { from: '2025-11-01T12:00:00', to: '2025-11-04T10:00', previousFrom: '2025-10-29' },
   { from: '2025-11-06', to: '2025-11-06T23:59:59.999Z', previousFrom: '2025-11-05' },
   { from: '2025-11-02', to: '2025-11-03', previousFrom: '2025-11-01T19:00:00+08:00' },
+  { from: '2025-11-03', to: '2025-11-1', previousFrom: '2025-10' },
 ];
 
 async function expectSameTrending(): Promise<number> {
