@@ -81,6 +81,12 @@ CREATE INDEX rejected_relation_to IF NOT EXISTS FOR (j:RejectedRelation) ON (j.t
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
 
+// per-entity, per-day counts kept at write time (store/entity-counts.ts): timelines read an
+// entity's rows, trending a window's rows (copies first, so that leaving them out reads none)
+CREATE CONSTRAINT entity_day_key IF NOT EXISTS FOR (d:EntityDay) REQUIRE d.key IS UNIQUE;
+CREATE INDEX entity_day_entity IF NOT EXISTS FOR (d:EntityDay) ON (d.entityId, d.day);
+CREATE INDEX entity_day_copy_day IF NOT EXISTS FOR (d:EntityDay) ON (d.copy, d.day);
+
 // Relation evidence by the article that stated it: re-ingesting or deleting an article finds its
 // evidence by key instead of walking every edge of the busy entities it mentions.
 CREATE INDEX holds_role_article IF NOT EXISTS FOR ()-[r:HOLDS_ROLE]-() ON (r.articleId);

@@ -448,6 +448,15 @@ async function checkLoader(options) {
           const data = f.root === 'search' ? JSON.parse(canonical(rows), (k, v) => (k === 'score' ? undefined : v)) : rows;
           out.set(`${f.name} #${i}`, { exact: canonical(rows), unordered: unordered(data) });
         }
+      // the per-day counts (EntityDay) and what each article is credited as, row for row
+      const days = await ex.read({
+        cypher: `CALL () { MATCH (d:EntityDay) WITH d ORDER BY d.key
+                           RETURN collect([d.key, d.entityId, toString(d.day), d.outlet, d.language, d.copy, d.articles, d.mentions]) AS days }
+                 CALL () { MATCH (a:Article) WITH a ORDER BY a.id RETURN collect([a.id, a.countedIn]) AS marks }
+                 RETURN days, marks`,
+        params: {},
+      });
+      out.set('EntityDay rows', { exact: canonical(days), unordered: canonical(days) });
       return out;
     };
     const real = await answers();

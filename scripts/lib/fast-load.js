@@ -42,6 +42,13 @@ function statements() {
       MATCH (a:Article {id: x.a}), (e:Entity {id: x.e})
       CREATE (a)-[:MENTIONS {count: x.count, firstOffset: x.firstOffset, inHeadline: x.inHeadline, salience: x.salience}]->(e)`,
     credits: `UNWIND $rows AS x MATCH (a:Article {id: x.a}), (e:Entity {id: x.e}) CREATE (a)-[:CREDITS]->(e)`,
+    // a day's rows can span chunks: added to, like the store does
+    entityDays: `
+      UNWIND $rows AS x
+      MERGE (d:EntityDay {key: x.key})
+      ON CREATE SET d.entityId = x.entityId, d.day = date(x.day), d.outlet = x.outlet, d.language = x.language, d.copy = x.copy,
+                    d.articles = 0, d.mentions = 0
+      SET d.articles = d.articles + x.articles, d.mentions = d.mentions + x.mentions`,
     duplicates: `UNWIND $rows AS x MATCH (a:Article {id: x.a}), (o:Article {id: x.o}) CREATE (a)-[:DUPLICATE_OF]->(o)`,
     links: `UNWIND $rows AS x MATCH (a:Article {id: x.a}), (s:Article {id: x.s}) CREATE (a)-[:LINKS_TO]->(s)`,
     relations: Object.fromEntries(
@@ -52,6 +59,17 @@ function statements() {
       ]),
     ),
   };
+}
+
+/**
+ * What the store credits a dated article as (entity-counts.ts, DAY_SUFFIX: day, outlet, language,
+ * copy flag, joined by U+001F), null for an undated one.
+ */
+function daySuffix(props, isCopy) {
+  if (!props.publishedAt) return null;
+  return [props.publishedAt.slice(0, 10), props.source ?? props.site ?? 'unknown', props.language ?? 'unknown', isCopy ? '1' : '0'].join(
+    '\u001f',
+  );
 }
 
 /** What the store keeps of an article (article-writes.ts, articleProps), bands included. */
@@ -336,9 +354,15 @@ async function fastLoad(executor, readChunks, options = {}) {
   for (const chunk of readChunks()) {
     const store = requireDist('store/article-writes.js');
     const fp = requireDist('store/fingerprint.js');
+    const suffixes = new Map();
     await write(
       q.articles,
-      chunk.map(({ article }) => articleProps(article, store, fp, bandsOf.get(article.id)).props),
+      chunk.map(({ article }) => {
+        const { props } = articleProps(article, store, fp, bandsOf.get(article.id));
+        const countedIn = daySuffix(props, Boolean(dupOf.get(article.id)));
+        suffixes.set(article.id, countedIn);
+        return { ...props, countedIn };
+      }),
     );
     const ids = new Set(chunk.map(({ article }) => article.id));
     await write(
@@ -357,6 +381,26 @@ async function fastLoad(executor, readChunks, options = {}) {
           salience: m.salience,
         })),
       ),
+    );
+    // the per-entity, per-day counts (EntityDay) the store keeps at write time
+    const days = new Map();
+    for (const { article, extraction } of chunk) {
+      const suffix = suffixes.get(article.id);
+      if (!suffix) continue;
+      const [day, outlet, language, flag] = suffix.split('\u001f');
+      for (const m of new Map(extraction.mentions.filter((x) => !x.credit).map((x) => [x.entityId, x])).values()) {
+        if (!f.entities.has(m.entityId)) continue;
+        const key = `${m.entityId}\u001f${suffix}`;
+        const row =
+          days.get(key) ??
+          days.set(key, { key, entityId: m.entityId, day, outlet, language, copy: flag === '1', articles: 0, mentions: 0 }).get(key);
+        row.articles++;
+        row.mentions += m.count;
+      }
+    }
+    await write(
+      q.entityDays,
+      [...days.values()].map((r) => ({ ...r, articles: int(r.articles) })),
     );
     await write(
       q.credits,

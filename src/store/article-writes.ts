@@ -7,6 +7,7 @@ import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trig
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
+import { APPLY_DAY_DELTAS, DAY_SUFFIX } from './entity-counts';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -119,6 +120,41 @@ const clearArticles = (ids: string[], options: { links?: boolean } = {}): Query 
       .join('\n    ')}
     RETURN id, entityIds`,
   params: { ids, links: options.links ?? true },
+});
+
+/**
+ * Before clearArticles: the articles' EntityDay rows lose what the articles were credited with
+ * (`countedIn`, kept from when they were counted: upsertArticles has overwritten their date and
+ * outlet by now), through their own MENTIONS.
+ */
+const uncountDays = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id}) WHERE a.countedIn IS NOT NULL
+    WITH a, a.countedIn AS suffix
+    REMOVE a.countedIn
+    WITH a, suffix
+    MATCH (a)-[m:MENTIONS]->(e:Entity)
+    WITH collect({ entityId: e.id, suffix: suffix, articles: -1, mentions: -m.count }) AS deltas
+    ${APPLY_DAY_DELTAS('deltas')}`,
+  params: { ids },
+});
+
+/**
+ * After writeMentions (and the copy links): each article records what it is credited as
+ * (`countedIn`: day, outlet, language, copy or not) and its entities' EntityDay rows gain it.
+ */
+const creditDays = (ids: string[]): Query => ({
+  cypher: `
+    UNWIND $ids AS id
+    MATCH (a:Article {id: id})
+    WITH a, ${DAY_SUFFIX('a')} AS suffix
+    SET a.countedIn = suffix
+    WITH a, suffix WHERE suffix IS NOT NULL
+    MATCH (a)-[m:MENTIONS]->(e:Entity)
+    WITH collect({ entityId: e.id, suffix: suffix, articles: 1, mentions: m.count }) AS deltas
+    ${APPLY_DAY_DELTAS('deltas')}`,
+  params: { ids },
 });
 
 /**
@@ -387,12 +423,22 @@ const writeLinks = (articles: Article[]): Query => ({
 
 /**
  * Before the article bound as v is deleted: its copies lose their DUPLICATE_OF and start
- * counting, so their entities' mentionCount gains them (a copy has one DUPLICATE_OF).
+ * counting, so their entities' mentionCount gains them (a copy has one DUPLICATE_OF), and their
+ * EntityDay credits move from the copies' rows to the originals' (`countedIn` says so too).
  */
 const RELEASE_COPIES = (v: string): string => `
       MATCH (copy:Article)-[:DUPLICATE_OF]->(${v}) WHERE COUNT { (copy)-[:DUPLICATE_OF]->() } = 1
-      MATCH (copy)-[:MENTIONS]->(e:Entity)
-      SET e.mentionCount = coalesce(e.mentionCount, 0) + 1`;
+      CALL (copy) {
+        MATCH (copy)-[:MENTIONS]->(e:Entity)
+        SET e.mentionCount = coalesce(e.mentionCount, 0) + 1
+      }
+      WITH copy, copy.countedIn AS was
+      SET copy.countedIn = CASE WHEN was ENDS WITH '1' THEN left(was, size(was) - 1) + '0' ELSE was END
+      WITH copy, was, copy.countedIn AS now WHERE was <> now
+      MATCH (copy)-[m:MENTIONS]->(e:Entity)
+      WITH collect({ entityId: e.id, suffix: was, articles: -1, mentions: -m.count })
+         + collect({ entityId: e.id, suffix: now, articles: 1, mentions: m.count }) AS deltas
+      ${APPLY_DAY_DELTAS('deltas')}`;
 
 const absorbStubs = (articles: Article[]): Query => ({
   cypher: `
@@ -631,6 +677,7 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
   await run(upsertEntities(items));
   if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
   await run(writeMentions(items));
+  await run(creditDays(items.map(({ article }) => article.id)));
   if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
   const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>
     items.some(({ extraction }) => extraction.relations.some((r) => r.type === type)),
@@ -648,6 +695,7 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
 }
 
 async function clearAll(run: Run, ids: string[], options: { links?: boolean } = {}): Promise<Map<string, string[]>> {
+  if (ids.length) await run(uncountDays(ids));
   const rows = ids.length ? await run(clearArticles(ids, options)) : [];
   return new Map(rows.map((r) => [r.id as string, r.entityIds as string[]]));
 }

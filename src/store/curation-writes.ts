@@ -233,6 +233,8 @@ export function curateDeleteEntity(executor: Executor, input: { id: string } & W
           WITH e DETACH DELETE e`,
         params: { id: input.id },
       });
+      // its per-day counts (entity-counts.ts) go with it
+      await run(recountEntities([input.id]));
       return entity;
     },
   );

@@ -2,23 +2,87 @@ import type { Query } from './executor';
 
 /**
  * Per-entity counts kept at write time, so that no read recounts a busy entity's edges:
- * `mentionCount` is the number of articles that mention the entity, near-duplicate copies
- * (DUPLICATE_OF) left out. Ingestion keeps it by adding and subtracting as mentions come and go
- * (article-writes.ts); editors' changes, undo and import, which move many edges at once,
- * recount the few entities they touched with `recountEntities`.
+ *
+ * - `mentionCount` is the number of articles that mention the entity, near-duplicate copies
+ *   (DUPLICATE_OF) left out;
+ * - `(:EntityDay {key, entityId, day, outlet, language, copy, articles, mentions})` is one node
+ *   per entity and (publishedDate, outlet, language, copy or not) of the dated articles that
+ *   mention it: `articles` of them, `mentions` the sum of their MENTIONS.count. Timelines and
+ *   trending read these rows instead of the entity's MENTIONS (graph-queries.ts). A dated
+ *   article records what it was credited as in `countedIn` (the key without the entity id), so
+ *   that clearing it subtracts exactly what was added, even after its properties were
+ *   overwritten. A row that reaches 0 articles is deleted.
+ *
+ * Ingestion keeps both by adding and subtracting as mentions come and go (article-writes.ts);
+ * editors' changes, undo and import, which move many edges at once, recount the few entities
+ * they touched with `recountEntities` (or everything, `RECOUNT_ALL`).
  */
 
 /** The count from the graph itself, for the entity bound as `v` (what the stored count must equal). */
 export const MENTION_COUNT = (v: string): string =>
   `COUNT { (${v})<-[:MENTIONS]-(counted_:Article) WHERE NOT EXISTS { (counted_)-[:DUPLICATE_OF]->() } }`;
 
+/** Separates the parts of an EntityDay key: a control character no id, outlet or language holds (a Cypher literal). */
+const SEP = "'\\u001f'";
+
+/**
+ * What the article bound as `v` is credited as: its day, outlet, language and whether it is a
+ * copy ('1') or not ('0'), joined by SEP (the copy flag last, so releasing a copy rewrites one
+ * character); null for undated articles and stubs, which timelines and trending never count.
+ */
+export const DAY_SUFFIX = (v: string): string =>
+  `CASE WHEN ${v}.publishedDate IS NULL OR ${v}.stub = true THEN null
+        ELSE toString(${v}.publishedDate) + ${SEP} + coalesce(${v}.source, ${v}.site, 'unknown') + ${SEP} + coalesce(${v}.language, 'unknown')
+             + ${SEP} + CASE WHEN EXISTS { (${v})-[:DUPLICATE_OF]->() } THEN '1' ELSE '0' END END`;
+
+/**
+ * Applies a list (a Cypher expression) of `{ entityId, suffix, articles, mentions }` changes to
+ * the EntityDay rows: one MERGE per key, in key order (so that concurrent writers lock busy rows
+ * in one order), rows left with no article deleted. It ends the query (no RETURN).
+ */
+export const APPLY_DAY_DELTAS = (list: string): string => `
+    UNWIND ${list} AS delta_
+    WITH delta_.entityId AS entityId, delta_.suffix AS suffix, sum(delta_.articles) AS articles, sum(delta_.mentions) AS mentions
+    WITH entityId + ${SEP} + suffix AS key, entityId, split(suffix, ${SEP}) AS parts, articles, mentions
+    ORDER BY key
+    MERGE (day_:EntityDay {key: key})
+    ON CREATE SET day_.entityId = entityId, day_.day = date(parts[0]), day_.outlet = parts[1], day_.language = parts[2],
+                  day_.copy = parts[3] = '1', day_.articles = 0, day_.mentions = 0
+    SET day_.articles = day_.articles + articles, day_.mentions = day_.mentions + mentions
+    WITH day_ WHERE day_.articles <= 0
+    DELETE day_`;
+
+/**
+ * The EntityDay rows of the entity bound as `v`, built from its MENTIONS and the articles'
+ * `countedIn` (a unit subquery body; the entity's old rows must be gone).
+ */
+const BUILD_DAYS = (v: string): string => `
+      MATCH (${v})<-[m_:MENTIONS]-(a_:Article) WHERE a_.countedIn IS NOT NULL
+      WITH ${v}, a_.countedIn AS suffix, count(*) AS articles, sum(m_.count) AS mentions
+      WITH ${v}, split(suffix, ${SEP}) AS parts, suffix, articles, mentions
+      CREATE (:EntityDay {key: ${v}.id + ${SEP} + suffix, entityId: ${v}.id, day: date(parts[0]), outlet: parts[1], language: parts[2],
+                          copy: parts[3] = '1', articles: articles, mentions: mentions})`;
+
+/** The counts of these entities again, from the graph; rows of ids no entity has any more go. */
 export const recountEntities = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
+    CALL (id) { MATCH (d:EntityDay {entityId: id}) WHERE d.day IS NOT NULL DELETE d }
+    WITH id
     MATCH (e:Entity {id: id})
-    SET e.mentionCount = ${MENTION_COUNT('e')}`,
-  params: { ids: [...new Set(ids)] },
+    SET e.mentionCount = ${MENTION_COUNT('e')}
+    WITH e
+    CALL (e) { ${BUILD_DAYS('e')} }`,
+  params: { ids: [...new Set(ids)].sort() },
 });
 
-/** Every entity, in batches (a migration, or after an import); runs outside an explicit transaction. */
-export const RECOUNT_ALL = `MATCH (e:Entity) CALL (e) { SET e.mentionCount = ${MENTION_COUNT('e')} } IN TRANSACTIONS OF 2000 ROWS`;
+/**
+ * Every entity, in batches (a migration, or after an import): each article's `countedIn` from
+ * its properties, then every entity's counts from scratch. Statements to run one after another,
+ * each outside an explicit transaction.
+ */
+export const RECOUNT_ALL: string[] = [
+  `MATCH (a:Article) CALL (a) { SET a.countedIn = ${DAY_SUFFIX('a')} } IN TRANSACTIONS OF 5000 ROWS`,
+  `MATCH (d:EntityDay) CALL (d) { DELETE d } IN TRANSACTIONS OF 10000 ROWS`,
+  `MATCH (e:Entity) CALL (e) { SET e.mentionCount = ${MENTION_COUNT('e')} WITH e ${BUILD_DAYS('e')} } IN TRANSACTIONS OF 20 ROWS`,
+];

@@ -100,7 +100,8 @@ export async function mergeWithin(
     await run(withParams(moveOutgoing(type)));
     await run(withParams(moveIncoming(type)));
   }
-  await run(recountEntities([keepId]));
+  // the merged entity has no mentions left: its per-day rows go, the kept one's are rebuilt
+  await run(recountEntities([keepId, mergeId]));
   const [row] = await run(withParams(finishMerge));
   return row.entity as EntityRecord;
 }

@@ -34,6 +34,12 @@ const NODE_LABELS = {
   Migration: 'Migration',
 } as const;
 export type NodeLabel = keyof typeof NODE_LABELS;
+
+/**
+ * Nodes derived from the rest of the graph, neither exported nor imported: the import rebuilds
+ * them (RECOUNT_ALL, see entity-counts.ts).
+ */
+const DERIVED_LABELS = ['EntityDay'];
 const isNodeLabel = (s: unknown): s is NodeLabel => typeof s === 'string' && Object.prototype.hasOwnProperty.call(NODE_LABELS, s);
 
 /** Second labels a node may carry: the entity kinds. */
@@ -173,7 +179,10 @@ const relGroupsOf = (rel: string): Query => {
 
 const totals: Query = {
   cypher: `
-    CALL () { MATCH (n) RETURN count(n) AS nodes }
+    // from the count store; derived nodes (DERIVED_LABELS) are not part of the dump
+    CALL () { MATCH (n) RETURN count(n) AS allNodes }
+    CALL () { MATCH (n:EntityDay) RETURN count(n) AS derived }
+    WITH allNodes - derived AS nodes
     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
     CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels }
     CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types }
@@ -226,7 +235,7 @@ export interface ExportOptions {
 export async function exportGraph(executor: Executor, options: ExportOptions): Promise<DumpCounts> {
   const [before] = await executor.read(totals);
   for (const label of before.labels as string[]) {
-    const known = isNodeLabel(label) || Object.values(SUB_LABELS).some((subs) => subs.includes(label));
+    const known = isNodeLabel(label) || DERIVED_LABELS.includes(label) || Object.values(SUB_LABELS).some((subs) => subs.includes(label));
     if (known) continue;
     const [{ n }] = await executor.read(countWithLabel(label));
     if ((n as number) > 0)
@@ -622,6 +631,7 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
   }
   await flush();
   // the counts kept on entities (entity-counts.ts) as the graph now has them, whatever the file held
-  if (result.byLabel.Entity || result.byType.MENTIONS || result.byType.DUPLICATE_OF) await executor.runSchema(RECOUNT_ALL);
+  if (result.byLabel.Entity || result.byLabel.Article || result.byType.MENTIONS || result.byType.DUPLICATE_OF)
+    for (const statement of RECOUNT_ALL) await executor.runSchema(statement);
   return result;
 }

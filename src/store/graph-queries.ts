@@ -154,6 +154,49 @@ export function cooccurrences(options: {
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';
 const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
+/** The calendar day (YYYY-MM-DD) a window bound starts with, or null when it does not start with a real one. */
+function dayOf(bound: string | null | undefined): string | null {
+  if (!bound || bound.length < 10) return null;
+  const day = bound.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? null : day;
+}
+
+/**
+ * Windows compare `publishedAt` strings with their bounds, and an article's publishedAt starts
+ * with its publishedDate. Every article of a day D compares with a bound as D itself does, except
+ * on the day a bound starts with: after a lower bound with a time of day (`>= '2025-11-01T12:00'`),
+ * on an upper bound's day (`<= '2025-11-01T23:59:59.999Z'`, and `<= '2025-11-01'` too, which only
+ * an article dated exactly '2025-11-01' meets). Those days are counted from their articles; every
+ * other day from the EntityDay rows, with D in place of publishedAt.
+ */
+function partialDays(bounds: { lower: (string | null | undefined)[]; upper: (string | null | undefined)[] }): string[] {
+  const days = [
+    ...bounds.lower.filter((b) => b && b.length > 10).map(dayOf),
+    ...bounds.upper.filter((b) => b && b.length >= 10).map(dayOf),
+  ];
+  return [...new Set(days.filter((d): d is string => d !== null))].sort();
+}
+
+/**
+ * A whole day's row (`d.day`, not one of the partial days) against a bound, as its articles'
+ * publishedAt compare with it: by date when the bound starts with a real day (the range index
+ * answers it), else as strings.
+ */
+const dayVersus = (op: '>=' | '<=', bound: string, day: string | null): string =>
+  day ? `d.day ${op} date($${bound}Day)` : `toString(d.day) ${op} $${bound}`;
+
+/** The articles of the partial days (bound as `p`), found by their day through the publishedDate index, never through an entity. */
+const ARTICLES_OF_DAY = (p: string, a: string): string =>
+  `MATCH (${a}:Article) USING INDEX ${a}:Article(publishedDate) WHERE ${a}.publishedDate = date(${p})`;
+
+/**
+ * Articles and mentions per entity and time bucket (and outlet or language), from the counts
+ * kept at write time (EntityDay, see entity-counts.ts): whole days from the entity's rows, the
+ * days a bound cuts (partialDays) from those days' articles. The answer is what counting the
+ * entity's MENTIONS gives, without reading them.
+ */
 export function timeline(options: {
   ids: string[];
   interval: Interval;
@@ -162,15 +205,31 @@ export function timeline(options: {
   includeDuplicates?: boolean;
   by?: 'OUTLET' | 'LANGUAGE';
 }): Query<EntityTimelineRecord> {
+  const from = options.from ?? null;
+  const to = options.to ?? null;
+  const fromDay = dayOf(from);
+  const toDay = dayOf(to);
+  const window = [from ? dayVersus('>=', 'from', fromDay) : null, to ? dayVersus('<=', 'to', toDay) : null].filter(Boolean);
   return {
     cypher: `
+      WITH [p IN $partial | date(p)] AS cut
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
-      CALL (e) {
-        MATCH (e)<-[m:MENTIONS]-(a:Article) WHERE a.publishedDate IS NOT NULL AND ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
-        WITH date.truncate($unit, a.publishedDate) AS bucket,
-             CASE $by WHEN 'OUTLET' THEN coalesce(a.source, a.site, 'unknown') WHEN 'LANGUAGE' THEN coalesce(a.language, 'unknown') ELSE null END AS key,
-             count(a) AS articles, sum(m.count) AS mentions
+      CALL (e, cut) {
+        CALL (e, cut) {
+          MATCH (d:EntityDay) WHERE d.entityId = e.id AND d.day IS NOT NULL${window.map((c) => ` AND ${c}`).join('')}
+            AND ($dups OR NOT d.copy) AND NOT d.day IN cut
+          RETURN d.day AS day, d.outlet AS outlet, d.language AS language, d.articles AS articles, d.mentions AS mentions
+          UNION ALL
+          UNWIND $partial AS p
+          ${ARTICLES_OF_DAY('p', 'a')} AND ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
+          MATCH (a)-[m:MENTIONS]->(e)
+          RETURN a.publishedDate AS day, coalesce(a.source, a.site, 'unknown') AS outlet, coalesce(a.language, 'unknown') AS language,
+                 1 AS articles, m.count AS mentions
+        }
+        WITH date.truncate($unit, day) AS bucket,
+             CASE $by WHEN 'OUTLET' THEN outlet WHEN 'LANGUAGE' THEN language ELSE null END AS key,
+             sum(articles) AS articles, sum(mentions) AS mentions
         ORDER BY bucket, key
         RETURN collect({ bucket: toString(bucket), key: key, articles: articles, mentions: mentions }) AS points
       }
@@ -178,15 +237,22 @@ export function timeline(options: {
     params: {
       ids: options.ids,
       unit: TRUNC[options.interval],
-      from: options.from ?? null,
-      to: options.to ?? null,
+      from,
+      to,
+      fromDay,
+      toDay,
+      partial: partialDays({ lower: [from], upper: [to] }),
       dups: options.includeDuplicates ?? false,
       by: options.by ?? null,
     },
   };
 }
 
-/** Entities whose article count in [from, to] rose most against the period of equal length before it. */
+/**
+ * Entities whose article count in [from, to] rose most against the period of equal length before
+ * it, from the EntityDay rows of the two periods' whole days and the articles of the days a bound
+ * cuts (see timeline).
+ */
 export function trending(options: {
   type?: EntityType;
   from: string;
@@ -195,14 +261,28 @@ export function trending(options: {
   first: number;
   includeDuplicates?: boolean;
 }): Query<TrendingEntityRecord> {
-  const label = options.type ? ENTITY_LABELS[options.type] : 'Entity';
+  const label = options.type ? ENTITY_LABELS[options.type] : null;
+  const previousFromDay = dayOf(options.previousFrom);
+  const fromDay = dayOf(options.from);
+  const toDay = dayOf(options.to);
   return {
     cypher: `
-      MATCH (a:Article)-[:MENTIONS]->(e:${label})
-      WHERE a.publishedAt >= $previousFrom AND a.publishedAt <= $to AND ($dups OR ${ORIGINAL('a')})
-      WITH e, sum(CASE WHEN a.publishedAt >= $from THEN 1 ELSE 0 END) AS current,
-              sum(CASE WHEN a.publishedAt < $from THEN 1 ELSE 0 END) AS previous
+      WITH [p IN $partial | date(p)] AS cut
+      CALL (cut) {
+        // copies are left out by the (copy, day) index itself
+        MATCH (d:EntityDay) WHERE d.copy IN $copies AND d.day IS NOT NULL
+          AND ${dayVersus('>=', 'previousFrom', previousFromDay)} AND ${dayVersus('<=', 'to', toDay)} AND NOT d.day IN cut
+        RETURN d.entityId AS id, ${dayVersus('>=', 'from', fromDay)} AS isCurrent, d.articles AS articles
+        UNION ALL
+        UNWIND $partial AS p
+        ${ARTICLES_OF_DAY('p', 'a')} AND a.publishedAt >= $previousFrom AND a.publishedAt <= $to AND ($dups OR ${ORIGINAL('a')})
+        MATCH (a)-[:MENTIONS]->(x:Entity)
+        RETURN x.id AS id, a.publishedAt >= $from AS isCurrent, 1 AS articles
+      }
+      WITH id, sum(CASE WHEN isCurrent THEN articles ELSE 0 END) AS current,
+               sum(CASE WHEN isCurrent THEN 0 ELSE articles END) AS previous
       WHERE current > previous
+      MATCH (e:Entity {id: id})${label ? ` WHERE e:${label}` : ''}
       WITH e, current, previous, (current - previous) / sqrt(previous + 1.0) AS score
       ORDER BY score DESC, current DESC, e.id
       LIMIT $first
@@ -211,8 +291,13 @@ export function trending(options: {
       from: options.from,
       to: options.to,
       previousFrom: options.previousFrom,
+      previousFromDay,
+      fromDay,
+      toDay,
+      partial: partialDays({ lower: [options.previousFrom, options.from], upper: [options.to] }),
       first: int(options.first),
       dups: options.includeDuplicates ?? false,
+      copies: options.includeDuplicates ? [false, true] : [false],
     },
   };
 }

@@ -21,7 +21,7 @@ export function ddlStatements(text = fs.readFileSync(DDL_FILE, 'utf8')): string[
  * Data migrations for graphs written by earlier versions, each run once (a `(:Migration {id})`
  * node records it), in batches so that a large graph does not need one huge transaction.
  */
-export const MIGRATIONS: { id: string; cypher: string }[] = [
+export const MIGRATIONS: { id: string; cypher: string | string[] }[] = [
   {
     // the story lookup reads story membership from the article (see store/story-writes.ts)
     id: 'article-story-id',
@@ -36,6 +36,11 @@ export const MIGRATIONS: { id: string; cypher: string }[] = [
   {
     // per-entity counts kept at write time (see store/entity-counts.ts)
     id: 'entity-mention-count',
+    cypher: RECOUNT_ALL,
+  },
+  {
+    // per-entity, per-day counts (EntityDay) and what each article is credited as (see store/entity-counts.ts)
+    id: 'entity-day-counts',
     cypher: RECOUNT_ALL,
   },
 ];
@@ -68,7 +73,7 @@ export async function applySchema(executor: Executor, options: { ddlFile?: strin
   );
   for (const m of MIGRATIONS) {
     if (done.has(m.id)) continue;
-    await executor.runSchema(m.cypher);
+    for (const statement of typeof m.cypher === 'string' ? [m.cypher] : m.cypher) await executor.runSchema(statement);
     await executor.write({ cypher: 'MERGE (m:Migration {id: $id}) ON CREATE SET m.at = datetime()', params: { id: m.id } });
   }
 }
