@@ -86,16 +86,28 @@ const batchContext = (options: { entityIds: string[]; articleIds: string[]; stor
  * hubs were left out by the caller, see MAX_EXPAND_DF), copies left out: one expansion per
  * distinct entity, however many of the batch's articles look it up (they share most of them).
  * Membership and date are read from the article's properties (`storyId`, `publishedDate`), not
- * by walking its relationships. `pickCandidates` then ranks them per article.
+ * by walking its relationships. Only members dated within the window of one of the articles that
+ * look the entity up come back (every member when one of them has no date): `pickCandidates`
+ * drops the others anyway. `pickCandidates` then ranks them per article.
  */
-export function storyCandidates(options: { rows: { lookup: { id: string }[] }[] }): Query {
+export function storyCandidates(options: { rows: { lookup: { id: string }[]; from: string | null; to: string | null }[] }): Query {
+  // per entity, the distinct windows of the articles looking it up; null: one of them has no date
+  const windows = new Map<string, Map<string, [string, string]> | null>();
+  for (const row of options.rows)
+    for (const { id } of row.lookup) {
+      if (row.from === null || row.to === null) windows.set(id, null);
+      else if (!windows.has(id)) windows.set(id, new Map([[`${row.from}/${row.to}`, [row.from, row.to]]]));
+      else windows.get(id)?.set(`${row.from}/${row.to}`, [row.from, row.to]);
+    }
   return {
     cypher: `
-      UNWIND $ids AS id
-      MATCH (:Entity {id: id})<-[:MENTIONS]-(b:Article)
-      WHERE b.storyId IS NOT NULL AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
-      RETURN id, collect([b.id, toString(b.publishedDate)]) AS articles`,
-    params: { ids: [...new Set(options.rows.flatMap((r) => r.lookup.map((x) => x.id)))] },
+      UNWIND $entities AS x
+      MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)
+      WHERE b.storyId IS NOT NULL
+      WITH x, b, toString(b.publishedDate) AS date
+      WHERE (x.windows IS NULL OR any(w IN x.windows WHERE date >= w[0] AND date <= w[1])) AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
+      RETURN x.id AS id, collect([b.id, date]) AS articles`,
+    params: { entities: [...windows].map(([id, w]) => ({ id, windows: w && [...w.values()] })) },
   };
 }
 
@@ -419,6 +431,55 @@ const earlierDate = (a: string | null | undefined, b: string | null | undefined)
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * The graph's candidates that can be among an article's MAX_CANDIDATES best once the batch's
+ * earlier articles compete with them, as the loop in assignStories ranks them (weight, then id):
+ * the only ones whose details are needed. Which earlier articles compete does not depend on the
+ * decisions: every earlier one that is no copy. Copies whose original has a story take no
+ * candidates at all. `skip`: candidates without details (their story is gone), left out as the
+ * loop leaves them out.
+ */
+function poolCandidates(options: {
+  todo: StoryEntry[];
+  found: Map<string, { id: string; weight: number }[]>;
+  lookups: Map<string, { id: string; w: number }[]>;
+  windowOf: (publishedAt?: string | null) => { from: string | null; to: string | null };
+  graphStories: Map<string, string>;
+  skip: Set<string>;
+}): string[] {
+  const { todo, found, lookups, windowOf, graphStories, skip } = options;
+  const wanted = new Set<string>();
+  const earlier = new Set<string>();
+  const members: { id: string; date: string | null; mentioned: Set<string> }[] = [];
+  for (const e of todo) {
+    const { article } = e;
+    const copyJoins = e.duplicateOf !== undefined && (earlier.has(e.duplicateOf) || graphStories.has(e.duplicateOf));
+    earlier.add(article.id);
+    if (copyJoins) continue;
+    const graph = (found.get(article.id) ?? []).filter((c) => !skip.has(c.id));
+    if (graph.length && e.extraction.mentions.some((m) => !m.credit)) {
+      const lookup = lookups.get(article.id)!;
+      const window = windowOf(article.publishedAt);
+      const pool: { id: string; weight: number; graph: boolean }[] = graph.map((c) => ({ ...c, graph: true }));
+      for (const m of members) {
+        const weight = lookup.reduce((t, x) => t + (m.mentioned.has(x.id) ? x.w : 0), 0);
+        if (!weight) continue;
+        if (window.from !== null && (m.date === null || m.date < window.from || m.date > window.to!)) continue;
+        pool.push({ id: m.id, weight, graph: false });
+      }
+      pool.sort((x, y) => y.weight - x.weight || byId(x.id, y.id));
+      for (const c of pool.slice(0, MAX_CANDIDATES)) if (c.graph) wanted.add(c.id);
+    }
+    if (!e.duplicateOf)
+      members.push({
+        id: article.id,
+        date: article.publishedAt ? article.publishedAt.slice(0, 10) : null,
+        mentioned: new Set(e.extraction.mentions.filter((m) => !m.credit).map((m) => m.entityId)),
+      });
+  }
+  return [...wanted];
+}
+
+/**
  * Puts a batch of articles into stories, in batch order, as assigning them one after another
  * would: a later article can join the story an earlier one started, or that an earlier one
  * merged. The graph is read once for the whole batch (its size, the entities' document
@@ -504,12 +565,15 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
       : [],
   );
   const found = new Map(lookupRows.map((row) => [row.id, pickCandidates(row, byEntity)]));
-  const candidateIds = [...new Set([...found.values()].flat().map((c) => c.id))];
   // the candidates' entities with their document frequencies: the batch's are known, the rest counted once each
   const dfs = new Map([...entityInfo.values()].map((x) => [x.id, Number(x.df)]));
   const details = new Map<string, CandidateDetails>();
-  if (candidateIds.length) {
-    const [row] = await run(candidateDetails(candidateIds, [...dfs.keys()]));
+  const missing = new Set<string>();
+  // details only for the candidates that can make an article's pool, fetched again if some had none (story gone)
+  for (;;) {
+    const wanted = poolCandidates({ todo, found, lookups, windowOf, graphStories, skip: missing }).filter((id) => !details.has(id));
+    if (!wanted.length) break;
+    const [row] = await run(candidateDetails(wanted, [...dfs.keys()]));
     for (const [id, df] of row.dfs as [string, number][]) dfs.set(id, Number(df));
     for (const [id, storyId, firstSeen, title, lead, language, publishedAt, entities] of row.details as DetailsRow[])
       details.set(id, {
@@ -521,6 +585,7 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
         publishedAt: publishedAt ?? null,
         entities: entities.map(([entityId, salience]) => ({ id: entityId, salience, df: dfs.get(entityId) ?? 0 })),
       });
+    for (const id of wanted) if (!details.has(id)) missing.add(id);
   }
 
   // what the batch has done so far: memberships, merges, new stories, their first dates
