@@ -86,16 +86,28 @@ const batchContext = (options: { entityIds: string[]; articleIds: string[]; stor
  * hubs were left out by the caller, see MAX_EXPAND_DF), copies left out: one expansion per
  * distinct entity, however many of the batch's articles look it up (they share most of them).
  * Membership and date are read from the article's properties (`storyId`, `publishedDate`), not
- * by walking its relationships. `pickCandidates` then ranks them per article.
+ * by walking its relationships. Only members dated within the window of one of the articles that
+ * look the entity up come back (every member when one of them has no date): `pickCandidates`
+ * drops the others anyway. `pickCandidates` then ranks them per article.
  */
-export function storyCandidates(options: { rows: { lookup: { id: string }[] }[] }): Query {
+export function storyCandidates(options: { rows: { lookup: { id: string }[]; from: string | null; to: string | null }[] }): Query {
+  // per entity, the distinct windows of the articles looking it up; null: one of them has no date
+  const windows = new Map<string, Map<string, [string, string]> | null>();
+  for (const row of options.rows)
+    for (const { id } of row.lookup) {
+      if (row.from === null || row.to === null) windows.set(id, null);
+      else if (!windows.has(id)) windows.set(id, new Map([[`${row.from}/${row.to}`, [row.from, row.to]]]));
+      else windows.get(id)?.set(`${row.from}/${row.to}`, [row.from, row.to]);
+    }
   return {
     cypher: `
-      UNWIND $ids AS id
-      MATCH (:Entity {id: id})<-[:MENTIONS]-(b:Article)
-      WHERE b.storyId IS NOT NULL AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
-      RETURN id, collect([b.id, toString(b.publishedDate)]) AS articles`,
-    params: { ids: [...new Set(options.rows.flatMap((r) => r.lookup.map((x) => x.id)))] },
+      UNWIND $entities AS x
+      MATCH (:Entity {id: x.id})<-[:MENTIONS]-(b:Article)
+      WHERE b.storyId IS NOT NULL
+      WITH x, b, toString(b.publishedDate) AS date
+      WHERE (x.windows IS NULL OR any(w IN x.windows WHERE date >= w[0] AND date <= w[1])) AND NOT EXISTS { (b)-[:DUPLICATE_OF]->() }
+      RETURN x.id AS id, collect([b.id, date]) AS articles`,
+    params: { entities: [...windows].map(([id, w]) => ({ id, windows: w && [...w.values()] })) },
   };
 }
 
@@ -125,24 +137,28 @@ function pickCandidates(
 
 /**
  * What the scorer reads of candidate articles (found by storyCandidates), once per article however
- * many rows found it. Document frequencies are not read per mention here: candidates share most
- * of their entities, so each is counted once (entityDfs, or batchContext for the batch's own).
+ * many rows found it, and in the same statement the document frequency (degree store) of each
+ * entity they mention that is not one of the batch's own (`known`, counted by batchContext):
+ * candidates share most of their entities, so each is counted once, not per mention. One row:
+ * `details` as [id, storyId, story firstSeen, title, lead, language, publishedAt, [[entity id, salience]]],
+ * `dfs` as [entity id, df].
  */
-const candidateDetails = (ids: string[]): Query => ({
+const candidateDetails = (ids: string[], known: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (b:Article {id: id})
     MATCH (s:Story {id: b.storyId})
-    RETURN b.id AS id, s.id AS storyId, s.firstSeen AS firstSeen, b.title AS title, substring(coalesce(b.lead, ''), 0, 160) AS lead,
-           coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
-           [(b)-[m:MENTIONS]->(f) | { id: f.id, salience: m.salience }] AS entities`,
-  params: { ids },
-});
-
-/** Document frequency (degree store) of entities, one row each. */
-const entityDfs = (ids: string[]): Query => ({
-  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN id, COUNT { (e)<-[:MENTIONS]-() } AS df',
-  params: { ids },
+    WITH collect(b) AS found,
+         collect([b.id, s.id, s.firstSeen, b.title, substring(coalesce(b.lead, ''), 0, 160), coalesce(b.language, ''), b.publishedAt,
+                  [(b)-[m:MENTIONS]->(f) | [f.id, m.salience]]]) AS details
+    CALL (found) {
+      UNWIND found AS b
+      MATCH (b)-[:MENTIONS]->(f)
+      WITH DISTINCT f WHERE NOT f.id IN $known
+      RETURN collect([f.id, COUNT { (f)<-[:MENTIONS]-() }]) AS dfs
+    }
+    RETURN details, dfs`,
+  params: { ids, known },
 });
 
 /**
@@ -151,32 +167,14 @@ const entityDfs = (ids: string[]): Query => ({
  * the articles one after another would). Runs after the summaries are refreshed, since which
  * story is later depends on its first date.
  */
-const writeFollows = (rows: { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }[]): Query => ({
-  cypher: `
-    UNWIND $rows AS f
+const FOLLOWS_SET = `
+    UNWIND $outcome.follows AS f
     MATCH (s:Story {id: f.storyId}), (y:Story {id: f.otherId}) WHERE y <> s
     WITH f, CASE WHEN coalesce(s.firstSeen, '') >= coalesce(y.firstSeen, '') THEN [s, y] ELSE [y, s] END AS pair
     WITH f, pair[0] AS later, pair[1] AS earlier
     WHERE NOT (earlier)-[:FOLLOWS]->(later)
     MERGE (later)-[g:FOLLOWS]->(earlier)
-    SET g.shared = f.shared, g.evidence = f.evidence, g.score = f.score`,
-  params: { rows },
-});
-
-/** Puts articles into stories (`a.storyId` mirrors IN_STORY). */
-const linkArticles = (links: { articleId: string; storyId: string }[]): Query => ({
-  cypher: `
-    UNWIND $links AS x
-    MATCH (a:Article {id: x.articleId}), (s:Story {id: x.storyId})
-    MERGE (a)-[:IN_STORY]->(s)
-    SET a.storyId = s.id`,
-  params: { links },
-});
-
-const createStories = (ids: string[]): Query => ({
-  cypher: 'UNWIND $ids AS id CREATE (:Story {id: id, createdAt: datetime()})',
-  params: { ids },
-});
+    SET g.shared = f.shared, g.evidence = f.evidence, g.score = f.score`;
 
 const detachAll = (ids: string[]): Query => ({
   cypher: 'UNWIND $ids AS id MATCH (a:Article {id: id}) REMOVE a.storyId WITH a MATCH (a)-[r:IN_STORY]->(:Story) DELETE r',
@@ -188,7 +186,18 @@ const deleteStory = (id: string): Query => ({
   params: { id },
 });
 
-/** Recomputes a story's summary (bound as `s`) from its members; copies (DUPLICATE_OF) are not counted as articles. */
+/** The rank of the article a story is named after (`summaryTitleRank`): 0 a zh-Hant original, 1 another Chinese original, 2 another original, 3 a copy. */
+const TITLE_RANK = (originals: string): string => `
+    CASE WHEN any(a IN ${originals} WHERE a.language = 'zh-Hant') THEN 0
+         WHEN any(a IN ${originals} WHERE a.language STARTS WITH 'zh') THEN 1
+         WHEN size(${originals}) > 0 THEN 2 ELSE 3 END`;
+
+/**
+ * Recomputes a story's summary (bound as `s`) from its members; copies (DUPLICATE_OF) are not
+ * counted as articles. Also keeps what lets INCREMENTAL_SET add later articles without reading
+ * the members again: the last member in (publishedAt, id) order (`summaryTailAt`, `summaryTailId`)
+ * and the rank of the article the story is named after (`summaryTitleRank`).
+ */
 const REFRESH_SET = `
     MATCH (a:Article)-[:IN_STORY]->(s)
     WITH s, a ORDER BY a.publishedAt, a.id
@@ -209,7 +218,64 @@ const REFRESH_SET = `
         s.lastSeenDate = CASE WHEN size(dates) = 0 THEN null ELSE date(substring(last(dates), 0, 10)) END,
         s.languages = reduce(l = [], a IN members | CASE WHEN a.language IS NULL OR a.language IN l THEN l ELSE l + a.language END),
         s.outlets = reduce(l = [], a IN members | CASE WHEN a.source IS NULL OR a.source IN l THEN l ELSE l + a.source END),
+        s.summaryTailAt = last(members).publishedAt,
+        s.summaryTailId = last(members).id,
+        s.summaryTitleRank = ${TITLE_RANK('originals')},
         s.updatedAt = datetime()`;
+
+/**
+ * A story's summary (bound as `s`) after articles joined it (`added`, not members before, linked
+ * now), without reading its other members, when every added article comes after all of them in
+ * (publishedAt, id) order, the order REFRESH_SET reads them in: the counts grow, the last date
+ * moves, new languages and outlets go at the end, and the title changes only when an added article
+ * outranks the one the story is named after. Otherwise (an earlier article, or a story whose
+ * summary predates the tail properties) the full recompute. Either way the same properties.
+ */
+const INCREMENTAL_SET = `
+    WITH s, added, head(added) AS a0
+    WITH s, added,
+         s.summaryTailId IS NOT NULL AND s.summaryTitleRank IS NOT NULL AND s.languages IS NOT NULL AND s.outlets IS NOT NULL AND a0 IS NOT NULL AND
+         CASE WHEN a0.publishedAt IS NULL THEN s.summaryTailAt IS NOT NULL OR s.summaryTailId < a0.id
+              ELSE s.summaryTailAt IS NOT NULL AND (s.summaryTailAt < a0.publishedAt OR (s.summaryTailAt = a0.publishedAt AND s.summaryTailId < a0.id)) END AS after
+    CALL (s, added, after) {
+      WITH s, added WHERE after
+      WITH s, added,
+           [a IN added WHERE NOT EXISTS { (a)-[:DUPLICATE_OF]->() }] AS originals,
+           [a IN added WHERE a.publishedAt IS NOT NULL | a.publishedAt] AS dates
+      WITH s, added, originals, dates,
+           head([a IN originals WHERE a.language = 'zh-Hant'] + [a IN originals WHERE a.language STARTS WITH 'zh'] + originals + added) AS named,
+           ${TITLE_RANK('originals')} AS rank,
+           head([a IN originals WHERE a.language = 'en']) AS english
+      WITH s, added, originals, named, rank, english,
+           coalesce(s.firstSeen, head(dates)) AS firstAt,
+           CASE WHEN size(dates) = 0 THEN s.lastSeen ELSE last(dates) END AS lastAt
+      WITH s, added, originals, firstAt, lastAt,
+           CASE WHEN rank < s.summaryTitleRank THEN named.title ELSE s.title END AS title,
+           CASE WHEN rank < s.summaryTitleRank THEN rank ELSE s.summaryTitleRank END AS titleRank,
+           CASE WHEN s.titleEn IS NULL THEN english.title ELSE s.titleEn END AS titleEn,
+           s.articleCount + size(originals) AS articleCount,
+           s.copies + size(added) - size(originals) AS copies,
+           reduce(l = s.languages, a IN added | CASE WHEN a.language IS NULL OR a.language IN l THEN l ELSE l + a.language END) AS languages,
+           reduce(l = s.outlets, a IN added | CASE WHEN a.source IS NULL OR a.source IN l THEN l ELSE l + a.source END) AS outlets
+      SET s.title = title,
+          s.titleEn = titleEn,
+          s.articleCount = articleCount,
+          s.copies = copies,
+          s.firstSeen = firstAt,
+          s.lastSeen = lastAt,
+          s.firstSeenDate = CASE WHEN firstAt IS NULL THEN null ELSE date(substring(firstAt, 0, 10)) END,
+          s.lastSeenDate = CASE WHEN lastAt IS NULL THEN null ELSE date(substring(lastAt, 0, 10)) END,
+          s.languages = languages,
+          s.outlets = outlets,
+          s.summaryTailAt = last(added).publishedAt,
+          s.summaryTailId = last(added).id,
+          s.summaryTitleRank = titleRank,
+          s.updatedAt = datetime()
+    }
+    CALL (s, after) {
+      WITH s WHERE NOT after
+      ${REFRESH_SET}
+    }`;
 
 const refreshProps = (id: string): Query => ({ cypher: `MATCH (s:Story {id: $id}) ${REFRESH_SET} RETURN s.id AS id`, params: { id } });
 
@@ -223,6 +289,62 @@ const refreshMany = (ids: string[]): Query => ({
     CALL (s, kept) { WITH * WHERE NOT kept DETACH DELETE s }
     RETURN id, kept`,
   params: { ids },
+});
+
+/**
+ * The outcome of a batch's decisions, in one statement, each part in turn: new stories, articles
+ * put into stories (`a.storyId` mirrors IN_STORY), summaries (`full`: recomputed from the members,
+ * for new and merged stories; `joined`: grown by the articles that joined, see INCREMENTAL_SET),
+ * then FOLLOWS (which story is later depends on the refreshed first dates). When stories merge,
+ * the caller runs it twice: new stories and links, the merges, then summaries and FOLLOWS.
+ */
+const writeOutcome = (options: {
+  created?: string[];
+  links?: { articleId: string; storyId: string }[];
+  full?: string[];
+  joined?: { id: string; articleIds: string[] }[];
+  follows?: { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }[];
+}): Query => ({
+  cypher: `
+    CALL () {
+      UNWIND $outcome.created AS id
+      CREATE (:Story {id: id, createdAt: datetime()})
+    }
+    CALL () {
+      UNWIND $outcome.links AS x
+      MATCH (a:Article {id: x.articleId}), (s:Story {id: x.storyId})
+      MERGE (a)-[:IN_STORY]->(s)
+      SET a.storyId = s.id
+    }
+    CALL () {
+      UNWIND $outcome.full AS id
+      MATCH (s:Story {id: id})
+      CALL (s) { ${REFRESH_SET} }
+    }
+    CALL () {
+      UNWIND $outcome.joined AS x
+      MATCH (s:Story {id: x.id})
+      CALL (x) {
+        UNWIND x.articleIds AS id
+        MATCH (a:Article {id: id})
+        WITH a ORDER BY a.publishedAt, a.id
+        RETURN collect(a) AS added
+      }
+      ${INCREMENTAL_SET}
+    }
+    CALL () { ${FOLLOWS_SET} }
+    RETURN count(*) AS done`,
+  // one map, not five lists: the plan cache keys on parameter types, and an empty list is another
+  // type than a list of strings, so each mix of empty and non-empty parts would be planned again
+  params: {
+    outcome: {
+      created: options.created ?? [],
+      links: options.links ?? [],
+      full: options.full ?? [],
+      joined: options.joined ?? [],
+      follows: options.follows ?? [],
+    },
+  },
 });
 
 /** The story ids an article may start, in order: derived from its id, so the same input gives the same ids. */
@@ -283,6 +405,19 @@ interface FollowLink {
   score: number;
 }
 
+/** A candidate article as candidateDetails returns it: [id, storyId, story firstSeen, title, lead, language, publishedAt, [[entity id, salience]]]. */
+type DetailsRow = [string, string, string | null, string, string, string, string | null, [string, number][]];
+
+interface CandidateDetails {
+  storyId: string;
+  firstSeen: string | null;
+  title: string;
+  lead: string;
+  language: string;
+  publishedAt: string | null;
+  entities: { id: string; salience: number; df: number }[];
+}
+
 /** A candidate article: found in the graph (storyCandidates) or written earlier in the batch. */
 interface Candidate {
   article: StoryArticle;
@@ -294,6 +429,55 @@ const earlierDate = (a: string | null | undefined, b: string | null | undefined)
   a == null ? (b ?? null) : b == null ? a : a <= b ? a : b;
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The graph's candidates that can be among an article's MAX_CANDIDATES best once the batch's
+ * earlier articles compete with them, as the loop in assignStories ranks them (weight, then id):
+ * the only ones whose details are needed. Which earlier articles compete does not depend on the
+ * decisions: every earlier one that is no copy. Copies whose original has a story take no
+ * candidates at all. `skip`: candidates without details (their story is gone), left out as the
+ * loop leaves them out.
+ */
+function poolCandidates(options: {
+  todo: StoryEntry[];
+  found: Map<string, { id: string; weight: number }[]>;
+  lookups: Map<string, { id: string; w: number }[]>;
+  windowOf: (publishedAt?: string | null) => { from: string | null; to: string | null };
+  graphStories: Map<string, string>;
+  skip: Set<string>;
+}): string[] {
+  const { todo, found, lookups, windowOf, graphStories, skip } = options;
+  const wanted = new Set<string>();
+  const earlier = new Set<string>();
+  const members: { id: string; date: string | null; mentioned: Set<string> }[] = [];
+  for (const e of todo) {
+    const { article } = e;
+    const copyJoins = e.duplicateOf !== undefined && (earlier.has(e.duplicateOf) || graphStories.has(e.duplicateOf));
+    earlier.add(article.id);
+    if (copyJoins) continue;
+    const graph = (found.get(article.id) ?? []).filter((c) => !skip.has(c.id));
+    if (graph.length && e.extraction.mentions.some((m) => !m.credit)) {
+      const lookup = lookups.get(article.id)!;
+      const window = windowOf(article.publishedAt);
+      const pool: { id: string; weight: number; graph: boolean }[] = graph.map((c) => ({ ...c, graph: true }));
+      for (const m of members) {
+        const weight = lookup.reduce((t, x) => t + (m.mentioned.has(x.id) ? x.w : 0), 0);
+        if (!weight) continue;
+        if (window.from !== null && (m.date === null || m.date < window.from || m.date > window.to!)) continue;
+        pool.push({ id: m.id, weight, graph: false });
+      }
+      pool.sort((x, y) => y.weight - x.weight || byId(x.id, y.id));
+      for (const c of pool.slice(0, MAX_CANDIDATES)) if (c.graph) wanted.add(c.id);
+    }
+    if (!e.duplicateOf)
+      members.push({
+        id: article.id,
+        date: article.publishedAt ? article.publishedAt.slice(0, 10) : null,
+        mentioned: new Set(e.extraction.mentions.filter((m) => !m.credit).map((m) => m.entityId)),
+      });
+  }
+  return [...wanted];
+}
 
 /**
  * Puts a batch of articles into stories, in batch order, as assigning them one after another
@@ -381,20 +565,28 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
       : [],
   );
   const found = new Map(lookupRows.map((row) => [row.id, pickCandidates(row, byEntity)]));
-  const candidateIds = [...new Set([...found.values()].flat().map((c) => c.id))];
-  const details = new Map(candidateIds.length ? (await run(candidateDetails(candidateIds))).map((r) => [r.id as string, r]) : []);
   // the candidates' entities with their document frequencies: the batch's are known, the rest counted once each
   const dfs = new Map([...entityInfo.values()].map((x) => [x.id, Number(x.df)]));
-  const unknown = [
-    ...new Set([...details.values()].flatMap((d) => (d.entities as { id: string }[]).map((x) => x.id)).filter((id) => !dfs.has(id))),
-  ];
-  if (unknown.length) for (const r of await run(entityDfs(unknown))) dfs.set(r.id as string, Number(r.df));
-  for (const d of details.values())
-    d.entities = (d.entities as { id: string; salience: number }[]).map((x) => ({
-      id: x.id,
-      salience: x.salience,
-      df: dfs.get(x.id) ?? 0,
-    }));
+  const details = new Map<string, CandidateDetails>();
+  const missing = new Set<string>();
+  // details only for the candidates that can make an article's pool, fetched again if some had none (story gone)
+  for (;;) {
+    const wanted = poolCandidates({ todo, found, lookups, windowOf, graphStories, skip: missing }).filter((id) => !details.has(id));
+    if (!wanted.length) break;
+    const [row] = await run(candidateDetails(wanted, [...dfs.keys()]));
+    for (const [id, df] of row.dfs as [string, number][]) dfs.set(id, Number(df));
+    for (const [id, storyId, firstSeen, title, lead, language, publishedAt, entities] of row.details as DetailsRow[])
+      details.set(id, {
+        storyId,
+        firstSeen: firstSeen ?? null,
+        title,
+        lead,
+        language,
+        publishedAt: publishedAt ?? null,
+        entities: entities.map(([entityId, salience]) => ({ id: entityId, salience, df: dfs.get(entityId) ?? 0 })),
+      });
+    for (const id of wanted) if (!details.has(id)) missing.add(id);
+  }
 
   // what the batch has done so far: memberships, merges, new stories, their first dates
   const assigned = new Map<string, string>();
@@ -405,7 +597,7 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
     return x;
   };
   const graphFirstSeen = new Map<string, string | null>();
-  for (const d of details.values()) graphFirstSeen.set(d.storyId as string, (d.firstSeen as string | null) ?? null);
+  for (const d of details.values()) graphFirstSeen.set(d.storyId, d.firstSeen);
   const batchFirstSeen = new Map<string, string | null>();
   const firstSeenOf = (id: string): string | null => earlierDate(graphFirstSeen.get(id), batchFirstSeen.get(id));
   const members: { article: StoryArticle; date: string | null; mentioned: Set<string> }[] = [];
@@ -455,15 +647,15 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
       const d = details.get(c.id);
       if (!d) continue;
       pool.push({
-        storyId: resolve(assigned.get(c.id) ?? (d.storyId as string)),
+        storyId: resolve(assigned.get(c.id) ?? d.storyId),
         weight: c.weight,
         article: {
           id: c.id,
-          title: d.title as string,
-          lead: d.lead as string,
-          language: d.language as string,
-          publishedAt: (d.publishedAt as string | null) ?? null,
-          entities: (d.entities as StoryArticle['entities']).filter((x) => x.df <= weightDf),
+          title: d.title,
+          lead: d.lead,
+          language: d.language,
+          publishedAt: d.publishedAt,
+          entities: d.entities.filter((x) => x.df <= weightDf),
         },
       });
     }
@@ -535,10 +727,6 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
     out.set(article.id, { storyId, kind, mergedIds, ...left(storyId) });
   }
 
-  if (created.length) await run(createStories(created));
-  await run(linkArticles(links));
-  for (const m of merges) await run(mergeStoryInto(m.keep, m.merge));
-  await run(refreshMany([...new Set(links.map((l) => resolve(l.storyId)))]));
   // one row per pair of stories, the last word on it kept
   const pairs = new Map<string, { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }>();
   for (const f of follows) {
@@ -551,7 +739,19 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
       pairs.set(key, { storyId, otherId, shared: l.shared, evidence: l.evidence, score: l.score });
     }
   }
-  if (pairs.size) await run(writeFollows([...pairs.values()]));
+  // new and merged stories are summarised from their members; the others grow by the articles that joined them
+  const full = new Set([...created, ...merges.map((m) => m.keep)].map(resolve));
+  const joined = new Map<string, string[]>();
+  for (const l of links) {
+    const storyId = resolve(l.storyId);
+    if (!full.has(storyId)) joined.set(storyId, [...(joined.get(storyId) ?? []), l.articleId]);
+  }
+  const summaries = { full: [...full], joined: [...joined].map(([id, articleIds]) => ({ id, articleIds })), follows: [...pairs.values()] };
+  if (merges.length) {
+    await run(writeOutcome({ created, links }));
+    for (const m of merges) await run(mergeStoryInto(m.keep, m.merge));
+    await run(writeOutcome(summaries));
+  } else await run(writeOutcome({ created, links, ...summaries }));
   return entries.map((e) => {
     const change = out.get(e.article.id)!;
     const storyId = resolve(change.storyId);
