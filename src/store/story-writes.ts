@@ -199,7 +199,7 @@ const TITLE_RANK = (originals: string): string => `
  * and the rank of the article the story is named after (`summaryTitleRank`).
  */
 const REFRESH_SET = `
-    MATCH (a:Article)-[:IN_STORY]->(s)
+    MATCH (a)-[:IN_STORY]->(s)
     WITH s, a ORDER BY a.publishedAt, a.id
     WITH s, collect(a) AS members
     WITH s, members,
@@ -305,7 +305,7 @@ const writeOutcome = (options: {
   joined?: { id: string; articleIds: string[] }[];
   follows?: { storyId: string; otherId: string; shared: string[]; evidence: string[]; score: number }[];
 }): Query => ({
-  cypher: `
+  cypher: `CYPHER replan=skip
     CALL () {
       UNWIND $outcome.created AS id
       CREATE (:Story {id: id, createdAt: datetime()})
@@ -335,7 +335,10 @@ const writeOutcome = (options: {
     CALL () { ${FOLLOWS_SET} }
     RETURN count(*) AS done`,
   // one map, not five lists: the plan cache keys on parameter types, and an empty list is another
-  // type than a list of strings, so each mix of empty and non-empty parts would be planned again
+  // type than a list of strings, so each mix of empty and non-empty parts would be planned again.
+  // `replan=skip`: planning this statement costs far more than running it, and its plan does not
+  // depend on the graph's size (unique-id seeks and expansions from the stories found; the members'
+  // pattern carries no label a scan could start from), so it is not planned again as the graph grows
   params: {
     outcome: {
       created: options.created ?? [],
