@@ -2,15 +2,20 @@
  * Near-duplicate detection for republished stories (a wire story carried by several outlets with
  * a new headline, an added credit or a trimmed sentence).
  *
- * Candidates come from MinHash locality-sensitive hashing over character trigrams: 24 hash
- * functions in 8 bands of 3, each band stored as an indexed property. Two bodies whose trigram
- * sets have Jaccard similarity 0.8 share a band with probability 1 - (1 - 0.8^3)^8 ≈ 0.997, at 0.3
- * only ≈ 0.2; candidates are then confirmed exactly with trigram containment.
+ * Candidates come from MinHash locality-sensitive hashing over shingles: 24 hash functions in 8
+ * bands of 3, each band stored as an indexed property. Two bodies whose shingle sets have Jaccard
+ * similarity 0.8 share a band with probability 1 - (1 - 0.8^3)^8 ≈ 0.997, at 0.3 only ≈ 0.2;
+ * candidates are then confirmed exactly with shingle containment.
+ *
+ * Shingles are three tokens in a row. In Chinese (and Japanese, Korean) text a token is a
+ * character, which is about a word. In text written with spaces a token is a word: character
+ * trigrams of English are too common to tell articles apart (two different reports in the same
+ * newsroom vocabulary share most of them, and would be linked as copies).
  */
 export const BANDS = 8;
 const ROWS = 3;
 const MIN_TRIGRAMS = 30;
-/** Share of the shorter body's trigrams found in the other one: a trimmed copy still counts. */
+/** Share of the shorter body's shingles found in the other one: a trimmed copy still counts. */
 export const DUPLICATE_MIN_CONTAINMENT = 0.8;
 
 /** Text folded for comparison: width and case unified, spaces, punctuation and symbols dropped. */
@@ -21,10 +26,32 @@ export function foldText(text: string): string {
     .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
+/** Characters of scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+const mostlyUnspaced = (folded: string): boolean => (folded.match(UNSPACED)?.length ?? 0) * 2 >= Array.from(folded).length;
+
+/** Whether at least half of a text's folded characters are Chinese, Japanese or Korean. */
+export const isUnspaced = (text: string): boolean => mostlyUnspaced(foldText(text));
+
+/**
+ * A body's shingles: character trigrams of the folded text when it is mostly Chinese, Japanese or
+ * Korean (isUnspaced), else word trigrams (runs of letters and digits, NFKC and lower case).
+ */
 export function trigrams(text: string): Set<string> {
-  const chars = Array.from(foldText(text));
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) out.add(chars[i] + chars[i + 1] + chars[i + 2]);
+  const folded = foldText(text);
+  if (mostlyUnspaced(folded)) {
+    const chars = Array.from(folded);
+    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars[i] + chars[i + 1] + chars[i + 2]);
+    return out;
+  }
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (let i = 0; i + 3 <= words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   return out;
 }
 

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Executor } from './executor';
 import { RECOUNT_ALL } from './entity-counts';
+import { int as neo4jInt } from 'neo4j-driver';
+import { BANDS, bandKeys, isUnspaced } from './fingerprint';
 
 /** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
 export const DDL_FILE = path.resolve(__dirname, '..', '..', 'schema', 'neo4j.cypher');
@@ -17,11 +19,41 @@ export function ddlStatements(text = fs.readFileSync(DDL_FILE, 'utf8')): string[
     .filter(Boolean);
 }
 
+/** Articles read per transaction by migrations that page through them. */
+const MIGRATION_PAGE = 1000;
+
+/**
+ * The MinHash bands of articles whose body is not mostly Chinese, Japanese or Korean, again:
+ * their shingles became word trigrams (fingerprint.ts), and a band computed from character
+ * trigrams would never meet one computed now. Pages through the articles by id (the unique
+ * index, in order), one transaction per page; Chinese bodies keep the bands they have. Copies
+ * already linked (DUPLICATE_OF) stay linked.
+ */
+async function recomputeSpacedBands(executor: Executor): Promise<void> {
+  const bandsOf = (body: string) =>
+    Object.fromEntries((bandKeys(body) ?? Array.from({ length: BANDS }, () => null)).map((key, k) => [`band${k}`, key]));
+  for (let after = ''; ;) {
+    const page = await executor.read<{ id: string; body: string }>({
+      cypher: 'MATCH (a:Article) WHERE a.id > $after AND a.body IS NOT NULL RETURN a.id AS id, a.body AS body ORDER BY a.id LIMIT $limit',
+      params: { after, limit: neo4jInt(MIGRATION_PAGE) },
+    });
+    if (!page.length) return;
+    after = page[page.length - 1].id;
+    const rows = page.filter((r) => !isUnspaced(r.body)).map((r) => ({ id: r.id, bands: bandsOf(r.body) }));
+    if (rows.length)
+      await executor.write({
+        cypher: `UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a += row.bands, a.hasBands = row.bands.band0 IS NOT NULL`,
+        params: { rows },
+      });
+  }
+}
+
 /**
  * Data migrations for graphs written by earlier versions, each run once (a `(:Migration {id})`
- * node records it), in batches so that a large graph does not need one huge transaction.
+ * node records it), in batches so that a large graph does not need one huge transaction: Cypher
+ * statements, or a function for work Cypher cannot do (hashing in JavaScript).
  */
-export const MIGRATIONS: { id: string; cypher: string | string[] }[] = [
+export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { run: (executor: Executor) => Promise<void> }))[] = [
   {
     // the story lookup reads story membership from the article (see store/story-writes.ts)
     id: 'article-story-id',
@@ -42,6 +74,11 @@ export const MIGRATIONS: { id: string; cypher: string | string[] }[] = [
     // per-entity, per-day counts (EntityDay) and what each article is credited as (see store/entity-counts.ts)
     id: 'entity-day-counts',
     cypher: RECOUNT_ALL,
+  },
+  {
+    // word shingles for text written with spaces (see store/fingerprint.ts)
+    id: 'word-shingle-bands',
+    run: recomputeSpacedBands,
   },
 ];
 
@@ -73,7 +110,8 @@ export async function applySchema(executor: Executor, options: { ddlFile?: strin
   );
   for (const m of MIGRATIONS) {
     if (done.has(m.id)) continue;
-    for (const statement of typeof m.cypher === 'string' ? [m.cypher] : m.cypher) await executor.runSchema(statement);
+    if ('run' in m) await m.run(executor);
+    else for (const statement of typeof m.cypher === 'string' ? [m.cypher] : m.cypher) await executor.runSchema(statement);
     await executor.write({ cypher: 'MERGE (m:Migration {id: $id}) ON CREATE SET m.at = datetime()', params: { id: m.id } });
   }
 }
