@@ -141,24 +141,25 @@ function pickCandidates(
 
 /**
  * What the scorer reads of candidate articles (found by storyCandidates): a row per article, its
- * mentioned entities as two lists (ids, saliences) with the document frequency (degree store) of
- * each entity that is not one of the batch's own (`known`, counted by batchContext; -1 for
- * those). Rows rather than one collected value: the driver decodes a stream of flat rows about
- * twice as fast as one row holding every candidate's nested lists.
+ * mentioned entities as two lists (ids, saliences) and their document frequencies (degree store),
+ * entities in more than `maxDf` articles left out (the scorer does not weigh them). Rows rather
+ * than one collected value: the driver decodes a stream of flat rows about twice as fast as one
+ * row holding every candidate's nested lists.
  */
-const candidateDetails = (ids: string[], known: string[]): Query => ({
+const candidateDetails = (ids: string[], maxDf: number): Query => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (b:Article {id: id})
     MATCH (s:Story {id: b.storyId})
     CALL (b) {
       MATCH (b)-[m:MENTIONS]->(f)
-      RETURN collect(f.id) AS entityIds, collect(m.salience) AS saliences,
-             collect(CASE WHEN f.id IN $known THEN -1 ELSE COUNT { (f)<-[:MENTIONS]-() } END) AS dfs
+      WITH m, f, COUNT { (f)<-[:MENTIONS]-() } AS df
+      WHERE df <= $maxDf
+      RETURN collect(f.id) AS entityIds, collect(m.salience) AS saliences, collect(df) AS dfs
     }
     RETURN b.id AS id, s.id AS storyId, s.firstSeen AS firstSeen, b.title AS title, substring(coalesce(b.lead, ''), 0, 160) AS lead,
            coalesce(b.language, '') AS language, b.publishedAt AS publishedAt, entityIds, saliences, dfs`,
-  params: { ids, known },
+  params: { ids, maxDf },
 });
 
 /**
@@ -565,24 +566,15 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
       : [],
   );
   const found = new Map(lookupRows.map((row) => [row.id, pickCandidates(row, byEntity)]));
-  // the candidates' entities with their document frequencies: the batch's are known, the rest counted once each
-  const dfs = new Map([...entityInfo.values()].map((x) => [x.id, Number(x.df)]));
   const details = new Map<string, CandidateDetails>();
   const missing = new Set<string>();
   // details only for the candidates that can make an article's pool, fetched again if some had none (story gone)
   for (;;) {
     const wanted = poolCandidates({ todo, found, lookups, windowOf, graphStories, skip: missing }).filter((id) => !details.has(id));
     if (!wanted.length) break;
-    const rows = await run(candidateDetails(wanted, [...dfs.keys()]));
-    for (const r of rows) {
-      const entityIds = r.entityIds as string[];
-      const counted = r.dfs as number[];
-      entityIds.forEach((id, i) => {
-        if (counted[i] >= 0) dfs.set(id, Number(counted[i]));
-      });
-    }
-    for (const r of rows) {
+    for (const r of await run(candidateDetails(wanted, weightDf))) {
       const saliences = r.saliences as number[];
+      const dfs = r.dfs as number[];
       details.set(r.id as string, {
         storyId: r.storyId as string,
         firstSeen: (r.firstSeen as string | null) ?? null,
@@ -590,7 +582,7 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
         lead: r.lead as string,
         language: r.language as string,
         publishedAt: (r.publishedAt as string | null) ?? null,
-        entities: (r.entityIds as string[]).map((id, i) => ({ id, salience: saliences[i], df: dfs.get(id) ?? 0 })),
+        entities: (r.entityIds as string[]).map((id, i) => ({ id, salience: saliences[i], df: dfs[i] })),
       });
     }
     for (const id of wanted) if (!details.has(id)) missing.add(id);
@@ -663,7 +655,7 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
           lead: d.lead,
           language: d.language,
           publishedAt: d.publishedAt,
-          entities: d.entities.filter((x) => x.df <= weightDf),
+          entities: d.entities,
         },
       });
     }
