@@ -106,7 +106,7 @@ export async function connect(config: Config, logOrOptions: ((line: string) => v
   const executor = createExecutor(neo4jSettings(config, uri));
   try {
     await executor.verify();
-    await applySchema(executor);
+    await applySchema(executor, { log });
   } catch (err) {
     await executor.close();
     await local?.stop();
@@ -167,7 +167,7 @@ export async function connect(config: Config, logOrOptions: ((line: string) => v
           if (acquired.local) watchExit(acquired.local);
         }
         await executor.verify();
-        await applySchema(executor);
+        await applySchema(executor, { log });
         state = 'ready';
         reason = undefined;
         log(`Neo4j is back at ${uri}; schema applied; ready.`);

@@ -101,8 +101,14 @@ async function runDdl(executor: Executor, statement: string): Promise<void> {
   }
 }
 
-/** Applies the DDL (idempotent, also when another process applies it at the same time), waits until every index is online, then runs pending migrations. */
-export async function applySchema(executor: Executor, options: { ddlFile?: string } = {}): Promise<void> {
+/** Migrations still running after this long are announced (they run once, but can take minutes on a large graph). */
+const SLOW_MIGRATION_MS = 2000;
+
+/**
+ * Applies the DDL (idempotent, also when another process applies it at the same time), waits
+ * until every index is online, then runs pending migrations; `log` hears of those that take long.
+ */
+export async function applySchema(executor: Executor, options: { ddlFile?: string; log?: (line: string) => void } = {}): Promise<void> {
   for (const statement of ddlStatements(fs.readFileSync(options.ddlFile ?? DDL_FILE, 'utf8'))) await runDdl(executor, statement);
   await executor.runSchema('CALL db.awaitIndexes(120)');
   const done = new Set(
@@ -110,8 +116,19 @@ export async function applySchema(executor: Executor, options: { ddlFile?: strin
   );
   for (const m of MIGRATIONS) {
     if (done.has(m.id)) continue;
-    if ('run' in m) await m.run(executor);
-    else for (const statement of typeof m.cypher === 'string' ? [m.cypher] : m.cypher) await executor.runSchema(statement);
+    const started = Date.now();
+    const announce = setTimeout(
+      () => options.log?.(`Migrating the graph (${m.id}): once, and it may take minutes on a large graph …`),
+      SLOW_MIGRATION_MS,
+    );
+    try {
+      if ('run' in m) await m.run(executor);
+      else for (const statement of typeof m.cypher === 'string' ? [m.cypher] : m.cypher) await executor.runSchema(statement);
+    } finally {
+      clearTimeout(announce);
+    }
+    if (Date.now() - started >= SLOW_MIGRATION_MS)
+      options.log?.(`Migration ${m.id} done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     await executor.write({ cypher: 'MERGE (m:Migration {id: $id}) ON CREATE SET m.at = datetime()', params: { id: m.id } });
   }
 }
