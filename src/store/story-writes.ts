@@ -54,10 +54,18 @@ const detach = (id: string): Query => ({
 /** Entities of the new article used to find candidates. */
 const LOOKUP_ENTITIES = 8;
 
+/** Which of a list (a Cypher expression) of story ids a story or a redirect holds: a subquery body returning `taken`. */
+const TAKEN = (list: string): string => `
+      UNWIND ${list} AS id
+      WITH id WHERE EXISTS { MATCH (:Story {id: id}) } OR EXISTS { MATCH (:StoryRedirect {id: id}) }
+      RETURN collect(id) AS taken`;
+
+const takenStoryIds = (storyIds: string[]): Query => ({ cypher: `CALL () { ${TAKEN('$storyIds')} } RETURN taken`, params: { storyIds } });
+
 /**
  * The batch's view of the graph in one statement: its size, every entity of the batch with its
  * document frequency (degree store) and type, where the given articles are now (their story, for
- * updates and copies' originals), and which of the derived story ids are taken.
+ * updates and copies' originals), and which of the given story ids (each article's first derived one) are taken.
  */
 const batchContext = (options: { entityIds: string[]; articleIds: string[]; storyIds: string[] }): Query => ({
   cypher: `
@@ -72,11 +80,7 @@ const batchContext = (options: { entityIds: string[]; articleIds: string[]; stor
       MATCH (a:Article {id: id})-[:IN_STORY]->(s:Story)
       RETURN collect({ id: id, storyId: s.id }) AS stories
     }
-    CALL () {
-      UNWIND $storyIds AS id
-      WITH id WHERE EXISTS { MATCH (:Story {id: id}) } OR EXISTS { MATCH (:StoryRedirect {id: id}) }
-      RETURN collect(id) AS taken
-    }
+    CALL () { ${TAKEN('$storyIds')} }
     RETURN total, entities, stories, taken`,
   params: options,
 });
@@ -528,13 +532,17 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
     batchContext({
       entityIds: [...new Set([...textMentions.values()].flatMap((ms) => ms.map((m) => m.entityId)))],
       articleIds: [...new Set(todo.map((e) => e.duplicateOf).filter((id): id is string => Boolean(id) && !inBatch.has(id!)))],
-      storyIds: [...derived.values()].flat(),
+      storyIds: [...derived.values()].map((ids) => ids[0]),
     }),
   );
   const total = Math.max(1, Number(context.total));
   const entityInfo = new Map((context.entities as { id: string; type: string; df: number }[]).map((x) => [x.id, x]));
   const graphStories = new Map((context.stories as { id: string; storyId: string }[]).map((x) => [x.id, x.storyId]));
   const taken = new Set(context.taken as string[]);
+  // only each article's first id was asked about: where it is taken (an article assigned again),
+  // the others are asked about too
+  const second = [...derived.values()].filter((ids) => taken.has(ids[0])).flatMap((ids) => ids.slice(1));
+  if (second.length) for (const id of (await run(takenStoryIds(second)))[0].taken as string[]) taken.add(id);
   const expandDf = total * 0.1 < MIN_EXPAND_DF ? MIN_EXPAND_DF : total * 0.1 > MAX_EXPAND_DF ? MAX_EXPAND_DF : Math.trunc(total * 0.1);
   const weightDf = total * params.maxDfShare < 2 ? 2 : total * params.maxDfShare;
 

@@ -547,4 +547,27 @@ describe('stories', () => {
       await client.dispose();
     }
   });
+
+  it('an article updated into a new story twice, its earlier stories kept by others, takes a third id', async () => {
+    const episode = (n: number, id: string) =>
+      item({
+        id,
+        title: `第${n}號專案說明會 丙${n}公司回應`,
+        publishedAt: `2025-10-1${n}`,
+        entities: [`person:丙${n}董事長`, `org:丙${n}公司`, `place:丙${n}港`, `topic:丙${n}專案`],
+      });
+    await write(executor, episode(1, 'roam'));
+    const first = (await storyOf(executor, 'roam'))!;
+    await write(executor, episode(1, 'roam-peer1'));
+    expect(await storyOf(executor, 'roam-peer1')).toBe(first);
+    await write(executor, episode(2, 'roam'));
+    const second = (await storyOf(executor, 'roam'))!;
+    await write(executor, episode(2, 'roam-peer2'));
+    expect(await storyOf(executor, 'roam-peer2')).toBe(second);
+    const third = await write(executor, episode(3, 'roam'));
+    expect(third.status).toBe('updated');
+    expect(third.story).toMatchObject({ kind: 'created', leftStoryId: second, leftStoryDeleted: false });
+    expect(new Set([first, second, third.story!.storyId]).size).toBe(3);
+    expect(await storyOf(executor, 'roam-peer1')).toBe(first);
+  });
 });
