@@ -7,7 +7,7 @@ import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trig
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
-import { APPLY_DAY_DELTAS, DAY_SUFFIX } from './entity-counts';
+import { APPLY_DAY_DELTAS, AS_ORIGINAL, DAY_SUFFIX } from './entity-counts';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -141,23 +141,6 @@ const uncountDays = (ids: string[]): Query => ({
 });
 
 /**
- * After writeMentions (and the copy links): each article records what it is credited as
- * (`countedIn`: day, outlet, language, copy or not) and its entities' EntityDay rows gain it.
- */
-const creditDays = (ids: string[]): Query => ({
-  cypher: `
-    UNWIND $ids AS id
-    MATCH (a:Article {id: id})
-    WITH a, ${DAY_SUFFIX('a')} AS suffix
-    SET a.countedIn = suffix
-    WITH a, suffix WHERE suffix IS NOT NULL
-    MATCH (a)-[m:MENTIONS]->(e:Entity)
-    WITH collect({ entityId: e.id, suffix: suffix, articles: 1, mentions: m.count }) AS deltas
-    ${APPLY_DAY_DELTAS('deltas')}`,
-  params: { ids },
-});
-
-/**
  * Which article's spelling becomes an entity's display name: a graph of Taiwanese news shows
  * 林佳龍 rather than Lin Chia-lung, whichever article arrived first; the English name stays in
  * nameEn and the aliases.
@@ -272,30 +255,45 @@ const topicParents = (items: Contribution[]): Query => {
 };
 
 /**
- * The articles' mentions, after clearArticles (so every edge is new): each entity's mentionCount
- * gains the article unless it is a copy (DUPLICATE_OF, linked before the mentions are written).
+ * The articles' mentions, after clearArticles (so every edge is new) and the copy links: each
+ * entity's mentionCount gains the article unless it is a copy (DUPLICATE_OF), each article records
+ * what it is credited as (`countedIn`: day, outlet, language, copy or not) and its entities'
+ * EntityDay rows gain it, from the same parameters that make the edges (the new MENTIONS are
+ * never read back).
  */
 const writeMentions = (items: Contribution[]): Query => ({
   cypher: `
-    UNWIND $ids AS id
-    MATCH (a:Article {id: id})
-    WITH collect([id, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END]) AS flags
-    WITH flags, [f IN flags WHERE f[1] = 1 | f[0]] AS counting
+    UNWIND range(0, size($ids) - 1) AS k
+    OPTIONAL MATCH (a:Article {id: $ids[k]})
+    WITH k, a, ${DAY_SUFFIX('a')} AS suffix
+    SET a.countedIn = suffix
+    // per article, in $ids order (a mention names its article by index k): counted or not, credited as
+    WITH k, a, suffix ORDER BY k
+    WITH collect([CASE WHEN a IS NULL OR EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END, suffix]) AS byArticle
     // edges in entity order, so that concurrent writers take the locks of busy entities in one order
     UNWIND $mentions AS m
     MATCH (a:Article {id: m.articleId}), (e:Entity {id: m.entityId})
     CREATE (a)-[:MENTIONS {count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience}]->(e)
+    WITH e, m, byArticle[m.k] AS article
     // one update per entity and batch, however many of the batch's articles mention it, in id order
-    WITH e, sum(CASE WHEN m.articleId IN counting THEN 1 ELSE 0 END) AS added
+    WITH e, sum(article[0]) AS added,
+         collect(CASE WHEN article[1] IS NULL THEN null ELSE { entityId: e.id, suffix: article[1], articles: 1, mentions: m.count } END) AS credits
     ORDER BY e.id
-    SET e.mentionCount = coalesce(e.mentionCount, 0) + added`,
+    SET e.mentionCount = coalesce(e.mentionCount, 0) + added
+    // then the EntityDay rows, once every entity is updated
+    WITH collect(credits) AS perEntity
+    UNWIND perEntity AS credits
+    UNWIND credits AS credit
+    WITH collect(credit) AS deltas
+    ${APPLY_DAY_DELTAS('deltas')}`,
   params: {
     ids: items.map(({ article }) => article.id),
     mentions: items
-      .flatMap(({ article, extraction }) =>
+      .flatMap(({ article, extraction }, k) =>
         // one edge per entity (the old ones are cleared, so CREATE)
         [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
           articleId: article.id,
+          k: int(k),
           entityId: m.entityId,
           count: m.count,
           firstOffset: m.firstOffset,
@@ -433,7 +431,7 @@ const RELEASE_COPIES = (v: string): string => `
         SET e.mentionCount = coalesce(e.mentionCount, 0) + 1
       }
       WITH copy, copy.countedIn AS was
-      SET copy.countedIn = CASE WHEN was ENDS WITH '1' THEN left(was, size(was) - 1) + '0' ELSE was END
+      SET copy.countedIn = ${AS_ORIGINAL('was')}
       WITH copy, was, copy.countedIn AS now WHERE was <> now
       MATCH (copy)-[m:MENTIONS]->(e:Entity)
       WITH collect({ entityId: e.id, suffix: was, articles: -1, mentions: -m.count })
@@ -677,7 +675,6 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
   await run(upsertEntities(items));
   if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
   await run(writeMentions(items));
-  await run(creditDays(items.map(({ article }) => article.id)));
   if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
   const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>
     items.some(({ extraction }) => extraction.relations.some((r) => r.type === type)),
