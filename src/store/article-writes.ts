@@ -477,7 +477,9 @@ const BUCKET_CAP = 64;
 
 /**
  * Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's
- * later ones; bodies are not read here (candidateBodies, for the ones not in the trigram cache).
+ * later ones; bodies are not read here (candidateBodies, for the ones not in the trigram cache),
+ * nor the candidates' own originals (existingDuplicates, for the few close enough to matter:
+ * expanding DUPLICATE_OF walks every edge of each of the 2,000 candidates of a batch).
  */
 const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
@@ -496,8 +498,7 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query =
       WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       // a fixed order before the limit: the same graph always yields the same candidates
       WITH b, shared ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20
-      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
-      RETURN collect({ id: b.id, bodyHash: b.bodyHash, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
+      RETURN collect({ id: b.id, bodyHash: b.bodyHash, publishedAt: b.publishedAt }) AS candidates
     }
     RETURN props.id AS id, candidates`,
   params: { rows, cap: int(BUCKET_CAP) },
@@ -555,6 +556,29 @@ async function candidateGrams(run: Run, candidates: Record<string, unknown>[]): 
   return out;
 }
 
+interface Scored {
+  row: Record<string, unknown>;
+  score: number;
+}
+
+/** The candidates close enough to be the original of a body with trigrams `mine`, with their scores. */
+function closeCandidates(mine: Set<string>, rows: Record<string, unknown>[], memo: Map<string, Set<string>>): Scored[] {
+  const gramsOf = (r: Record<string, unknown>): Set<string> => {
+    const id = r.id as string;
+    let grams = memo.get(id);
+    if (!grams) memo.set(id, (grams = trigrams((r.body as string | null) ?? '')));
+    return grams;
+  };
+  return rows.map((row) => ({ row, score: containment(mine, gramsOf(row)) })).filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT);
+}
+
+/** The closest candidate's original (itself unless it is a copy), then the earliest, then by id. */
+function bestOriginal(close: Scored[], originalOf: (row: Record<string, unknown>) => string): string | undefined {
+  return close
+    .map(({ row, score }) => ({ id: originalOf(row), score, publishedAt: (row.publishedAt as string | null) ?? '' }))
+    .sort((x, y) => y.score - x.score || x.publishedAt.localeCompare(y.publishedAt) || x.id.localeCompare(y.id))[0]?.id;
+}
+
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
 export function pickOriginal(
   body: string,
@@ -562,22 +586,7 @@ export function pickOriginal(
   /** Trigrams of candidates by id, shared across a batch: the same candidates come up for many of its articles. */
   memo: Map<string, Set<string>> = new Map(),
 ): string | undefined {
-  const mine = trigrams(body);
-  const gramsOf = (r: Record<string, unknown>): Set<string> => {
-    const id = r.id as string;
-    let grams = memo.get(id);
-    if (!grams) memo.set(id, (grams = trigrams((r.body as string | null) ?? '')));
-    return grams;
-  };
-  const close = rows
-    .map((r) => ({
-      id: (r.originalId as string | null) ?? (r.id as string),
-      score: containment(mine, gramsOf(r)),
-      publishedAt: (r.publishedAt as string | null) ?? '',
-    }))
-    .filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT)
-    .sort((x, y) => y.score - x.score || x.publishedAt.localeCompare(y.publishedAt) || x.id.localeCompare(y.id));
-  return close[0]?.id;
+  return bestOriginal(closeCandidates(trigrams(body), rows, memo), (r) => (r.originalId as string | null) ?? (r.id as string));
 }
 
 const linkDuplicates = (pairs: { id: string; originalId: string }[]): Query => ({
@@ -752,9 +761,17 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
     const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
     const memo = await candidateGrams(run, [...found.values()].flat());
+    const close = new Map(banded.map((p) => [p.id, closeCandidates(trigrams(p.body), found.get(p.id) ?? [], memo)]));
+    // only the close candidates' originals matter (a copy's original is the one to point at)
+    const closeIds = [...new Set([...close.values()].flatMap((c) => c.map(({ row }) => row.id as string)))];
+    const originals = new Map(
+      closeIds.length ? (await run(existingDuplicates(closeIds))).map((r) => [r.id as string, r.originalId as string]) : [],
+    );
     for (const p of banded) {
-      const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
-      const original = pickOriginal(p.body, candidates, memo);
+      const original = bestOriginal(close.get(p.id) ?? [], (row) => {
+        const id = row.id as string;
+        return duplicateOf.get(id) ?? originals.get(id) ?? id;
+      });
       if (original && original !== p.id) duplicateOf.set(p.id, original);
     }
     if (duplicateOf.size) await run(linkDuplicates([...duplicateOf].map(([id, originalId]) => ({ id, originalId }))));
