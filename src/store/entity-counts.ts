@@ -67,8 +67,8 @@ export const APPLY_DAY_DELTAS = (list: string): string => `
     ORDER BY key
     MERGE (day_:EntityDay {key: key})
     ON CREATE SET day_.entityId = entityId, day_.day = date(parts[0]), day_.outlet = parts[1], day_.language = parts[2],
-                  day_.copy = parts[3] = '1', day_.articles = 0, day_.mentions = 0
-    SET day_.articles = day_.articles + articles, day_.mentions = day_.mentions + mentions
+                  day_.copy = parts[3] = '1', day_.articles = articles, day_.mentions = mentions
+    ON MATCH SET day_.articles = day_.articles + articles, day_.mentions = day_.mentions + mentions
     WITH day_ WHERE day_.articles <= 0
     DELETE day_`;
 
