@@ -7,7 +7,7 @@ import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trig
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
-import { APPLY_DAY_DELTAS, DAY_SUFFIX } from './entity-counts';
+import { APPLY_DAY_DELTAS, AS_ORIGINAL, DAY_SUFFIX } from './entity-counts';
 
 /** What writing one article did to the graph. */
 export type WriteStatus = 'new' | 'updated' | 'unchanged';
@@ -141,23 +141,6 @@ const uncountDays = (ids: string[]): Query => ({
 });
 
 /**
- * After writeMentions (and the copy links): each article records what it is credited as
- * (`countedIn`: day, outlet, language, copy or not) and its entities' EntityDay rows gain it.
- */
-const creditDays = (ids: string[]): Query => ({
-  cypher: `
-    UNWIND $ids AS id
-    MATCH (a:Article {id: id})
-    WITH a, ${DAY_SUFFIX('a')} AS suffix
-    SET a.countedIn = suffix
-    WITH a, suffix WHERE suffix IS NOT NULL
-    MATCH (a)-[m:MENTIONS]->(e:Entity)
-    WITH collect({ entityId: e.id, suffix: suffix, articles: 1, mentions: m.count }) AS deltas
-    ${APPLY_DAY_DELTAS('deltas')}`,
-  params: { ids },
-});
-
-/**
  * Which article's spelling becomes an entity's display name: a graph of Taiwanese news shows
  * 林佳龍 rather than Lin Chia-lung, whichever article arrived first; the English name stays in
  * nameEn and the aliases.
@@ -272,30 +255,45 @@ const topicParents = (items: Contribution[]): Query => {
 };
 
 /**
- * The articles' mentions, after clearArticles (so every edge is new): each entity's mentionCount
- * gains the article unless it is a copy (DUPLICATE_OF, linked before the mentions are written).
+ * The articles' mentions, after clearArticles (so every edge is new) and the copy links: each
+ * entity's mentionCount gains the article unless it is a copy (DUPLICATE_OF), each article records
+ * what it is credited as (`countedIn`: day, outlet, language, copy or not) and its entities'
+ * EntityDay rows gain it, from the same parameters that make the edges (the new MENTIONS are
+ * never read back).
  */
 const writeMentions = (items: Contribution[]): Query => ({
   cypher: `
-    UNWIND $ids AS id
-    MATCH (a:Article {id: id})
-    WITH collect([id, CASE WHEN EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END]) AS flags
-    WITH flags, [f IN flags WHERE f[1] = 1 | f[0]] AS counting
+    UNWIND range(0, size($ids) - 1) AS k
+    OPTIONAL MATCH (a:Article {id: $ids[k]})
+    WITH k, a, ${DAY_SUFFIX('a')} AS suffix
+    SET a.countedIn = suffix
+    // per article, in $ids order (a mention names its article by index k): counted or not, credited as
+    WITH k, a, suffix ORDER BY k
+    WITH collect([CASE WHEN a IS NULL OR EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END, suffix]) AS byArticle
     // edges in entity order, so that concurrent writers take the locks of busy entities in one order
     UNWIND $mentions AS m
     MATCH (a:Article {id: m.articleId}), (e:Entity {id: m.entityId})
     CREATE (a)-[:MENTIONS {count: m.count, firstOffset: m.firstOffset, inHeadline: m.inHeadline, salience: m.salience}]->(e)
+    WITH e, m, byArticle[m.k] AS article
     // one update per entity and batch, however many of the batch's articles mention it, in id order
-    WITH e, sum(CASE WHEN m.articleId IN counting THEN 1 ELSE 0 END) AS added
+    WITH e, sum(article[0]) AS added,
+         collect(CASE WHEN article[1] IS NULL THEN null ELSE { entityId: e.id, suffix: article[1], articles: 1, mentions: m.count } END) AS credits
     ORDER BY e.id
-    SET e.mentionCount = coalesce(e.mentionCount, 0) + added`,
+    SET e.mentionCount = coalesce(e.mentionCount, 0) + added
+    // then the EntityDay rows, once every entity is updated
+    WITH collect(credits) AS perEntity
+    UNWIND perEntity AS credits
+    UNWIND credits AS credit
+    WITH collect(credit) AS deltas
+    ${APPLY_DAY_DELTAS('deltas')}`,
   params: {
     ids: items.map(({ article }) => article.id),
     mentions: items
-      .flatMap(({ article, extraction }) =>
+      .flatMap(({ article, extraction }, k) =>
         // one edge per entity (the old ones are cleared, so CREATE)
         [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
           articleId: article.id,
+          k: int(k),
           entityId: m.entityId,
           count: m.count,
           firstOffset: m.firstOffset,
@@ -433,7 +431,7 @@ const RELEASE_COPIES = (v: string): string => `
         SET e.mentionCount = coalesce(e.mentionCount, 0) + 1
       }
       WITH copy, copy.countedIn AS was
-      SET copy.countedIn = CASE WHEN was ENDS WITH '1' THEN left(was, size(was) - 1) + '0' ELSE was END
+      SET copy.countedIn = ${AS_ORIGINAL('was')}
       WITH copy, was, copy.countedIn AS now WHERE was <> now
       MATCH (copy)-[m:MENTIONS]->(e:Entity)
       WITH collect({ entityId: e.id, suffix: was, articles: -1, mentions: -m.count })
@@ -479,7 +477,9 @@ const BUCKET_CAP = 64;
 
 /**
  * Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's
- * later ones; bodies are not read here (candidateBodies, for the ones not in the trigram cache).
+ * later ones; bodies are not read here (candidateBodies, for the ones not in the trigram cache),
+ * nor the candidates' own originals (existingDuplicates, for the few close enough to matter:
+ * expanding DUPLICATE_OF walks every edge of each of the 2,000 candidates of a batch).
  */
 const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
   cypher: `
@@ -498,8 +498,7 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query =
       WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
       // a fixed order before the limit: the same graph always yields the same candidates
       WITH b, shared ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20
-      OPTIONAL MATCH (b)-[:DUPLICATE_OF]->(original:Article)
-      RETURN collect({ id: b.id, bodyHash: b.bodyHash, publishedAt: b.publishedAt, originalId: original.id }) AS candidates
+      RETURN collect({ id: b.id, bodyHash: b.bodyHash, publishedAt: b.publishedAt }) AS candidates
     }
     RETURN props.id AS id, candidates`,
   params: { rows, cap: int(BUCKET_CAP) },
@@ -557,6 +556,29 @@ async function candidateGrams(run: Run, candidates: Record<string, unknown>[]): 
   return out;
 }
 
+interface Scored {
+  row: Record<string, unknown>;
+  score: number;
+}
+
+/** The candidates close enough to be the original of a body with trigrams `mine`, with their scores. */
+function closeCandidates(mine: Set<string>, rows: Record<string, unknown>[], memo: Map<string, Set<string>>): Scored[] {
+  const gramsOf = (r: Record<string, unknown>): Set<string> => {
+    const id = r.id as string;
+    let grams = memo.get(id);
+    if (!grams) memo.set(id, (grams = trigrams((r.body as string | null) ?? '')));
+    return grams;
+  };
+  return rows.map((row) => ({ row, score: containment(mine, gramsOf(row)) })).filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT);
+}
+
+/** The closest candidate's original (itself unless it is a copy), then the earliest, then by id. */
+function bestOriginal(close: Scored[], originalOf: (row: Record<string, unknown>) => string): string | undefined {
+  return close
+    .map(({ row, score }) => ({ id: originalOf(row), score, publishedAt: (row.publishedAt as string | null) ?? '' }))
+    .sort((x, y) => y.score - x.score || x.publishedAt.localeCompare(y.publishedAt) || x.id.localeCompare(y.id))[0]?.id;
+}
+
 /** Copies point at the earliest version, never at another copy, so chains stay one hop long. */
 export function pickOriginal(
   body: string,
@@ -564,22 +586,7 @@ export function pickOriginal(
   /** Trigrams of candidates by id, shared across a batch: the same candidates come up for many of its articles. */
   memo: Map<string, Set<string>> = new Map(),
 ): string | undefined {
-  const mine = trigrams(body);
-  const gramsOf = (r: Record<string, unknown>): Set<string> => {
-    const id = r.id as string;
-    let grams = memo.get(id);
-    if (!grams) memo.set(id, (grams = trigrams((r.body as string | null) ?? '')));
-    return grams;
-  };
-  const close = rows
-    .map((r) => ({
-      id: (r.originalId as string | null) ?? (r.id as string),
-      score: containment(mine, gramsOf(r)),
-      publishedAt: (r.publishedAt as string | null) ?? '',
-    }))
-    .filter((r) => r.score >= DUPLICATE_MIN_CONTAINMENT)
-    .sort((x, y) => y.score - x.score || x.publishedAt.localeCompare(y.publishedAt) || x.id.localeCompare(y.id));
-  return close[0]?.id;
+  return bestOriginal(closeCandidates(trigrams(body), rows, memo), (r) => (r.originalId as string | null) ?? (r.id as string));
 }
 
 const linkDuplicates = (pairs: { id: string; originalId: string }[]): Query => ({
@@ -677,7 +684,6 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
   await run(upsertEntities(items));
   if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
   await run(writeMentions(items));
-  await run(creditDays(items.map(({ article }) => article.id)));
   if (items.some(({ extraction }) => extraction.mentions.some((m) => m.credit))) await run(writeCredits(items));
   const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>
     items.some(({ extraction }) => extraction.relations.some((r) => r.type === type)),
@@ -755,9 +761,17 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
     const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
     const memo = await candidateGrams(run, [...found.values()].flat());
+    const close = new Map(banded.map((p) => [p.id, closeCandidates(trigrams(p.body), found.get(p.id) ?? [], memo)]));
+    // only the close candidates' originals matter (a copy's original is the one to point at)
+    const closeIds = [...new Set([...close.values()].flatMap((c) => c.map(({ row }) => row.id as string)))];
+    const originals = new Map(
+      closeIds.length ? (await run(existingDuplicates(closeIds))).map((r) => [r.id as string, r.originalId as string]) : [],
+    );
     for (const p of banded) {
-      const candidates = (found.get(p.id) ?? []).map((c) => ({ ...c, originalId: duplicateOf.get(c.id as string) ?? c.originalId }));
-      const original = pickOriginal(p.body, candidates, memo);
+      const original = bestOriginal(close.get(p.id) ?? [], (row) => {
+        const id = row.id as string;
+        return duplicateOf.get(id) ?? originals.get(id) ?? id;
+      });
       if (original && original !== p.id) duplicateOf.set(p.id, original);
     }
     if (duplicateOf.size) await run(linkDuplicates([...duplicateOf].map(([id, originalId]) => ({ id, originalId }))));

@@ -26,14 +26,34 @@ export const MENTION_COUNT = (v: string): string =>
 const SEP = "'\\u001f'";
 
 /**
- * What the article bound as `v` is credited as: its day, outlet, language and whether it is a
- * copy ('1') or not ('0'), joined by SEP (the copy flag last, so releasing a copy rewrites one
- * character); null for undated articles and stubs, which timelines and trending never count.
+ * An EntityDay suffix (the key without the entity id) from its parts, each a Cypher expression:
+ * the day, outlet, language and copy flag ('1' for a copy, '0' otherwise), joined by SEP. The one
+ * place that says how a suffix is made; APPLY_DAY_DELTAS and BUILD_DAYS split it back in this order.
+ */
+export const SUFFIX_OF = (parts: { day: string; outlet: string; language: string; copy: string }): string =>
+  `${parts.day} + ${SEP} + ${parts.outlet} + ${SEP} + ${parts.language} + ${SEP} + ${parts.copy}`;
+
+/**
+ * What the article bound as `v` is credited as (SUFFIX_OF its day, outlet, language and whether
+ * it is a copy); null for undated articles and stubs, which timelines and trending never count.
  */
 export const DAY_SUFFIX = (v: string): string =>
   `CASE WHEN ${v}.publishedDate IS NULL OR ${v}.stub = true THEN null
-        ELSE toString(${v}.publishedDate) + ${SEP} + coalesce(${v}.source, ${v}.site, 'unknown') + ${SEP} + coalesce(${v}.language, 'unknown')
-             + ${SEP} + CASE WHEN EXISTS { (${v})-[:DUPLICATE_OF]->() } THEN '1' ELSE '0' END END`;
+        ELSE ${SUFFIX_OF({
+          day: `toString(${v}.publishedDate)`,
+          outlet: `coalesce(${v}.source, ${v}.site, 'unknown')`,
+          language: `coalesce(${v}.language, 'unknown')`,
+          copy: `CASE WHEN EXISTS { (${v})-[:DUPLICATE_OF]->() } THEN '1' ELSE '0' END`,
+        })} END`;
+
+/** The suffix (a Cypher expression, possibly null) with its copy flag set to '0': what a released copy is credited as. */
+export const AS_ORIGINAL = (suffix: string): string =>
+  `CASE WHEN ${suffix} IS NULL THEN null ELSE ${SUFFIX_OF({
+    day: `split(${suffix}, ${SEP})[0]`,
+    outlet: `split(${suffix}, ${SEP})[1]`,
+    language: `split(${suffix}, ${SEP})[2]`,
+    copy: "'0'",
+  })} END`;
 
 /**
  * Applies a list (a Cypher expression) of `{ entityId, suffix, articles, mentions }` changes to
@@ -47,8 +67,8 @@ export const APPLY_DAY_DELTAS = (list: string): string => `
     ORDER BY key
     MERGE (day_:EntityDay {key: key})
     ON CREATE SET day_.entityId = entityId, day_.day = date(parts[0]), day_.outlet = parts[1], day_.language = parts[2],
-                  day_.copy = parts[3] = '1', day_.articles = 0, day_.mentions = 0
-    SET day_.articles = day_.articles + articles, day_.mentions = day_.mentions + mentions
+                  day_.copy = parts[3] = '1', day_.articles = articles, day_.mentions = mentions
+    ON MATCH SET day_.articles = day_.articles + articles, day_.mentions = day_.mentions + mentions
     WITH day_ WHERE day_.articles <= 0
     DELETE day_`;
 
