@@ -7,3 +7,13 @@ import type { Article } from './types';
 export function articleText(article: Pick<Article, 'title' | 'paragraphs'>): string {
   return `${article.title}\n\n${article.paragraphs.join('\n')}`;
 }
+
+/** The words of text written with spaces: runs of letters and digits, NFKC-normalised and lower-cased. */
+export function words(text: string): string[] {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}

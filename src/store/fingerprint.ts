@@ -1,3 +1,5 @@
+import { words } from '../domain/article-text';
+
 /**
  * Near-duplicate detection for republished stories (a wire story carried by several outlets with
  * a new headline, an added credit or a trimmed sentence).
@@ -46,12 +48,8 @@ export function trigrams(text: string): Set<string> {
     for (let i = 0; i + 3 <= chars.length; i++) out.add(chars[i] + chars[i + 1] + chars[i + 2]);
     return out;
   }
-  const words =
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  for (let i = 0; i + 3 <= words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  const w = words(text);
+  for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
   return out;
 }
 

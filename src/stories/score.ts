@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import { words } from '../domain/article-text';
 
 /**
  * Story scoring: how likely two articles report the same event, and what an article arriving
@@ -128,12 +129,7 @@ function computeGrams(text: string): Set<string> {
     for (let i = 0; i + 2 <= chars.length; i++) if (HAN.test(chars[i]) && HAN.test(chars[i + 1])) out.add(chars[i] + chars[i + 1]);
     return out;
   }
-  const words =
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  const kept = words.filter((w) => w.length > 2);
+  const kept = words(text).filter((w) => w.length > 2);
   for (const w of kept) out.add(w);
   for (let i = 0; i + 1 < kept.length; i++) out.add(`${kept[i]} ${kept[i + 1]}`);
   return out;
