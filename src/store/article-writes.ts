@@ -3,7 +3,7 @@ import type { Article, Extraction, RelationType } from '../domain/types';
 import { int } from 'neo4j-driver';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
-import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, trigrams } from './fingerprint';
+import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandProperties, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
@@ -34,10 +34,8 @@ export function stubId(link: { title: string; url?: string }): string {
 
 function articleProps(article: Article) {
   const body = article.paragraphs.join('\n');
-  const bands = bandKeys(body);
   return {
-    ...(Object.fromEntries(Array.from({ length: BANDS }, (_, k) => [`band${k}`, bands?.[k] ?? null])) as Record<string, string | null>),
-    hasBands: bands !== null,
+    ...bandProperties(body),
     id: article.id,
     url: article.url ?? null,
     title: article.title,

@@ -88,6 +88,18 @@ export function bandKeys(text: string): string[] | null {
   return keys;
 }
 
+/** A body's band keys as the article properties that hold them: `band0` … `band7` (null for a text too short to compare) and `hasBands`. */
+export function bandProperties(text: string): { [band: `band${number}`]: string | null; hasBands: boolean } {
+  const keys = bandKeys(text);
+  return {
+    ...(Object.fromEntries(Array.from({ length: BANDS }, (_, k) => [`band${k}`, keys?.[k] ?? null])) as Record<
+      `band${number}`,
+      string | null
+    >),
+    hasBands: keys !== null,
+  };
+}
+
 export function containment(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (!small.size) return 0;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Executor } from './executor';
 import { RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
-import { BANDS, bandKeys, isUnspaced } from './fingerprint';
+import { bandProperties, isUnspaced } from './fingerprint';
 
 /** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
 export const DDL_FILE = path.resolve(__dirname, '..', '..', 'schema', 'neo4j.cypher');
@@ -30,8 +30,6 @@ const MIGRATION_PAGE = 1000;
  * already linked (DUPLICATE_OF) stay linked.
  */
 async function recomputeSpacedBands(executor: Executor): Promise<void> {
-  const bandsOf = (body: string) =>
-    Object.fromEntries((bandKeys(body) ?? Array.from({ length: BANDS }, () => null)).map((key, k) => [`band${k}`, key]));
   for (let after = ''; ;) {
     const page = await executor.read<{ id: string; body: string }>({
       cypher: 'MATCH (a:Article) WHERE a.id > $after AND a.body IS NOT NULL RETURN a.id AS id, a.body AS body ORDER BY a.id LIMIT $limit',
@@ -39,12 +37,9 @@ async function recomputeSpacedBands(executor: Executor): Promise<void> {
     });
     if (!page.length) return;
     after = page[page.length - 1].id;
-    const rows = page.filter((r) => !isUnspaced(r.body)).map((r) => ({ id: r.id, bands: bandsOf(r.body) }));
+    const rows = page.filter((r) => !isUnspaced(r.body)).map((r) => ({ id: r.id, bands: bandProperties(r.body) }));
     if (rows.length)
-      await executor.write({
-        cypher: `UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a += row.bands, a.hasBands = row.bands.band0 IS NOT NULL`,
-        params: { rows },
-      });
+      await executor.write({ cypher: 'UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a += row.bands', params: { rows } });
   }
 }
 
