@@ -5,6 +5,7 @@ import type { Executor } from '../../src/store/executor';
 import { bandKeys } from '../../src/store/fingerprint';
 import { applySchema } from '../../src/store/schema';
 import { resetGraph, testExecutor } from './helpers';
+import { ANOTHER_REPORT, REPORT, REPORT_COPY } from '../fixtures/english-reports';
 
 /**
  * Copies of English articles are found by word shingles: two different reports written in one
@@ -12,14 +13,6 @@ import { resetGraph, testExecutor } from './helpers';
  * character shingles get their English bands recomputed once. Short invented texts.
  */
 
-const REPORT =
-  'The city council said on Monday that the harbour budget would rise next year. Councillor Mara Lindqvist said the port needed new cranes and the council should act soon. ' +
-  'The finance office said the plan would cost more than expected, and the mayor said the city would seek help from the national government. ' +
-  'Residents near the port said traffic had become worse, and the council said it would study a new road.';
-const ANOTHER_REPORT =
-  'The mayor said on Friday that the city would seek more help for the port. The council said traffic near the harbour had become worse and a new road was needed. ' +
-  'Councillor Tomas Berg said the finance office should act soon, and the budget for cranes would rise more than expected next year. ' +
-  'Residents said the national government should study the plan, the council said. New cranes were needed at the port, Lindqvist said on Monday.';
 const CHINESE =
   '港務公司今天宣布碼頭擴建計畫，將在明年起增設三座起重機，並改善港區周邊交通。市議員表示，計畫經費超出預期，市府應向中央爭取補助。' +
   '居民也說，港區車流增加，希望市府盡快研議新的聯外道路。';
@@ -50,12 +43,7 @@ describe('near-duplicates of English articles', () => {
     const articles = [
       input(1, 'Council to raise harbour budget', REPORT, 1),
       input(2, 'Mayor seeks help for the port', ANOTHER_REPORT, 2),
-      input(
-        3,
-        'Harbour budget to rise, council says',
-        `RIVERTON (Wire) - ${REPORT.replace('should act soon', 'must act soon')} The council will vote next week.`,
-        3,
-      ),
+      input(3, 'Harbour budget to rise, council says', REPORT_COPY, 3),
       input(4, '港務公司宣布碼頭擴建', CHINESE, 4),
     ].map((x, i) => fromInput(x, `shingles${i}`));
     await writeArticles(

@@ -1,3 +1,4 @@
+import { ANOTHER_REPORT, REPORT, REPORT_COPY } from '../../fixtures/english-reports';
 import { DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, isUnspaced, trigrams } from '../../../src/store/fingerprint';
 
 const WIRE =
@@ -5,16 +6,6 @@ const WIRE =
   '預計帶動數千億元產值。環境部也說，將同步檢討排碳費率，協助產業減碳。';
 const OTHER =
   '立法院今天審查國防預算，國民黨立委質疑採購進度落後，國防部長回應將加快交運。民進黨團則要求盡速付委，朝野協商仍無共識，預算案再度卡關。';
-
-// two different English reports in one newsroom's vocabulary (their character trigrams overlap by 0.81)
-const REPORT =
-  'The city council said on Monday that the harbour budget would rise next year. Councillor Mara Lindqvist said the port needed new cranes and the council should act soon. ' +
-  'The finance office said the plan would cost more than expected, and the mayor said the city would seek help from the national government. ' +
-  'Residents near the port said traffic had become worse, and the council said it would study a new road.';
-const ANOTHER_REPORT =
-  'The mayor said on Friday that the city would seek more help for the port. The council said traffic near the harbour had become worse and a new road was needed. ' +
-  'Councillor Tomas Berg said the finance office should act soon, and the budget for cranes would rise more than expected next year. ' +
-  'Residents said the national government should study the plan, the council said. New cranes were needed at the port, Lindqvist said on Monday.';
 
 const sharesBand = (a: string[], b: string[]): boolean => a.some((k, i) => k === b[i]);
 
@@ -54,8 +45,7 @@ describe('near-duplicate fingerprints', () => {
   });
 
   it('still finds an English wire copy with a dateline, an edited phrase and an added sentence', () => {
-    const copy = `RIVERTON (Wire) - ${REPORT.replace('should act soon', 'must act soon')} The council will vote next week.`;
-    expect(sharesBand(bandKeys(REPORT)!, bandKeys(copy)!)).toBe(true);
-    expect(containment(trigrams(REPORT), trigrams(copy))).toBeGreaterThanOrEqual(DUPLICATE_MIN_CONTAINMENT);
+    expect(sharesBand(bandKeys(REPORT)!, bandKeys(REPORT_COPY)!)).toBe(true);
+    expect(containment(trigrams(REPORT), trigrams(REPORT_COPY))).toBeGreaterThanOrEqual(DUPLICATE_MIN_CONTAINMENT);
   });
 });
