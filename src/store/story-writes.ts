@@ -197,6 +197,14 @@ const TITLE_RANK = (originals: string): string => `
          WHEN any(a IN ${originals} WHERE a.language STARTS WITH 'zh') THEN 1
          WHEN size(${originals}) > 0 THEN 2 ELSE 3 END`;
 
+/** The article a story is named after, of `originals` (else any of `all`): a zh-Hant original first, then another Chinese one. */
+const NAMED = (originals: string, all: string): string =>
+  `head([a IN ${originals} WHERE a.language = 'zh-Hant'] + [a IN ${originals} WHERE a.language STARTS WITH 'zh'] + ${originals} + ${all})`;
+
+/** The list `start` with each article's `property` of `articles` that it does not hold yet appended, in order. */
+const APPEND_NEW = (start: string, articles: string, property: string): string =>
+  `reduce(l = ${start}, a IN ${articles} | CASE WHEN a.${property} IS NULL OR a.${property} IN l THEN l ELSE l + a.${property} END)`;
+
 /**
  * Recomputes a story's summary (bound as `s`) from its members; copies (DUPLICATE_OF) are not
  * counted as articles. Also keeps what lets INCREMENTAL_SET add later articles without reading
@@ -211,7 +219,7 @@ const REFRESH_SET = `
          [a IN members WHERE NOT EXISTS { (a)-[:DUPLICATE_OF]->() }] AS originals,
          [a IN members WHERE a.publishedAt IS NOT NULL | a.publishedAt] AS dates
     WITH s, members, originals, dates,
-         head([a IN originals WHERE a.language = 'zh-Hant'] + [a IN originals WHERE a.language STARTS WITH 'zh'] + originals + members) AS named,
+         ${NAMED('originals', 'members')} AS named,
          head([a IN originals WHERE a.language = 'en']) AS english
     SET s.title = named.title,
         s.titleEn = english.title,
@@ -221,8 +229,8 @@ const REFRESH_SET = `
         s.lastSeen = last(dates),
         s.firstSeenDate = CASE WHEN size(dates) = 0 THEN null ELSE date(substring(head(dates), 0, 10)) END,
         s.lastSeenDate = CASE WHEN size(dates) = 0 THEN null ELSE date(substring(last(dates), 0, 10)) END,
-        s.languages = reduce(l = [], a IN members | CASE WHEN a.language IS NULL OR a.language IN l THEN l ELSE l + a.language END),
-        s.outlets = reduce(l = [], a IN members | CASE WHEN a.source IS NULL OR a.source IN l THEN l ELSE l + a.source END),
+        s.languages = ${APPEND_NEW('[]', 'members', 'language')},
+        s.outlets = ${APPEND_NEW('[]', 'members', 'source')},
         s.summaryTailAt = last(members).publishedAt,
         s.summaryTailId = last(members).id,
         s.summaryTitleRank = ${TITLE_RANK('originals')},
@@ -248,7 +256,7 @@ const INCREMENTAL_SET = `
            [a IN added WHERE NOT EXISTS { (a)-[:DUPLICATE_OF]->() }] AS originals,
            [a IN added WHERE a.publishedAt IS NOT NULL | a.publishedAt] AS dates
       WITH s, added, originals, dates,
-           head([a IN originals WHERE a.language = 'zh-Hant'] + [a IN originals WHERE a.language STARTS WITH 'zh'] + originals + added) AS named,
+           ${NAMED('originals', 'added')} AS named,
            ${TITLE_RANK('originals')} AS rank,
            head([a IN originals WHERE a.language = 'en']) AS english
       WITH s, added, originals, named, rank, english,
@@ -260,8 +268,8 @@ const INCREMENTAL_SET = `
            CASE WHEN s.titleEn IS NULL THEN english.title ELSE s.titleEn END AS titleEn,
            s.articleCount + size(originals) AS articleCount,
            s.copies + size(added) - size(originals) AS copies,
-           reduce(l = s.languages, a IN added | CASE WHEN a.language IS NULL OR a.language IN l THEN l ELSE l + a.language END) AS languages,
-           reduce(l = s.outlets, a IN added | CASE WHEN a.source IS NULL OR a.source IN l THEN l ELSE l + a.source END) AS outlets
+           ${APPEND_NEW('s.languages', 'added', 'language')} AS languages,
+           ${APPEND_NEW('s.outlets', 'added', 'source')} AS outlets
       SET s.title = title,
           s.titleEn = titleEn,
           s.articleCount = articleCount,
