@@ -1,9 +1,10 @@
 import type { ApiServer } from '../../src/api/server';
-import type { Article, Entity, Extraction, Mention, Relation } from '../../src/domain/types';
+import type { Relation } from '../../src/domain/types';
 import { deleteArticle, writeArticle } from '../../src/store/article-writes';
 import { holdersOf } from '../../src/store/curation-writes';
 import type { Executor } from '../../src/store/executor';
 import { gql, resetGraph, startTestApi, testExecutor } from './helpers';
+import { handMadeArticle, type HandMadeOptions } from './hand-made';
 
 /**
  * Corrections that hold against what ingestion does later, on the real Neo4j through the real
@@ -17,50 +18,7 @@ const auth = { authorization: 'Bearer holds-secret' };
 let executor: Executor;
 let api: ApiServer;
 
-const TYPES = { person: 'person', org: 'organization', country: 'country', place: 'place', topic: 'topic' } as const;
-const entity = (id: string, aliases: string[] = []): Entity => {
-  const [prefix, name] = id.split(':');
-  return { id, type: TYPES[prefix as keyof typeof TYPES] ?? 'topic', name, aliases };
-};
-
-function item(options: {
-  id: string;
-  title: string;
-  publishedAt: string;
-  language?: string;
-  entities: string[];
-  aliases?: Record<string, string[]>;
-  relations?: Relation[];
-}): { article: Article; extraction: Extraction } {
-  const mentions: Mention[] = options.entities.map((id, i) => ({
-    entityId: id,
-    count: 1,
-    firstOffset: i,
-    inHeadline: i < 2,
-    salience: 0.5,
-  }));
-  return {
-    article: {
-      id: options.id,
-      url: `https://holds.test/${options.id}`,
-      title: options.title,
-      publishedAt: options.publishedAt,
-      source: 'Test Daily',
-      authors: [],
-      language: options.language ?? 'zh-Hant',
-      paragraphs: [`${options.title}。`],
-      captions: [],
-      tags: [],
-      related: [],
-    },
-    extraction: {
-      entities: options.entities.map((id) => entity(id, options.aliases?.[id] ?? [])),
-      mentions,
-      relations: options.relations ?? [],
-      cooccurrences: [],
-    },
-  };
-}
+const item = (options: HandMadeOptions) => handMadeArticle(options, { host: 'holds.test', defaultSource: 'Test Daily' });
 
 const write = (x: ReturnType<typeof item>) => writeArticle(executor, x.article, x.extraction);
 const role = (from: string, to: string, title = '董事長'): Relation => ({

@@ -1,10 +1,10 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ApiServer } from '../../src/api/server';
-import type { Article, Entity, Extraction, Mention } from '../../src/domain/types';
 import { deleteArticle, writeArticle, writeArticles, type WriteResult } from '../../src/store/article-writes';
 import type { Executor } from '../../src/store/executor';
 import { gql, graphCounts, resetGraph, startTestApi, testExecutor } from './helpers';
+import { handMadeArticle, type HandMadeOptions } from './hand-made';
 
 /**
  * Stories on the real Neo4j: assignment, bridging merge, re-ingest, update, delete, copies counted
@@ -15,50 +15,7 @@ import { gql, graphCounts, resetGraph, startTestApi, testExecutor } from './help
 const KEY = 'stories-key';
 const auth = { authorization: `Bearer ${KEY}` };
 
-const entity = (id: string): Entity => {
-  const [prefix, name] = id.split(':');
-  const type =
-    ({ person: 'person', org: 'organization', country: 'country', place: 'place', topic: 'topic' } as const)[prefix as 'person'] ?? 'topic';
-  return { id, type, name, aliases: [] };
-};
-
-function item(options: {
-  id: string;
-  title: string;
-  language?: string;
-  publishedAt: string;
-  source?: string;
-  body?: string;
-  entities: string[];
-  credits?: string[];
-}): { article: Article; extraction: Extraction } {
-  const paragraphs = (options.body ?? `${options.title}。`).split('\n');
-  const mentions: Mention[] = options.entities.map((id, i) => ({
-    entityId: id,
-    count: 1,
-    firstOffset: i,
-    inHeadline: i < 2,
-    salience: 0.5,
-  }));
-  for (const id of options.credits ?? [])
-    mentions.push({ entityId: id, count: 1, firstOffset: 0, inHeadline: false, salience: 0.1, credit: true });
-  return {
-    article: {
-      id: options.id,
-      url: `https://stories.test/${options.id}`,
-      title: options.title,
-      publishedAt: options.publishedAt,
-      source: options.source ?? 'Test Daily',
-      authors: [],
-      language: options.language ?? 'zh-Hant',
-      paragraphs,
-      captions: [],
-      tags: [],
-      related: [],
-    },
-    extraction: { entities: [...options.entities, ...(options.credits ?? [])].map(entity), mentions, relations: [], cooccurrences: [] },
-  };
-}
+const item = (options: HandMadeOptions) => handMadeArticle(options, { host: 'stories.test', defaultSource: 'Test Daily' });
 
 const write = (executor: Executor, x: ReturnType<typeof item>) => writeArticle(executor, x.article, x.extraction);
 

@@ -1,8 +1,8 @@
-import type { Article, Entity, Extraction, Mention } from '../../src/domain/types';
 import { deleteArticle, writeArticles, type WriteResult } from '../../src/store/article-writes';
 import type { Executor } from '../../src/store/executor';
 import { refreshStory } from '../../src/store/story-writes';
 import { resetGraph, testExecutor } from './helpers';
+import { handMadeArticle, type HandMadeOptions } from './hand-made';
 
 /**
  * Story summaries on the real Neo4j: when articles join a story that existed before their batch,
@@ -12,45 +12,7 @@ import { resetGraph, testExecutor } from './helpers';
  * is recomputed and compared. Articles are invented, with hand-made extractions.
  */
 
-const entity = (id: string): Entity => {
-  const [prefix, name] = id.split(':');
-  const type = ({ person: 'person', org: 'organization', country: 'country', place: 'place' } as const)[prefix as 'person'] ?? 'topic';
-  return { id, type, name, aliases: [] };
-};
-
-function item(options: {
-  id: string;
-  title: string;
-  language?: string;
-  publishedAt?: string;
-  source?: string;
-  body?: string;
-  entities: string[];
-}): { article: Article; extraction: Extraction } {
-  const mentions: Mention[] = options.entities.map((id, i) => ({
-    entityId: id,
-    count: 1,
-    firstOffset: i,
-    inHeadline: i < 2,
-    salience: 0.5,
-  }));
-  return {
-    article: {
-      id: options.id,
-      url: `https://summaries.test/${options.id}`,
-      title: options.title,
-      publishedAt: options.publishedAt,
-      source: options.source ?? '測試日報',
-      authors: [],
-      language: options.language ?? 'zh-Hant',
-      paragraphs: (options.body ?? `${options.title}。`).split('\n'),
-      captions: [],
-      tags: [],
-      related: [],
-    },
-    extraction: { entities: options.entities.map(entity), mentions, relations: [], cooccurrences: [] },
-  };
-}
+const item = (options: HandMadeOptions) => handMadeArticle(options, { host: 'summaries.test', defaultSource: '測試日報' });
 
 type Props = Record<string, unknown>;
 
