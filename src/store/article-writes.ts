@@ -252,6 +252,11 @@ const topicParents = (items: Contribution[]): Query => {
   };
 };
 
+/** The mentions an article's MENTIONS edges are made of: one per entity, credits left out. */
+const edgeMentions = (extraction: Extraction): Extraction['mentions'] => [
+  ...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values(),
+];
+
 /**
  * The articles' mentions, after clearArticles (so every edge is new) and the copy links: each
  * entity's mentionCount gains the article unless it is a copy (DUPLICATE_OF), each article records
@@ -264,7 +269,9 @@ const writeMentions = (items: Contribution[]): Query => ({
     UNWIND range(0, size($ids) - 1) AS k
     OPTIONAL MATCH (a:Article {id: $ids[k]})
     WITH k, a, ${DAY_SUFFIX('a')} AS suffix
-    SET a.countedIn = suffix
+    // the mentions as two lists beside the edges, in step with them: story assignment reads a
+    // candidate article's entities from these (see candidateDetails in story-writes.ts)
+    SET a.countedIn = suffix, a.mentionEntityIds = $vectors[k].entityIds, a.mentionSaliences = $vectors[k].saliences
     // per article, in $ids order (a mention names its article by index k): counted or not, credited as
     WITH k, a, suffix ORDER BY k
     WITH collect([CASE WHEN a IS NULL OR EXISTS { (a)-[:DUPLICATE_OF]->() } THEN 0 ELSE 1 END, suffix]) AS byArticle
@@ -286,10 +293,14 @@ const writeMentions = (items: Contribution[]): Query => ({
     ${APPLY_DAY_DELTAS('deltas')}`,
   params: {
     ids: items.map(({ article }) => article.id),
+    vectors: items.map(({ extraction }) => {
+      const edges = edgeMentions(extraction);
+      return { entityIds: edges.map((m) => m.entityId), saliences: edges.map((m) => m.salience) };
+    }),
     mentions: items
       .flatMap(({ article, extraction }, k) =>
         // one edge per entity (the old ones are cleared, so CREATE)
-        [...new Map(extraction.mentions.filter((m) => !m.credit).map((m) => [m.entityId, m])).values()].map((m) => ({
+        edgeMentions(extraction).map((m) => ({
           articleId: article.id,
           k: int(k),
           entityId: m.entityId,

@@ -1,7 +1,7 @@
 import { NewsGraphError } from '../domain/errors';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Executor, Query } from './executor';
-import { recountEntities } from './entity-counts';
+import { MENTION_LISTS, recountEntities } from './entity-counts';
 import { addAliasQuery, mergeWithin } from './entity-writes';
 import { editInTransaction, type EditRecord, type PairKey, type Run } from './edits';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
@@ -298,6 +298,8 @@ export function curateSplitEntity(
           CALL (s, n) {
             MATCH (a:Article)-[m:MENTIONS]->(s) WHERE a.id IN $articleIds
             CREATE (a)-[m2:MENTIONS]->(n) SET m2 = properties(m) DELETE m
+            // the lists kept beside the edges no longer match them: story assignment reads the edges
+            REMOVE ${MENTION_LISTS('a')}
           }
           CALL (s, n) {
             MATCH (a:Article)-[c:CREDITS]->(s) WHERE a.id IN $articleIds

@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import { NewsGraphError } from '../domain/errors';
 import type { Executor, Query, ReadStore, Row } from './executor';
-import { recountEntities } from './entity-counts';
+import { MENTION_LISTS, recountEntities } from './entity-counts';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 
 /**
@@ -362,7 +362,7 @@ const restoreProps = (id: string, props: Record<string, unknown>): Query => ({
 const clearEdges = (id: string, scope: string[]): Query => ({
   cypher: `
     MATCH (e:Entity {id: $id})
-    CALL (e) { MATCH (a:Article)-[m:MENTIONS|CREDITS]->(e) WHERE a.id IN $scope DELETE m }
+    CALL (e) { MATCH (a:Article)-[m:MENTIONS|CREDITS]->(e) WHERE a.id IN $scope DELETE m REMOVE ${MENTION_LISTS('a')} }
     CALL (e) { MATCH (e)-[r]-(:Entity) WHERE type(r) IN $types AND (r.articleId IS NULL OR r.articleId IN $scope) DELETE r }`,
   params: { id, scope, types: ENTITY_EDGE_TYPES },
 });
@@ -370,7 +370,7 @@ const clearEdges = (id: string, scope: string[]): Query => ({
 const restoreMentions = (id: string, state: EntityState): Query => ({
   cypher: `
     MATCH (e:Entity {id: $id})
-    CALL (e) { UNWIND $mentions AS m MATCH (a:Article {id: m.article}) WHERE a.id IN $scope CREATE (a)-[r:MENTIONS]->(e) SET r = m.props }
+    CALL (e) { UNWIND $mentions AS m MATCH (a:Article {id: m.article}) WHERE a.id IN $scope CREATE (a)-[r:MENTIONS]->(e) SET r = m.props REMOVE ${MENTION_LISTS('a')} }
     CALL (e) { UNWIND $credits AS c MATCH (a:Article {id: c}) WHERE a.id IN $scope MERGE (a)-[:CREDITS]->(e) }`,
   params: { id, mentions: state.mentions ?? [], credits: state.credits ?? [] },
 });

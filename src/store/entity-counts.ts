@@ -18,6 +18,15 @@ import type { Query } from './executor';
  * they touched with `recountEntities` (or everything, `RECOUNT_ALL`).
  */
 
+/**
+ * An article's mentions as two lists beside its MENTIONS edges, `mentionEntityIds` and
+ * `mentionSaliences` (same order), written with the edges by ingestion (writeMentions) so that
+ * story assignment reads a candidate's entities in two property reads. Any other writer that
+ * moves or recreates an article's MENTIONS removes them (`REMOVE ${MENTION_LISTS('a')}`), and
+ * readers fall back to the edges where they are absent.
+ */
+export const MENTION_LISTS = (v: string): string => `${v}.mentionEntityIds, ${v}.mentionSaliences`;
+
 /** The count from the graph itself, for the entity bound as `v` (what the stored count must equal). */
 export const MENTION_COUNT = (v: string): string =>
   `COUNT { (${v})<-[:MENTIONS]-(counted_:Article) WHERE NOT EXISTS { (counted_)-[:DUPLICATE_OF]->() } }`;

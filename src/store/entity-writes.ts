@@ -1,5 +1,5 @@
 import type { Executor, Query } from './executor';
-import { recountEntities } from './entity-counts';
+import { MENTION_LISTS, recountEntities } from './entity-counts';
 import { RELATION_LABELS } from './labels';
 import { ENTITY_PROJECTION } from './projections';
 import type { EntityRecord } from './records';
@@ -37,6 +37,8 @@ const moveMentions: Query = {
                  r2.firstOffset = CASE WHEN r.firstOffset < r2.firstOffset THEN r.firstOffset ELSE r2.firstOffset END,
                  r2.inHeadline = r2.inHeadline OR r.inHeadline,
                  r2.salience = CASE WHEN r.salience > r2.salience THEN r.salience ELSE r2.salience END
+    // the lists kept beside the edges no longer match them: story assignment reads the edges
+    REMOVE ${MENTION_LISTS('a')}
     DELETE r`,
   params: {},
 };

@@ -75,6 +75,15 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
     id: 'word-shingle-bands',
     run: recomputeSpacedBands,
   },
+  {
+    // each article's mentions as two lists beside its edges (see MENTION_LISTS in store/entity-counts.ts)
+    id: 'article-mention-lists',
+    cypher: `MATCH (a:Article) WHERE a.mentionEntityIds IS NULL OR a.mentionSaliences IS NULL
+             CALL (a) {
+               WITH a, [(a)-[m:MENTIONS]->(e:Entity) | [e.id, coalesce(m.salience, 0.0)]] AS pairs
+               SET a.mentionEntityIds = [p IN pairs | p[0]], a.mentionSaliences = [p IN pairs | p[1]]
+             } IN TRANSACTIONS OF 1000 ROWS`,
+  },
 ];
 
 /**

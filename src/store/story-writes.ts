@@ -144,26 +144,39 @@ function pickCandidates(
 }
 
 /**
- * What the scorer reads of candidate articles (found by storyCandidates): a row per article, its
- * mentioned entities as two lists (ids, saliences) and their document frequencies (degree store),
- * entities in more than `maxDf` articles left out (the scorer does not weigh them). Rows rather
- * than one collected value: the driver decodes a stream of flat rows about twice as fast as one
- * row holding every candidate's nested lists.
+ * What the scorer reads of candidate articles (found by storyCandidates): a row per article with
+ * its mentioned entities as two lists (ids, saliences). They are read from the article's own
+ * `mentionEntityIds` / `mentionSaliences`, which writeMentions keeps beside the edges (two
+ * property reads instead of a read of every MENTIONS edge and its entity), and from the edges
+ * where those are absent (an article written before they existed, or one whose edges a curator
+ * changed) or where the caller found them stale (`expand`). The entities' document frequencies
+ * are read once per distinct entity afterwards (entityDfs). Rows rather than one collected
+ * value: the driver decodes a stream of flat rows about twice as fast as one row holding every
+ * candidate's nested lists.
  */
-const candidateDetails = (ids: string[], maxDf: number): Query => ({
+const candidateDetails = (ids: string[], expand: string[] = []): Query => ({
   cypher: `
     UNWIND $ids AS id
     MATCH (b:Article {id: id})
     MATCH (s:Story {id: b.storyId})
-    CALL (b) {
+    WITH b, s, b.mentionEntityIds IS NULL OR b.mentionSaliences IS NULL OR id IN $expand AS fromEdges
+    CALL (b, fromEdges) {
+      WITH b WHERE fromEdges
       MATCH (b)-[m:MENTIONS]->(f)
-      WITH m, f, COUNT { (f)<-[:MENTIONS]-() } AS df
-      WHERE df <= $maxDf
-      RETURN collect(f.id) AS entityIds, collect(m.salience) AS saliences, collect(df) AS dfs
+      WITH collect([f.id, coalesce(m.salience, 0.0)]) AS pairs
+      RETURN [p IN pairs | p[0]] AS entityIds, [p IN pairs | p[1]] AS saliences
     }
     RETURN b.id AS id, s.id AS storyId, s.firstSeen AS firstSeen, b.title AS title, substring(coalesce(b.lead, ''), 0, 160) AS lead,
-           coalesce(b.language, '') AS language, b.publishedAt AS publishedAt, entityIds, saliences, dfs`,
-  params: { ids, maxDf },
+           coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
+           CASE WHEN fromEdges THEN entityIds ELSE b.mentionEntityIds END AS entityIds,
+           CASE WHEN fromEdges THEN saliences ELSE b.mentionSaliences END AS saliences`,
+  params: { ids, expand },
+});
+
+/** Document frequencies (degree store) of entities by id; an id with no entity gives no row. */
+const entityDfs = (ids: string[]): Query => ({
+  cypher: 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN id, COUNT { (e)<-[:MENTIONS]-() } AS df',
+  params: { ids },
 });
 
 /**
@@ -444,6 +457,52 @@ const earlierDate = (a: string | null | undefined, b: string | null | undefined)
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * The details of candidate articles with every entity's document frequency, entities sorted by id
+ * (the same order whichever way they were read). An entity of an article's lists that is gone (a
+ * curator merged or deleted it since) means the lists are stale: that article is read again from
+ * its edges.
+ */
+async function readDetails(
+  run: Run,
+  ids: string[],
+  dfOf: Map<string, number>,
+  expand: string[] = [],
+): Promise<Map<string, CandidateDetails>> {
+  const rows = await run(candidateDetails(ids, expand));
+  const unknown = [...new Set(rows.flatMap((r) => (r.entityIds as string[]).filter((id) => !dfOf.has(id))))];
+  const gone = new Set(unknown);
+  if (unknown.length)
+    for (const r of await run(entityDfs(unknown))) {
+      dfOf.set(r.id as string, Number(r.df));
+      gone.delete(r.id as string);
+    }
+  const out = new Map<string, CandidateDetails>();
+  const stale: string[] = [];
+  for (const r of rows) {
+    const entityIds = r.entityIds as string[];
+    if (!expand.length && entityIds.some((id) => gone.has(id))) {
+      stale.push(r.id as string);
+      continue;
+    }
+    const saliences = r.saliences as number[];
+    out.set(r.id as string, {
+      storyId: r.storyId as string,
+      firstSeen: (r.firstSeen as string | null) ?? null,
+      title: r.title as string,
+      lead: r.lead as string,
+      language: r.language as string,
+      publishedAt: (r.publishedAt as string | null) ?? null,
+      entities: entityIds
+        .map((id, i) => ({ id, salience: saliences[i], df: dfOf.get(id) }))
+        .filter((x): x is { id: string; salience: number; df: number } => x.df !== undefined)
+        .sort((x, y) => byId(x.id, y.id)),
+    });
+  }
+  if (stale.length) for (const [id, d] of await readDetails(run, stale, dfOf, stale)) out.set(id, d);
+  return out;
+}
+
+/**
  * The graph's candidates that can be among an article's MAX_CANDIDATES best once the batch's
  * earlier articles compete with them, as the loop in assignStories ranks them (weight, then id):
  * the only ones whose details are needed. Which earlier articles compete does not depend on the
@@ -584,23 +643,13 @@ export async function assignStories(run: Run, entries: StoryEntry[], params: Sco
   const found = new Map(lookupRows.map((row) => [row.id, pickCandidates(row, byEntity)]));
   const details = new Map<string, CandidateDetails>();
   const missing = new Set<string>();
+  const dfOf = new Map([...entityInfo.values()].map((x) => [x.id, Number(x.df)]));
   // details only for the candidates that can make an article's pool, fetched again if some had none (story gone)
   for (;;) {
     const wanted = poolCandidates({ todo, found, lookups, windowOf, graphStories, skip: missing }).filter((id) => !details.has(id));
     if (!wanted.length) break;
-    for (const r of await run(candidateDetails(wanted, weightDf))) {
-      const saliences = r.saliences as number[];
-      const dfs = r.dfs as number[];
-      details.set(r.id as string, {
-        storyId: r.storyId as string,
-        firstSeen: (r.firstSeen as string | null) ?? null,
-        title: r.title as string,
-        lead: r.lead as string,
-        language: r.language as string,
-        publishedAt: (r.publishedAt as string | null) ?? null,
-        entities: (r.entityIds as string[]).map((id, i) => ({ id, salience: saliences[i], df: dfs[i] })),
-      });
-    }
+    const rows = await readDetails(run, wanted, dfOf);
+    for (const [id, d] of rows) details.set(id, { ...d, entities: d.entities.filter((x) => x.df <= weightDf) });
     for (const id of wanted) if (!details.has(id)) missing.add(id);
   }
 
