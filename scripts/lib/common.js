@@ -56,17 +56,28 @@ function rss() {
   return process.memoryUsage().rss;
 }
 
+/** The running script's opening comment (its usage), without the comment markers. */
+function usage() {
+  const text = fs.readFileSync(process.argv[1], 'utf8');
+  const block = /\/\*\*([\s\S]*?)\*\//.exec(text);
+  return block ? block[1].replace(/^[ \t]*\* ?/gm, '').trim() : `usage: node ${path.relative(process.cwd(), process.argv[1])} [options]`;
+}
+
 /**
  * Minimal argument parser: --key value, --flag. `spec` maps names to 'number' | 'string' | 'boolean'.
  */
 function parseArgs(argv, spec, defaults = {}) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage()}\n`);
+    process.exit(0);
+  }
   const out = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument: ${a}`);
+    if (!a.startsWith('--')) throw new Error(`unexpected argument: ${a} (--help lists the options)`);
     const key = a.slice(2).replace(/-([a-z])/g, (_, ch) => ch.toUpperCase());
     const type = spec[key];
-    if (!type) throw new Error(`unknown option: ${a}`);
+    if (!type) throw new Error(`unknown option: ${a} (--help lists the options)`);
     if (type === 'boolean') {
       out[key] = true;
       continue;
