@@ -80,6 +80,7 @@ function articleProps(article, store, fp, knownBands) {
   for (let k = 0; k < fp.BANDS; k++) props[`band${k}`] = bands?.[k] ?? null;
   Object.assign(props, {
     hasBands: bands !== null,
+    bandAt: fp.bandAt(bands !== null, article.publishedAt),
     id: article.id,
     url: article.url ?? null,
     title: article.title,
