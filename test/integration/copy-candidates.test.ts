@@ -153,6 +153,8 @@ describe('band seeks read the newest rows of a key, not the first node ids', () 
     expect(second.storage).not.toEqual(first.storage);
     expect(third.storage).not.toEqual(first.storage);
     expect(third.storage).not.toEqual(second.storage);
+    expect(second.original).toBe(first.original);
+    expect(third.original).toBe(first.original);
 
     // read: the CAP newest dated before the bound (the start of the second day after the probe's),
     // ties by id from the largest; the earliest of those is the original (equal containment)
@@ -163,8 +165,6 @@ describe('band seeks read the newest rows of a key, not the first node ids', () 
       .slice(0, CAP);
     const expected = [...read].sort((x, y) => x.day! - y.day! || (x.id < y.id ? -1 : 1))[0].id;
     expect(first.original).toBe(expected);
-    expect(second.original).toBe(expected);
-    expect(third.original).toBe(expected);
   });
 
   it('reads an undated article when its key is not busy', async () => {
