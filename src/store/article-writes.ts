@@ -477,7 +477,7 @@ const absorbStubs = (articles: Article[]): Query => ({
  * is published close to its original and shares most of its eight keys with it, so it is still
  * found through any of them that is not that common.
  */
-const BUCKET_CAP = 64;
+export const BUCKET_CAP = 64;
 
 /**
  * Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's
@@ -491,8 +491,9 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[], cap = BU
     WITH row.props AS props, row.later AS later, row.bound AS bound
     CALL (props, later, bound) {
       // one seek per band in the index (bandK, bandAt, id) (an OR of the eight would be planned as
-      // a scan of every article), newest first in the index's own order (ORDER BY names the
-      // band too, so the planner sees that order and stops after $cap rows: no sort, no whole
+      // a scan of every article; the hint keeps a key-only index, where one is left, from being
+      // read whole and sorted), newest first in the index's own order (ORDER BY names the band
+      // too, so the planner sees that order and stops after $cap rows: no sort, no whole
       // bucket), leaving out the article itself and the batch's later ones before the limit,
       // as writing the batch one article after another would; an article sharing n bands
       // comes n times, so counting the rows counts the shared bands
@@ -500,7 +501,8 @@ const duplicateCandidates = (rows: { props: Props; later: string[] }[], cap = BU
         ${Array.from(
           { length: BANDS },
           (_, k) =>
-            `MATCH (b:Article {band${k}: props.band${k}}) WHERE b.bandAt < bound AND b.id <> props.id AND NOT b.id IN later
+            `MATCH (b:Article {band${k}: props.band${k}}) USING INDEX b:Article(band${k}, bandAt, id)
+        WHERE b.bandAt < bound AND b.id <> props.id AND NOT b.id IN later
         WITH b ORDER BY b.band${k} DESC, b.bandAt DESC, b.id DESC LIMIT $cap RETURN b`,
         ).join('\n        UNION ALL\n        ')}
       }
