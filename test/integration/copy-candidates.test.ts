@@ -107,16 +107,16 @@ const write = (executor: Executor, options: { id: string; day: number; body: str
     { stories: false, bucketCap: CAP },
   );
 
-describe('band seeks read the newest rows of a key, not the first node ids', () => {
-  let executor: Executor;
-  beforeAll(async () => {
-    executor = await testExecutor();
-  });
-  afterAll(async () => {
-    await resetGraph(executor);
-    await executor.close();
-  });
+let executor: Executor;
+beforeAll(async () => {
+  executor = await testExecutor();
+});
+afterAll(async () => {
+  await resetGraph(executor);
+  await executor.close();
+});
 
+describe('band seeks read the newest rows of a key, not the first node ids', () => {
   // eight articles with the probe's body, sharing only its first band key: more than the cap;
   // two of them on the same day, where the cap falls
   const PROBE_DAY = 10;
@@ -201,15 +201,6 @@ describe('band seeks read the newest rows of a key, not the first node ids', () 
 });
 
 describe("migration 'band-seek-order'", () => {
-  let executor: Executor;
-  beforeAll(async () => {
-    executor = await testExecutor();
-  });
-  afterAll(async () => {
-    await resetGraph(executor);
-    await executor.close();
-  });
-
   const bandIndexes = async () =>
     (
       await executor.read<{ name: string; properties: string[]; state: string }>({
