@@ -30,15 +30,20 @@ CREATE FULLTEXT INDEX article_text IF NOT EXISTS
 // Ids of entities merged into others (mergeEntities): later ingestion follows them.
 CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE;
 
-// Near-duplicate detection: the eight MinHash band keys of each article body.
-CREATE INDEX article_band0 IF NOT EXISTS FOR (a:Article) ON (a.band0);
-CREATE INDEX article_band1 IF NOT EXISTS FOR (a:Article) ON (a.band1);
-CREATE INDEX article_band2 IF NOT EXISTS FOR (a:Article) ON (a.band2);
-CREATE INDEX article_band3 IF NOT EXISTS FOR (a:Article) ON (a.band3);
-CREATE INDEX article_band4 IF NOT EXISTS FOR (a:Article) ON (a.band4);
-CREATE INDEX article_band5 IF NOT EXISTS FOR (a:Article) ON (a.band5);
-CREATE INDEX article_band6 IF NOT EXISTS FOR (a:Article) ON (a.band6);
-CREATE INDEX article_band7 IF NOT EXISTS FOR (a:Article) ON (a.band7);
+// Near-duplicate detection: the eight MinHash band keys of each article body, each with the
+// article's bandAt (publishedAt, '' when undated) and id, so that a seek for one key reads the
+// newest of its articles first in the index's own order and stops after a fixed number of them
+// (article-writes.ts, duplicateCandidates). A node without bandAt (a stub, a body too short to
+// compare) is in none of them. Graphs written before these indexes had article_band0..7 on the
+// key alone: the migration 'band-seek-order' drops them.
+CREATE INDEX article_band0_at IF NOT EXISTS FOR (a:Article) ON (a.band0, a.bandAt, a.id);
+CREATE INDEX article_band1_at IF NOT EXISTS FOR (a:Article) ON (a.band1, a.bandAt, a.id);
+CREATE INDEX article_band2_at IF NOT EXISTS FOR (a:Article) ON (a.band2, a.bandAt, a.id);
+CREATE INDEX article_band3_at IF NOT EXISTS FOR (a:Article) ON (a.band3, a.bandAt, a.id);
+CREATE INDEX article_band4_at IF NOT EXISTS FOR (a:Article) ON (a.band4, a.bandAt, a.id);
+CREATE INDEX article_band5_at IF NOT EXISTS FOR (a:Article) ON (a.band5, a.bandAt, a.id);
+CREATE INDEX article_band6_at IF NOT EXISTS FOR (a:Article) ON (a.band6, a.bandAt, a.id);
+CREATE INDEX article_band7_at IF NOT EXISTS FOR (a:Article) ON (a.band7, a.bandAt, a.id);
 
 // Stubs (teasers of stories not yet ingested) are counted apart.
 CREATE INDEX article_stub IF NOT EXISTS FOR (a:Article) ON (a.stub);

@@ -8,8 +8,9 @@
  * Pass 1 folds every article in memory, in ingestion order and with ingestion's batch
  * boundaries where they matter, into what the store would leave behind: entities (display name
  * by language priority, aliases in order of first appearance, nameEn/iso2/kind first seen,
- * `mentionCount` without copies), near-duplicate copies (the same MinHash band candidates and
- * trigram containment the store uses), teaser stubs and their absorption, links, topic parents.
+ * `mentionCount` without copies), near-duplicate copies (the same MinHash band candidates, the
+ * same rows of a busy key, and the same trigram containment as the store), teaser stubs and their
+ * absorption, links, topic parents.
  * Pass 2 writes it with plain batched UNWIND statements (like the lower-bound writer of
  * bench-ingest), one transaction per statement, into an empty graph.
  *
@@ -80,6 +81,7 @@ function articleProps(article, store, fp, knownBands) {
   for (let k = 0; k < fp.BANDS; k++) props[`band${k}`] = bands?.[k] ?? null;
   Object.assign(props, {
     hasBands: bands !== null,
+    bandAt: fp.bandAt(bands !== null, article.publishedAt),
     id: article.id,
     url: article.url ?? null,
     title: article.title,
@@ -189,10 +191,37 @@ function fold(readChunks, options = {}) {
     if (px !== py) return px < py;
     return x.a.id < y.a.id;
   };
+  // The rows a band seek reads (duplicateCandidates): per key, at most BUCKET_CAP, the newest
+  // (bandAt, id) below the article's bound. Each key's articles are kept in that order; the
+  // article itself and the batch's later ones are not in them yet, as the store leaves them out.
+  const atOrder = (x, y) => (x.bandAt !== y.bandAt ? (x.bandAt < y.bandAt ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  const firstNotBelow = (bucket, below) => {
+    let lo = 0;
+    let hi = bucket.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (below(articles[bucket[mid]])) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const addToBand = (k, key, idx) => {
+    const bucket = bandIndex[k].get(key) ?? bandIndex[k].set(key, []).get(key);
+    bucket.splice(
+      firstNotBelow(bucket, (a) => atOrder(a, articles[idx]) < 0),
+      0,
+      idx,
+    );
+  };
+  const bandRows = (k, key, bound) => {
+    const bucket = bandIndex[k].get(key) ?? [];
+    const end = firstNotBelow(bucket, (a) => a.bandAt < bound);
+    return bucket.slice(Math.max(0, end - store.BUCKET_CAP), end);
+  };
   // shared bands per article index, counted in a typed array (reset after each article): a Map
   // here cost most of the fold at 100,000 articles
   let shared = new Int32Array(1024);
-  const candidatesOf = (bands, id) => {
+  const candidatesOf = (bands, id, bound) => {
     if (shared.length < articles.length) {
       const grown = new Int32Array(Math.max(articles.length, shared.length * 2));
       grown.set(shared);
@@ -200,7 +229,7 @@ function fold(readChunks, options = {}) {
     }
     const touched = [];
     bands.forEach((key, k) => {
-      for (const idx of bandIndex[k].get(key) ?? []) if (shared[idx]++ === 0) touched.push(idx);
+      for (const idx of bandRows(k, key, bound)) if (shared[idx]++ === 0) touched.push(idx);
     });
     const top = [];
     for (const idx of touched) {
@@ -247,16 +276,21 @@ function fold(readChunks, options = {}) {
       const entry = {
         id: article.id,
         publishedAt: article.publishedAt ?? null,
+        bandAt: props.bandAt,
         grams: bands ? trigramHashes(fp, props.body) : null,
         duplicateOf: null,
       };
       item.bands = bands;
       if (bands) {
-        const original = pickOriginal(entry.grams, candidatesOf(bands, article.id), fp.DUPLICATE_MIN_CONTAINMENT);
+        const original = pickOriginal(
+          entry.grams,
+          candidatesOf(bands, article.id, fp.bandBound(article.publishedAt)),
+          fp.DUPLICATE_MIN_CONTAINMENT,
+        );
         if (original && original !== article.id) entry.duplicateOf = original;
       }
       const idx = articles.push(entry) - 1;
-      if (bands) bands.forEach((key, k) => (bandIndex[k].get(key) ?? bandIndex[k].set(key, []).get(key)).push(idx));
+      if (bands) bands.forEach((key, k) => addToBand(k, key, idx));
       item.duplicateOf = entry.duplicateOf;
       if (article.source) {
         const oid = store.outletId(article.source);

@@ -3,7 +3,7 @@ import type { Article, Extraction, RelationType } from '../domain/types';
 import { int } from 'neo4j-driver';
 import type { Executor, Query } from './executor';
 import { resolveRedirects } from './entity-writes';
-import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandProperties, containment, foldText, trigrams } from './fingerprint';
+import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandAt, bandBound, bandProperties, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
@@ -34,8 +34,10 @@ export function stubId(link: { title: string; url?: string }): string {
 
 function articleProps(article: Article) {
   const body = article.paragraphs.join('\n');
+  const bands = bandProperties(body);
   return {
-    ...bandProperties(body),
+    ...bands,
+    bandAt: bandAt(bands.hasBands, article.publishedAt),
     id: article.id,
     url: article.url ?? null,
     title: article.title,
@@ -476,13 +478,17 @@ const absorbStubs = (articles: Article[]): Query => ({
 
 /**
  * Rows read per band key. A key shared by more articles than this is boilerplate (a byline, a
- * template sentence) far more often than a copy: only its first BUCKET_CAP articles (in index
- * order) are read, so the work per article stays the same however large the graph grows instead
- * of reading whole buckets (at 5,000 generated articles the largest held 1,399, and an article
- * read 1,485 band rows on average). A copy shares most of its eight keys with its original, so it
- * is still found through any of them that is not that common.
+ * template sentence) far more often than a copy: only BUCKET_CAP of its articles are read, so the
+ * work per article stays the same however large the graph grows instead of reading whole buckets
+ * (at 5,000 generated articles the largest held 1,399, and an article read 1,485 band rows on
+ * average). Which ones is a matter of the data, never of storage: the newest published before
+ * the article's bound (bandBound: up to the day after its own), ties by id, so that the same
+ * articles written again into a fresh graph meet the same candidates (node ids, which the index
+ * would otherwise order equal keys by, are reused on a schedule that depends on timing). A copy
+ * is published close to its original and shares most of its eight keys with it, so it is still
+ * found through any of them that is not that common.
  */
-const BUCKET_CAP = 64;
+export const BUCKET_CAP = 64;
 
 /**
  * Per article, the articles sharing a MinHash band (20, in a fixed order), leaving out the batch's
@@ -490,27 +496,35 @@ const BUCKET_CAP = 64;
  * nor the candidates' own originals (existingDuplicates, for the few close enough to matter:
  * expanding DUPLICATE_OF walks every edge of each of the 2,000 candidates of a batch).
  */
-const duplicateCandidates = (rows: { props: Props; later: string[] }[]): Query => ({
+const duplicateCandidates = (rows: { props: Props; later: string[] }[], cap = BUCKET_CAP): Query => ({
   cypher: `
     UNWIND $rows AS row
-    WITH row.props AS props, row.later AS later
-    CALL (props, later) {
-      // one index seek per band (an OR of the eight would be planned as a scan of every article),
-      // at most $cap rows each; an article sharing n bands comes n times, so counting the rows
-      // counts the shared bands
-      CALL (props) {
-        ${Array.from({ length: BANDS }, (_, k) => `MATCH (b:Article {band${k}: props.band${k}}) WITH b LIMIT $cap RETURN b`).join(
-          '\n        UNION ALL\n        ',
-        )}
+    WITH row.props AS props, row.later AS later, row.bound AS bound
+    CALL (props, later, bound) {
+      // one seek per band in the index (bandK, bandAt, id) (an OR of the eight would be planned as
+      // a scan of every article; the hint keeps a key-only index, where one is left, from being
+      // read whole and sorted), newest first in the index's own order (ORDER BY names the band
+      // too, so the planner sees that order and stops after $cap rows: no sort, no whole
+      // bucket), leaving out the article itself and the batch's later ones before the limit,
+      // as writing the batch one article after another would; an article sharing n bands
+      // comes n times, so counting the rows counts the shared bands
+      CALL (props, later, bound) {
+        ${Array.from(
+          { length: BANDS },
+          (_, k) =>
+            `MATCH (b:Article {band${k}: props.band${k}}) USING INDEX b:Article(band${k}, bandAt, id)
+        WHERE b.bandAt < bound AND b.id <> props.id AND NOT b.id IN later
+        WITH b ORDER BY b.band${k} DESC, b.bandAt DESC, b.id DESC LIMIT $cap RETURN b`,
+        ).join('\n        UNION ALL\n        ')}
       }
-      WITH props, later, b, count(*) AS shared
-      WHERE b.id <> props.id AND coalesce(b.stub, false) = false AND NOT b.id IN later
+      WITH props, b, count(*) AS shared
+      WHERE coalesce(b.stub, false) = false
       // a fixed order before the limit: the same graph always yields the same candidates
       WITH b, shared ORDER BY shared DESC, b.publishedAt, b.id LIMIT 20
       RETURN collect({ id: b.id, bodyHash: b.bodyHash, publishedAt: b.publishedAt }) AS candidates
     }
     RETURN props.id AS id, candidates`,
-  params: { rows, cap: int(BUCKET_CAP) },
+  params: { rows: rows.map((row) => ({ ...row, bound: bandBound(row.props.publishedAt) })), cap: int(cap) },
 });
 
 const candidateBodies = (ids: string[]): Query => ({
@@ -656,6 +670,8 @@ export interface WriteOptions {
   stories?: boolean;
   /** Told, once per batch, how long story assignment took inside the transaction, in ms (for benchmarks). */
   onStoryMs?: (ms: number) => void;
+  /** Rows read per band key when looking for the original of a copy (default BUCKET_CAP, 64; tests lower it). */
+  bucketCap?: number;
 }
 
 /** Leaves out what editors deleted: the entities, and their mentions, relations and co-occurrences. */
@@ -768,7 +784,9 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     // articles later in the batch are not there yet for an earlier one
     const changedIds = changedProps.map((p) => p.id);
     const rows = banded.map((p) => ({ props: p, later: changedIds.slice(changedIds.indexOf(p.id) + 1) }));
-    const found = new Map((await run(duplicateCandidates(rows))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]));
+    const found = new Map(
+      (await run(duplicateCandidates(rows, options.bucketCap))).map((r) => [r.id as string, r.candidates as Record<string, unknown>[]]),
+    );
     const memo = await candidateGrams(run, [...found.values()].flat());
     const close = new Map(banded.map((p) => [p.id, closeCandidates(trigrams(p.body), found.get(p.id) ?? [], memo)]));
     // only the close candidates' originals matter (a copy's original is the one to point at)
@@ -955,8 +973,9 @@ export async function deleteArticle(executor: Executor, id: string): Promise<Del
         OPTIONAL MATCH (src:Article)-[:LINKS_TO]->(a)
         WITH a, count(src) AS linked
         // a story other articles link to stays as a stub, so their links keep pointing somewhere
+        // (without bandAt, out of the band indexes)
         FOREACH (_ IN CASE WHEN linked > 0 THEN [1] ELSE [] END |
-          SET a.stub = true REMOVE a.body, a.lead, a.bodyHash, a.authors, a.authorRoles, a.tags, a.captions)
+          SET a.stub = true REMOVE a.body, a.lead, a.bodyHash, a.bandAt, a.authors, a.authorRoles, a.tags, a.captions)
         WITH a, linked WHERE linked = 0
         CALL (a) { ${RELEASE_COPIES('a')} }
         DETACH DELETE a`,

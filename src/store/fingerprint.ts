@@ -100,6 +100,32 @@ export function bandProperties(text: string): { [band: `band${number}`]: string 
   };
 }
 
+/**
+ * What a band seek orders an article by (`bandAt`): its `publishedAt`, or '' when it has none,
+ * so that an undated article counts as older than every dated one; null for a body too short to
+ * have bands (and for stubs), which keeps the article out of the band indexes, whose entries are
+ * (band key, bandAt, id): a composite index leaves out a node that lacks one of its properties.
+ */
+export const bandAt = (hasBands: boolean, publishedAt: string | null | undefined): string | null => (hasBands ? (publishedAt ?? '') : null);
+
+/**
+ * The newest articles a band seek reads are those published before this bound: the start of the
+ * second day after the article's own, so that an original stamped a little later (another time
+ * zone, a later edition) is still among them, while an archive ingested out of date order does not
+ * fill a busy key's rows with articles months newer than the one looked up. No bound (the
+ * largest string) for an undated article.
+ */
+export function bandBound(publishedAt: string | null | undefined): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt ?? '');
+  if (!day) return '\uffff';
+  return new Date(Date.UTC(+day[1], +day[2] - 1, +day[3] + 2)).toISOString().slice(0, 10);
+}
+
+/** Sets `bandAt` where it is missing: on graphs written before it existed (a migration) and after an import of an older dump. */
+export const FILL_BAND_AT = `
+  MATCH (a:Article) WHERE a.band0 IS NOT NULL AND a.bandAt IS NULL AND coalesce(a.stub, false) = false
+  CALL (a) { SET a.bandAt = coalesce(a.publishedAt, '') } IN TRANSACTIONS OF 5000 ROWS`;
+
 export function containment(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (!small.size) return 0;

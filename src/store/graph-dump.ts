@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { NewsGraphError, badInput } from '../domain/errors';
 import type { Executor, Query, Row } from './executor';
 import { RECOUNT_ALL } from './entity-counts';
+import { FILL_BAND_AT } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 
 /**
@@ -633,5 +634,7 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
   // the counts kept on entities (entity-counts.ts) as the graph now has them, whatever the file held
   if (result.byLabel.Entity || result.byLabel.Article || result.byType.MENTIONS || result.byType.DUPLICATE_OF)
     for (const statement of RECOUNT_ALL) await executor.runSchema(statement);
+  // articles of a dump older than bandAt: without it they are in no band index (fingerprint.ts)
+  if (result.byLabel.Article) await executor.runSchema(FILL_BAND_AT);
   return result;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Executor } from './executor';
 import { RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
-import { bandProperties, isUnspaced } from './fingerprint';
+import { BANDS, FILL_BAND_AT, bandProperties, isUnspaced } from './fingerprint';
 
 /** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
 export const DDL_FILE = path.resolve(__dirname, '..', '..', 'schema', 'neo4j.cypher');
@@ -74,6 +74,18 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
     // word shingles for text written with spaces (see store/fingerprint.ts)
     id: 'word-shingle-bands',
     run: recomputeSpacedBands,
+  },
+  {
+    // band seeks read the newest articles of a key through (bandK, bandAt, id), not the first
+    // ones in node-id order (see duplicateCandidates in store/article-writes.ts): the new
+    // indexes come with the DDL; here the articles get bandAt, the old key-only indexes go,
+    // and the new ones are waited for
+    id: 'band-seek-order',
+    cypher: [
+      ...Array.from({ length: BANDS }, (_, k) => `DROP INDEX article_band${k} IF EXISTS`),
+      FILL_BAND_AT,
+      'CALL db.awaitIndexes(600)',
+    ],
   },
   {
     // each article's mentions as two lists beside its edges (see MENTION_LISTS in store/entity-counts.ts)

@@ -17,9 +17,12 @@ describe('one source of truth for the vocabularies', () => {
     expect(m![1].split('|').sort()).toEqual(Object.values(ENTITY_LABELS).sort());
   });
 
-  it('indexes every MinHash band the fingerprint writes, and no other', () => {
-    const bands = [...DDL.matchAll(/CREATE INDEX article_band(\d+) IF NOT EXISTS FOR \(a:Article\) ON \(a\.band(\d+)\)/g)];
+  it('indexes every MinHash band the fingerprint writes, and no other, each with the order band seeks read it in', () => {
+    const bands = [
+      ...DDL.matchAll(/CREATE INDEX article_band(\d+)_at IF NOT EXISTS FOR \(a:Article\) ON \(a\.band(\d+), a\.bandAt, a\.id\)/g),
+    ];
     for (const b of bands) expect(b[1]).toBe(b[2]);
+    expect(DDL.match(/ON \(a\.band\d/g)).toHaveLength(BANDS);
     expect(bands.map((b) => Number(b[1]))).toEqual(Array.from({ length: BANDS }, (_, i) => i));
   });
 

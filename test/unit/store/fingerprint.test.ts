@@ -1,5 +1,14 @@
 import { ANOTHER_REPORT, REPORT, REPORT_COPY } from '../../fixtures/english-reports';
-import { DUPLICATE_MIN_CONTAINMENT, bandKeys, containment, foldText, isUnspaced, trigrams } from '../../../src/store/fingerprint';
+import {
+  DUPLICATE_MIN_CONTAINMENT,
+  bandAt,
+  bandBound,
+  bandKeys,
+  containment,
+  foldText,
+  isUnspaced,
+  trigrams,
+} from '../../../src/store/fingerprint';
 
 const WIRE =
   '行政院今天通過能源轉型方案，將在未來五年內提高再生能源占比，並強化電網韌性。經濟部表示，方案包括離岸風電、太陽光電與儲能設備的投資，' +
@@ -47,5 +56,20 @@ describe('near-duplicate fingerprints', () => {
   it('still finds an English wire copy with a dateline, an edited phrase and an added sentence', () => {
     expect(sharesBand(bandKeys(REPORT)!, bandKeys(REPORT_COPY)!)).toBe(true);
     expect(containment(trigrams(REPORT), trigrams(REPORT_COPY))).toBeGreaterThanOrEqual(DUPLICATE_MIN_CONTAINMENT);
+  });
+
+  it('orders band seeks by publication, undated articles as the oldest, and bounds them at the day after next', () => {
+    expect(bandAt(true, '2025-10-04T09:00:00+08:00')).toBe('2025-10-04T09:00:00+08:00');
+    expect(bandAt(true, undefined)).toBe('');
+    expect(bandAt(false, '2025-10-04')).toBeNull();
+    // every publishedAt of the day after still compares below the bound, none of the day after that
+    const bound = bandBound('2025-12-30T23:30:00+08:00');
+    expect(bound).toBe('2026-01-01');
+    expect('2025-12-31T23:59:59Z' < bound).toBe(true);
+    expect('2026-01-01' < bound).toBe(false);
+    expect(bandBound('2024-02-28')).toBe('2024-03-01');
+    // an undated article has no bound: every dated and undated article is below it
+    expect('9999-12-31' < bandBound(undefined)).toBe(true);
+    expect('' < bandBound(null)).toBe(true);
   });
 });
