@@ -400,7 +400,8 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
     let covered = 0;
     for (let i = r.start; i < end; i++) covered += named[i];
     if (nameEnds.has(end) || covered * 2 >= r.text.length) return false;
-    for (let i = 0; i < r.text.length - 1; i++) if (lex.titlesZh.matchesAt(r.text, i).some((m) => m.end === r.text.length)) return false;
+    // a title that ends the phrase (a form starting at i and ending at the end: the rest is one)
+    for (let i = 0; i < r.text.length - 1; i++) if (lex.titlesZh.has(r.text.slice(i))) return false;
     return !endsWithOrgHead(r.text);
   };
   const counts = new Map<string, { n: number; head: boolean; start: number }>();
@@ -613,6 +614,21 @@ function zhRepeatedVerbs(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     .map(({ name, weight }) => ({ name, weight }));
 }
 
+/**
+ * The headline's tokens: `tagText` of the headline alone. jieba cuts each run of Han and
+ * alphanumeric characters on its own, and the headline is followed by a line break in the text,
+ * so these are the text's tokens that end within the headline.
+ */
+function headlineTokens(doc: DocState): Token[] {
+  if (!doc.tokens) return tagText(doc.norm.slice(0, doc.titleLength));
+  const out: Token[] = [];
+  for (const t of doc.tokens) {
+    if (t.end > doc.titleLength) break;
+    out.push(t);
+  }
+  return out;
+}
+
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;
   const body = doc.norm;
@@ -635,7 +651,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     !longKeys.some((e) => e.length > w.length && e.includes(w) && written(e));
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
-  for (const t of tagText(body.slice(0, doc.titleLength))) {
+  for (const t of headlineTokens(doc)) {
     const brand = brandAt(body, t.start, t.end);
     if (
       !/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) ||
