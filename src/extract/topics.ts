@@ -2,7 +2,7 @@ import type { Article } from '../domain/types';
 import type { DocState } from './doc';
 import { enWord } from './en-words';
 import { EN_TOKEN_RE, type EnForm, type Lexicon, type LexEntity } from './lexicon';
-import { normalizeForm } from './normalize';
+import { normalizeForm, normalizeKey } from './normalize';
 import { hmmOnly, idfOf, keywords, tagText, type Token } from './segment';
 import { endsWithOrgHead } from './zh-heads';
 
@@ -84,8 +84,8 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   // rates) is not what the article is about; the topic's own name once, or any keyword twice, is
   for (const [key, sc] of scored) {
     if (!sc.lex || sc.score > 1 || sc.hits.length !== 1) continue;
-    const form = normalizeForm(doc.surface(sc.hits[0].start, sc.hits[0].end)).toLowerCase();
-    const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeForm(f).toLowerCase());
+    const form = normalizeKey(doc.surface(sc.hits[0].start, sc.hits[0].end));
+    const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeKey(f));
     if (!own.some((o) => sharesPart(o, form))) scored.delete(key);
   }
   // a parent is half as well supported as its best child: it never crowds out the specific topics
@@ -104,11 +104,11 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
 
   const entityKeys = new Set<string>();
   for (const e of doc.entities.values())
-    for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeForm(k).toLowerCase());
+    for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeKey(k));
 
   for (const tag of article.tags ?? []) {
     const t = tag.trim();
-    const key = normalizeForm(t).toLowerCase();
+    const key = normalizeKey(t);
     if (!t || entityKeys.has(key) || [...t].length < 2 || [...t].length > 12) continue;
     const viaLex = lex.zhTopics.matchesAt(normalizeForm(t), 0).find((m) => m.end === [...t].length);
     if (viaLex) bump(viaLex.values[0].id, { lex: viaLex.values[0], name: viaLex.values[0].name }, 2);
