@@ -103,8 +103,7 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   }
 
   const entityKeys = new Set<string>();
-  for (const e of doc.entities.values())
-    for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeKey(k));
+  for (const e of doc.entities.values()) for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeKey(k));
 
   for (const tag of article.tags ?? []) {
     const t = tag.trim();
