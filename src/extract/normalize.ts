@@ -89,28 +89,47 @@ export function normalizeTextUnits(text: string): { chars: string | string[]; no
   return { chars, norm: units.join('') };
 }
 
-/** Normalises a lexicon surface form the same way the text is normalised. */
 // names, aliases (English ones run past 24 characters), titles and cue words are normalised again
 // and again, article after article: keep the answers, within a budget of characters
-const formCache = new Map<string, string>();
 const FORM_CACHE_MAX = 100_000;
 const FORM_CACHE_MAX_CHARS = 1_000_000;
 const FORM_MAX_CACHED = 200;
-let formCacheChars = 0;
 
-export function normalizeForm(form: string): string {
-  if (form.length > FORM_MAX_CACHED) return normalizeTextUnits(form).norm;
-  let v = formCache.get(form);
-  if (v === undefined) {
-    v = normalizeTextUnits(form).norm;
-    if (formCache.size >= FORM_CACHE_MAX || formCacheChars + form.length > FORM_CACHE_MAX_CHARS) {
-      formCache.clear();
-      formCacheChars = 0;
+/** The answers of `compute` for forms of up to FORM_MAX_CACHED units, emptied when it holds too many or too long ones. */
+class FormCache {
+  private readonly map = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly compute: (form: string) => string) {}
+
+  get(form: string): string {
+    if (form.length > FORM_MAX_CACHED) return this.compute(form);
+    let v = this.map.get(form);
+    if (v === undefined) {
+      v = this.compute(form);
+      if (this.map.size >= FORM_CACHE_MAX || this.chars + form.length > FORM_CACHE_MAX_CHARS) {
+        this.map.clear();
+        this.chars = 0;
+      }
+      this.map.set(form, v);
+      this.chars += form.length;
     }
-    formCache.set(form, v);
-    formCacheChars += form.length;
+    return v;
   }
-  return v;
+}
+
+const forms = new FormCache((form) => normalizeTextUnits(form).norm);
+// lower-casing Han text goes through ICU: the entity keys of every article ask it of the same aliases
+const keys = new FormCache((form) => forms.get(form).toLowerCase());
+
+/** Normalises a lexicon surface form the same way the text is normalised. */
+export function normalizeForm(form: string): string {
+  return forms.get(form);
+}
+
+/** `normalizeForm(form).toLowerCase()`: the form as a case-blind key. */
+export function normalizeKey(form: string): string {
+  return keys.get(form);
 }
 
 /** `Array.from(s).length` without making the array: a surrogate pair is one code point, a lone surrogate one too. */

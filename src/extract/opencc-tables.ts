@@ -51,11 +51,11 @@ function groupTrie(group: Dict[]): SurfaceTrie<string> {
 function convertInto(trie: SurfaceTrie<string>, text: string, start: number, end: number, out: string[]): void {
   let run = start;
   for (let i = start; i < end;) {
-    const m = trie.longestAt(text, i, end);
-    if (m) {
+    const e = trie.longestEnd(text, i, end);
+    if (e >= 0) {
       if (run < i) out.push(text.slice(run, i));
-      out.push(m.values[0]);
-      i = m.end;
+      out.push(trie.lastValues![0]);
+      i = e;
       run = i;
     } else i += text.codePointAt(i)! > 0xffff ? 2 : 1;
   }
@@ -64,7 +64,7 @@ function convertInto(trie: SurfaceTrie<string>, text: string, start: number, end
 
 /** Whether `trie` matches anywhere in text[start, end), at the positions the conversion tries. */
 function matchesIn(trie: SurfaceTrie<string>, text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i += text.codePointAt(i)! > 0xffff ? 2 : 1) if (trie.longestAt(text, i, end)) return true;
+  for (let i = start; i < end; i += text.codePointAt(i)! > 0xffff ? 2 : 1) if (trie.longestEnd(text, i, end) >= 0) return true;
   return false;
 }
 
@@ -100,12 +100,12 @@ function segments(trie: SurfaceTrie<string>, text: string): number[] {
   const cuts = [0];
   let runOpen = false;
   for (let i = 0; i < text.length;) {
-    const m = trie.longestAt(text, i, text.length);
-    if (m) {
+    const e = trie.longestEnd(text, i, text.length);
+    if (e >= 0) {
       if (runOpen && cuts[cuts.length - 1] !== i) cuts.push(i);
-      cuts.push(m.end);
+      cuts.push(e);
       runOpen = false;
-      i = m.end;
+      i = e;
     } else {
       runOpen = true;
       i += text.codePointAt(i)! > 0xffff ? 2 : 1;

@@ -23,6 +23,8 @@ export interface WordFacts {
   hmm: boolean;
   /** idfOf(word). */
   idf: number | undefined;
+  /** Whether keywords() counts the word (isKeywordWord(word, tag, hmm)). */
+  keyword: boolean;
 }
 
 interface Segmenter {
@@ -84,7 +86,8 @@ function learn(cache: Map<string, WordFacts>, word: string, tag: string): WordFa
   let f = cache.get(word);
   if (f === undefined || f.tag !== tag) {
     if (cache.size >= TAG_CACHE_MAX) cache.clear();
-    f = { tag, hmm: hmmOnly(word), idf: idfOf(word) };
+    const hmm = hmmOnly(word);
+    f = { tag, hmm, idf: idfOf(word), keyword: isKeywordWord(word, tag, hmm) };
     cache.set(word, f);
   }
   return f;
@@ -141,6 +144,14 @@ const KEYWORD_STOP = new Set(
   'the of is and to in that we for an are by be as on with can if from which you it this then at have all not one has or'.split(' '),
 );
 
+/** Whether keywords() counts a word: a noun or name of two or more characters, no stop word, found by a dictionary. */
+function isKeywordWord(word: string, tag: string, hmm: boolean): boolean {
+  if (!KEYWORD_TAGS.has(tag) || KEYWORD_STOP.has(word)) return false;
+  // a word only the HMM found (unknown to the dictionaries) is characters to jieba's extractor
+  if (hmm) return false;
+  return !(word.length < 2 || (word.length === 2 && word.codePointAt(0)! > 0xffff));
+}
+
 /**
  * TF-IDF keywords of a text from its jieba tokens (the tokens the extractor already has, so the
  * text is not segmented a second time): nouns and names of two or more characters, each weighted
@@ -151,10 +162,7 @@ export function keywords(tokens: readonly Token[], topK: number): { keyword: str
   const tf = new Map<string, { n: number; idf: number | undefined }>();
   let total = 0;
   for (const t of tokens) {
-    if (!KEYWORD_TAGS.has(t.tag) || KEYWORD_STOP.has(t.word)) continue;
-    // a word only the HMM found (unknown to the dictionaries) is characters to jieba's extractor
-    if (t.facts.hmm) continue;
-    if (t.word.length < 2 || (t.word.length === 2 && t.word.codePointAt(0)! > 0xffff)) continue;
+    if (!t.facts.keyword) continue;
     const c = tf.get(t.word);
     if (c) c.n++;
     else tf.set(t.word, { n: 1, idf: t.facts.idf });

@@ -2,7 +2,7 @@ import type { Article } from '../domain/types';
 import type { DocState } from './doc';
 import { enWord } from './en-words';
 import { EN_TOKEN_RE, type EnForm, type Lexicon, type LexEntity } from './lexicon';
-import { normalizeForm } from './normalize';
+import { normalizeForm, normalizeKey } from './normalize';
 import { hmmOnly, idfOf, keywords, tagText, type Token } from './segment';
 import { endsWithOrgHead } from './zh-heads';
 
@@ -84,8 +84,8 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   // rates) is not what the article is about; the topic's own name once, or any keyword twice, is
   for (const [key, sc] of scored) {
     if (!sc.lex || sc.score > 1 || sc.hits.length !== 1) continue;
-    const form = normalizeForm(doc.surface(sc.hits[0].start, sc.hits[0].end)).toLowerCase();
-    const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeForm(f).toLowerCase());
+    const form = normalizeKey(doc.surface(sc.hits[0].start, sc.hits[0].end));
+    const own = [sc.lex.name, sc.lex.en ?? ''].map((f) => normalizeKey(f));
     if (!own.some((o) => sharesPart(o, form))) scored.delete(key);
   }
   // a parent is half as well supported as its best child: it never crowds out the specific topics
@@ -103,12 +103,11 @@ export function addTopics(opts: { doc: DocState; lex: Lexicon; article: Article 
   }
 
   const entityKeys = new Set<string>();
-  for (const e of doc.entities.values())
-    for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeForm(k).toLowerCase());
+  for (const e of doc.entities.values()) for (const k of [e.name, ...e.aliases, e.en ?? '']) if (k) entityKeys.add(normalizeKey(k));
 
   for (const tag of article.tags ?? []) {
     const t = tag.trim();
-    const key = normalizeForm(t).toLowerCase();
+    const key = normalizeKey(t);
     if (!t || entityKeys.has(key) || [...t].length < 2 || [...t].length > 12) continue;
     const viaLex = lex.zhTopics.matchesAt(normalizeForm(t), 0).find((m) => m.end === [...t].length);
     if (viaLex) bump(viaLex.values[0].id, { lex: viaLex.values[0], name: viaLex.values[0].name }, 2);
@@ -400,7 +399,8 @@ function zhPhrases(opts: { doc: DocState; lex: Lexicon }): { name: string; weigh
     let covered = 0;
     for (let i = r.start; i < end; i++) covered += named[i];
     if (nameEnds.has(end) || covered * 2 >= r.text.length) return false;
-    for (let i = 0; i < r.text.length - 1; i++) if (lex.titlesZh.matchesAt(r.text, i).some((m) => m.end === r.text.length)) return false;
+    // a title that ends the phrase (a form starting at i and ending at the end: the rest is one)
+    for (let i = 0; i < r.text.length - 1; i++) if (lex.titlesZh.has(r.text.slice(i))) return false;
     return !endsWithOrgHead(r.text);
   };
   const counts = new Map<string, { n: number; head: boolean; start: number }>();
@@ -613,6 +613,21 @@ function zhRepeatedVerbs(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<st
     .map(({ name, weight }) => ({ name, weight }));
 }
 
+/**
+ * The headline's tokens: `tagText` of the headline alone. jieba cuts each run of Han and
+ * alphanumeric characters on its own, and the headline is followed by a line break in the text,
+ * so these are the text's tokens that end within the headline.
+ */
+function headlineTokens(doc: DocState): Token[] {
+  if (!doc.tokens) return tagText(doc.norm.slice(0, doc.titleLength));
+  const out: Token[] = [];
+  for (const t of doc.tokens) {
+    if (t.end > doc.titleLength) break;
+    out.push(t);
+  }
+  return out;
+}
+
 function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string> }): { name: string; weight: number }[] {
   const { doc, lex, entityKeys } = opts;
   const body = doc.norm;
@@ -635,7 +650,7 @@ function zhKeywords(opts: { doc: DocState; lex: Lexicon; entityKeys: Set<string>
     !longKeys.some((e) => e.length > w.length && e.includes(w) && written(e));
   const scores = new Map<string, number>();
   // headline nouns are what the article is about; TF-IDF adds the body's recurring terms
-  for (const t of tagText(body.slice(0, doc.titleLength))) {
+  for (const t of headlineTokens(doc)) {
     const brand = brandAt(body, t.start, t.end);
     if (
       !/^(n|nz|vn|nt|l|j|nr|x|eng)$/.test(t.tag) ||

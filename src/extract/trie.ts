@@ -150,6 +150,21 @@ export class SurfaceTrie<T> {
 
   /** The longest form starting at `start` that ends by `limit` (undefined when there is none). */
   longestAt(text: string, start: number, limit = text.length): TrieMatch<T> | undefined {
+    const end = this.longestEnd(text, start, limit);
+    return end < 0 ? undefined : { start, end, values: this.lastValues! };
+  }
+
+  /**
+   * The values of the form the last `longestEnd` found (undefined after one that found none).
+   * Read right after the call: the next call overwrites it.
+   */
+  lastValues: T[] | undefined;
+
+  /**
+   * The end of `longestAt(text, start, limit)` (-1 when there is none), its values in
+   * `lastValues`: no match object is made, for the scans that only step over the forms.
+   */
+  longestEnd(text: string, start: number, limit = text.length): number {
     this.indexFirst();
     let node = start < limit ? this.rootChild(text, start) : 0;
     let bestEnd = -1;
@@ -163,7 +178,8 @@ export class SurfaceTrie<T> {
       if (j >= limit) break;
       node = this.child(node, text.charCodeAt(j));
     }
-    return best ? { start, end: bestEnd, values: best } : undefined;
+    this.lastValues = best;
+    return bestEnd;
   }
 
   /** The longest form starting at each position (overlaps allowed; callers resolve them). */

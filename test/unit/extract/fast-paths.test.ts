@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTextPage } from '../../../src/ingest';
 import { articleText } from '../../../src/domain/article-text';
-import { codePointCount, hanRatio, isSimplifiedText, normalizeForm, normalizeText } from '../../../src/extract/normalize';
+import { codePointCount, hanRatio, isSimplifiedText, normalizeForm, normalizeKey, normalizeText } from '../../../src/extract/normalize';
 import { getSegmenter, tagText } from '../../../src/extract/segment';
 import { SurfaceTrie } from '../../../src/extract/trie';
 import { twToCnConverter } from '../../../src/extract/opencc-tables';
@@ -37,6 +37,20 @@ describe('tagText (words from cut, tags from a cache filled by tag)', () => {
   test('token offsets index the text', () => {
     for (const t of tagText(foundingNorm)) expect(foundingNorm.slice(t.start, t.end)).toBe(t.word);
   });
+
+  test("the text's tokens that end within the headline are the headline's own tokens (topics read them so)", () => {
+    const headlines = [founding.title, '縣府宣布ABC計畫延長', '「颱風假」今天確定', '球員瓊斯25分'];
+    for (const title of headlines)
+      for (const body of [founding.paragraphs, invented]) {
+        const norm = normalizeText(articleText({ title, paragraphs: body })).norm;
+        const titleLength = codePointCount(title);
+        const within = tagText(norm).filter((t) => t.end <= titleLength);
+        expect(within.map((t) => `${t.start}:${t.word}/${t.tag}`)).toEqual(
+          tagText(norm.slice(0, titleLength)).map((t) => `${t.start}:${t.word}/${t.tag}`),
+        );
+        expect(within.length).toBeGreaterThan(0);
+      }
+  });
 });
 
 describe('SurfaceTrie first-character index', () => {
@@ -64,6 +78,20 @@ describe('SurfaceTrie first-character index', () => {
     expect(trie.matchesAt(later, later.length)).toEqual([]);
     expect(trie.matchesAt(later, -1)).toEqual([]);
   });
+
+  test('longestEnd gives the end and values of longestAt, the longest brute-force form within the limit', () => {
+    const trie = new SurfaceTrie<string>();
+    for (const f of forms) trie.add(f, f);
+    const text = `${forms[3]}乙${forms[7]}${forms[1]}`;
+    for (let i = 0; i <= text.length; i++)
+      for (const limit of [text.length, i + 1, i + 2]) {
+        const longest = forms.filter((f) => i + f.length <= limit && text.startsWith(f, i)).sort((a, b) => b.length - a.length)[0];
+        const end = trie.longestEnd(text, i, limit);
+        expect(end).toBe(longest ? i + longest.length : -1);
+        expect(trie.lastValues).toEqual(longest ? [longest] : undefined);
+        expect(trie.longestAt(text, i, limit)).toEqual(longest ? { start: i, end, values: [longest] } : undefined);
+      }
+  });
 });
 
 describe('normalisation fast paths', () => {
@@ -74,6 +102,12 @@ describe('normalisation fast paths', () => {
     expect(normalizeForm(long)).toBe(normalizeText(long).norm);
     const tooLong = long.repeat(10);
     expect(normalizeForm(tooLong)).toBe(normalizeText(tooLong).norm);
+  });
+
+  test('normalizeKey is normalizeForm lower-cased, from its cache as from a fresh computation', () => {
+    for (const form of ['國際羽球總會', 'ＡＢＣ電視台', 'Taipei City Government', '臺灣ＩＣ設計', 'x'.repeat(250)])
+      for (let round = 0; round < 2; round++) expect(normalizeKey(form)).toBe(normalizeText(form).norm.toLowerCase());
+    expect(normalizeKey('ＡＢＣ電視台')).toBe('abc电视台');
   });
 
   test('hanRatio counts Han characters and Latin letters by code unit; characters outside the BMP count as neither', () => {
