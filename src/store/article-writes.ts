@@ -266,8 +266,11 @@ const edgeMentions = (extraction: Extraction): Extraction['mentions'] => [
  * EntityDay rows gain it, from the same parameters that make the edges (the new MENTIONS are
  * never read back).
  */
-const writeMentions = (items: Contribution[]): Query => ({
-  cypher: `
+function writeMentions(items: Contribution[]): Query {
+  // the edges of each article, one list for the edges' parameters and the lists kept beside them
+  const edges = items.map(({ extraction }) => edgeMentions(extraction));
+  return {
+    cypher: `
     UNWIND range(0, size($ids) - 1) AS k
     OPTIONAL MATCH (a:Article {id: $ids[k]})
     WITH k, a, ${DAY_SUFFIX('a')} AS suffix
@@ -293,28 +296,26 @@ const writeMentions = (items: Contribution[]): Query => ({
     UNWIND credits AS credit
     WITH collect(credit) AS deltas
     ${APPLY_DAY_DELTAS('deltas')}`,
-  params: {
-    ids: items.map(({ article }) => article.id),
-    vectors: items.map(({ extraction }) => {
-      const edges = edgeMentions(extraction);
-      return { entityIds: edges.map((m) => m.entityId), saliences: edges.map((m) => m.salience) };
-    }),
-    mentions: items
-      .flatMap(({ article, extraction }, k) =>
-        // one edge per entity (the old ones are cleared, so CREATE)
-        edgeMentions(extraction).map((m) => ({
-          articleId: article.id,
-          k: int(k),
-          entityId: m.entityId,
-          count: m.count,
-          firstOffset: m.firstOffset,
-          inHeadline: m.inHeadline,
-          salience: m.salience,
-        })),
-      )
-      .sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : x.articleId < y.articleId ? -1 : 1)),
-  },
-});
+    params: {
+      ids: items.map(({ article }) => article.id),
+      vectors: edges.map((ms) => ({ entityIds: ms.map((m) => m.entityId), saliences: ms.map((m) => m.salience) })),
+      mentions: items
+        .flatMap(({ article }, k) =>
+          // one edge per entity (the old ones are cleared, so CREATE)
+          edges[k].map((m) => ({
+            articleId: article.id,
+            k: int(k),
+            entityId: m.entityId,
+            count: m.count,
+            firstOffset: m.firstOffset,
+            inHeadline: m.inHeadline,
+            salience: m.salience,
+          })),
+        )
+        .sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : x.articleId < y.articleId ? -1 : 1)),
+    },
+  };
+}
 
 /**
  * Outlets and agencies the page only credits (a byline outlet, a wire tag, a photo credit, a

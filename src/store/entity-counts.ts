@@ -27,6 +27,9 @@ import type { Query } from './executor';
  */
 export const MENTION_LISTS = (v: string): string => `${v}.mentionEntityIds, ${v}.mentionSaliences`;
 
+/** The article bound as `v`'s mentions read from its edges, as `[entity id, salience]` pairs: what MENTION_LISTS holds, by the long way. */
+export const MENTION_PAIRS = (v: string): string => `[(${v})-[m_:MENTIONS]->(e_:Entity) | [e_.id, coalesce(m_.salience, 0.0)]]`;
+
 /** The count from the graph itself, for the entity bound as `v` (what the stored count must equal). */
 export const MENTION_COUNT = (v: string): string =>
   `COUNT { (${v})<-[:MENTIONS]-(counted_:Article) WHERE NOT EXISTS { (counted_)-[:DUPLICATE_OF]->() } }`;

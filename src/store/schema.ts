@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Executor } from './executor';
-import { RECOUNT_ALL } from './entity-counts';
+import { MENTION_PAIRS, RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
 import { BANDS, FILL_BAND_AT, bandProperties, isUnspaced } from './fingerprint';
 
@@ -92,7 +92,7 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
     id: 'article-mention-lists',
     cypher: `MATCH (a:Article) WHERE a.mentionEntityIds IS NULL OR a.mentionSaliences IS NULL
              CALL (a) {
-               WITH a, [(a)-[m:MENTIONS]->(e:Entity) | [e.id, coalesce(m.salience, 0.0)]] AS pairs
+               WITH a, ${MENTION_PAIRS('a')} AS pairs
                SET a.mentionEntityIds = [p IN pairs | p[0]], a.mentionSaliences = [p IN pairs | p[1]]
              } IN TRANSACTIONS OF 1000 ROWS`,
   },

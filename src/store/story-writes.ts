@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Extraction } from '../domain/types';
 import { DEFAULT_PARAMS, decide, type CandidateStory, type ScoreParams, type StoryArticle, type StoryMatch } from '../stories/score';
+import { MENTION_PAIRS } from './entity-counts';
 import type { Query, Row } from './executor';
 
 /**
@@ -159,17 +160,12 @@ const candidateDetails = (ids: string[], expand: string[] = []): Query => ({
     UNWIND $ids AS id
     MATCH (b:Article {id: id})
     MATCH (s:Story {id: b.storyId})
-    WITH b, s, b.mentionEntityIds IS NULL OR b.mentionSaliences IS NULL OR id IN $expand AS fromEdges
-    CALL (b, fromEdges) {
-      WITH b WHERE fromEdges
-      MATCH (b)-[m:MENTIONS]->(f)
-      WITH collect([f.id, coalesce(m.salience, 0.0)]) AS pairs
-      RETURN [p IN pairs | p[0]] AS entityIds, [p IN pairs | p[1]] AS saliences
-    }
+    // the edges only where the lists cannot be used (a CASE evaluates the branch it takes only)
+    WITH b, s, CASE WHEN b.mentionEntityIds IS NULL OR b.mentionSaliences IS NULL OR id IN $expand THEN ${MENTION_PAIRS('b')} END AS pairs
     RETURN b.id AS id, s.id AS storyId, s.firstSeen AS firstSeen, b.title AS title, substring(coalesce(b.lead, ''), 0, 160) AS lead,
            coalesce(b.language, '') AS language, b.publishedAt AS publishedAt,
-           CASE WHEN fromEdges THEN entityIds ELSE b.mentionEntityIds END AS entityIds,
-           CASE WHEN fromEdges THEN saliences ELSE b.mentionSaliences END AS saliences`,
+           CASE WHEN pairs IS NULL THEN b.mentionEntityIds ELSE [p IN pairs | p[0]] END AS entityIds,
+           CASE WHEN pairs IS NULL THEN b.mentionSaliences ELSE [p IN pairs | p[1]] END AS saliences`,
   params: { ids, expand },
 });
 
