@@ -4,7 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { createInProcessEvents, type EventBus } from './events';
 import { ArticleResolver } from './resolvers/article.resolver';
 import { CurationResolver } from './resolvers/curation.resolver';
-import { EntityResolver, EvidenceResolver } from './resolvers/entity.resolver';
+import { EntityResolver, EvidenceResolver, RelationResolver } from './resolvers/entity.resolver';
 import { ArticleRelatedResolver, GraphResolver, TopicResolver } from './resolvers/graph.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
@@ -24,6 +24,7 @@ export const RESOLVERS = [
   CurationResolver,
   EntityResolver,
   EvidenceResolver,
+  RelationResolver,
   GraphResolver,
   MutationResolver,
   RelationHistoryResolver,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Article, Extraction, RelationType } from '../domain/types';
 import { int } from 'neo4j-driver';
 import type { Executor, Query } from './executor';
-import { resolveRedirects } from './entity-writes';
+import { curationRules, resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandAt, bandBound, bandProperties, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { recordChanges, type ChangePayload } from './change-feed';
@@ -368,9 +368,6 @@ const writeOutlets = (articles: Article[]): Query => ({
 const EARLIER_IDS = (v: string, articleId: string): string =>
   `COLLECT { MATCH (d:Redirect {target: ${v}}) RETURN d.id AS id UNION MATCH (s:ArticleRedirect) WHERE s.id STARTS WITH ${articleId} + '|' AND s.target = ${v} RETURN substring(s.id, size(${articleId}) + 1) AS id }`;
 
-/** Whether any relation is rejected at all: most graphs have none, and their relations are written without the check. */
-const anyRejection = (): Query => ({ cypher: 'MATCH (j:RejectedRelation) RETURN count(j) > 0 AS any', params: {} });
-
 const writeRelations = (type: RelationType, items: Contribution[], options: { checkRejections: boolean }): Query => {
   const rows = items.map(({ article, extraction }) => {
     const unique = new Map<string, Extraction['relations'][number]>();
@@ -687,17 +684,23 @@ export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extra
 }
 
 /** The extractions as curation has them: split and merged ids followed, deleted ones left out (one statement for the batch). */
-async function curated(run: Run, items: Contribution[]): Promise<Contribution[]> {
+/** The batch with its ids resolved as curation says, and whether its relations must be checked against rejections. */
+async function curated(run: Run, items: Contribution[]): Promise<{ items: Contribution[]; rejections: boolean }> {
+  const [rules] = await run(curationRules());
+  const rejections = Boolean(rules?.rejections);
+  // no redirect, split or deletion anywhere: every id stays as extraction gave it
+  if (!rules?.redirects) return { items, rejections };
   const rows = await run(
     resolveRedirects(items.map(({ article, extraction }) => ({ articleId: article.id, ids: extraction.entities.map((e) => e.id) }))),
   );
   const byArticle = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) byArticle.set(r.articleId as string, [...(byArticle.get(r.articleId as string) ?? []), r]);
-  return items.map(({ article, extraction }) => {
+  const resolved = items.map(({ article, extraction }) => {
     const mine = byArticle.get(article.id) ?? [];
     const redirected = followRedirects(extraction, new Map(mine.map((r) => [r.id as string, r.target as string])));
     return { article, extraction: dropDeleted(redirected, new Set(mine.filter((r) => r.deleted).map((r) => r.target as string))) };
   });
+  return { items: resolved, rejections };
 }
 
 /**
@@ -705,7 +708,12 @@ async function curated(run: Run, items: Contribution[]): Promise<Contribution[]>
  * cleared; entities nobody mentions any more go. Co-occurrence is not stored: it is derived
  * from shared MENTIONS when read (cooccurrences).
  */
-async function writeContributions(run: Run, items: Contribution[], cleared: Map<string, string[]>): Promise<void> {
+async function writeContributions(
+  run: Run,
+  items: Contribution[],
+  cleared: Map<string, string[]>,
+  options: { rejections: boolean },
+): Promise<void> {
   if (!items.length) return;
   await run(upsertEntities(items));
   if (items.some(({ extraction }) => extraction.entities.some((e) => e.type === 'topic' && e.parentId))) await run(topicParents(items));
@@ -714,10 +722,7 @@ async function writeContributions(run: Run, items: Contribution[], cleared: Map<
   const types = (Object.keys(RELATION_LABELS) as RelationType[]).filter((type) =>
     items.some(({ extraction }) => extraction.relations.some((r) => r.type === type)),
   );
-  if (types.length) {
-    const [{ any }] = await run(anyRejection());
-    for (const type of types) await run(writeRelations(type, items, { checkRejections: Boolean(any) }));
-  }
+  for (const type of types) await run(writeRelations(type, items, { checkRejections: options.rejections }));
   const gone = new Set<string>();
   for (const { article, extraction } of items) {
     const current = new Set(extraction.entities.map((e) => e.id));
@@ -745,7 +750,7 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     for (const item of input) out.push(...(await writeBatchWithin(run, [item], options, changes)));
     return out;
   }
-  const items = await curated(run, input);
+  const { items, rejections } = await curated(run, input);
   const props = items.map(({ article }) => articleProps(article));
   const heads = new Map((await run(upsertArticles(props))).map((r) => [r.id as string, r]));
   const statusOf = (id: string, hash: string): WriteStatus => {
@@ -804,7 +809,7 @@ async function writeBatchWithin(run: Run, input: Contribution[], options: WriteO
     }
     if (duplicateOf.size) await run(linkDuplicates([...duplicateOf].map(([id, originalId]) => ({ id, originalId }))));
   }
-  await writeContributions(run, changed, cleared);
+  await writeContributions(run, changed, cleared, { rejections });
 
   const dupOf = (id: string): string | undefined => (status.get(id) === 'unchanged' ? kept.get(id) : duplicateOf.get(id));
   // every story of the batch in one go, in batch order (see assignStories)
@@ -894,13 +899,13 @@ export function articleFromStore(a: Record<string, unknown>): Article {
  */
 export async function rewriteExtractions(executor: Executor, items: BatchItem[]): Promise<void> {
   await executor.writeTransaction(async (run) => {
-    const fresh = await curated(run, items);
+    const { items: fresh, rejections } = await curated(run, items);
     const cleared = await clearAll(
       run,
       fresh.map(({ article }) => article.id),
       { links: false },
     );
-    await writeContributions(run, fresh, cleared);
+    await writeContributions(run, fresh, cleared, { rejections });
   });
 }
 

@@ -130,6 +130,21 @@ export async function addAlias(executor: Executor, id: string, alias: string): P
 }
 
 /**
+ * Which kinds of curation rule the graph holds at all, from the count store (no node is read):
+ * most graphs have none, and then ingestion resolves no id (resolveRedirects) and checks no
+ * relation against rejections.
+ */
+export const curationRules = (): Query => ({
+  cypher: `
+    CALL () { MATCH (s:ArticleRedirect) RETURN count(s) AS split }
+    CALL () { MATCH (r:Redirect) RETURN count(r) AS merged }
+    CALL () { MATCH (d:DeletedEntity) RETURN count(d) AS deleted }
+    CALL () { MATCH (j:RejectedRelation) RETURN count(j) AS rejected }
+    RETURN split + merged + deleted > 0 AS redirects, rejected > 0 AS rejections`,
+  params: {},
+});
+
+/**
  * Where ingested ids point now, per article: an id split off in that article (splitEntity) to
  * its new entity, a merged id to the entity it was merged into; `deleted` when an editor deleted
  * the target. Ids nobody touched map to themselves.

@@ -22,18 +22,27 @@ const relTypes = (types?: RelationType[]): string =>
 /** Sentences returned per edge of a drawn subgraph; `weight` still counts them all. */
 const MAX_EVIDENCE = 3;
 
-/** Edges between a set of nodes, one per (from, to, type, title), with their evidence. */
+/**
+ * Edges between a set of nodes, one per (from, to, type, title), with their weight (how many
+ * articles show it), highest confidence and first $maxEvidence sentences. Weights and confidences
+ * come from the edges alone; sentences are read for each edge's first few only, between its two
+ * entities, so that a hub's hundreds of thousands of relation edges are never sorted by sentence.
+ */
 const EDGES_AMONG = (nodesVar: string, types: string): string => `
   CALL (${nodesVar}) {
     UNWIND ${nodesVar} AS x
     WITH DISTINCT x, ${nodesVar}
     MATCH (x)-[r:${types}]->(y) WHERE y IN ${nodesVar}
-    // evidence in article order, so the sentences shown do not depend on storage order
-    WITH x, y, r ORDER BY r.articleId, r.evidence
-    WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, collect(r) AS rs
-    RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: size(rs),
-                     confidence: reduce(c = 0.0, r IN rs | CASE WHEN r.confidence > c THEN r.confidence ELSE c END),
-                     evidence: [r IN rs[0..$maxEvidence] | { sentence: r.evidence, articleId: r.articleId, confidence: r.confidence }] }) AS edges
+    WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, count(r) AS weight, coalesce(max(r.confidence), 0.0) AS confidence
+    CALL (x, y, type, title) {
+      MATCH (x)-[s:${types}]->(y) WHERE type(s) = type AND coalesce(s.title, '') = title
+      // evidence in article order, so the sentences shown do not depend on storage order
+      WITH s ORDER BY s.articleId, s.evidence LIMIT $maxEvidence
+      RETURN collect({ sentence: s.evidence, articleId: s.articleId, confidence: s.confidence }) AS evidence
+    }
+    WITH x, y, type, title, weight, confidence, evidence ORDER BY x.id, y.id, type, title
+    RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: weight,
+                     confidence: confidence, evidence: evidence }) AS edges
   }`;
 
 /** depth is validated (1..3) by the caller and spelled as a literal: Cypher takes no parameter there. */

@@ -378,7 +378,16 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
-/** Relations of many entities at once, one row per (type, from, to, title) with all its evidence. */
+/** Sentences a relation returns at most (`evidenceCount` counts them all). */
+export const RELATION_EVIDENCE_MAX = 100;
+
+/**
+ * Relations of many entities at once, one row per (type, from, to, title), with its first
+ * RELATION_EVIDENCE_MAX sentences in article order and the number of them all. The relations
+ * are ranked from the edges' confidences and counts alone; sentences are read for the ranked
+ * few only, between their two entities: a hub (立法院 in a year of news) holds hundreds of
+ * thousands of relation edges, whose sentences would not fit in a transaction's memory.
+ */
 export function relationsByEntity(options: {
   ids: string[];
   types?: RelationType[];
@@ -395,18 +404,23 @@ export function relationsByEntity(options: {
       MATCH (e:Entity {id: id})
       CALL (e) {
         MATCH ${pattern} WHERE type(r) IN $types
-        WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title, r
-        // evidence in article order and ties broken by id, so the answer does not depend on storage order
-        ORDER BY r.articleId, r.evidence
-        WITH s, t, type, title, max(r.confidence) AS confidence,
-             collect({ sentence: r.evidence, articleId: r.articleId, confidence: r.confidence, editor: r.editor }) AS evidence
-        ORDER BY confidence DESC, size(evidence) DESC, type, t.name, t.id, s.id, title
+        WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title,
+             max(r.confidence) AS confidence, count(r) AS evidenceCount
+        ORDER BY confidence DESC, evidenceCount DESC, type, t.name, t.id, s.id, title
         LIMIT $first
-        RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence, evidence: evidence,
+        CALL (s, t, type, title) {
+          // between the two entities (the planner expands from the one with fewer edges)
+          MATCH (s)-${rel.replace('r:', 'x:')}->(t) WHERE type(x) = type AND coalesce(x.title, '') = title
+          // evidence in article order and ties broken by sentence, so the answer does not depend on storage order
+          WITH x ORDER BY x.articleId, x.evidence LIMIT $evidenceMax
+          RETURN collect({ sentence: x.evidence, articleId: x.articleId, confidence: x.confidence, editor: x.editor }) AS evidence
+        }
+        RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence,
+                         evidence: evidence, evidenceCount: evidenceCount,
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
       }
       RETURN id, relations`,
-    params: { ids: options.ids, types, first: int(options.first) },
+    params: { ids: options.ids, types, first: int(options.first), evidenceMax: int(RELATION_EVIDENCE_MAX) },
   };
 }
 

@@ -52,7 +52,10 @@ export interface RelationRecord {
   to: EntityRecord;
   title: string | null;
   confidence: number;
+  /** The first RELATION_EVIDENCE_MAX sentences, in article order. */
   evidence: EvidenceRecord[];
+  /** How many sentences show it in all. */
+  evidenceCount: number;
 }
 
 export interface Page<T> {

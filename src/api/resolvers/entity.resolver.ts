@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { EntityType, RelationType } from '../../domain/types';
 import { queries } from '../../store';
-import type { ArticleRecord, EntityRecord, RelationRecord } from '../../store/records';
+import type { ArticleRecord, EntityRecord, EvidenceRecord, RelationRecord } from '../../store/records';
 import type { Context } from '../context';
 import { badUserInput } from '../errors';
 import { checkRange, MAX_PAGE_SIZE, pageWindow, toConnection } from '../pagination';
@@ -85,6 +85,28 @@ export class EntityResolver {
         first: limit,
       })
       .load(entity.id);
+  }
+}
+
+/** Sentences a relation lists when `first` is left out. */
+const EVIDENCE_PAGE = 10;
+
+@Resolver(() => Relation)
+export class RelationResolver {
+  @FieldResolver(() => [Evidence], {
+    complexity: pageCost(EVIDENCE_PAGE),
+    description: `The sentences that show it, one per article, in article order: the first \`first\` (default ${EVIDENCE_PAGE}, max ${queries.RELATION_EVIDENCE_MAX}) of evidenceCount.`,
+  })
+  evidence(
+    @Root() relation: RelationRecord,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `At most this many sentences (default ${EVIDENCE_PAGE}, max ${queries.RELATION_EVIDENCE_MAX}).`,
+    })
+    first?: number,
+  ): EvidenceRecord[] {
+    const n = checkRange('first', first ?? EVIDENCE_PAGE, { min: 0, max: queries.RELATION_EVIDENCE_MAX });
+    return relation.evidence.slice(0, n);
   }
 }
 

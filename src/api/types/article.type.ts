@@ -124,6 +124,9 @@ export class Relation {
   @Field(() => Float, { description: 'Highest confidence over its evidence, 0..1.' })
   confidence!: number;
 
-  @Field(() => [Evidence], { description: 'Every sentence that shows it, one per article.' })
+  // evidence(first) is a field resolver (RelationResolver); the store gives its first sentences
   evidence!: Evidence[];
+
+  @Field(() => Int, { description: 'How many sentences show it in all, one per article (evidence lists the first of them).' })
+  evidenceCount!: number;
 }
