@@ -70,7 +70,9 @@ export interface Relation {
   confidence: number;
   from: EntityRef;
   to: EntityRef;
+  /** The first sentences (ten by default) of evidenceCount. */
   evidence: Evidence[];
+  evidenceCount: number;
 }
 
 export interface GraphEdge {
@@ -137,7 +139,7 @@ export const ENTITY_QUERY = `query EntityPage($id: ID!) {
     ... on Organization { kind }
     ... on Country { iso2 }
     ... on Topic { parent { id name type } children { id name type } }
-    relations(first: 60) { type title confidence from { id name type } to { id name type } evidence { ${EVIDENCE} } }
+    relations(first: 60) { type title confidence from { id name type } to { id name type } evidenceCount evidence { ${EVIDENCE} } }
     articles(first: 10) { totalCount nodes { ${ARTICLE_REF} } }
   }
 }`;

@@ -32,6 +32,7 @@ const labels = {
   cooccurring: { zh: '最常一起出現', en: 'Strongest co-occurring' },
   relations: { zh: '關係與證據', en: 'Relations and evidence' },
   noRelations: { zh: '尚無關係', en: 'No relations yet' },
+  moreEvidence: { zh: '篇也這麼寫，未列出', en: 'more articles show it, not listed' },
   newestArticles: { zh: '最新報導', en: 'Newest articles' },
   neighbourhood: { zh: '關係圖', en: 'Neighbourhood graph' },
   openGraph: { zh: '全螢幕關係圖', en: 'Full-screen graph' },

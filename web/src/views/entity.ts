@@ -193,5 +193,8 @@ function relationItem(r: Relation, selfId: string): HTMLElement {
       h('a', { class: 'muted small', href: pathHref(selfId, other.id) }, ' ⇄'),
     ),
     evidenceList(r.evidence),
+    r.evidenceCount > r.evidence.length
+      ? h('div', { class: 'muted small', 'data-testid': 'more-evidence' }, `+${r.evidenceCount - r.evidence.length} ${t('moreEvidence')}`)
+      : null,
   );
 }
