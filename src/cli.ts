@@ -21,10 +21,15 @@ const heavy = async () => {
   };
 };
 
+/** Articles per write transaction of `newsgraph ingest`, by default and at most. */
+const INGEST_BATCH = 20;
+const INGEST_BATCH_MAX = 1000;
+
 const USAGE = `Usage:
-  newsgraph ingest <file|dir|->...  [--dry-run] [--include GLOB]... [--exclude GLOB]...
+  newsgraph ingest <file|dir|->...  [--dry-run] [--include GLOB]... [--exclude GLOB]... [--batch-size N]
                                      ingest articles into Neo4j (NEO4J_URI, or the embedded server,
-                                     the one already running on the data directory if there is one)
+                                     the one already running on the data directory if there is one),
+                                     N articles a transaction (default ${INGEST_BATCH}, at most ${INGEST_BATCH_MAX})
   newsgraph extract <file|->  [--format text|json|ndjson]
                                      print what would be extracted; needs no database
   newsgraph export [--out FILE]      write the whole graph as NDJSON (stdout unless --out) for a
@@ -161,8 +166,12 @@ async function runIngest(args: string[]): Promise<number> {
     'dry-run': { type: 'boolean', default: false },
     include: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
+    'batch-size': { type: 'string' },
   });
   if (!positionals.length) throw new UsageError('ingest needs at least one file, directory or "-"');
+  const batchSize = values['batch-size'] === undefined ? INGEST_BATCH : Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > INGEST_BATCH_MAX)
+    throw new UsageError(`--batch-size must be an integer from 1 to ${INGEST_BATCH_MAX}, got "${values['batch-size']}"`);
   const dryRun = values['dry-run'];
   const config = loadConfig();
   const { connect, countInputs, ingestPaths } = await heavy();
@@ -220,6 +229,7 @@ async function runIngest(args: string[]): Promise<number> {
       select,
       signal: stop.signal,
       extractWorkers: config.extractWorkers,
+      batchSize,
     });
     bar?.stop();
     printSummary(summary, dryRun);
@@ -368,6 +378,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // a reader that stops early (\`newsgraph extract feed.xml | head\`) closes the pipe: the rest of
+  // the output goes nowhere and the command finishes its work (an ingest its writes), no stack trace
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   main(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((err) => {

@@ -36,6 +36,35 @@ describe('newsgraph command line', () => {
     expect(cli('ingest', '--frobnicate', 'x.txt').stderr).toMatch(/unknown option "--frobnicate"/);
   });
 
+  it('finishes quietly when its reader stops early (a pipe into head)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-pipe-'));
+    for (let k = 0; k < 60; k++)
+      writeFileSync(join(dir, `${k}.txt`), `url: https://pipe.example.test/${k}\n\n漁港第${k}次整修\n\n漁會今天說明漁港第${k}次整修進度。`);
+    // the shell's own pipe: head reads one line and exits while ingest is still printing
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ingest --dry-run "${dir}" | head -n 1 > /dev/null`], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
+  it('takes a batch size for ingest between 1 and 1000, and names a bad one', () => {
+    for (const bad of ['0', '1001', '2.5', 'many']) {
+      const r = cli('ingest', '--batch-size', bad, '--dry-run', 'x.txt');
+      expect({ bad, status: r.status }).toEqual({ bad, status: 2 });
+      expect(r.stderr).toContain(`--batch-size must be an integer from 1 to 1000, got "${bad}"`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'cli-batch-'));
+    for (const k of [1, 2, 3])
+      writeFileSync(
+        join(dir, `${k}.txt`),
+        `url: https://batch.example.test/${k}\n\n港務局第${k}次說明碼頭工程\n\n港務局今天說明碼頭工程第${k}期進度。`,
+      );
+    const ok = cli('ingest', '--batch-size', '2', '--dry-run', dir);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.match(/^dry-run /gm)).toHaveLength(3);
+  });
+
   it('prints a multi-item input as one JSON array, or as NDJSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-extract-'));
     const feed = join(dir, 'feed.xml');
