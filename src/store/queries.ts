@@ -68,8 +68,10 @@ export function articlesPage(options: {
   const f = options.filter ?? {};
   const where: string[] = ['coalesce(a.stub, false) = false'];
   if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
-  if (f.mentionsAny?.length) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }');
-  if (f.topic) where.push('EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t IN topics }');
+  const anyCondition = 'EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }';
+  const topicCondition = 'EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t IN topics }';
+  if (f.mentionsAny?.length) where.push(anyCondition);
+  if (f.topic) where.push(topicCondition);
   if (f.source) where.push('(a.source = $source OR a.site = $source)');
   if (f.language) where.push('a.language = $language');
   if (f.from) where.push('a.publishedAt >= $from');
@@ -140,6 +142,10 @@ export function articlesPage(options: {
   const window = [f.from ? 'a.publishedAt >= $from' : null, f.to ? 'a.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
   const dated = `a.publishedAt IS NOT NULL${window ? ` AND ${window}` : ''}`;
   const conditions = where.join(' AND ');
+  // articles reached from the seeds meet the seeds' own filter already: testing it again would
+  // expand every one of their mentions (a topic's subtree is mentioned by most of the graph)
+  const seedCondition = f.mentionsAll?.length ? null : f.mentionsAny?.length ? anyCondition : f.topic ? topicCondition : null;
+  const seeded = where.filter((c) => c !== seedCondition).join(' AND ');
   const otherFilters = Boolean(f.source || f.language || f.from || f.to);
   const filters = [f.mentionsAll?.length, f.mentionsAny?.length, f.topic].filter(Boolean).length;
   // the total without counting: every article but the stubs (count store, stub index), or the one entity's degree
@@ -152,7 +158,7 @@ export function articlesPage(options: {
         ? `RETURN degree AS totalCount`
         : seeds && !window
           ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article)
-          WITH DISTINCT a, topics WHERE ${conditions}
+          WITH DISTINCT a, topics WHERE ${seeded}
           RETURN count(a) AS totalCount`
           : `MATCH (a:Article) WHERE ${seeds ? window : conditions}
           WITH a, topics WHERE ${conditions}
@@ -173,7 +179,7 @@ export function articlesPage(options: {
       CALL (topics, xs, expand) {
         UNWIND (CASE WHEN expand THEN xs ELSE [] END) AS x
         MATCH (x)<-[:MENTIONS]-(a:Article)
-        WITH DISTINCT a, topics WHERE ${conditions}
+        WITH DISTINCT a, topics WHERE ${seeded}
         WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
         WITH collect(a) AS rows
         RETURN size(rows) AS expandedTotal, rows[$skip..($skip + $limit)] AS expandedPage
@@ -193,11 +199,12 @@ export function articlesPage(options: {
           ${
             seeds
               ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
-          WITH DISTINCT a, topics`
+          WITH DISTINCT a, topics
+          WHERE ${seeded}`
               : `MATCH (a:Article) WHERE a.publishedAt IS NULL
-          WITH a, topics`
+          WITH a, topics
+          WHERE ${conditions}`
           }
-          WHERE ${conditions}
           WITH a ORDER BY a.id
           RETURN a
         } ELSE [] END AS undated
