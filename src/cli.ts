@@ -21,8 +21,11 @@ const heavy = async () => {
   };
 };
 
-/** Articles per write transaction of `newsgraph ingest`, by default and at most. */
-const INGEST_BATCH = 20;
+/**
+ * Articles per write transaction of `newsgraph ingest`, by default and at most: 100 writes about a
+ * quarter faster than 20 (BENCHMARKS.md, "Ingest on a quiet machine"), and a bigger batch no faster.
+ */
+const INGEST_BATCH = 100;
 const INGEST_BATCH_MAX = 1000;
 
 const USAGE = `Usage:

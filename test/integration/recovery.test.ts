@@ -158,7 +158,8 @@ describe('one graph, many clients; health and recovery', () => {
       // `newsgraph ingest` with no NEO4J_URI uses the running server; kill -9 of the JVM mid-ingest
       let written = 0;
       let killed = false;
-      const first = await runIngest([corpus], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
+      // batches of 20, so that the kill falls between two of them
+      const first = await runIngest([corpus, '--batch-size', '20'], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
         if (/^new\s/.test(line)) written++;
         if (written >= KILL_AFTER && !killed) {
           killed = true;
