@@ -59,6 +59,17 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** A `--batch-size` value: the default when left out, else a whole number from 1 (to `max`, when there is one). */
+function batchSizeOf(value: string | undefined, options: { fallback: number; max?: number }): number {
+  if (value === undefined) return options.fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || (options.max !== undefined && n > options.max))
+    throw new UsageError(
+      `--batch-size must be ${options.max === undefined ? 'a positive integer' : `an integer from 1 to ${options.max}`}, got "${value}"`,
+    );
+  return n;
+}
+
 export function version(): string {
   return (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -172,9 +183,7 @@ async function runIngest(args: string[]): Promise<number> {
     'batch-size': { type: 'string' },
   });
   if (!positionals.length) throw new UsageError('ingest needs at least one file, directory or "-"');
-  const batchSize = values['batch-size'] === undefined ? INGEST_BATCH : Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > INGEST_BATCH_MAX)
-    throw new UsageError(`--batch-size must be an integer from 1 to ${INGEST_BATCH_MAX}, got "${values['batch-size']}"`);
+  const batchSize = batchSizeOf(values['batch-size'], { fallback: INGEST_BATCH, max: INGEST_BATCH_MAX });
   const dryRun = values['dry-run'];
   const config = loadConfig();
   const { connect, countInputs, ingestPaths } = await heavy();
@@ -313,9 +322,7 @@ async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { 'batch-size': { type: 'string' } });
   if (positionals.length !== 1 || positionals[0] === '-')
     throw new UsageError('import takes exactly one file (it is read twice: checked, then written)');
-  const batchSize = values['batch-size'] === undefined ? 500 : Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new UsageError(`--batch-size must be a positive integer, got "${values['batch-size']}"`);
+  const batchSize = batchSizeOf(values['batch-size'], { fallback: 500 });
   const file = positionals[0];
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`${file}: no such file`);
   const { createInterface } = await import('node:readline');

@@ -683,8 +683,11 @@ export function dropDeleted(extraction: Extraction, deleted: Set<string>): Extra
   };
 }
 
-/** The extractions as curation has them: split and merged ids followed, deleted ones left out (one statement for the batch). */
-/** The batch with its ids resolved as curation says, and whether its relations must be checked against rejections. */
+/**
+ * The extractions as curation has them: split and merged ids followed, deleted ones left out (one
+ * statement for the batch, none when the graph holds no such rule), and whether the batch's
+ * relations must be checked against rejections.
+ */
 async function curated(run: Run, items: Contribution[]): Promise<{ items: Contribution[]; rejections: boolean }> {
   const [rules] = await run(curationRules());
   const rejections = Boolean(rules?.rejections);

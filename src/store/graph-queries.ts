@@ -2,7 +2,7 @@ import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
-import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
 import type {
   CooccurrenceRecord,
   EntityRecord,
@@ -34,12 +34,7 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
     WITH DISTINCT x, ${nodesVar}
     MATCH (x)-[r:${types}]->(y) WHERE y IN ${nodesVar}
     WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, count(r) AS weight, coalesce(max(r.confidence), 0.0) AS confidence
-    CALL (x, y, type, title) {
-      MATCH (x)-[s:${types}]->(y) WHERE type(s) = type AND coalesce(s.title, '') = title
-      // evidence in article order, so the sentences shown do not depend on storage order
-      WITH s ORDER BY s.articleId, s.evidence LIMIT $maxEvidence
-      RETURN collect({ sentence: s.evidence, articleId: s.articleId, confidence: s.confidence }) AS evidence
-    }
+    ${FIRST_EVIDENCE('x', 'y', types, '$maxEvidence', { editor: false })}
     WITH x, y, type, title, weight, confidence, evidence ORDER BY x.id, y.id, type, title
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: weight,
                      confidence: confidence, evidence: evidence }) AS edges

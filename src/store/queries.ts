@@ -2,7 +2,7 @@ import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
-import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
 /** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
@@ -403,7 +403,8 @@ export function relationsByEntity(options: {
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
   // the types in the pattern, so that a busy entity's MENTIONS (every article that names it) are never expanded
-  const rel = `[r:${types.join('|')}]`;
+  const typeList = types.join('|');
+  const rel = `[r:${typeList}]`;
   const pattern = options.direction === 'OUT' ? `(e)-${rel}->(o)` : options.direction === 'IN' ? `(e)<-${rel}-(o)` : `(e)-${rel}-(o)`;
   return {
     cypher: `
@@ -415,13 +416,7 @@ export function relationsByEntity(options: {
              max(r.confidence) AS confidence, count(r) AS evidenceCount
         ORDER BY confidence DESC, evidenceCount DESC, type, t.name, t.id, s.id, title
         LIMIT $first
-        CALL (s, t, type, title) {
-          // between the two entities (the planner expands from the one with fewer edges)
-          MATCH (s)-${rel.replace('r:', 'x:')}->(t) WHERE type(x) = type AND coalesce(x.title, '') = title
-          // evidence in article order and ties broken by sentence, so the answer does not depend on storage order
-          WITH x ORDER BY x.articleId, x.evidence LIMIT $evidenceMax
-          RETURN collect({ sentence: x.evidence, articleId: x.articleId, confidence: x.confidence, editor: x.editor }) AS evidence
-        }
+        ${FIRST_EVIDENCE('s', 't', typeList, '$evidenceMax', { editor: true })}
         RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence,
                          evidence: evidence, evidenceCount: evidenceCount,
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
