@@ -108,10 +108,15 @@ export function runIngest(dirs: string[], env: NodeJS.ProcessEnv, onLine?: (line
     });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      const text = c.toString('utf8');
+    // whole lines only: a chunk of the pipe may end in the middle of one
+    let partial = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (text: string) => {
       stdout += text;
-      if (onLine) for (const line of text.split('\n')) onLine(line);
+      if (!onLine) return;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) onLine(line);
     });
     child.stderr!.on('data', (c) => (stderr += c));
     child.once('exit', (status) => resolve({ status, stdout, stderr }));

@@ -158,8 +158,11 @@ describe('one graph, many clients; health and recovery', () => {
       // `newsgraph ingest` with no NEO4J_URI uses the running server; kill -9 of the JVM mid-ingest
       let written = 0;
       let killed = false;
-      // batches of 20, so that the kill falls between two of them
-      const first = await runIngest([corpus, '--batch-size', '20'], { ...env(0), NEO4J_TX_RETRY_MS: '2000' }, (line) => {
+      // batches of 20, so that the kill falls between two of them. The ingest's driver retries a
+      // failed transaction for NEO4J_TX_RETRY_MS (first retry after about 1 s): 300 ms makes it give
+      // up before npm start has restarted the server (it waits 1 s before it even tries), so the
+      // ingest fails here; with the default 30 s it would ride through a quick restart instead.
+      const first = await runIngest([corpus, '--batch-size', '20'], { ...env(0), NEO4J_TX_RETRY_MS: '300' }, (line) => {
         if (/^new\s/.test(line)) written++;
         if (written >= KILL_AFTER && !killed) {
           killed = true;
