@@ -75,23 +75,61 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
   };
 }
 
+/**
+ * The distinct entity sequences of the shortest length between two entities, ids in order. The
+ * length comes from one shortest path; the sequences are then walked one distinct entity per hop,
+ * with an existence check on the last hop, because a relation is one edge per article: walking
+ * edges (as allShortestPaths does) repeats a sequence once per combination of parallel edges,
+ * which between two legislators and their chamber runs into the millions.
+ */
+const SHORTEST_SEQUENCES = (types: string, maxHops: number): string => {
+  const hop = (x: string, y: string): string => `(${x})-[:${types}]-(${y})`;
+  const neighboursOfB = `CALL (b) { MATCH ${hop('b', 'y:Entity')} RETURN collect(DISTINCT y) AS ys }`;
+  const byLength = [
+    `WITH a, b WHERE d = 1
+          RETURN [a, b] AS ns`,
+    `WITH a, b WHERE d = 2
+          MATCH ${hop('a', 'x:Entity')} WITH DISTINCT a, b, x WHERE x <> b AND EXISTS { ${hop('x', 'b')} }
+          RETURN [a, x, b] AS ns`,
+    `WITH a, b WHERE d = 3
+          ${neighboursOfB}
+          MATCH ${hop('a', 'x:Entity')} WITH DISTINCT a, b, ys, x WHERE x <> b
+          UNWIND ys AS y
+          WITH a, b, x, y WHERE y <> a AND y <> x AND EXISTS { ${hop('x', 'y')} }
+          RETURN [a, x, y, b] AS ns`,
+    // grouped by the middle entity, so that the last hop is checked once per (middle, y)
+    `WITH a, b WHERE d = 4
+          ${neighboursOfB}
+          MATCH ${hop('a', 'x:Entity')} WITH DISTINCT a, b, ys, x WHERE x <> b
+          MATCH ${hop('x', 'm:Entity')} WITH DISTINCT a, b, ys, x, m WHERE m <> a AND m <> b
+          WITH a, b, ys, m, collect(x) AS xs
+          UNWIND ys AS y
+          WITH a, b, m, xs, y WHERE y <> a AND y <> m AND EXISTS { ${hop('m', 'y')} }
+          UNWIND xs AS x
+          WITH a, b, m, x, y WHERE x <> y
+          RETURN [a, x, m, y, b] AS ns`,
+  ];
+  return byLength.slice(0, maxHops).join('\n          UNION ALL\n          ');
+};
+
 export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query<PathRecord> {
   if (!Number.isInteger(options.maxHops) || options.maxHops < 1 || options.maxHops > 4) throw new RangeError('maxHops must be 1..4');
   const types = relTypes(options.types);
   return {
     cypher: `
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-      MATCH p = allShortestPaths((a)-[:${types}*1..${options.maxHops}]-(b))
-      // one relationship per article: parallel edges give the same path many times over
-      WITH [n IN nodes(p) | n.id] AS key, collect(p)[0] AS p
-      WITH p ORDER BY length(p), [n IN nodes(p) | n.id]
+      MATCH sp = shortestPath((a)-[:${types}*1..${options.maxHops}]-(b))
+      WITH a, b, length(sp) AS d
+      CALL (a, b, d) {
+          ${SHORTEST_SEQUENCES(types, options.maxHops)}
+      }
+      WITH ns ORDER BY [n IN ns | n.id]
       LIMIT $first
-      WITH p, nodes(p) AS ns
       ${EDGES_AMONG('ns', types)}
-      RETURN length(p) AS length, [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes,
+      RETURN size(ns) - 1 AS length, [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes,
              [e IN edges WHERE any(i IN range(0, size(ns) - 2) WHERE
                  (e.from = ns[i].id AND e.to = ns[i + 1].id) OR (e.to = ns[i].id AND e.from = ns[i + 1].id))] AS edges
-      ORDER BY length`,
+      ORDER BY [n IN nodes | n.id]`,
     params: { from: options.from, to: options.to, first: int(options.first), maxEvidence: int(MAX_EVIDENCE) },
   };
 }
