@@ -5,6 +5,7 @@ import type { Executor, Query } from './executor';
 import { curationRules, resolveRedirects } from './entity-writes';
 import { BANDS, DUPLICATE_MIN_CONTAINMENT, bandAt, bandBound, bandProperties, containment, foldText, trigrams } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { ADD_TO_SUMMARIES, refreshPairs } from './relation-summaries';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
 import { APPLY_DAY_DELTAS, AS_ORIGINAL, DAY_SUFFIX } from './entity-counts';
@@ -116,9 +117,14 @@ const clearArticles = (ids: string[], options: { links?: boolean } = {}): Query 
     WITH id, a, entityIds
     CALL (a) { MATCH (a)-[l:LINKS_TO|DUPLICATE_OF|PUBLISHED_BY]->() WHERE $links DELETE l }
     ${Object.values(RELATION_LABELS)
-      .map((type) => `CALL (id) { MATCH ()-[r:${type} {articleId: id}]->() DELETE r }`)
+      .map(
+        (type, i) =>
+          `CALL (id) { MATCH (x)-[r:${type} {articleId: id}]->(y) WITH x, y, r DELETE r RETURN collect({ from: x.id, to: y.id }) AS p${i} }`,
+      )
       .join('\n    ')}
-    RETURN id, entityIds`,
+    RETURN id, entityIds, ${Object.values(RELATION_LABELS)
+      .map((_, i) => `p${i}`)
+      .join(' + ')} AS pairs`,
   params: { ids, links: options.links ?? true },
 });
 
@@ -403,7 +409,8 @@ const writeRelations = (type: RelationType, items: Contribution[], options: { ch
       }
       MATCH (x:Entity {id: r.from}), (y:Entity {id: r.to})
       CREATE (x)-[rel:${RELATION_LABELS[type]} {articleId: aid, title: r.title}]->(y)
-      SET rel.evidence = r.evidence, rel.confidence = r.confidence`,
+      SET rel.evidence = r.evidence, rel.confidence = r.confidence
+      ${ADD_TO_SUMMARIES('x', 'y', 'rel')}`,
     params: { type: RELATION_LABELS[type], rows: rows.filter((r) => r.relations.length) },
   };
 };
@@ -737,6 +744,8 @@ async function writeContributions(
 async function clearAll(run: Run, ids: string[], options: { links?: boolean } = {}): Promise<Map<string, string[]>> {
   if (ids.length) await run(uncountDays(ids));
   const rows = ids.length ? await run(clearArticles(ids, options)) : [];
+  // the summaries of the pairs whose evidence went, from what evidence is left (relation-summaries.ts)
+  for (const q of refreshPairs(rows.flatMap((r) => r.pairs as { from: string; to: string }[]))) await run(q);
   return new Map(rows.map((r) => [r.id as string, r.entityIds as string[]]));
 }
 

@@ -3,6 +3,7 @@ import { NewsGraphError } from '../domain/errors';
 import type { Executor, Query, ReadStore, Row } from './executor';
 import { MENTION_LISTS, recountEntities } from './entity-counts';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { refreshEntities, refreshPairs } from './relation-summaries';
 
 /**
  * The audit trail of curation: every editor's change is an (:Edit) holding what the part of
@@ -219,6 +220,14 @@ export async function recordEdit(run: Run, input: EditInput): Promise<EditRecord
   return row.edit as EditRecord;
 }
 
+/** The relation summaries over a change's footprint, from the evidence edges it left (relation-summaries.ts). */
+async function refreshSummaries(run: Run, footprint: Footprint): Promise<void> {
+  for (const q of refreshEntities(footprint.full ?? [])) await run(q);
+  const full = new Set(footprint.full ?? []);
+  const pairs = (footprint.pairs ?? []).filter((p) => !full.has(p.from) && !full.has(p.to));
+  for (const q of refreshPairs(pairs)) await run(q);
+}
+
 /**
  * Runs one curation change in one transaction: captures its footprint, applies it, captures
  * again and records the edit. `apply` returns what the caller answers with; the footprint may
@@ -234,6 +243,7 @@ export async function editInTransaction<T>(
     const footprint = await plan(run);
     const before = await capture(run, footprint);
     const result = await apply(run);
+    await refreshSummaries(run, footprint);
     const after = await capture(run, footprint);
     const edit = await recordEdit(run, { ...options, footprint, before, after });
     return { result, edit };
@@ -506,6 +516,7 @@ export async function undoEdit(executor: Executor, id: string, actor: string): P
     const after = JSON.parse(row.after as string) as Snapshot;
     const now = await capture(run, footprint);
     await restore(run, before, after, now);
+    await refreshSummaries(run, footprint);
     const restored = await capture(run, footprint);
     const [original] = await run({ cypher: 'MATCH (e:Edit {id: $id}) RETURN e.summary AS summary', params: { id } });
     const edit = await recordEdit(run, {

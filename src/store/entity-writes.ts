@@ -1,6 +1,7 @@
 import type { Executor, Query } from './executor';
 import { MENTION_LISTS, recountEntities } from './entity-counts';
 import { RELATION_LABELS } from './labels';
+import { refreshEntities } from './relation-summaries';
 import { ENTITY_PROJECTION } from './projections';
 import type { EntityRecord } from './records';
 
@@ -102,6 +103,8 @@ export async function mergeWithin(
     await run(withParams(moveOutgoing(type)));
     await run(withParams(moveIncoming(type)));
   }
+  // the moved evidence lands under the kept entity's summaries (relation-summaries.ts)
+  for (const q of refreshEntities([keepId, mergeId])) await run(q);
   // the merged entity has no mentions left: its per-day rows go, the kept one's are rebuilt
   await run(recountEntities([keepId, mergeId]));
   const [row] = await run(withParams(finishMerge));

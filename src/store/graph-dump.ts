@@ -4,6 +4,7 @@ import type { Executor, Query, Row } from './executor';
 import { RECOUNT_ALL } from './entity-counts';
 import { FILL_BAND_AT } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { REBUILD_SUMMARIES, SUMMARY } from './relation-summaries';
 
 /**
  * The whole graph as NDJSON, and back: backups, and moving from the embedded Neo4j to a server or
@@ -180,11 +181,13 @@ const relGroupsOf = (rel: string): Query => {
 
 const totals: Query = {
   cypher: `
-    // from the count store; derived nodes (DERIVED_LABELS) are not part of the dump
+    // from the count store; derived nodes (DERIVED_LABELS) and relation summaries are not part of the dump
     CALL () { MATCH (n) RETURN count(n) AS allNodes }
     CALL () { MATCH (n:EntityDay) RETURN count(n) AS derived }
     WITH allNodes - derived AS nodes
-    CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+    CALL () { MATCH ()-[r]->() RETURN count(r) AS allRelationships }
+    CALL () { MATCH ()-[r:${SUMMARY}]->() RETURN count(r) AS summaries }
+    WITH nodes, allRelationships - summaries AS relationships
     CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels }
     CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types }
     RETURN nodes, relationships, labels, types`,
@@ -246,7 +249,8 @@ export async function exportGraph(executor: Executor, options: ExportOptions): P
       );
   }
   for (const type of before.types as string[]) {
-    if (isRelType(type)) continue;
+    // summaries are derived from the evidence edges: an import computes them again
+    if (isRelType(type) || type === SUMMARY) continue;
     const [{ n }] = await executor.read(countOfType(type));
     if ((n as number) > 0)
       throw new NewsGraphError(
@@ -634,6 +638,9 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
   // the counts kept on entities (entity-counts.ts) as the graph now has them, whatever the file held
   if (result.byLabel.Entity || result.byLabel.Article || result.byType.MENTIONS || result.byType.DUPLICATE_OF)
     for (const statement of RECOUNT_ALL) await executor.runSchema(statement);
+  // the relation summaries, from the evidence edges now in the graph (relation-summaries.ts)
+  if (Object.values(RELATION_LABELS).some((t) => result.byType[t]))
+    for (const statement of REBUILD_SUMMARIES) await executor.runSchema(statement);
   // articles of a dump older than bandAt: without it they are in no band index (fingerprint.ts)
   if (result.byLabel.Article) await executor.runSchema(FILL_BAND_AT);
   return result;

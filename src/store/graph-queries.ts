@@ -2,6 +2,7 @@ import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { SUMMARY } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
 import type {
   CooccurrenceRecord,
@@ -16,8 +17,19 @@ import type {
 
 /** Queries for exploring connections and feeding dashboards. One statement per root field. */
 
-const relTypes = (types?: RelationType[]): string =>
-  (types?.length ? types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]).join('|');
+const relTypeList = (types?: RelationType[]): string[] =>
+  (types?.length ? types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
+const relTypes = (types?: RelationType[]): string => relTypeList(types).join('|');
+
+/**
+ * One hop over the relation summaries (one edge per relation, however many articles show it),
+ * of the types asked for: `$relationTypes`, checked only when it leaves some type out.
+ */
+const summaryHop = (types?: RelationType[]): ((x: string, y: string) => string) => {
+  let n = 0;
+  const filtered = relTypeList(types).length < Object.keys(RELATION_LABELS).length;
+  return (x, y) => (filtered ? `(${x})-[h${n}_:${SUMMARY} WHERE h${n++}_.type IN $relationTypes]-(${y})` : `(${x})-[:${SUMMARY}]-(${y})`);
+};
 
 /** Sentences returned per edge of a drawn subgraph; `weight` still counts them all. */
 const MAX_EVIDENCE = 3;
@@ -25,15 +37,15 @@ const MAX_EVIDENCE = 3;
 /**
  * Edges between a set of nodes, one per (from, to, type, title), with their weight (how many
  * articles show it), highest confidence and first $maxEvidence sentences. Weights and confidences
- * come from the edges alone; sentences are read for each edge's first few only, between its two
- * entities, so that a hub's hundreds of thousands of relation edges are never sorted by sentence.
+ * come from the relation summaries (relation-summaries.ts); sentences are read for each edge's
+ * first few only, between its two entities. `$relationTypes` lists the evidence types.
  */
 const EDGES_AMONG = (nodesVar: string, types: string): string => `
   CALL (${nodesVar}) {
     UNWIND ${nodesVar} AS x
     WITH DISTINCT x, ${nodesVar}
-    MATCH (x)-[r:${types}]->(y) WHERE y IN ${nodesVar}
-    WITH x, y, type(r) AS type, coalesce(r.title, '') AS title, count(r) AS weight, coalesce(max(r.confidence), 0.0) AS confidence
+    MATCH (x)-[r:${SUMMARY}]->(y) WHERE y IN ${nodesVar} AND r.type IN $relationTypes
+    WITH x, y, r.type AS type, r.title AS title, r.weight AS weight, r.confidence AS confidence
     ${FIRST_EVIDENCE('x', 'y', types, '$maxEvidence', { editor: false })}
     WITH x, y, type, title, weight, confidence, evidence ORDER BY x.id, y.id, type, title
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: weight,
@@ -44,12 +56,13 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
 export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query<SubgraphRecord> {
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > 3) throw new RangeError('depth must be 1..3');
   const types = relTypes(options.types);
-  // Breadth first, one ring of distinct entities at a time: a relation is one edge per article, so
-  // walking paths (c)-[*1..depth]-(n) repeats every hop once per parallel edge, which around a busy
-  // entity multiplies into millions of paths. The shortest path never repeats an edge, so the ring
-  // an entity is first reached in is the length of its shortest path, as min(length(p)) was.
+  const hop = summaryHop(options.types);
+  // Breadth first over the summaries, one ring of distinct entities at a time: walking paths
+  // (c)-[*1..depth]-(n) repeats an entity once per path to it, which around a busy entity
+  // multiplies into millions of paths. The ring an entity is first reached in is the length of
+  // its shortest path, as min(length(p)) was.
   const rings = Array.from({ length: options.depth }, (_, k) => {
-    const hops = Array.from({ length: k + 1 }, (_, h) => `MATCH (x${h})-[:${types}]-(x${h + 1}:Entity) WITH DISTINCT c, x${h + 1}`).join(
+    const hops = Array.from({ length: k + 1 }, (_, h) => `MATCH ${hop(`x${h}`, `x${h + 1}:Entity`)} WITH DISTINCT c, x${h + 1}`).join(
       '\n          ',
     );
     return `WITH c, c AS x0
@@ -71,19 +84,19 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
       WITH [c] + found AS ns
       ${EDGES_AMONG('ns', types)}
       RETURN [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes, edges`,
-    params: { id: options.id, limit: int(options.limit), maxEvidence: int(MAX_EVIDENCE) },
+    params: { id: options.id, limit: int(options.limit), maxEvidence: int(MAX_EVIDENCE), relationTypes: relTypeList(options.types) },
   };
 }
 
 /**
  * The distinct entity sequences of the shortest length between two entities, ids in order. The
  * length comes from one shortest path; the sequences are then walked one distinct entity per hop,
- * with an existence check on the last hop, because a relation is one edge per article: walking
- * edges (as allShortestPaths does) repeats a sequence once per combination of parallel edges,
- * which between two legislators and their chamber runs into the millions.
+ * with an existence check on the last hop, over the relation summaries. Walking edges (as
+ * allShortestPaths does) would repeat a sequence once per combination of parallel edges: several
+ * summaries join two entities (types, titles, directions), and over the evidence edges (one per
+ * article) the combinations between two legislators and their chamber ran into the millions.
  */
-const SHORTEST_SEQUENCES = (types: string, maxHops: number): string => {
-  const hop = (x: string, y: string): string => `(${x})-[:${types}]-(${y})`;
+const SHORTEST_SEQUENCES = (hop: (x: string, y: string) => string, maxHops: number): string => {
   const neighboursOfB = `CALL (b) { MATCH ${hop('b', 'y:Entity')} RETURN collect(DISTINCT y) AS ys }`;
   const byLength = [
     `WITH a, b WHERE d = 1
@@ -115,13 +128,14 @@ const SHORTEST_SEQUENCES = (types: string, maxHops: number): string => {
 export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query<PathRecord> {
   if (!Number.isInteger(options.maxHops) || options.maxHops < 1 || options.maxHops > 4) throw new RangeError('maxHops must be 1..4');
   const types = relTypes(options.types);
+  const filtered = relTypeList(options.types).length < Object.keys(RELATION_LABELS).length;
   return {
     cypher: `
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-      MATCH sp = shortestPath((a)-[:${types}*1..${options.maxHops}]-(b))
+      MATCH sp = shortestPath((a)-[:${SUMMARY}*1..${options.maxHops}]-(b))${filtered ? ' WHERE all(h IN relationships(sp) WHERE h.type IN $relationTypes)' : ''}
       WITH a, b, length(sp) AS d
       CALL (a, b, d) {
-          ${SHORTEST_SEQUENCES(types, options.maxHops)}
+          ${SHORTEST_SEQUENCES(summaryHop(options.types), options.maxHops)}
       }
       WITH ns ORDER BY [n IN ns | n.id]
       LIMIT $first
@@ -130,7 +144,13 @@ export function paths(options: { from: string; to: string; maxHops: number; type
              [e IN edges WHERE any(i IN range(0, size(ns) - 2) WHERE
                  (e.from = ns[i].id AND e.to = ns[i + 1].id) OR (e.to = ns[i].id AND e.from = ns[i + 1].id))] AS edges
       ORDER BY [n IN nodes | n.id]`,
-    params: { from: options.from, to: options.to, first: int(options.first), maxEvidence: int(MAX_EVIDENCE) },
+    params: {
+      from: options.from,
+      to: options.to,
+      first: int(options.first),
+      maxEvidence: int(MAX_EVIDENCE),
+      relationTypes: relTypeList(options.types),
+    },
   };
 }
 

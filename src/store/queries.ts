@@ -2,6 +2,7 @@ import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { SUMMARY } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
@@ -391,9 +392,9 @@ export const RELATION_EVIDENCE_MAX = 100;
 /**
  * Relations of many entities at once, one row per (type, from, to, title), with its first
  * RELATION_EVIDENCE_MAX sentences in article order and the number of them all. The relations
- * are ranked from the edges' confidences and counts alone; sentences are read for the ranked
- * few only, between their two entities: a hub (立法院 in a year of news) holds hundreds of
- * thousands of relation edges, whose sentences would not fit in a transaction's memory.
+ * are ranked from their summaries (relation-summaries.ts: one edge per relation, with its weight
+ * and highest confidence); sentences are read for the ranked few only, between their two
+ * entities: a hub (立法院 in a year of news) holds hundreds of thousands of evidence edges.
  */
 export function relationsByEntity(options: {
   ids: string[];
@@ -402,18 +403,17 @@ export function relationsByEntity(options: {
   first: number;
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
-  // the types in the pattern, so that a busy entity's MENTIONS (every article that names it) are never expanded
+  // the evidence edges' types, for the sentences of the ranked relations
   const typeList = types.join('|');
-  const rel = `[r:${typeList}]`;
+  const rel = `[r:${SUMMARY}]`;
   const pattern = options.direction === 'OUT' ? `(e)-${rel}->(o)` : options.direction === 'IN' ? `(e)<-${rel}-(o)` : `(e)-${rel}-(o)`;
   return {
     cypher: `
       UNWIND $ids AS id
       MATCH (e:Entity {id: id})
       CALL (e) {
-        MATCH ${pattern} WHERE type(r) IN $types
-        WITH startNode(r) AS s, endNode(r) AS t, type(r) AS type, coalesce(r.title, '') AS title,
-             max(r.confidence) AS confidence, count(r) AS evidenceCount
+        MATCH ${pattern} WHERE r.type IN $types
+        WITH startNode(r) AS s, endNode(r) AS t, r.type AS type, r.title AS title, r.confidence AS confidence, r.weight AS evidenceCount
         ORDER BY confidence DESC, evidenceCount DESC, type, t.name, t.id, s.id, title
         LIMIT $first
         ${FIRST_EVIDENCE('s', 't', typeList, '$evidenceMax', { editor: true })}

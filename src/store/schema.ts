@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Executor } from './executor';
 import { MENTION_PAIRS, RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
+import { REBUILD_SUMMARIES } from './relation-summaries';
 import { BANDS, FILL_BAND_AT, bandProperties, isUnspaced } from './fingerprint';
 
 /** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
@@ -95,6 +96,11 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
                WITH a, ${MENTION_PAIRS('a')} AS pairs
                SET a.mentionEntityIds = [p IN pairs | p[0]], a.mentionSaliences = [p IN pairs | p[1]]
              } IN TRANSACTIONS OF 1000 ROWS`,
+  },
+  {
+    // one summary edge per (type, from, to, title) beside the evidence edges (see store/relation-summaries.ts)
+    id: 'relation-summaries',
+    cypher: REBUILD_SUMMARIES,
   },
 ];
 

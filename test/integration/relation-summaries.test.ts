@@ -1,0 +1,165 @@
+import type { ApiServer } from '../../src/api/server';
+import { fromInput } from '../../src/ingest';
+import { ingestArticle } from '../../src/pipeline/ingest-articles';
+import { deleteArticle } from '../../src/store/article-writes';
+import { curateAddRelation, curateMergeEntities, curateRejectRelation, curateSplitEntity } from '../../src/store/curation-writes';
+import { undoEdit } from '../../src/store/edits';
+import type { Executor } from '../../src/store/executor';
+import { applySchema } from '../../src/store/schema';
+import { gql, resetGraph, startTestApi, testExecutor } from './helpers';
+
+/**
+ * Relation summaries (store/relation-summaries.ts) are kept at write time, one per (type, from,
+ * to, title) with the number of its evidence edges and their highest confidence. After every
+ * kind of write they must equal summaries computed from scratch from the evidence edges, and the
+ * API's evidenceCount must count the articles. The articles are short texts written for this test.
+ */
+
+let executor: Executor;
+let api: ApiServer;
+
+const EVIDENCE = 'HOLDS_ROLE|MEMBER_OF|REPORTS_TO|PART_OF|COOPERATES_WITH|LOCATED_IN';
+
+interface Summary {
+  from: string;
+  to: string;
+  type: string;
+  title: string;
+  weight: number;
+  confidence: number;
+}
+
+const key = (s: Summary): string => `${s.from}|${s.type}|${s.to}|${s.title}|${s.weight}|${s.confidence.toFixed(6)}`;
+
+const stored = async (): Promise<string[]> =>
+  (
+    await executor.read<Summary>({
+      cypher: `MATCH (x:Entity)-[s:RELATED]->(y:Entity)
+               RETURN x.id AS from, y.id AS to, s.type AS type, s.title AS title, s.weight AS weight, s.confidence AS confidence`,
+      params: {},
+    })
+  )
+    .map(key)
+    .sort();
+
+const fromEvidence = async (): Promise<string[]> =>
+  (
+    await executor.read<Summary>({
+      cypher: `MATCH (x:Entity)-[r:${EVIDENCE}]->(y:Entity)
+               RETURN x.id AS from, y.id AS to, type(r) AS type, coalesce(r.title, '') AS title, count(r) AS weight,
+                      coalesce(max(r.confidence), 0.0) AS confidence`,
+      params: {},
+    })
+  )
+    .map(key)
+    .sort();
+
+/** Stored summaries against a recomputation; both sides listed so that a failure shows the drift. */
+async function expectNoDrift(): Promise<void> {
+  const [have, want] = [await stored(), await fromEvidence()];
+  expect(have).toEqual(want);
+}
+
+const idOf = async (name: string): Promise<string> => {
+  const [row] = await executor.read<{ id: string }>({ cypher: 'MATCH (e:Entity {name: $name}) RETURN e.id AS id', params: { name } });
+  return row.id;
+};
+
+const weightOf = async (from: string, to: string): Promise<number[]> =>
+  (
+    await executor.read<{ w: number }>({
+      cypher: 'MATCH (:Entity {id: $from})-[s:RELATED]->(:Entity {id: $to}) RETURN s.weight AS w ORDER BY w',
+      params: { from, to },
+    })
+  ).map((r) => r.w);
+
+const article = (n: number, body: string) => ({
+  url: `https://example.test/summaries/${n}`,
+  title: `部會消息 ${n}`,
+  body,
+  publishedAt: `2025-11-${String(10 + n).padStart(2, '0')}`,
+  source: 'Summary Wire',
+});
+
+const texts = [
+  '經濟部長林志明今天表示，對日本出口持續成長。',
+  '經濟部長林志明出席產業論壇，外交部長黃國華也到場致詞。',
+  '經濟部長林志明今天赴立法院備詢，說明預算編列。',
+];
+
+const ids: string[] = [];
+
+beforeAll(async () => {
+  executor = await testExecutor();
+  await resetGraph(executor);
+  api = await startTestApi(executor);
+});
+afterAll(async () => {
+  await api?.stop();
+  await executor?.close();
+});
+
+describe('relation summaries kept at write time', () => {
+  it('adds each article to its relations', async () => {
+    for (const [n, body] of texts.entries()) ids.push((await ingestArticle(executor, fromInput(article(n, body), `s${n}`))).id!);
+    const [lin, econ] = [await idOf('林志明'), await idOf('經濟部')];
+    expect(await weightOf(lin, econ)).toEqual([3]);
+    await expectNoDrift();
+    const res = await gql(
+      api.url,
+      'query($id: ID!) { entity(id: $id) { relations(first: 5) { type title evidenceCount from { id } to { id } } } }',
+      { id: lin },
+    );
+    expect(res.errors).toBeUndefined();
+    const role = res.data!.entity.relations.find((r: { to: { id: string } }) => r.to.id === econ);
+    expect(role).toMatchObject({ type: 'HOLDS_ROLE', title: '經濟部長', evidenceCount: 3 });
+  });
+
+  it('takes an article out when its new version drops the relation, and when it is deleted', async () => {
+    const [lin, econ, huang] = [await idOf('林志明'), await idOf('經濟部'), await idOf('黃國華')];
+    expect((await ingestArticle(executor, fromInput(article(0, '今天天氣晴朗，適合出遊。'), 's0b'))).status).toBe('updated');
+    expect(await weightOf(lin, econ)).toEqual([2]);
+    await expectNoDrift();
+    await deleteArticle(executor, ids[1]);
+    expect(await weightOf(lin, econ)).toEqual([1]);
+    const [{ n }] = await executor.read<{ n: number }>({
+      cypher: 'MATCH (:Entity {id: $id})-[s:RELATED]-() RETURN count(s) AS n',
+      params: { id: huang },
+    });
+    expect(n).toBe(0);
+    await expectNoDrift();
+  });
+
+  it("follows an editor's added and rejected relations, merge, split and undo", async () => {
+    for (const [n, body] of texts.entries()) await ingestArticle(executor, fromInput(article(n + 3, body), `t${n}`));
+    const [lin, econ] = [await idOf('林志明'), await idOf('經濟部')];
+    const added = await curateAddRelation(executor, { type: 'MEMBER_OF', from: lin, to: econ, note: '編輯補充', actor: 'test' });
+    await expectNoDrift();
+    const rejected = await curateRejectRelation(executor, { type: 'HOLDS_ROLE', from: lin, to: econ, articleId: ids[2], actor: 'test' });
+    expect(rejected.result).toBe(1);
+    await expectNoDrift();
+    const other = await idOf('黃國華');
+    const merged = await curateMergeEntities(executor, { keepId: lin, mergeId: other, force: true, actor: 'test' });
+    await expectNoDrift();
+    const [{ articleId }] = await executor.read<{ articleId: string }>({
+      cypher: 'MATCH (:Entity {id: $id})-[r:HOLDS_ROLE]->() RETURN r.articleId AS articleId ORDER BY articleId LIMIT 1',
+      params: { id: lin },
+    });
+    const split = await curateSplitEntity(executor, { id: lin, articleIds: [articleId], name: '林志明二', actor: 'test' });
+    await expectNoDrift();
+    for (const edit of [split.edit, merged.edit, rejected.edit, added.edit]) {
+      await undoEdit(executor, edit.id, 'test');
+      await expectNoDrift();
+    }
+  });
+
+  it('builds the summaries of a graph written before them, once', async () => {
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(0);
+    await executor.write({ cypher: 'MATCH ()-[s:RELATED]->() DELETE s', params: {} });
+    await executor.write({ cypher: "MATCH (m:Migration {id: 'relation-summaries'}) DELETE m", params: {} });
+    expect(await stored()).toEqual([]);
+    await applySchema(executor);
+    expect(await stored()).toEqual(before);
+  });
+});
