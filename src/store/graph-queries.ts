@@ -25,11 +25,11 @@ const relTypes = (types?: RelationType[]): string => relTypeList(types).join('|'
  * One hop over the relation summaries (one edge per relation, however many articles show it),
  * of the types asked for: `$relationTypes`, checked only when it leaves some type out.
  */
-const summaryHop = (types?: RelationType[]): ((x: string, y: string) => string) => {
-  let n = 0;
-  const filtered = relTypeList(types).length < Object.keys(RELATION_LABELS).length;
-  return (x, y) => (filtered ? `(${x})-[h${n}_:${SUMMARY} WHERE h${n++}_.type IN $relationTypes]-(${y})` : `(${x})-[:${SUMMARY}]-(${y})`);
-};
+const summaryHop = (x: string, y: string, rel: string, filtered: boolean): string =>
+  filtered ? `(${x})-[${rel}:${SUMMARY} WHERE ${rel}.type IN $relationTypes]-(${y})` : `(${x})-[:${SUMMARY}]-(${y})`;
+
+/** Whether a list of relation types leaves some type out (and the walk has to check each hop's). */
+const isFiltered = (types?: RelationType[]): boolean => relTypeList(types).length < Object.keys(RELATION_LABELS).length;
 
 /** Sentences returned per edge of a drawn subgraph; `weight` still counts them all. */
 const MAX_EVIDENCE = 3;
@@ -56,15 +56,16 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
 export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query<SubgraphRecord> {
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > 3) throw new RangeError('depth must be 1..3');
   const types = relTypes(options.types);
-  const hop = summaryHop(options.types);
+  const filtered = isFiltered(options.types);
   // Breadth first over the summaries, one ring of distinct entities at a time: walking paths
   // (c)-[*1..depth]-(n) repeats an entity once per path to it, which around a busy entity
   // multiplies into millions of paths. The ring an entity is first reached in is the length of
   // its shortest path, as min(length(p)) was.
   const rings = Array.from({ length: options.depth }, (_, k) => {
-    const hops = Array.from({ length: k + 1 }, (_, h) => `MATCH ${hop(`x${h}`, `x${h + 1}:Entity`)} WITH DISTINCT c, x${h + 1}`).join(
-      '\n          ',
-    );
+    const hops = Array.from(
+      { length: k + 1 },
+      (_, h) => `MATCH ${summaryHop(`x${h}`, `x${h + 1}:Entity`, `h${h}`, filtered)} WITH DISTINCT c, x${h + 1}`,
+    ).join('\n          ');
     return `WITH c, c AS x0
           ${hops}
           WITH x${k + 1} AS n, ${k + 1} AS d WHERE n <> c
@@ -96,28 +97,29 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
  * summaries join two entities (types, titles, directions), and over the evidence edges (one per
  * article) the combinations between two legislators and their chamber ran into the millions.
  */
-const SHORTEST_SEQUENCES = (hop: (x: string, y: string) => string, maxHops: number): string => {
-  const neighboursOfB = `CALL (b) { MATCH ${hop('b', 'y:Entity')} RETURN collect(DISTINCT y) AS ys }`;
+const SHORTEST_SEQUENCES = (filtered: boolean, maxHops: number): string => {
+  const hop = (x: string, y: string, rel: string): string => summaryHop(x, y, rel, filtered);
+  const neighboursOfB = `CALL (b) { MATCH ${hop('b', 'y:Entity', 'h1')} RETURN collect(DISTINCT y) AS ys }`;
   const byLength = [
     `WITH a, b WHERE d = 1
           RETURN [a, b] AS ns`,
     `WITH a, b WHERE d = 2
-          MATCH ${hop('a', 'x:Entity')} WITH DISTINCT a, b, x WHERE x <> b AND EXISTS { ${hop('x', 'b')} }
+          MATCH ${hop('a', 'x:Entity', 'h2')} WITH DISTINCT a, b, x WHERE x <> b AND EXISTS { ${hop('x', 'b', 'h3')} }
           RETURN [a, x, b] AS ns`,
     `WITH a, b WHERE d = 3
           ${neighboursOfB}
-          MATCH ${hop('a', 'x:Entity')} WITH DISTINCT a, b, ys, x WHERE x <> b
+          MATCH ${hop('a', 'x:Entity', 'h4')} WITH DISTINCT a, b, ys, x WHERE x <> b
           UNWIND ys AS y
-          WITH a, b, x, y WHERE y <> a AND y <> x AND EXISTS { ${hop('x', 'y')} }
+          WITH a, b, x, y WHERE y <> a AND y <> x AND EXISTS { ${hop('x', 'y', 'h5')} }
           RETURN [a, x, y, b] AS ns`,
     // grouped by the middle entity, so that the last hop is checked once per (middle, y)
     `WITH a, b WHERE d = 4
           ${neighboursOfB}
-          MATCH ${hop('a', 'x:Entity')} WITH DISTINCT a, b, ys, x WHERE x <> b
-          MATCH ${hop('x', 'm:Entity')} WITH DISTINCT a, b, ys, x, m WHERE m <> a AND m <> b
+          MATCH ${hop('a', 'x:Entity', 'h6')} WITH DISTINCT a, b, ys, x WHERE x <> b
+          MATCH ${hop('x', 'm:Entity', 'h7')} WITH DISTINCT a, b, ys, x, m WHERE m <> a AND m <> b
           WITH a, b, ys, m, collect(x) AS xs
           UNWIND ys AS y
-          WITH a, b, m, xs, y WHERE y <> a AND y <> m AND EXISTS { ${hop('m', 'y')} }
+          WITH a, b, m, xs, y WHERE y <> a AND y <> m AND EXISTS { ${hop('m', 'y', 'h8')} }
           UNWIND xs AS x
           WITH a, b, m, x, y WHERE x <> y
           RETURN [a, x, m, y, b] AS ns`,
@@ -128,14 +130,14 @@ const SHORTEST_SEQUENCES = (hop: (x: string, y: string) => string, maxHops: numb
 export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query<PathRecord> {
   if (!Number.isInteger(options.maxHops) || options.maxHops < 1 || options.maxHops > 4) throw new RangeError('maxHops must be 1..4');
   const types = relTypes(options.types);
-  const filtered = relTypeList(options.types).length < Object.keys(RELATION_LABELS).length;
+  const filtered = isFiltered(options.types);
   return {
     cypher: `
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH sp = shortestPath((a)-[:${SUMMARY}*1..${options.maxHops}]-(b))${filtered ? ' WHERE all(h IN relationships(sp) WHERE h.type IN $relationTypes)' : ''}
       WITH a, b, length(sp) AS d
       CALL (a, b, d) {
-          ${SHORTEST_SEQUENCES(summaryHop(options.types), options.maxHops)}
+          ${SHORTEST_SEQUENCES(filtered, options.maxHops)}
       }
       WITH ns ORDER BY [n IN ns | n.id]
       LIMIT $first
