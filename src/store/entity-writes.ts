@@ -103,16 +103,23 @@ export async function mergeWithin(
     await run(withParams(moveOutgoing(type)));
     await run(withParams(moveIncoming(type)));
   }
-  // the moved evidence lands under the kept entity's summaries (relation-summaries.ts)
-  for (const q of refreshEntities([keepId, mergeId])) await run(q);
   // the merged entity has no mentions left: its per-day rows go, the kept one's are rebuilt
   await run(recountEntities([keepId, mergeId]));
   const [row] = await run(withParams(finishMerge));
   return row.entity as EntityRecord;
 }
 
+/**
+ * A merge outside curation. The moved evidence lands under the kept entity's summaries
+ * (relation-summaries.ts); an editor's merge has them recomputed over its footprint instead
+ * (editInTransaction), after whatever else the edit removed.
+ */
 export function mergeEntities(executor: Executor, keepId: string, mergeId: string): Promise<EntityRecord | null> {
-  return executor.writeTransaction((run) => mergeWithin(run, keepId, mergeId));
+  return executor.writeTransaction(async (run) => {
+    const kept = await mergeWithin(run, keepId, mergeId);
+    if (kept) for (const q of refreshEntities([keepId])) await run(q);
+    return kept;
+  });
 }
 
 /** An editor's alias: searchable, and resolving later mentions whatever its length (see known-names.ts). */

@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
-import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
 import type {
@@ -17,9 +17,7 @@ import type {
 
 /** Queries for exploring connections and feeding dashboards. One statement per root field. */
 
-const relTypeList = (types?: RelationType[]): string[] =>
-  (types?.length ? types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
-const relTypes = (types?: RelationType[]): string => relTypeList(types).join('|');
+const relTypes = (types?: RelationType[]): string => relationLabels(types).join('|');
 
 /**
  * One hop over the relation summaries (one edge per relation, however many articles show it),
@@ -29,7 +27,7 @@ const summaryHop = (x: string, y: string, rel: string, filtered: boolean): strin
   filtered ? `(${x})-[${rel}:${SUMMARY} WHERE ${rel}.type IN $relationTypes]-(${y})` : `(${x})-[:${SUMMARY}]-(${y})`;
 
 /** Whether a list of relation types leaves some type out (and the walk has to check each hop's). */
-const isFiltered = (types?: RelationType[]): boolean => relTypeList(types).length < Object.keys(RELATION_LABELS).length;
+const isFiltered = (types?: RelationType[]): boolean => relationLabels(types).length < Object.keys(RELATION_LABELS).length;
 
 /** Sentences returned per edge of a drawn subgraph; `weight` still counts them all. */
 const MAX_EVIDENCE = 3;
@@ -85,7 +83,7 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
       WITH [c] + found AS ns
       ${EDGES_AMONG('ns', types)}
       RETURN [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes, edges`,
-    params: { id: options.id, limit: int(options.limit), maxEvidence: int(MAX_EVIDENCE), relationTypes: relTypeList(options.types) },
+    params: { id: options.id, limit: int(options.limit), maxEvidence: int(MAX_EVIDENCE), relationTypes: relationLabels(options.types) },
   };
 }
 
@@ -151,7 +149,7 @@ export function paths(options: { from: string; to: string; maxHops: number; type
       to: options.to,
       first: int(options.first),
       maxEvidence: int(MAX_EVIDENCE),
-      relationTypes: relTypeList(options.types),
+      relationTypes: relationLabels(options.types),
     },
   };
 }

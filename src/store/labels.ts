@@ -20,3 +20,7 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   COOPERATES_WITH: 'COOPERATES_WITH',
   LOCATED_IN: 'LOCATED_IN',
 };
+
+/** The relationship types of these relation types, or of every relation type when none is named. */
+export const relationLabels = (types?: readonly RelationType[]): string[] =>
+  (types?.length ? types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);

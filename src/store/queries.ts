@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
-import { ENTITY_LABELS, RELATION_LABELS } from './labels';
+import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
@@ -402,7 +402,7 @@ export function relationsByEntity(options: {
   direction: Direction;
   first: number;
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
-  const types = (options.types?.length ? options.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]);
+  const types = relationLabels(options.types);
   // the evidence edges' types, for the sentences of the ranked relations
   const typeList = types.join('|');
   const rel = `[r:${SUMMARY}]`;

@@ -1,7 +1,7 @@
 import { int } from 'neo4j-driver';
 import type { RelationType } from '../domain/types';
 import type { Query } from './executor';
-import { RELATION_LABELS } from './labels';
+import { relationLabels } from './labels';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION, STORY_PROJECTION } from './projections';
 import { escapeLucene } from './queries';
 import type {
@@ -267,7 +267,7 @@ export interface RelationsFilter {
  */
 export function relationsPage(options: { filter?: RelationsFilter; skip: number; limit: number }): Query<PageRow<RelationHistoryRecord>> {
   const f = options.filter ?? {};
-  const types = (f.types?.length ? f.types : (Object.keys(RELATION_LABELS) as RelationType[])).map((t) => RELATION_LABELS[t]).join('|');
+  const types = relationLabels(f.types).join('|');
   const head = f.from
     ? `MATCH (x:Entity {id: $from})-[r:${types}]->(y:Entity)`
     : f.to
