@@ -2,8 +2,8 @@ import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
-import { SUMMARY } from './relation-summaries';
-import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
+import { SUMMARY, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
+import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
 import type {
   CooccurrenceRecord,
   EntityRecord,
@@ -16,8 +16,6 @@ import type {
 } from './records';
 
 /** Queries for exploring connections and feeding dashboards. One statement per root field. */
-
-const relTypes = (types?: RelationType[]): string => relationLabels(types).join('|');
 
 /**
  * One hop over the relation summaries (one edge per relation, however many articles show it),
@@ -34,17 +32,16 @@ const MAX_EVIDENCE = 3;
 
 /**
  * Edges between a set of nodes, one per (from, to, type, title), with their weight (how many
- * articles show it), highest confidence and first $maxEvidence sentences. Weights and confidences
- * come from the relation summaries (relation-summaries.ts); sentences are read for each edge's
- * first few only, between its two entities. `$relationTypes` lists the evidence types.
+ * articles show it), highest confidence and first $maxEvidence sentences, all read from the
+ * relation summaries (relation-summaries.ts). `$relationTypes` lists the evidence types.
  */
-const EDGES_AMONG = (nodesVar: string, types: string): string => `
+const EDGES_AMONG = (nodesVar: string): string => `
   CALL (${nodesVar}) {
     UNWIND ${nodesVar} AS x
     WITH DISTINCT x, ${nodesVar}
     MATCH (x)-[r:${SUMMARY}]->(y) WHERE y IN ${nodesVar} AND r.type IN $relationTypes
-    WITH x, y, r.type AS type, r.title AS title, r.weight AS weight, r.confidence AS confidence
-    ${FIRST_EVIDENCE('x', 'y', types, '$maxEvidence', { editor: false })}
+    WITH x, y, r.type AS type, r.title AS title, r.weight AS weight, r.confidence AS confidence,
+         ${SUMMARY_EVIDENCE_LIST('r', '$maxEvidence', { editor: false })} AS evidence
     WITH x, y, type, title, weight, confidence, evidence ORDER BY x.id, y.id, type, title
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: weight,
                      confidence: confidence, evidence: evidence }) AS edges
@@ -53,7 +50,6 @@ const EDGES_AMONG = (nodesVar: string, types: string): string => `
 /** depth is validated (1..3) by the caller and spelled as a literal: Cypher takes no parameter there. */
 export function neighborhood(options: { id: string; depth: number; types?: RelationType[]; limit: number }): Query<SubgraphRecord> {
   if (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > 3) throw new RangeError('depth must be 1..3');
-  const types = relTypes(options.types);
   const filtered = isFiltered(options.types);
   // Breadth first over the summaries, one ring of distinct entities at a time: walking paths
   // (c)-[*1..depth]-(n) repeats an entity once per path to it, which around a busy entity
@@ -81,7 +77,7 @@ export function neighborhood(options: { id: string; depth: number; types?: Relat
       LIMIT $limit
       WITH c, [x IN collect(n) WHERE x IS NOT NULL] AS found
       WITH [c] + found AS ns
-      ${EDGES_AMONG('ns', types)}
+      ${EDGES_AMONG('ns')}
       RETURN [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes, edges`,
     params: { id: options.id, limit: int(options.limit), maxEvidence: int(MAX_EVIDENCE), relationTypes: relationLabels(options.types) },
   };
@@ -127,7 +123,6 @@ const SHORTEST_SEQUENCES = (filtered: boolean, maxHops: number): string => {
 
 export function paths(options: { from: string; to: string; maxHops: number; types?: RelationType[]; first: number }): Query<PathRecord> {
   if (!Number.isInteger(options.maxHops) || options.maxHops < 1 || options.maxHops > 4) throw new RangeError('maxHops must be 1..4');
-  const types = relTypes(options.types);
   const filtered = isFiltered(options.types);
   return {
     cypher: `
@@ -139,7 +134,7 @@ export function paths(options: { from: string; to: string; maxHops: number; type
       }
       WITH ns ORDER BY [n IN ns | n.id]
       LIMIT $first
-      ${EDGES_AMONG('ns', types)}
+      ${EDGES_AMONG('ns')}
       RETURN size(ns) - 1 AS length, [n IN ns | ${ENTITY_PROJECTION('n')}] AS nodes,
              [e IN edges WHERE any(i IN range(0, size(ns) - 2) WHERE
                  (e.from = ns[i].id AND e.to = ns[i + 1].id) OR (e.to = ns[i].id AND e.from = ns[i + 1].id))] AS edges

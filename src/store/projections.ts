@@ -16,18 +16,3 @@ export const ARTICLE_PROJECTION = (v: string): string =>
 export const STORY_PROJECTION = (v: string): string =>
   `${v} { .id, .title, .titleEn, .firstSeen, .lastSeen, articleCount: coalesce(${v}.articleCount, 0), copies: coalesce(${v}.copies, 0),
      languages: coalesce(${v}.languages, []), outlets: coalesce(${v}.outlets, []) }`;
-
-/**
- * The first sentences of one relation, as `evidence`: its edges of the type and title bound as
- * `type` and `title` from the node bound as `from` to the one bound as `to` (`types`: the relation
- * types the edges may have, for the pattern), in article order and ties by sentence so that the
- * answer does not depend on storage order, at most `limit` (a parameter) of them. Read between
- * the two entities, for the few relations a query ranked: a hub holds hundreds of thousands.
- * `editor` adds who added a relation by hand.
- */
-export const FIRST_EVIDENCE = (from: string, to: string, types: string, limit: string, options: { editor: boolean }): string => `
-      CALL (${from}, ${to}, type, title) {
-        MATCH (${from})-[ev_:${types}]->(${to}) WHERE type(ev_) = type AND coalesce(ev_.title, '') = title
-        WITH ev_ ORDER BY ev_.articleId, ev_.evidence LIMIT ${limit}
-        RETURN collect({ sentence: ev_.evidence, articleId: ev_.articleId, confidence: ev_.confidence${options.editor ? ', editor: ev_.editor' : ''} }) AS evidence
-      }`;

@@ -2,8 +2,8 @@ import { int } from 'neo4j-driver';
 import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
-import { SUMMARY } from './relation-summaries';
-import { ARTICLE_PROJECTION, ENTITY_PROJECTION, FIRST_EVIDENCE } from './projections';
+import { SUMMARY, SUMMARY_EVIDENCE, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
+import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
 /** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
@@ -387,14 +387,14 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 /** Sentences a relation returns at most (`evidenceCount` counts them all). */
-export const RELATION_EVIDENCE_MAX = 100;
+export const RELATION_EVIDENCE_MAX = SUMMARY_EVIDENCE;
 
 /**
  * Relations of many entities at once, one row per (type, from, to, title), with its first
  * RELATION_EVIDENCE_MAX sentences in article order and the number of them all. The relations
- * are ranked from their summaries (relation-summaries.ts: one edge per relation, with its weight
- * and highest confidence); sentences are read for the ranked few only, between their two
- * entities: a hub (立法院 in a year of news) holds hundreds of thousands of evidence edges.
+ * are ranked from their summaries (relation-summaries.ts: one edge per relation, with its weight,
+ * highest confidence and first sentences), never from the evidence edges: a hub (立法院 in a
+ * year of news) holds hundreds of thousands of them.
  */
 export function relationsByEntity(options: {
   ids: string[];
@@ -403,8 +403,6 @@ export function relationsByEntity(options: {
   first: number;
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = relationLabels(options.types);
-  // the evidence edges' types, for the sentences of the ranked relations
-  const typeList = types.join('|');
   const rel = `[r:${SUMMARY}]`;
   const pattern = options.direction === 'OUT' ? `(e)-${rel}->(o)` : options.direction === 'IN' ? `(e)<-${rel}-(o)` : `(e)-${rel}-(o)`;
   return {
@@ -413,10 +411,10 @@ export function relationsByEntity(options: {
       MATCH (e:Entity {id: id})
       CALL (e) {
         MATCH ${pattern} WHERE r.type IN $types
-        WITH startNode(r) AS s, endNode(r) AS t, r.type AS type, r.title AS title, r.confidence AS confidence, r.weight AS evidenceCount
+        WITH r, startNode(r) AS s, endNode(r) AS t, r.type AS type, r.title AS title, r.confidence AS confidence, r.weight AS evidenceCount
         ORDER BY confidence DESC, evidenceCount DESC, type, t.name, t.id, s.id, title
         LIMIT $first
-        ${FIRST_EVIDENCE('s', 't', typeList, '$evidenceMax', { editor: true })}
+        WITH s, t, type, title, confidence, evidenceCount, ${SUMMARY_EVIDENCE_LIST('r', '$evidenceMax', { editor: true })} AS evidence
         RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence,
                          evidence: evidence, evidenceCount: evidenceCount,
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations

@@ -6,11 +6,15 @@ import { RELATION_LABELS } from './labels';
  * chamber and its members there are hundreds of thousands of them. Beside them the store keeps
  * one summary edge per (type, from, to, title):
  *
- *   (from)-[:RELATED {type, title, weight, confidence}]->(to)
+ *   (from)-[:RELATED {type, title, weight, confidence, evidence...}]->(to)
  *
- * `weight` counts the evidence edges, `confidence` is their highest. Reads that rank or walk
- * relations (relationsByEntity, neighborhood, paths) go over the summaries, whose number per
- * entity is bounded by its distinct partners, and read sentences only for what they return.
+ * `weight` counts the evidence edges, `confidence` is their highest, and the first
+ * SUMMARY_EVIDENCE of them in article order are kept on the summary as four parallel lists
+ * (article ids, sentences, confidences, editors; Neo4j stores no maps and no nulls in lists, so
+ * an editor's edge, which has no article, is kept with '' and sorts last). Reads that rank or
+ * walk relations (relationsByEntity, neighborhood, paths) go over the summaries, whose number
+ * per entity is bounded by its distinct partners, and take their sentences from them: between
+ * a president and the country there are tens of thousands of evidence edges to sort otherwise.
  *
  * Kept at write time: a new article's edges add to their summaries (ADD_TO_SUMMARIES); anything
  * that removes or moves evidence edges (clearing an article's old version, curation, undo, an
@@ -20,16 +24,55 @@ export const SUMMARY = 'RELATED';
 
 const EVIDENCE_TYPES = Object.values(RELATION_LABELS).join('|');
 
+/** Sentences kept on a summary, in article order: as many as a relation returns at most. */
+export const SUMMARY_EVIDENCE = 100;
+
+/** One kept sentence as a map, from an evidence edge `r`. */
+const EVIDENCE_ITEM = (r: string): string =>
+  `{ a: coalesce(${r}.articleId, ''), s: coalesce(${r}.evidence, ''), c: coalesce(${r}.confidence, 0.0), e: coalesce(${r}.editor, '') }`;
+
+/** The order of the kept sentences: by article (an editor's, without one, last), then sentence. */
+const EVIDENCE_ORDER = (v: string): string => `CASE ${v}.a WHEN '' THEN 1 ELSE 0 END, ${v}.a, ${v}.s, ${v}.c, ${v}.e`;
+
+/** Sets the four lists of summary `s` from `items`, a list of EVIDENCE_ITEM maps already in order. */
+const SET_EVIDENCE = (s: string, items: string): string =>
+  `SET ${s}.evidenceArticleIds = [i IN ${items} | i.a], ${s}.evidenceSentences = [i IN ${items} | i.s],
+          ${s}.evidenceConfidences = [i IN ${items} | i.c], ${s}.evidenceEditors = [i IN ${items} | i.e]`;
+
+/**
+ * The first sentences of summary `s` as the API returns them: `{sentence, articleId, confidence}`
+ * (and `editor` when `editor`), at most `limit` (a parameter) of them.
+ */
+export const SUMMARY_EVIDENCE_LIST = (s: string, limit: string, options: { editor: boolean }): string =>
+  `[i IN range(0, size(coalesce(${s}.evidenceArticleIds, [])) - 1)[..${limit}] | { sentence: ${s}.evidenceSentences[i],
+     articleId: CASE ${s}.evidenceArticleIds[i] WHEN '' THEN null ELSE ${s}.evidenceArticleIds[i] END,
+     confidence: ${s}.evidenceConfidences[i]${
+       options.editor ? `, editor: CASE ${s}.evidenceEditors[i] WHEN '' THEN null ELSE ${s}.evidenceEditors[i] END` : ''
+     } }]`;
+
 /**
  * After a statement has CREATEd evidence edges `rel` from `x` to `y` (one per row), adds them to
  * their summaries. The aggregation makes one row per summary, so a pair in several articles of a
- * batch is merged once; MERGE finds the summary among the pair's few summary edges.
+ * batch is merged once; MERGE finds the summary among the pair's few summary edges. The new
+ * sentences join the kept ones, which stay the first SUMMARY_EVIDENCE in order; a full summary
+ * whose last kept sentence comes before all of the new ones is left as it is.
  */
 export const ADD_TO_SUMMARIES = (x: string, y: string, rel: string): string => `
-      WITH ${x}, ${y}, type(${rel}) AS type, coalesce(${rel}.title, '') AS title, count(${rel}) AS n, max(${rel}.confidence) AS c
+      WITH ${x}, ${y}, type(${rel}) AS type, coalesce(${rel}.title, '') AS title, count(${rel}) AS n, max(${rel}.confidence) AS c,
+           collect(${EVIDENCE_ITEM(rel)}) AS fresh
       MERGE (${x})-[s_:${SUMMARY} {type: type, title: title}]->(${y})
-      ON CREATE SET s_.weight = 0, s_.confidence = 0.0
-      SET s_.weight = s_.weight + n, s_.confidence = CASE WHEN coalesce(c, 0.0) > s_.confidence THEN coalesce(c, 0.0) ELSE s_.confidence END`;
+      ON CREATE SET s_.weight = 0, s_.confidence = 0.0, s_.evidenceArticleIds = [], s_.evidenceSentences = [],
+                    s_.evidenceConfidences = [], s_.evidenceEditors = []
+      SET s_.weight = s_.weight + n, s_.confidence = CASE WHEN coalesce(c, 0.0) > s_.confidence THEN coalesce(c, 0.0) ELSE s_.confidence END
+      WITH s_, fresh, size(s_.evidenceArticleIds) AS kept
+      WHERE kept < ${SUMMARY_EVIDENCE} OR any(f IN fresh WHERE f.a <> '' AND (s_.evidenceArticleIds[kept - 1] = '' OR f.a <= s_.evidenceArticleIds[kept - 1]))
+      CALL (s_, fresh, kept) {
+        UNWIND [i IN range(0, kept - 1) | { a: s_.evidenceArticleIds[i], s: s_.evidenceSentences[i], c: s_.evidenceConfidences[i],
+                                            e: s_.evidenceEditors[i] }] + fresh AS ev_
+        WITH ev_ ORDER BY ${EVIDENCE_ORDER('ev_')} LIMIT ${SUMMARY_EVIDENCE}
+        WITH collect(ev_) AS items
+        ${SET_EVIDENCE('s_', 'items')}
+      }`;
 
 /**
  * Summaries created from scratch over the evidence edges that `match` (a MATCH of evidence edges
@@ -37,8 +80,11 @@ export const ADD_TO_SUMMARIES = (x: string, y: string, rel: string): string => `
  */
 const CREATE_FROM_EVIDENCE = (match: string): string => `
         ${match}
-        WITH x, y, type(r_) AS type, coalesce(r_.title, '') AS title, count(r_) AS weight, coalesce(max(r_.confidence), 0.0) AS confidence
-        CREATE (x)-[:${SUMMARY} {type: type, title: title, weight: weight, confidence: confidence}]->(y)`;
+        WITH x, y, type(r_) AS type, coalesce(r_.title, '') AS title, ${EVIDENCE_ITEM('r_')} AS item, r_.confidence AS c
+        ORDER BY ${EVIDENCE_ORDER('item')}
+        WITH x, y, type, title, count(*) AS weight, coalesce(max(c), 0.0) AS confidence, collect(item)[..${SUMMARY_EVIDENCE}] AS items
+        CREATE (x)-[s_:${SUMMARY} {type: type, title: title, weight: weight, confidence: confidence}]->(y)
+        ${SET_EVIDENCE('s_', 'items')}`;
 
 /** Distinct directed pairs, in a fixed order. */
 const distinctPairs = (pairs: { from: string; to: string }[]): { from: string; to: string }[] => {

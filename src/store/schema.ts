@@ -98,8 +98,10 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
              } IN TRANSACTIONS OF 1000 ROWS`,
   },
   {
-    // one summary edge per (type, from, to, title) beside the evidence edges (see store/relation-summaries.ts)
-    id: 'relation-summaries',
+    // one summary edge per (type, from, to, title) beside the evidence edges, with its first
+    // sentences (see store/relation-summaries.ts); a new id when the sentences were added, so
+    // that graphs summarised without them are summarised again
+    id: 'relation-summaries-with-evidence',
     cypher: REBUILD_SUMMARIES,
   },
 ];

@@ -1,7 +1,8 @@
 import type { ApiServer } from '../../src/api/server';
 import { fromInput } from '../../src/ingest';
 import { ingestArticle } from '../../src/pipeline/ingest-articles';
-import { deleteArticle } from '../../src/store/article-writes';
+import { extract } from '../../src/extract';
+import { deleteArticle, writeArticles } from '../../src/store/article-writes';
 import { curateAddRelation, curateMergeEntities, curateRejectRelation, curateSplitEntity } from '../../src/store/curation-writes';
 import { undoEdit } from '../../src/store/edits';
 import type { Executor } from '../../src/store/executor';
@@ -10,7 +11,8 @@ import { gql, resetGraph, startTestApi, testExecutor } from './helpers';
 
 /**
  * Relation summaries (store/relation-summaries.ts) are kept at write time, one per (type, from,
- * to, title) with the number of its evidence edges and their highest confidence. After every
+ * to, title) with the number of its evidence edges, their highest confidence and their first 100
+ * sentences in article order. After every
  * kind of write they must equal summaries computed from scratch from the evidence edges, and the
  * API's evidenceCount must count the articles. The articles are short texts written for this test.
  */
@@ -27,32 +29,50 @@ interface Summary {
   title: string;
   weight: number;
   confidence: number;
+  /** the kept sentences, as article id and sentence */
+  kept: string[];
 }
 
-const key = (s: Summary): string => `${s.from}|${s.type}|${s.to}|${s.title}|${s.weight}|${s.confidence.toFixed(6)}`;
+const key = (s: Summary): string => `${s.from}|${s.type}|${s.to}|${s.title}|${s.weight}|${s.confidence.toFixed(6)}|${s.kept.join(' / ')}`;
 
 const stored = async (): Promise<string[]> =>
   (
     await executor.read<Summary>({
       cypher: `MATCH (x:Entity)-[s:RELATED]->(y:Entity)
-               RETURN x.id AS from, y.id AS to, s.type AS type, s.title AS title, s.weight AS weight, s.confidence AS confidence`,
+               RETURN x.id AS from, y.id AS to, s.type AS type, s.title AS title, s.weight AS weight, s.confidence AS confidence,
+                      [i IN range(0, size(s.evidenceArticleIds) - 1) | s.evidenceArticleIds[i] + ':' + s.evidenceSentences[i]] AS kept`,
       params: {},
     })
   )
     .map(key)
     .sort();
 
-const fromEvidence = async (): Promise<string[]> =>
-  (
-    await executor.read<Summary>({
-      cypher: `MATCH (x:Entity)-[r:${EVIDENCE}]->(y:Entity)
-               RETURN x.id AS from, y.id AS to, type(r) AS type, coalesce(r.title, '') AS title, count(r) AS weight,
-                      coalesce(max(r.confidence), 0.0) AS confidence`,
-      params: {},
+/** What a summary must hold, computed here from the evidence edges one by one: the first 100 sentences by article (none last), then sentence. */
+const fromEvidence = async (): Promise<string[]> => {
+  const edges = await executor.read<{ from: string; to: string; type: string; title: string; a: string | null; s: string; c: number }>({
+    cypher: `MATCH (x:Entity)-[r:${EVIDENCE}]->(y:Entity)
+             RETURN x.id AS from, y.id AS to, type(r) AS type, coalesce(r.title, '') AS title, r.articleId AS a, r.evidence AS s,
+                    r.confidence AS c`,
+    params: {},
+  });
+  const groups = new Map<string, typeof edges>();
+  for (const e of edges) {
+    const k = [e.from, e.to, e.type, e.title].join('|');
+    groups.set(k, [...(groups.get(k) ?? []), e]);
+  }
+  const order = (e: { a: string | null; s: string }): string => `${e.a === null ? '1' : '0'}${e.a ?? ''}\u0000${e.s}`;
+  return [...groups.values()]
+    .map((g) => {
+      const sorted = [...g].sort((p, q) => (order(p) < order(q) ? -1 : order(p) > order(q) ? 1 : 0));
+      return key({
+        ...g[0],
+        weight: g.length,
+        confidence: Math.max(...g.map((e) => e.c ?? 0)),
+        kept: sorted.slice(0, 100).map((e) => `${e.a ?? ''}:${e.s}`),
+      });
     })
-  )
-    .map(key)
     .sort();
+};
 
 /** Stored summaries against a recomputation; both sides listed so that a failure shows the drift. */
 async function expectNoDrift(): Promise<void> {
@@ -153,11 +173,53 @@ describe('relation summaries kept at write time', () => {
     }
   });
 
+  it('keeps the first sentences in article order when more articles show a relation than it keeps', async () => {
+    // one relation shown by 130 articles, written in batches whose sentences belong after the
+    // kept ones, or before them
+    const base = fromInput(article(20, '交通部長王大同今天視察鐵路工程。'), 'many');
+    const extraction = extract(base);
+    const role = extraction.relations.find((r) => r.type === 'HOLDS_ROLE');
+    expect(role).toBeDefined();
+    let seed = 7;
+    const noise = (n: number): string =>
+      Array.from({ length: n }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 2000))).join('');
+    const items = Array.from({ length: 130 }, (_, n) => {
+      const a = fromInput({ ...article(20, noise(60)), url: `https://example.test/summaries/many/${n}` }, `many${n}`);
+      return { article: a, extraction: { ...extraction, relations: [{ ...role!, evidence: `第${n}則：${noise(8)}` }] } };
+    });
+    const byId = [...items].sort((p, q) => (p.article.id < q.article.id ? -1 : 1));
+    // 100 from the middle fill the kept list; then ten that all come after it (left as it is);
+    // then ten before it and ten after it
+    const batches = [byId.slice(10, 60), byId.slice(60, 110), byId.slice(120), [...byId.slice(0, 10), ...byId.slice(110, 120)]];
+    for (const batch of batches) {
+      await writeArticles(executor, batch);
+      await expectNoDrift();
+    }
+    const [from, to] = [role!.from, role!.to];
+    expect(await weightOf(from, to)).toEqual([130]);
+
+    const firstIds = [...items.map((x) => x.article.id)].sort().slice(0, 5);
+    const res = await gql(
+      api.url,
+      'query($id: ID!) { entity(id: $id) { relations(first: 3, direction: OUT) { to { id } evidenceCount evidence(first: 5) { article { id } } } } }',
+      { id: from },
+    );
+    expect(res.errors).toBeUndefined();
+    const rel = res.data!.entity.relations.find((r: { to: { id: string } }) => r.to.id === to);
+    expect(rel.evidenceCount).toBe(130);
+    expect(rel.evidence.map((e: { article: { id: string } }) => e.article.id)).toEqual(firstIds);
+
+    // deleting the first kept ones brings later sentences into the kept list
+    for (const id of firstIds.slice(0, 2)) await deleteArticle(executor, id);
+    expect(await weightOf(from, to)).toEqual([128]);
+    await expectNoDrift();
+  });
+
   it('builds the summaries of a graph written before them, once', async () => {
     const before = await stored();
     expect(before.length).toBeGreaterThan(0);
     await executor.write({ cypher: 'MATCH ()-[s:RELATED]->() DELETE s', params: {} });
-    await executor.write({ cypher: "MATCH (m:Migration {id: 'relation-summaries'}) DELETE m", params: {} });
+    await executor.write({ cypher: "MATCH (m:Migration {id: 'relation-summaries-with-evidence'}) DELETE m", params: {} });
     expect(await stored()).toEqual([]);
     await applySchema(executor);
     expect(await stored()).toEqual(before);
