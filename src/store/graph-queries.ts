@@ -41,7 +41,7 @@ const EDGES_AMONG = (nodesVar: string): string => `
     WITH DISTINCT x, ${nodesVar}
     MATCH (x)-[r:${SUMMARY}]->(y) WHERE y IN ${nodesVar} AND r.type IN $relationTypes
     WITH x, y, r.type AS type, r.title AS title, r.weight AS weight, r.confidence AS confidence,
-         ${SUMMARY_EVIDENCE_LIST('r', '$maxEvidence', { editor: false })} AS evidence
+         ${SUMMARY_EVIDENCE_LIST('r', 'x', 'y', '$maxEvidence', { editor: false })} AS evidence
     WITH x, y, type, title, weight, confidence, evidence ORDER BY x.id, y.id, type, title
     RETURN collect({ from: x.id, to: y.id, type: type, title: CASE title WHEN '' THEN null ELSE title END, weight: weight,
                      confidence: confidence, evidence: evidence }) AS edges

@@ -414,7 +414,7 @@ export function relationsByEntity(options: {
         WITH r, startNode(r) AS s, endNode(r) AS t, r.type AS type, r.title AS title, r.confidence AS confidence, r.weight AS evidenceCount
         ORDER BY confidence DESC, evidenceCount DESC, type, t.name, t.id, s.id, title
         LIMIT $first
-        WITH s, t, type, title, confidence, evidenceCount, ${SUMMARY_EVIDENCE_LIST('r', '$evidenceMax', { editor: true })} AS evidence
+        WITH s, t, type, title, confidence, evidenceCount, ${SUMMARY_EVIDENCE_LIST('r', 's', 't', '$evidenceMax', { editor: true })} AS evidence
         RETURN collect({ type: type, title: CASE title WHEN '' THEN null ELSE title END, confidence: confidence,
                          evidence: evidence, evidenceCount: evidenceCount,
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations

@@ -8,13 +8,15 @@ import { RELATION_LABELS } from './labels';
  *
  *   (from)-[:RELATED {type, title, weight, confidence, evidence...}]->(to)
  *
- * `weight` counts the evidence edges, `confidence` is their highest, and the first
- * SUMMARY_EVIDENCE of them in article order are kept on the summary as four parallel lists
- * (article ids, sentences, confidences, editors; Neo4j stores no maps and no nulls in lists, so
- * an editor's edge, which has no article, is kept with '' and sorts last). Reads that rank or
- * walk relations (relationsByEntity, neighborhood, paths) go over the summaries, whose number
- * per entity is bounded by its distinct partners, and take their sentences from them: between
- * a president and the country there are tens of thousands of evidence edges to sort otherwise.
+ * `weight` counts the evidence edges and `confidence` is their highest. Reads that rank or walk
+ * relations (relationsByEntity, neighborhood, paths) go over the summaries, whose number per
+ * entity is bounded by its distinct partners. Their sentences come from the pair's evidence
+ * edges while there are fewer than SUMMARY_EVIDENCE of them; from then on the first
+ * SUMMARY_EVIDENCE in article order are kept on the summary, as four parallel lists (article
+ * ids, sentences, confidences, editors; Neo4j stores no maps and no nulls in lists, so an
+ * editor's edge, which has no article, is kept with '' and sorts last): between a president and
+ * the country there are tens of thousands of edges to sort otherwise. Small pairs keep no list,
+ * so that writing most relations costs no more than their count.
  *
  * Kept at write time: a new article's edges add to their summaries (ADD_TO_SUMMARIES); anything
  * that removes or moves evidence edges (clearing an article's old version, curation, undo, an
@@ -24,14 +26,14 @@ export const SUMMARY = 'RELATED';
 
 const EVIDENCE_TYPES = Object.values(RELATION_LABELS).join('|');
 
-/** Sentences kept on a summary, in article order: as many as a relation returns at most. */
+/** Sentences kept on a summary of at least as many evidence edges, in article order: as many as a relation returns at most. */
 export const SUMMARY_EVIDENCE = 100;
 
-/** One kept sentence as a map, from an evidence edge `r`. */
+/** One sentence as a map, from an evidence edge `r`. */
 const EVIDENCE_ITEM = (r: string): string =>
   `{ a: coalesce(${r}.articleId, ''), s: coalesce(${r}.evidence, ''), c: coalesce(${r}.confidence, 0.0), e: coalesce(${r}.editor, '') }`;
 
-/** The order of the kept sentences: by article (an editor's, without one, last), then sentence. */
+/** The order of the sentences: by article (an editor's, without one, last), then sentence. */
 const EVIDENCE_ORDER = (v: string): string => `CASE ${v}.a WHEN '' THEN 1 ELSE 0 END, ${v}.a, ${v}.s, ${v}.c, ${v}.e`;
 
 /** Sets the four lists of summary `s` from `items`, a list of EVIDENCE_ITEM maps already in order. */
@@ -39,38 +41,59 @@ const SET_EVIDENCE = (s: string, items: string): string =>
   `SET ${s}.evidenceArticleIds = [i IN ${items} | i.a], ${s}.evidenceSentences = [i IN ${items} | i.s],
           ${s}.evidenceConfidences = [i IN ${items} | i.c], ${s}.evidenceEditors = [i IN ${items} | i.e]`;
 
+/** The evidence edges `ev_` of summary `s` between the nodes bound as `from` and `to`: a MATCH, for a subquery. */
+const EDGES_OF = (s: string, from: string, to: string): string =>
+  `MATCH (${from})-[ev_:${EVIDENCE_TYPES}]->(${to}) WHERE type(ev_) = ${s}.type AND coalesce(ev_.title, '') = ${s}.title`;
+
+/** A sentence as the API returns it, from its parts (Cypher expressions; '' for no article or editor). */
+const AS_EVIDENCE = (a: string, s: string, c: string, e: string, editor: boolean): string =>
+  `{ sentence: ${s}, articleId: CASE ${a} WHEN '' THEN null ELSE ${a} END, confidence: ${c}${
+    editor ? `, editor: CASE ${e} WHEN '' THEN null ELSE ${e} END` : ''
+  } }`;
+
 /**
- * The first sentences of summary `s` as the API returns them: `{sentence, articleId, confidence}`
- * (and `editor` when `editor`), at most `limit` (a parameter) of them.
+ * The first sentences of summary `s` from the node bound as `from` to the one bound as `to`, as
+ * the API returns them (`{sentence, articleId, confidence}`, and `editor` when `editor`), at
+ * most `limit` (a parameter) of them: the kept list, or the pair's few evidence edges.
  */
-export const SUMMARY_EVIDENCE_LIST = (s: string, limit: string, options: { editor: boolean }): string =>
-  `[i IN range(0, size(coalesce(${s}.evidenceArticleIds, [])) - 1)[..${limit}] | { sentence: ${s}.evidenceSentences[i],
-     articleId: CASE ${s}.evidenceArticleIds[i] WHEN '' THEN null ELSE ${s}.evidenceArticleIds[i] END,
-     confidence: ${s}.evidenceConfidences[i]${
-       options.editor ? `, editor: CASE ${s}.evidenceEditors[i] WHEN '' THEN null ELSE ${s}.evidenceEditors[i] END` : ''
-     } }]`;
+export const SUMMARY_EVIDENCE_LIST = (s: string, from: string, to: string, limit: string, options: { editor: boolean }): string =>
+  `CASE WHEN ${s}.evidenceArticleIds IS NULL
+       THEN COLLECT { ${EDGES_OF(s, from, to)}
+                      WITH ${EVIDENCE_ITEM('ev_')} AS i_ ORDER BY ${EVIDENCE_ORDER('i_')} LIMIT ${limit}
+                      RETURN ${AS_EVIDENCE('i_.a', 'i_.s', 'i_.c', 'i_.e', options.editor)} }
+       ELSE [i IN range(0, size(${s}.evidenceArticleIds) - 1)[..${limit}] |
+             ${AS_EVIDENCE(`${s}.evidenceArticleIds[i]`, `${s}.evidenceSentences[i]`, `${s}.evidenceConfidences[i]`, `${s}.evidenceEditors[i]`, options.editor)}]
+     END`;
 
 /**
  * After a statement has CREATEd evidence edges `rel` from `x` to `y` (one per row), adds them to
  * their summaries. The aggregation makes one row per summary, so a pair in several articles of a
- * batch is merged once; MERGE finds the summary among the pair's few summary edges. The new
- * sentences join the kept ones, which stay the first SUMMARY_EVIDENCE in order; a full summary
- * whose last kept sentence comes before all of the new ones is left as it is.
+ * batch is merged once; MERGE finds the summary among the pair's few summary edges. A summary
+ * that reaches SUMMARY_EVIDENCE edges gets its kept list from them; one that has a list merges
+ * the new sentences into it, unless every new one comes after its last.
  */
 export const ADD_TO_SUMMARIES = (x: string, y: string, rel: string): string => `
       WITH ${x}, ${y}, type(${rel}) AS type, coalesce(${rel}.title, '') AS title, count(${rel}) AS n, max(${rel}.confidence) AS c,
            collect(${EVIDENCE_ITEM(rel)}) AS fresh
       MERGE (${x})-[s_:${SUMMARY} {type: type, title: title}]->(${y})
-      ON CREATE SET s_.weight = 0, s_.confidence = 0.0, s_.evidenceArticleIds = [], s_.evidenceSentences = [],
-                    s_.evidenceConfidences = [], s_.evidenceEditors = []
+      ON CREATE SET s_.weight = 0, s_.confidence = 0.0
       SET s_.weight = s_.weight + n, s_.confidence = CASE WHEN coalesce(c, 0.0) > s_.confidence THEN coalesce(c, 0.0) ELSE s_.confidence END
-      WITH s_, fresh, size(s_.evidenceArticleIds) AS kept
-      WHERE kept < ${SUMMARY_EVIDENCE} OR any(f IN fresh WHERE f.a <> '' AND (s_.evidenceArticleIds[kept - 1] = '' OR f.a <= s_.evidenceArticleIds[kept - 1]))
-      CALL (s_, fresh, kept) {
-        UNWIND [i IN range(0, kept - 1) | { a: s_.evidenceArticleIds[i], s: s_.evidenceSentences[i], c: s_.evidenceConfidences[i],
-                                            e: s_.evidenceEditors[i] }] + fresh AS ev_
-        WITH ev_ ORDER BY ${EVIDENCE_ORDER('ev_')} LIMIT ${SUMMARY_EVIDENCE}
-        WITH collect(ev_) AS items
+      WITH ${x}, ${y}, s_, fresh, coalesce(size(s_.evidenceArticleIds), -1) AS kept
+      WHERE s_.weight >= ${SUMMARY_EVIDENCE} AND (kept < ${SUMMARY_EVIDENCE}
+        OR any(f IN fresh WHERE f.a <> '' AND (s_.evidenceArticleIds[kept - 1] = '' OR f.a <= s_.evidenceArticleIds[kept - 1])))
+      CALL (${x}, ${y}, s_, fresh, kept) {
+        CALL (${x}, ${y}, s_, fresh, kept) {
+          WITH ${x}, ${y}, s_, kept WHERE kept < 0
+          ${EDGES_OF('s_', x, y)}
+          RETURN ${EVIDENCE_ITEM('ev_')} AS ev_
+          UNION ALL
+          WITH s_, fresh, kept WHERE kept >= 0
+          UNWIND [i IN range(0, kept - 1) | { a: s_.evidenceArticleIds[i], s: s_.evidenceSentences[i], c: s_.evidenceConfidences[i],
+                                              e: s_.evidenceEditors[i] }] + fresh AS ev_
+          RETURN ev_
+        }
+        WITH s_, ev_ ORDER BY ${EVIDENCE_ORDER('ev_')} LIMIT ${SUMMARY_EVIDENCE}
+        WITH s_, collect(ev_) AS items
         ${SET_EVIDENCE('s_', 'items')}
       }`;
 
@@ -84,6 +107,7 @@ const CREATE_FROM_EVIDENCE = (match: string): string => `
         ORDER BY ${EVIDENCE_ORDER('item')}
         WITH x, y, type, title, count(*) AS weight, coalesce(max(c), 0.0) AS confidence, collect(item)[..${SUMMARY_EVIDENCE}] AS items
         CREATE (x)-[s_:${SUMMARY} {type: type, title: title, weight: weight, confidence: confidence}]->(y)
+        WITH s_, CASE WHEN weight >= ${SUMMARY_EVIDENCE} THEN items ELSE null END AS items
         ${SET_EVIDENCE('s_', 'items')}`;
 
 /** Distinct directed pairs, in a fixed order. */
