@@ -91,6 +91,11 @@ CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
 CREATE CONSTRAINT entity_day_key IF NOT EXISTS FOR (d:EntityDay) REQUIRE d.key IS UNIQUE;
 CREATE INDEX entity_day_entity IF NOT EXISTS FOR (d:EntityDay) ON (d.entityId, d.day);
 CREATE INDEX entity_day_copy_day IF NOT EXISTS FOR (d:EntityDay) ON (d.copy, d.day);
+// the same counts added up over outlets and languages, per day and per week: trending reads a
+// window's whole weeks and days by (grain, start), a curation recount an entity's rows
+CREATE CONSTRAINT entity_total_key IF NOT EXISTS FOR (t:EntityTotal) REQUIRE t.key IS UNIQUE;
+CREATE INDEX entity_total_entity IF NOT EXISTS FOR (t:EntityTotal) ON (t.entityId);
+CREATE INDEX entity_total_start IF NOT EXISTS FOR (t:EntityTotal) ON (t.grain, t.start, t.copy);
 
 // Relation evidence by the article that stated it: re-ingesting or deleting an article finds its
 // evidence by key instead of walking every edge of the busy entities it mentions.

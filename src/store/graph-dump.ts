@@ -41,7 +41,7 @@ export type NodeLabel = keyof typeof NODE_LABELS;
  * Nodes derived from the rest of the graph, neither exported nor imported: the import rebuilds
  * them (RECOUNT_ALL, see entity-counts.ts).
  */
-const DERIVED_LABELS = ['EntityDay'];
+const DERIVED_LABELS = ['EntityDay', 'EntityTotal'];
 const isNodeLabel = (s: unknown): s is NodeLabel => typeof s === 'string' && Object.prototype.hasOwnProperty.call(NODE_LABELS, s);
 
 /** Second labels a node may carry: the entity kinds. */
@@ -183,8 +183,9 @@ const totals: Query = {
   cypher: `
     // from the count store; derived nodes (DERIVED_LABELS) and relation summaries are not part of the dump
     CALL () { MATCH (n) RETURN count(n) AS allNodes }
-    CALL () { MATCH (n:EntityDay) RETURN count(n) AS derived }
-    WITH allNodes - derived AS nodes
+    CALL () { MATCH (n:EntityDay) RETURN count(n) AS days }
+    CALL () { MATCH (n:EntityTotal) RETURN count(n) AS totals }
+    WITH allNodes - days - totals AS nodes
     CALL () { MATCH ()-[r]->() RETURN count(r) AS allRelationships }
     CALL () { MATCH ()-[r:${SUMMARY}]->() RETURN count(r) AS summaries }
     WITH nodes, allRelationships - summaries AS relationships

@@ -305,10 +305,54 @@ export function timeline(options: {
   };
 }
 
+/** A whole week or day of a trending window, read from the EntityTotal rows of its `grain` and `start`. */
+interface Span {
+  grain: 'week' | 'day';
+  start: string;
+  current: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole days from `first` to `last` (YYYY-MM-DD) but the `cut` ones, as spans: each Monday to
+ * Sunday week whose seven days are all there on the same side of `from` becomes one week span,
+ * the other days stay days. Null when the window holds more days than any real one (a typo'd year).
+ */
+function wholeSpans(first: string, last: string, fromDay: string, cut: string[]): Span[] | null {
+  const [lo, hi] = [Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`)];
+  if (hi < lo) return [];
+  if ((hi - lo) / DAY_MS > 40_000) return null;
+  const days: { day: string; current: boolean }[] = [];
+  for (let t = lo; t <= hi; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (!cut.includes(day)) days.push({ day, current: day >= fromDay });
+  }
+  const spans: Span[] = [];
+  for (let i = 0; i < days.length;) {
+    const t = Date.parse(`${days[i].day}T00:00:00Z`);
+    const monday = new Date(t).getUTCDay() === 1;
+    const week = days.slice(i, i + 7);
+    const whole =
+      monday &&
+      week.length === 7 &&
+      week.every((d, k) => d.current === days[i].current && Date.parse(`${d.day}T00:00:00Z`) === t + k * DAY_MS);
+    if (whole) {
+      spans.push({ grain: 'week', start: days[i].day, current: days[i].current });
+      i += 7;
+    } else {
+      spans.push({ grain: 'day', start: days[i].day, current: days[i].current });
+      i += 1;
+    }
+  }
+  return spans;
+}
+
 /**
  * Entities whose article count in [from, to] rose most against the period of equal length before
- * it, from the EntityDay rows of the two periods' whole days and the articles of the days a bound
- * cuts (see timeline).
+ * it. The two periods' whole weeks and days come from the EntityTotal rows (a few per entity),
+ * the days a bound cuts from their articles (see timeline); bounds that start with no real day
+ * compare as strings, over the EntityDay rows.
  */
 export function trending(options: {
   type?: EntityType;
@@ -322,14 +366,35 @@ export function trending(options: {
   const previousFromDay = dayOf(options.previousFrom);
   const fromDay = dayOf(options.from);
   const toDay = dayOf(options.to);
+  const lowerCut = partialDays({ lower: [options.previousFrom, options.from], upper: [] });
+  const realDays = Boolean(previousFromDay && fromDay && toDay);
+  // An upper bound late in its day (the end of a day, as the API passes it) leaves out few of
+  // that day's articles, if any: the day is read whole, less the articles after the bound.
+  const lessAfterTo = realDays && options.to.length > 10 && options.to.slice(10) >= 'T12' && !lowerCut.includes(toDay!);
+  const partial = lessAfterTo ? lowerCut : partialDays({ lower: [options.previousFrom, options.from], upper: [options.to] });
+  const spans = realDays ? wholeSpans(previousFromDay!, toDay!, fromDay!, partial) : null;
+  const wholeDays = spans
+    ? `UNWIND $spans AS s
+        MATCH (t:EntityTotal) WHERE t.grain = s.grain AND t.start = date(s.start) AND t.copy IN $copies
+        RETURN t.entityId AS id, s.current AS isCurrent, t.articles AS articles${
+          lessAfterTo
+            ? `
+        UNION ALL
+        // the articles of the bound's day after it, by the publishedAt index (a string starting with the day)
+        MATCH (a:Article) WHERE a.publishedAt > $to AND a.publishedAt < $toDay + '\\uffff' AND ($dups OR ${ORIGINAL('a')})
+        MATCH (a)-[:MENTIONS]->(x:Entity)
+        RETURN x.id AS id, $toDay >= $fromDay AS isCurrent, -1 AS articles`
+            : ''
+        }`
+    : `// copies are left out by the (copy, day) index itself
+        MATCH (d:EntityDay) WHERE d.copy IN $copies AND d.day IS NOT NULL
+          AND ${dayVersus('>=', 'previousFrom', previousFromDay)} AND ${dayVersus('<=', 'to', toDay)} AND NOT d.day IN cut
+        RETURN d.entityId AS id, ${dayVersus('>=', 'from', fromDay)} AS isCurrent, d.articles AS articles`;
   return {
     cypher: `
       WITH [p IN $partial | date(p)] AS cut
       CALL (cut) {
-        // copies are left out by the (copy, day) index itself
-        MATCH (d:EntityDay) WHERE d.copy IN $copies AND d.day IS NOT NULL
-          AND ${dayVersus('>=', 'previousFrom', previousFromDay)} AND ${dayVersus('<=', 'to', toDay)} AND NOT d.day IN cut
-        RETURN d.entityId AS id, ${dayVersus('>=', 'from', fromDay)} AS isCurrent, d.articles AS articles
+        ${wholeDays}
         UNION ALL
         UNWIND $partial AS p
         ${ARTICLES_OF_DAY('p', 'a')} AND a.publishedAt >= $previousFrom AND a.publishedAt <= $to AND ($dups OR ${ORIGINAL('a')})
@@ -351,7 +416,8 @@ export function trending(options: {
       previousFromDay,
       fromDay,
       toDay,
-      partial: partialDays({ lower: [options.previousFrom, options.from], upper: [options.to] }),
+      partial,
+      spans: spans ?? [],
       first: int(options.first),
       dups: options.includeDuplicates ?? false,
       copies: options.includeDuplicates ? [false, true] : [false],

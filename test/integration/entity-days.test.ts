@@ -114,6 +114,29 @@ async function dayDrift(): Promise<{ missing: unknown[]; extra: unknown[]; marks
   };
 }
 
+/** Stored EntityTotal rows that differ from day and week sums of MENTIONS (none, when kept right). */
+async function totalDrift(): Promise<{ missing: string[]; extra: string[] }> {
+  const [row] = await executor.read<{ expected: unknown[][]; stored: unknown[][] }>({
+    cypher: `
+      CALL () {
+        MATCH (a:Article)-[m:MENTIONS]->(e:Entity) WHERE a.publishedDate IS NOT NULL AND coalesce(a.stub, false) = false
+        WITH e, a, m, EXISTS { (a)-[:DUPLICATE_OF]->() } AS copy
+        UNWIND [['day', a.publishedDate], ['week', date.truncate('week', a.publishedDate)]] AS g
+        WITH e.id AS entityId, g[0] AS grain, toString(g[1]) AS start, copy, count(*) AS articles, sum(m.count) AS mentions
+        RETURN collect([entityId, grain, start, copy, articles, mentions]) AS expected
+      }
+      CALL () {
+        MATCH (t:EntityTotal)
+        RETURN collect([t.entityId, t.grain, toString(t.start), t.copy, t.articles, t.mentions]) AS stored
+      }
+      RETURN expected, stored`,
+    params: {},
+  });
+  const stored = row.stored.map((r) => JSON.stringify(r));
+  const expected = row.expected.map((r) => JSON.stringify(r));
+  return { missing: expected.filter((k) => !stored.includes(k)).sort(), extra: stored.filter((k) => !expected.includes(k)).sort() };
+}
+
 const entityIds = async (): Promise<string[]> =>
   (await executor.read<{ id: string }>({ cypher: 'MATCH (e:Entity) RETURN e.id AS id ORDER BY id', params: {} })).map((r) => r.id);
 
@@ -154,6 +177,14 @@ const TRENDS = [
   { from: '2025-11-06', to: '2025-11-06T23:59:59.999Z', previousFrom: '2025-11-05' },
   { from: '2025-11-02', to: '2025-11-03', previousFrom: '2025-11-01T19:00:00+08:00' },
   { from: '2025-11-03', to: '2025-11-1', previousFrom: '2025-10' },
+  // whole Monday-to-Sunday weeks on both sides, then weeks that a bound or the middle cuts
+  { from: '2025-11-03', to: '2025-11-16T23:59:59.999Z', previousFrom: '2025-10-20' },
+  { from: '2025-11-10', to: '2025-11-23T23:59:59.999Z', previousFrom: '2025-10-27' },
+  { from: '2025-11-02T12:00:00', to: '2025-11-09T23:59:59.999Z', previousFrom: '2025-10-26' },
+  { from: '2025-11-04', to: '2025-11-09', previousFrom: '2025-10-30T08:00:00Z' },
+  // an upper bound late in a day that still leaves out one of its articles
+  { from: '2025-11-01', to: '2025-11-01T20:00:00+08:00', previousFrom: '2025-10-31' },
+  { from: '2025-10-27', to: '2025-11-01T20:00:00+08:00', previousFrom: '2025-10-20' },
 ];
 
 async function expectSameTrending(): Promise<number> {
@@ -172,6 +203,7 @@ async function expectSameTrending(): Promise<number> {
 
 async function expectConsistent(): Promise<void> {
   expect(await dayDrift()).toEqual({ missing: [], extra: [], marks: [] });
+  expect(await totalDrift()).toEqual({ missing: [], extra: [] });
   expect(await expectSameTimelines()).toBeGreaterThan(0);
   expect(await expectSameTrending()).toBeGreaterThan(0);
 }
@@ -324,6 +356,14 @@ describe('per-entity, per-day counts kept at write time', () => {
     await executor.write({ cypher: 'MATCH (a:Article) REMOVE a.countedIn', params: {} });
     await executor.write({ cypher: "MATCH (m:Migration {id: 'entity-day-counts'}) DELETE m", params: {} });
     expect((await dayDrift()).missing.length).toBeGreaterThan(0);
+    await applySchema(executor);
+    await expectConsistent();
+  });
+
+  it('adds the day and week totals to a graph counted before them (migration)', async () => {
+    await executor.write({ cypher: 'MATCH (t:EntityTotal) DELETE t', params: {} });
+    await executor.write({ cypher: "MATCH (m:Migration {id: 'entity-totals'}) DELETE m", params: {} });
+    expect((await totalDrift()).missing.length).toBeGreaterThan(0);
     await applySchema(executor);
     await expectConsistent();
   });
