@@ -91,11 +91,11 @@ CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
 CREATE CONSTRAINT entity_day_key IF NOT EXISTS FOR (d:EntityDay) REQUIRE d.key IS UNIQUE;
 CREATE INDEX entity_day_entity IF NOT EXISTS FOR (d:EntityDay) ON (d.entityId, d.day);
 CREATE INDEX entity_day_copy_day IF NOT EXISTS FOR (d:EntityDay) ON (d.copy, d.day);
-// the same counts added up over outlets and languages, per day and per week: trending reads a
-// window's whole weeks and days by (grain, start), a curation recount an entity's rows
-CREATE CONSTRAINT entity_total_key IF NOT EXISTS FOR (t:EntityTotal) REQUIRE t.key IS UNIQUE;
-CREATE INDEX entity_total_entity IF NOT EXISTS FOR (t:EntityTotal) ON (t.entityId);
-CREATE INDEX entity_total_start IF NOT EXISTS FOR (t:EntityTotal) ON (t.grain, t.start, t.copy);
+// the same counts added up over outlets and languages, one row per entity and week with its days:
+// trending reads a window's weeks by (week, copy), a timeline and a curation recount an entity's
+CREATE CONSTRAINT entity_week_key IF NOT EXISTS FOR (w:EntityWeek) REQUIRE w.key IS UNIQUE;
+CREATE INDEX entity_week_entity IF NOT EXISTS FOR (w:EntityWeek) ON (w.entityId, w.week);
+CREATE INDEX entity_week_copy IF NOT EXISTS FOR (w:EntityWeek) ON (w.week, w.copy);
 
 // Relation evidence by the article that stated it: re-ingesting or deleting an article finds its
 // evidence by key instead of walking every edge of the busy entities it mentions.

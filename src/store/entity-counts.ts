@@ -12,10 +12,11 @@ import type { Query } from './executor';
  *   article records what it was credited as in `countedIn` (the key without the entity id), so
  *   that clearing it subtracts exactly what was added, even after its properties were
  *   overwritten. A row that reaches 0 articles is deleted.
- * - `(:EntityTotal {key, entityId, grain, start, copy, articles, mentions})` adds up an entity's
- *   EntityDay rows over outlets and languages, per day (`grain` 'day', `start` the day) and per
- *   week (`grain` 'week', `start` its Monday): trending reads a window's whole weeks and days from
- *   these, a few rows per entity instead of one per day, outlet and language.
+ * - `(:EntityWeek {key, entityId, week, copy, articles, mentions, days, dayMentions})` adds up
+ *   an entity's EntityDay rows over outlets and languages, one row per Monday-to-Sunday week
+ *   (`week` its Monday): the week's totals, and `days` / `dayMentions` the same per day, Monday
+ *   first. Trending and timelines without a split read these, one row per entity and week
+ *   instead of one per day, outlet and language.
  *
  * Ingestion keeps both by adding and subtracting as mentions come and go (article-writes.ts);
  * editors' changes, undo and import, which move many edges at once, recount the few entities
@@ -92,37 +93,42 @@ export const APPLY_DAY_DELTAS = (list: string): string => `
     }
     CALL (deltas_) {
       UNWIND deltas_ AS delta_
-      WITH delta_, split(delta_.suffix, ${SEP}) AS parts
-      ${BY_GRAIN('date(parts[0])')}
-      WITH delta_.entityId AS entityId, grain_[0] AS grain, grain_[1] AS start, parts[3] = '1' AS copy,
-           sum(delta_.articles) AS articles, sum(delta_.mentions) AS mentions
-      WITH ${TOTAL_KEY('entityId', 'grain', 'start', 'copy')} AS key, entityId, grain, start, copy, articles, mentions
+      WITH delta_.entityId AS entityId, date(split(delta_.suffix, ${SEP})[0]) AS day, split(delta_.suffix, ${SEP})[3] = '1' AS copy,
+           delta_.articles AS articles, delta_.mentions AS mentions
+      ${ADD_WEEKS('entityId', 'day', 'copy', 'articles', 'mentions')}
       ORDER BY key
-      MERGE (total_:EntityTotal {key: key})
-      ON CREATE SET total_.entityId = entityId, total_.grain = grain, total_.start = start, total_.copy = copy,
-                    total_.articles = articles, total_.mentions = mentions
-      ON MATCH SET total_.articles = total_.articles + articles, total_.mentions = total_.mentions + mentions
-      WITH total_ WHERE total_.articles <= 0
-      DELETE total_
+      MERGE (week_:EntityWeek {key: key})
+      ON CREATE SET week_.entityId = entityId, week_.week = week, week_.copy = copy, week_.articles = 0, week_.mentions = 0,
+                    week_.days = [0, 0, 0, 0, 0, 0, 0], week_.dayMentions = [0, 0, 0, 0, 0, 0, 0]
+      SET week_.articles = week_.articles + articles, week_.mentions = week_.mentions + mentions,
+          week_.days = [k IN range(0, 6) | week_.days[k] + days[k]], week_.dayMentions = [k IN range(0, 6) | week_.dayMentions[k] + dayMentions[k]]
+      WITH week_ WHERE week_.articles <= 0
+      DELETE week_
     }`;
 
-/** A row per grain of the day `day` (a Cypher date): `grain_` is ['day', the day], then ['week', its Monday]. */
-const BY_GRAIN = (day: string): string => `UNWIND [['day', ${day}], ['week', date.truncate('week', ${day})]] AS grain_`;
-
-/** The key of an EntityTotal row from its parts (Cypher expressions; `copy` a boolean). */
-const TOTAL_KEY = (entityId: string, grain: string, start: string, copy: string): string =>
-  `${entityId} + ${SEP} + ${grain} + ${SEP} + toString(${start}) + ${SEP} + CASE WHEN ${copy} THEN '1' ELSE '0' END`;
+/**
+ * Rows of (entity, day, copy, articles, mentions), in the variables named, added up per entity,
+ * week and copy: `key`, `entityId`, `week` (its Monday), `copy`, `articles`, `mentions`, and the
+ * seven-element lists `days` and `dayMentions`, Monday first.
+ */
+const ADD_WEEKS = (entityId: string, day: string, copy: string, articles: string, mentions: string): string => `
+      WITH ${entityId} AS entityId, date.truncate('week', ${day}) AS week, ${day}.dayOfWeek - 1 AS k, ${copy} AS copy,
+           sum(${articles}) AS articles, sum(${mentions}) AS mentions
+      WITH entityId, week, copy, collect({ k: k, articles: articles, mentions: mentions }) AS perDay, sum(articles) AS articles,
+           sum(mentions) AS mentions
+      WITH entityId + ${SEP} + toString(week) + ${SEP} + CASE WHEN copy THEN '1' ELSE '0' END AS key, entityId, week, copy, articles, mentions,
+           [k IN range(0, 6) | reduce(n = 0, d IN perDay | n + CASE WHEN d.k = k THEN d.articles ELSE 0 END)] AS days,
+           [k IN range(0, 6) | reduce(n = 0, d IN perDay | n + CASE WHEN d.k = k THEN d.mentions ELSE 0 END)] AS dayMentions`;
 
 /**
- * The EntityTotal rows of the entity bound as `v`, from its EntityDay rows (a unit subquery body;
- * the entity's old totals must be gone).
+ * The EntityWeek rows of the entity bound as `v`, from its EntityDay rows (a unit subquery body;
+ * the entity's old rows must be gone).
  */
-const BUILD_TOTALS = (v: string): string => `
+const BUILD_WEEKS = (v: string): string => `
       MATCH (d_:EntityDay {entityId: ${v}.id}) WHERE d_.day IS NOT NULL
-      ${BY_GRAIN('d_.day')}
-      WITH ${v}, grain_[0] AS grain, grain_[1] AS start, d_.copy AS copy, sum(d_.articles) AS articles, sum(d_.mentions) AS mentions
-      CREATE (:EntityTotal {key: ${TOTAL_KEY(`${v}.id`, 'grain', 'start', 'copy')}, entityId: ${v}.id, grain: grain, start: start,
-                            copy: copy, articles: articles, mentions: mentions})`;
+      ${ADD_WEEKS('d_.entityId', 'd_.day', 'd_.copy', 'd_.articles', 'd_.mentions')}
+      CREATE (:EntityWeek {key: key, entityId: entityId, week: week, copy: copy, articles: articles, mentions: mentions, days: days,
+                           dayMentions: dayMentions})`;
 
 /**
  * The EntityDay rows of the entity bound as `v`, built from its MENTIONS and the articles'
@@ -140,20 +146,20 @@ export const recountEntities = (ids: string[]): Query => ({
   cypher: `
     UNWIND $ids AS id
     CALL (id) { MATCH (d:EntityDay {entityId: id}) WHERE d.day IS NOT NULL DELETE d }
-    CALL (id) { MATCH (t:EntityTotal {entityId: id}) DELETE t }
+    CALL (id) { MATCH (w:EntityWeek {entityId: id}) DELETE w }
     WITH id
     MATCH (e:Entity {id: id})
     SET e.mentionCount = ${MENTION_COUNT('e')}
     WITH e
     CALL (e) { ${BUILD_DAYS('e')} }
-    CALL (e) { ${BUILD_TOTALS('e')} }`,
+    CALL (e) { ${BUILD_WEEKS('e')} }`,
   params: { ids: [...new Set(ids)].sort() },
 });
 
-/** Every entity's EntityTotal rows again from its EntityDay rows, in batches (a migration; the last steps of RECOUNT_ALL). */
-export const BUILD_ALL_TOTALS: string[] = [
-  `MATCH (t:EntityTotal) CALL (t) { DELETE t } IN TRANSACTIONS OF 10000 ROWS`,
-  `MATCH (e:Entity) CALL (e) { ${BUILD_TOTALS('e')} } IN TRANSACTIONS OF 20 ROWS`,
+/** Every entity's EntityWeek rows again from its EntityDay rows, in batches (a migration; the last steps of RECOUNT_ALL). */
+export const BUILD_ALL_WEEKS: string[] = [
+  `MATCH (w:EntityWeek) CALL (w) { DELETE w } IN TRANSACTIONS OF 10000 ROWS`,
+  `MATCH (e:Entity) CALL (e) { ${BUILD_WEEKS('e')} } IN TRANSACTIONS OF 20 ROWS`,
 ];
 
 /**
@@ -165,5 +171,5 @@ export const RECOUNT_ALL: string[] = [
   `MATCH (a:Article) CALL (a) { SET a.countedIn = ${DAY_SUFFIX('a')} } IN TRANSACTIONS OF 5000 ROWS`,
   `MATCH (d:EntityDay) CALL (d) { DELETE d } IN TRANSACTIONS OF 10000 ROWS`,
   `MATCH (e:Entity) CALL (e) { SET e.mentionCount = ${MENTION_COUNT('e')} WITH e ${BUILD_DAYS('e')} } IN TRANSACTIONS OF 20 ROWS`,
-  ...BUILD_ALL_TOTALS,
+  ...BUILD_ALL_WEEKS,
 ];

@@ -41,7 +41,7 @@ export type NodeLabel = keyof typeof NODE_LABELS;
  * Nodes derived from the rest of the graph, neither exported nor imported: the import rebuilds
  * them (RECOUNT_ALL, see entity-counts.ts).
  */
-const DERIVED_LABELS = ['EntityDay', 'EntityTotal'];
+const DERIVED_LABELS = ['EntityDay', 'EntityWeek'];
 const isNodeLabel = (s: unknown): s is NodeLabel => typeof s === 'string' && Object.prototype.hasOwnProperty.call(NODE_LABELS, s);
 
 /** Second labels a node may carry: the entity kinds. */
@@ -184,8 +184,8 @@ const totals: Query = {
     // from the count store; derived nodes (DERIVED_LABELS) and relation summaries are not part of the dump
     CALL () { MATCH (n) RETURN count(n) AS allNodes }
     CALL () { MATCH (n:EntityDay) RETURN count(n) AS days }
-    CALL () { MATCH (n:EntityTotal) RETURN count(n) AS totals }
-    WITH allNodes - days - totals AS nodes
+    CALL () { MATCH (n:EntityWeek) RETURN count(n) AS weeks }
+    WITH allNodes - days - weeks AS nodes
     CALL () { MATCH ()-[r]->() RETURN count(r) AS allRelationships }
     CALL () { MATCH ()-[r:${SUMMARY}]->() RETURN count(r) AS summaries }
     WITH nodes, allRelationships - summaries AS relationships

@@ -241,8 +241,8 @@ function partialDays(bounds: { lower: (string | null | undefined)[]; upper: (str
  * publishedAt compare with it: by date when the bound starts with a real day (the range index
  * answers it), else as strings.
  */
-const dayVersus = (op: '>=' | '<=', bound: string, day: string | null): string =>
-  day ? `d.day ${op} date($${bound}Day)` : `toString(d.day) ${op} $${bound}`;
+const dayVersus = (op: '>=' | '<=', bound: string, day: string | null, row = 'd.day'): string =>
+  day ? `${row} ${op} date($${bound}Day)` : `toString(${row}) ${op} $${bound}`;
 
 /** The articles of the partial days (bound as `p`), found by their day through the publishedDate index, never through an entity. */
 const ARTICLES_OF_DAY = (p: string, a: string): string =>
@@ -266,7 +266,23 @@ export function timeline(options: {
   const to = options.to ?? null;
   const fromDay = dayOf(from);
   const toDay = dayOf(to);
-  const window = [from ? dayVersus('>=', 'from', fromDay) : null, to ? dayVersus('<=', 'to', toDay) : null].filter(Boolean);
+  // without a split by outlet or language, the weekly rows added up over them (EntityWeek) are
+  // enough: an entity's weeks, each opened into its days
+  const totals = !options.by;
+  const row = totals ? 'day' : 'd.day';
+  const window = [from ? dayVersus('>=', 'from', fromDay, row) : null, to ? dayVersus('<=', 'to', toDay, row) : null]
+    .filter(Boolean)
+    .map((c) => ` AND ${c}`)
+    .join('');
+  const rows = totals
+    ? `MATCH (w:EntityWeek) WHERE w.entityId = e.id AND w.week IS NOT NULL AND ($dups OR NOT w.copy)
+          UNWIND range(0, 6) AS k
+          WITH w, k, w.week + duration({ days: k }) AS day, cut
+          WHERE w.days[k] > 0${window} AND NOT day IN cut
+          RETURN day, null AS outlet, null AS language, w.days[k] AS articles, w.dayMentions[k] AS mentions`
+    : `MATCH (d:EntityDay) WHERE d.entityId = e.id AND d.day IS NOT NULL${window}
+            AND ($dups OR NOT d.copy) AND NOT d.day IN cut
+          RETURN d.day AS day, d.outlet AS outlet, d.language AS language, d.articles AS articles, d.mentions AS mentions`;
   return {
     cypher: `
       WITH [p IN $partial | date(p)] AS cut
@@ -274,9 +290,7 @@ export function timeline(options: {
       MATCH (e:Entity {id: id})
       CALL (e, cut) {
         CALL (e, cut) {
-          MATCH (d:EntityDay) WHERE d.entityId = e.id AND d.day IS NOT NULL${window.map((c) => ` AND ${c}`).join('')}
-            AND ($dups OR NOT d.copy) AND NOT d.day IN cut
-          RETURN d.day AS day, d.outlet AS outlet, d.language AS language, d.articles AS articles, d.mentions AS mentions
+          ${rows}
           UNION ALL
           UNWIND $partial AS p
           ${ARTICLES_OF_DAY('p', 'a')} AND ${dateWindow('a')} AND ($dups OR ${ORIGINAL('a')})
@@ -305,54 +319,43 @@ export function timeline(options: {
   };
 }
 
-/** A whole week or day of a trending window, read from the EntityTotal rows of its `grain` and `start`. */
+/** Whole days of one week on one side of a trending window: `days` as 0 (Monday) to 6, read from the week's EntityWeek rows. */
 interface Span {
-  grain: 'week' | 'day';
-  start: string;
+  week: string;
+  days: number[];
   current: boolean;
 }
 
 const DAY_MS = 86_400_000;
 
 /**
- * The whole days from `first` to `last` (YYYY-MM-DD) but the `cut` ones, as spans: each Monday to
- * Sunday week whose seven days are all there on the same side of `from` becomes one week span,
- * the other days stay days. Null when the window holds more days than any real one (a typo'd year).
+ * The whole days from `first` to `last` (YYYY-MM-DD) but the `cut` ones, grouped by week and by
+ * side of `fromDay`. Null when the window holds more days than any real one (a mistyped year).
  */
 function wholeSpans(first: string, last: string, fromDay: string, cut: string[]): Span[] | null {
   const [lo, hi] = [Date.parse(`${first}T00:00:00Z`), Date.parse(`${last}T00:00:00Z`)];
   if (hi < lo) return [];
   if ((hi - lo) / DAY_MS > 40_000) return null;
-  const days: { day: string; current: boolean }[] = [];
+  const spans = new Map<string, Span>();
   for (let t = lo; t <= hi; t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
-    if (!cut.includes(day)) days.push({ day, current: day >= fromDay });
+    if (cut.includes(day)) continue;
+    const k = (new Date(t).getUTCDay() + 6) % 7;
+    const week = new Date(t - k * DAY_MS).toISOString().slice(0, 10);
+    const current = day >= fromDay;
+    const key = `${week}|${current}`;
+    const span = spans.get(key) ?? { week, days: [], current };
+    span.days.push(k);
+    spans.set(key, span);
   }
-  const spans: Span[] = [];
-  for (let i = 0; i < days.length;) {
-    const t = Date.parse(`${days[i].day}T00:00:00Z`);
-    const monday = new Date(t).getUTCDay() === 1;
-    const week = days.slice(i, i + 7);
-    const whole =
-      monday &&
-      week.length === 7 &&
-      week.every((d, k) => d.current === days[i].current && Date.parse(`${d.day}T00:00:00Z`) === t + k * DAY_MS);
-    if (whole) {
-      spans.push({ grain: 'week', start: days[i].day, current: days[i].current });
-      i += 7;
-    } else {
-      spans.push({ grain: 'day', start: days[i].day, current: days[i].current });
-      i += 1;
-    }
-  }
-  return spans;
+  return [...spans.values()];
 }
 
 /**
  * Entities whose article count in [from, to] rose most against the period of equal length before
- * it. The two periods' whole weeks and days come from the EntityTotal rows (a few per entity),
- * the days a bound cuts from their articles (see timeline); bounds that start with no real day
- * compare as strings, over the EntityDay rows.
+ * it. The two periods' whole days come from the EntityWeek rows of their weeks (one per entity
+ * and week), the days a bound cuts from their articles (see timeline); bounds that start with no
+ * real day compare as strings, over the EntityDay rows.
  */
 export function trending(options: {
   type?: EntityType;
@@ -375,8 +378,10 @@ export function trending(options: {
   const spans = realDays ? wholeSpans(previousFromDay!, toDay!, fromDay!, partial) : null;
   const wholeDays = spans
     ? `UNWIND $spans AS s
-        MATCH (t:EntityTotal) WHERE t.grain = s.grain AND t.start = date(s.start) AND t.copy IN $copies
-        RETURN t.entityId AS id, s.current AS isCurrent, t.articles AS articles${
+        MATCH (w:EntityWeek) WHERE w.week = date(s.week) AND w.copy IN $copies
+        WITH w, s, CASE WHEN size(s.days) = 7 THEN w.articles ELSE reduce(n = 0, k IN s.days | n + w.days[toInteger(k)]) END AS articles
+        WHERE articles <> 0
+        RETURN w.entityId AS id, s.current AS isCurrent, articles${
           lessAfterTo
             ? `
         UNION ALL

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Executor } from './executor';
-import { BUILD_ALL_TOTALS, MENTION_PAIRS, RECOUNT_ALL } from './entity-counts';
+import { BUILD_ALL_WEEKS, MENTION_PAIRS, RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
 import { REBUILD_SUMMARIES } from './relation-summaries';
 import { BANDS, FILL_BAND_AT, bandProperties, isUnspaced } from './fingerprint';
@@ -105,9 +105,9 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
     cypher: REBUILD_SUMMARIES,
   },
   {
-    // per-entity counts per day and per week over all outlets (EntityTotal, see store/entity-counts.ts)
-    id: 'entity-totals',
-    cypher: BUILD_ALL_TOTALS,
+    // per-entity counts per week (and its days) over all outlets (EntityWeek, see store/entity-counts.ts)
+    id: 'entity-weeks',
+    cypher: BUILD_ALL_WEEKS,
   },
 ];
 

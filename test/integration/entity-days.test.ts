@@ -114,20 +114,22 @@ async function dayDrift(): Promise<{ missing: unknown[]; extra: unknown[]; marks
   };
 }
 
-/** Stored EntityTotal rows that differ from day and week sums of MENTIONS (none, when kept right). */
-async function totalDrift(): Promise<{ missing: string[]; extra: string[] }> {
+/** Stored EntityWeek rows that differ from week and weekday sums of MENTIONS (none, when kept right). */
+async function weekDrift(): Promise<{ missing: string[]; extra: string[] }> {
   const [row] = await executor.read<{ expected: unknown[][]; stored: unknown[][] }>({
     cypher: `
       CALL () {
         MATCH (a:Article)-[m:MENTIONS]->(e:Entity) WHERE a.publishedDate IS NOT NULL AND coalesce(a.stub, false) = false
-        WITH e, a, m, EXISTS { (a)-[:DUPLICATE_OF]->() } AS copy
-        UNWIND [['day', a.publishedDate], ['week', date.truncate('week', a.publishedDate)]] AS g
-        WITH e.id AS entityId, g[0] AS grain, toString(g[1]) AS start, copy, count(*) AS articles, sum(m.count) AS mentions
-        RETURN collect([entityId, grain, start, copy, articles, mentions]) AS expected
+        WITH e.id AS entityId, date.truncate('week', a.publishedDate) AS week, a.publishedDate.dayOfWeek - 1 AS k,
+             EXISTS { (a)-[:DUPLICATE_OF]->() } AS copy, count(*) AS articles, sum(m.count) AS mentions
+        WITH entityId, week, copy, collect([k, articles, mentions]) AS perDay, sum(articles) AS articles, sum(mentions) AS mentions
+        RETURN collect([entityId, toString(week), copy, articles, mentions,
+                        [k IN range(0, 6) | reduce(n = 0, d IN perDay | n + CASE WHEN d[0] = k THEN d[1] ELSE 0 END)],
+                        [k IN range(0, 6) | reduce(n = 0, d IN perDay | n + CASE WHEN d[0] = k THEN d[2] ELSE 0 END)]]) AS expected
       }
       CALL () {
-        MATCH (t:EntityTotal)
-        RETURN collect([t.entityId, t.grain, toString(t.start), t.copy, t.articles, t.mentions]) AS stored
+        MATCH (w:EntityWeek)
+        RETURN collect([w.entityId, toString(w.week), w.copy, w.articles, w.mentions, w.days, w.dayMentions]) AS stored
       }
       RETURN expected, stored`,
     params: {},
@@ -203,7 +205,7 @@ async function expectSameTrending(): Promise<number> {
 
 async function expectConsistent(): Promise<void> {
   expect(await dayDrift()).toEqual({ missing: [], extra: [], marks: [] });
-  expect(await totalDrift()).toEqual({ missing: [], extra: [] });
+  expect(await weekDrift()).toEqual({ missing: [], extra: [] });
   expect(await expectSameTimelines()).toBeGreaterThan(0);
   expect(await expectSameTrending()).toBeGreaterThan(0);
 }
@@ -360,10 +362,10 @@ describe('per-entity, per-day counts kept at write time', () => {
     await expectConsistent();
   });
 
-  it('adds the day and week totals to a graph counted before them (migration)', async () => {
-    await executor.write({ cypher: 'MATCH (t:EntityTotal) DELETE t', params: {} });
-    await executor.write({ cypher: "MATCH (m:Migration {id: 'entity-totals'}) DELETE m", params: {} });
-    expect((await totalDrift()).missing.length).toBeGreaterThan(0);
+  it('adds the weekly rows to a graph counted before them (migration)', async () => {
+    await executor.write({ cypher: 'MATCH (w:EntityWeek) DELETE w', params: {} });
+    await executor.write({ cypher: "MATCH (m:Migration {id: 'entity-weeks'}) DELETE m", params: {} });
+    expect((await weekDrift()).missing.length).toBeGreaterThan(0);
     await applySchema(executor);
     await expectConsistent();
   });
