@@ -74,27 +74,29 @@ export const AS_ORIGINAL = (suffix: string): string =>
 
 /**
  * Applies a list (a Cypher expression) of `{ entityId, suffix, articles, mentions }` changes to
- * the EntityDay rows: one MERGE per key, in key order (so that concurrent writers lock busy rows
- * in one order), rows left with no article deleted. It ends the query (no RETURN).
+ * the EntityDay rows and their EntityWeek rows: one MERGE per key, in key order (so that
+ * concurrent writers lock busy rows in one order), rows left with no article deleted. It ends
+ * the query (no RETURN).
  */
 export const APPLY_DAY_DELTAS = (list: string): string => `
-    WITH ${list} AS deltas_
-    CALL (deltas_) {
-      UNWIND deltas_ AS delta_
-      WITH delta_.entityId AS entityId, delta_.suffix AS suffix, sum(delta_.articles) AS articles, sum(delta_.mentions) AS mentions
-      WITH entityId + ${SEP} + suffix AS key, entityId, split(suffix, ${SEP}) AS parts, articles, mentions
-      ORDER BY key
-      MERGE (day_:EntityDay {key: key})
-      ON CREATE SET day_.entityId = entityId, day_.day = date(parts[0]), day_.outlet = parts[1], day_.language = parts[2],
-                    day_.copy = parts[3] = '1', day_.articles = articles, day_.mentions = mentions
-      ON MATCH SET day_.articles = day_.articles + articles, day_.mentions = day_.mentions + mentions
+    UNWIND ${list} AS delta_
+    WITH delta_.entityId AS entityId, delta_.suffix AS suffix, sum(delta_.articles) AS articles, sum(delta_.mentions) AS mentions
+    WITH entityId + ${SEP} + suffix AS key, entityId, split(suffix, ${SEP}) AS parts, articles, mentions
+    ORDER BY key
+    // one change per key, added up once for both kinds of row
+    WITH collect({ key: key, entityId: entityId, parts: parts, articles: articles, mentions: mentions }) AS days_
+    CALL (days_) {
+      UNWIND days_ AS d_
+      MERGE (day_:EntityDay {key: d_.key})
+      ON CREATE SET day_.entityId = d_.entityId, day_.day = date(d_.parts[0]), day_.outlet = d_.parts[1], day_.language = d_.parts[2],
+                    day_.copy = d_.parts[3] = '1', day_.articles = d_.articles, day_.mentions = d_.mentions
+      ON MATCH SET day_.articles = day_.articles + d_.articles, day_.mentions = day_.mentions + d_.mentions
       WITH day_ WHERE day_.articles <= 0
       DELETE day_
     }
-    CALL (deltas_) {
-      UNWIND deltas_ AS delta_
-      WITH delta_.entityId AS entityId, date(split(delta_.suffix, ${SEP})[0]) AS day, split(delta_.suffix, ${SEP})[3] = '1' AS copy,
-           delta_.articles AS articles, delta_.mentions AS mentions
+    CALL (days_) {
+      UNWIND days_ AS d_
+      WITH d_.entityId AS entityId, date(d_.parts[0]) AS day, d_.parts[3] = '1' AS copy, d_.articles AS articles, d_.mentions AS mentions
       ${ADD_WEEKS('entityId', 'day', 'copy', 'articles', 'mentions')}
       ORDER BY key
       MERGE (week_:EntityWeek {key: key})

@@ -1,5 +1,5 @@
 import type { Query } from './executor';
-import { RELATION_LABELS } from './labels';
+import { relationLabels } from './labels';
 
 /**
  * A relation is one edge per article that shows it (with that article's sentence), so between a
@@ -24,7 +24,7 @@ import { RELATION_LABELS } from './labels';
  */
 export const SUMMARY = 'RELATED';
 
-const EVIDENCE_TYPES = Object.values(RELATION_LABELS).join('|');
+const EVIDENCE_TYPES = relationLabels().join('|');
 
 /** Sentences kept on a summary of at least as many evidence edges, in article order: as many as a relation returns at most. */
 export const SUMMARY_EVIDENCE = 100;
