@@ -72,6 +72,64 @@ export const AS_ORIGINAL = (suffix: string): string =>
     copy: "'0'",
   })} END`;
 
+/* Reading the rows for a window of publishedAt bounds. */
+
+/** The calendar day (YYYY-MM-DD) a window bound starts with, or null when it does not start with a real one. */
+export function dayOf(bound: string | null | undefined): string | null {
+  if (!bound || bound.length < 10) return null;
+  const day = bound.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? null : day;
+}
+
+/**
+ * Windows compare `publishedAt` strings with their bounds, and an article's publishedAt starts
+ * with its publishedDate. Every article of a day D compares with a bound as D itself does, except
+ * on the day a bound starts with: after a lower bound with a time of day (`>= '2025-11-01T12:00'`),
+ * on an upper bound's day (`<= '2025-11-01T23:59:59.999Z'`, and `<= '2025-11-01'` too, which only
+ * an article dated exactly '2025-11-01' meets). Those days are counted from their articles; every
+ * other day from the EntityDay rows, with D in place of publishedAt.
+ */
+export function partialDays(bounds: { lower: (string | null | undefined)[]; upper: (string | null | undefined)[] }): string[] {
+  const days = [
+    ...bounds.lower.filter((b) => b && b.length > 10).map(dayOf),
+    ...bounds.upper.filter((b) => b && b.length >= 10).map(dayOf),
+  ];
+  return [...new Set(days.filter((d): d is string => d !== null))].sort();
+}
+
+/**
+ * A whole day's row (`d.day`, not one of the partial days) against a bound, as its articles'
+ * publishedAt compare with it: by date when the bound starts with a real day (the range index
+ * answers it), else as strings.
+ */
+export const dayVersus = (op: '>=' | '<=', bound: string, day: string | null, row = 'd.day'): string =>
+  day ? `${row} ${op} date($${bound}Day)` : `toString(${row}) ${op} $${bound}`;
+
+/** The articles of the partial days (bound as `p`), found by their day through the publishedDate index, never through an entity. */
+export const ARTICLES_OF_DAY = (p: string, a: string): string =>
+  `MATCH (${a}:Article) USING INDEX ${a}:Article(publishedDate) WHERE ${a}.publishedDate = date(${p})`;
+
+/**
+ * Whole days opened from the EntityWeek rows of the entity bound as `e` (the row's Monday plus
+ * `k`), as `w`, `k` and `day`: the days with an article, in the weeks `weeks` allows (weekSeek),
+ * on which `days` holds (conditions on `day`, each starting with AND), and not in `cut` (the
+ * partial days, a list of dates in scope).
+ */
+export const ENTITY_WEEK_DAYS = (e: string, weeks: string, days: string): string => `
+      MATCH (w:EntityWeek) WHERE w.entityId = ${e}.id AND w.week IS NOT NULL${weeks}
+      UNWIND range(0, 6) AS k
+      WITH w, k, w.week + duration({ days: k }) AS day, cut
+      WHERE w.days[k] > 0${days} AND NOT day IN cut`;
+
+/**
+ * The weeks a window's days fall in, as conditions on `w.week` for the (entityId, week) index
+ * to seek by (`$fromDay`, `$toDay`); none on a side whose bound starts with no real day.
+ */
+export const weekSeek = (fromDay: string | null, toDay: string | null): string =>
+  (fromDay ? " AND w.week >= date.truncate('week', date($fromDay))" : '') + (toDay ? ' AND w.week <= date($toDay)' : '');
+
 /**
  * Applies a list (a Cypher expression) of `{ entityId, suffix, articles, mentions }` changes to
  * the EntityDay rows and their EntityWeek rows: one MERGE per key, in key order (so that

@@ -4,6 +4,7 @@ import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
 import type {
   CooccurrenceRecord,
   EntityRecord,
@@ -211,43 +212,6 @@ export function cooccurrences(options: {
 export type Interval = 'DAY' | 'WEEK' | 'MONTH';
 const TRUNC: Record<Interval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
-/** The calendar day (YYYY-MM-DD) a window bound starts with, or null when it does not start with a real one. */
-function dayOf(bound: string | null | undefined): string | null {
-  if (!bound || bound.length < 10) return null;
-  const day = bound.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
-  const t = Date.parse(`${day}T00:00:00Z`);
-  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day ? null : day;
-}
-
-/**
- * Windows compare `publishedAt` strings with their bounds, and an article's publishedAt starts
- * with its publishedDate. Every article of a day D compares with a bound as D itself does, except
- * on the day a bound starts with: after a lower bound with a time of day (`>= '2025-11-01T12:00'`),
- * on an upper bound's day (`<= '2025-11-01T23:59:59.999Z'`, and `<= '2025-11-01'` too, which only
- * an article dated exactly '2025-11-01' meets). Those days are counted from their articles; every
- * other day from the EntityDay rows, with D in place of publishedAt.
- */
-function partialDays(bounds: { lower: (string | null | undefined)[]; upper: (string | null | undefined)[] }): string[] {
-  const days = [
-    ...bounds.lower.filter((b) => b && b.length > 10).map(dayOf),
-    ...bounds.upper.filter((b) => b && b.length >= 10).map(dayOf),
-  ];
-  return [...new Set(days.filter((d): d is string => d !== null))].sort();
-}
-
-/**
- * A whole day's row (`d.day`, not one of the partial days) against a bound, as its articles'
- * publishedAt compare with it: by date when the bound starts with a real day (the range index
- * answers it), else as strings.
- */
-const dayVersus = (op: '>=' | '<=', bound: string, day: string | null, row = 'd.day'): string =>
-  day ? `${row} ${op} date($${bound}Day)` : `toString(${row}) ${op} $${bound}`;
-
-/** The articles of the partial days (bound as `p`), found by their day through the publishedDate index, never through an entity. */
-const ARTICLES_OF_DAY = (p: string, a: string): string =>
-  `MATCH (${a}:Article) USING INDEX ${a}:Article(publishedDate) WHERE ${a}.publishedDate = date(${p})`;
-
 /**
  * Articles and mentions per entity and time bucket (and outlet or language), from the counts
  * kept at write time (EntityDay, see entity-counts.ts): whole days from the entity's rows, the
@@ -275,10 +239,7 @@ export function timeline(options: {
     .map((c) => ` AND ${c}`)
     .join('');
   const rows = totals
-    ? `MATCH (w:EntityWeek) WHERE w.entityId = e.id AND w.week IS NOT NULL AND ($dups OR NOT w.copy)
-          UNWIND range(0, 6) AS k
-          WITH w, k, w.week + duration({ days: k }) AS day, cut
-          WHERE w.days[k] > 0${window} AND NOT day IN cut
+    ? `${ENTITY_WEEK_DAYS('e', ` AND ($dups OR NOT w.copy)${weekSeek(fromDay, toDay)}`, window)}
           RETURN day, null AS outlet, null AS language, w.days[k] AS articles, w.dayMentions[k] AS mentions`
     : `MATCH (d:EntityDay) WHERE d.entityId = e.id AND d.day IS NOT NULL${window}
             AND ($dups OR NOT d.copy) AND NOT d.day IN cut

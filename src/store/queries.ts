@@ -4,6 +4,7 @@ import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
 /** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
@@ -149,21 +150,45 @@ export function articlesPage(options: {
   const seeded = where.filter((c) => c !== seedCondition).join(' AND ');
   const otherFilters = Boolean(f.source || f.language || f.from || f.to);
   const filters = [f.mentionsAll?.length, f.mentionsAny?.length, f.topic].filter(Boolean).length;
-  // the total without counting: every article but the stubs (count store, stub index), or the one entity's degree
-  const total =
-    !seeds && !otherFilters
-      ? `CALL () { MATCH (a:Article) RETURN count(a) AS all }
+  const fromDay = dayOf(f.from);
+  const toDay = dayOf(f.to);
+  // the seeds' articles counted one by one (the few seeds of a topic's subtree share articles)
+  const seedArticles = `COUNT {
+            UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article)
+            WITH DISTINCT a, topics WHERE ${seeded}
+            RETURN a
+          }`;
+  // The total without counting where it can: every article but the stubs (count store, stub
+  // index); one seed's degree (stubs mention nothing; a topic without subtopics is one seed);
+  // one entity's articles in a window from its weekly count rows (entity-counts.ts).
+  const total = (): string => {
+    if (!seeds && !otherFilters)
+      return `CALL () { MATCH (a:Article) RETURN count(a) AS all }
           CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
-          RETURN all - stubs AS totalCount`
-      : !otherFilters && filters === 1 && (f.mentionsAll?.length === 1 || f.mentionsAny?.length === 1)
-        ? `RETURN degree AS totalCount`
-        : seeds && !window
-          ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article)
-          WITH DISTINCT a, topics WHERE ${seeded}
-          RETURN count(a) AS totalCount`
-          : `MATCH (a:Article) WHERE ${seeds ? window : conditions}
+          RETURN all - stubs AS totalCount`;
+    const oneSeed = filters === 1 && (f.mentionsAll?.length ?? 0) <= 1;
+    if (seeds && oneSeed && !otherFilters) return `RETURN CASE WHEN size(xs) <= 1 THEN degree ELSE ${seedArticles} END AS totalCount`;
+    if (seeds && oneSeed && !f.source && !f.language && (f.mentionsAll?.length || f.mentionsAny?.length === 1)) {
+      const days = [
+        f.from ? ` AND ${dayVersus('>=', 'from', fromDay, 'day')}` : '',
+        f.to ? ` AND ${dayVersus('<=', 'to', toDay, 'day')}` : '',
+      ];
+      return `WITH xs[0] AS x, [p IN $partial | date(p)] AS cut
+          CALL (x, cut) {
+            ${ENTITY_WEEK_DAYS('x', weekSeek(fromDay, toDay), days.join(''))}
+            RETURN w.days[k] AS n
+            UNION ALL
+            UNWIND $partial AS p
+            ${ARTICLES_OF_DAY('p', 'a')} AND ${window} AND EXISTS { (a)-[:MENTIONS]->(x) }
+            RETURN 1 AS n
+          }
+          RETURN sum(n) AS totalCount`;
+    }
+    if (seeds && !window) return `RETURN ${seedArticles} AS totalCount`;
+    return `MATCH (a:Article) WHERE ${seeds ? window : conditions}
           WITH a, topics WHERE ${conditions}
           RETURN count(a) AS totalCount`;
+  };
   return {
     cypher: `
       ${topics}
@@ -210,14 +235,14 @@ export function articlesPage(options: {
           RETURN a
         } ELSE [] END AS undated
         CALL (topics, xs, degree) {
-          ${total}
+          ${total()}
         }
         RETURN totalCount, (newest + undated)[$skip..($skip + $limit)] AS walkedPage
       }
       WITH CASE WHEN expand THEN expandedTotal ELSE totalCount END AS totalCount,
            CASE WHEN expand THEN expandedPage ELSE walkedPage END AS page
       RETURN totalCount, [a IN page | ${ARTICLE_PROJECTION('a')}] AS items`,
-    params: { ...params, expandMax: int(EXPAND_MAX) },
+    params: { ...params, expandMax: int(EXPAND_MAX), fromDay, toDay, partial: partialDays({ lower: [f.from], upper: [f.to] }) },
   };
 }
 

@@ -96,3 +96,95 @@ describe('newest-first lists: the index walk answers like the expansion', () => 
     expect(articlesPage({ filter: { mentionsAny: ['x'] }, skip: 0, limit: 1 }).params).toMatchObject({ expandMax: int(EXPAND_MAX) });
   });
 });
+
+/**
+ * On the walk, one entity's total in a date window comes from its weekly count rows (whole
+ * days) and the articles of the days a bound cuts; copies count, as they do on the expansion.
+ */
+describe('newest-first lists: a windowed total from the weekly rows answers like the expansion', () => {
+  let executor: Executor;
+
+  const total = async (filter: ArticleFilter, expandMax: number): Promise<number> => {
+    const q = articlesPage({ filter, skip: 0, limit: 3 });
+    const [row] = await executor.read({ ...q, params: { ...q.params, expandMax: int(expandMax) } });
+    return Number((row as { totalCount: unknown }).totalCount);
+  };
+
+  const LONG =
+    '交通部今天公布港口改善計畫，將在三年內完成碼頭擴建與航道疏濬，並補助地方政府興建轉運站。交通部表示，計畫經費由中央與地方共同分擔。';
+  // Sunday 2 November to Tuesday 11 November 2025, two on one day, one copy, one undated
+  const published = [
+    '2025-11-02T09:00:00Z',
+    '2025-11-02T20:00:00Z',
+    '2025-11-03T00:30:00Z',
+    '2025-11-05T12:00:00Z',
+    '2025-11-05',
+    '2025-11-09T23:00:00Z',
+    '2025-11-10T07:00:00Z',
+    '2025-11-11T15:00:00Z',
+    null,
+  ];
+
+  beforeAll(async () => {
+    executor = await testExecutor();
+    await resetGraph(executor);
+    for (const [i, publishedAt] of published.entries()) {
+      await ingestArticle(
+        executor,
+        fromInput(
+          {
+            url: `https://window.test/${i}`,
+            title: `交通部窗口第${i}篇`,
+            body: i === 3 ? LONG : `交通部今天說明第${i}項改善計畫，並公布後續時程。`,
+            ...(publishedAt ? { publishedAt } : {}),
+            source: 'Window Daily',
+          },
+          `window ${i}`,
+        ),
+      );
+    }
+    // a wire copy of the fourth article, on the same day from another outlet
+    await ingestArticle(
+      executor,
+      fromInput(
+        {
+          url: 'https://copies.test/3',
+          title: '交通部窗口第3篇',
+          body: `${LONG}（轉載）`,
+          publishedAt: '2025-11-05T13:00:00Z',
+          source: 'Copy Daily',
+        },
+        'window copy',
+      ),
+    );
+  }, 120000);
+  afterAll(async () => {
+    await executor?.close();
+  });
+
+  const windows: [string | undefined, string | undefined][] = [
+    ['2025-11-03', '2025-11-09T23:59:59.999Z'],
+    ['2025-11-02T12:00:00Z', undefined],
+    [undefined, '2025-11-05'],
+    [undefined, '2025-11-05T12:30:00Z'],
+    ['2025-11-04T00:00:00Z', '2025-11-10T08:00:00Z'],
+    ['2025-11', '2025-11-1'],
+    ['2025-11-06', '2025-11-08'],
+  ];
+
+  it.each(windows.map(([from, to]) => [`${from} .. ${to}`, from, to]))('%s', async (_name, from, to) => {
+    const filter: ArticleFilter = { mentionsAny: ['org:交通部'], ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const inWindow = [...published, '2025-11-05T13:00:00Z'].filter((p) => p !== null && (!from || p >= from) && (!to || p <= to)).length;
+    expect(await total(filter, 1_000_000)).toBe(inWindow);
+    expect(await total(filter, 0)).toBe(inWindow);
+    expect(await total({ ...filter, mentionsAny: undefined, mentionsAll: ['org:交通部'] }, 0)).toBe(inWindow);
+  });
+
+  it('counts the copy, which the weekly rows hold apart', async () => {
+    const rows = await executor.read<{ copies: unknown }>({
+      cypher: "MATCH (w:EntityWeek {entityId: 'org:交通部'}) WHERE w.copy RETURN sum(w.articles) AS copies",
+      params: {},
+    });
+    expect(Number(rows[0].copies)).toBe(1);
+  });
+});
