@@ -96,6 +96,13 @@ CREATE INDEX entity_day_copy_day IF NOT EXISTS FOR (d:EntityDay) ON (d.copy, d.d
 CREATE CONSTRAINT entity_week_key IF NOT EXISTS FOR (w:EntityWeek) REQUIRE w.key IS UNIQUE;
 CREATE INDEX entity_week_entity IF NOT EXISTS FOR (w:EntityWeek) ON (w.entityId, w.week);
 CREATE INDEX entity_week_copy IF NOT EXISTS FOR (w:EntityWeek) ON (w.week, w.copy);
+// article counts per day, source, site and language (store/article-counts.ts): a list's total
+// reads an outlet's rows (by source or by site), a language's, or a window's days
+CREATE CONSTRAINT article_day_key IF NOT EXISTS FOR (r:ArticleDay) REQUIRE r.key IS UNIQUE;
+CREATE INDEX article_day_source IF NOT EXISTS FOR (r:ArticleDay) ON (r.source);
+CREATE INDEX article_day_site IF NOT EXISTS FOR (r:ArticleDay) ON (r.site);
+CREATE INDEX article_day_language IF NOT EXISTS FOR (r:ArticleDay) ON (r.language);
+CREATE INDEX article_day_day IF NOT EXISTS FOR (r:ArticleDay) ON (r.day);
 
 // Relation evidence by the article that stated it: re-ingesting or deleting an article finds its
 // evidence by key instead of walking every edge of the busy entities it mentions.

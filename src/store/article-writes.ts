@@ -8,6 +8,7 @@ import { ENTITY_LABELS, RELATION_LABELS } from './labels';
 import { ADD_TO_SUMMARIES, refreshPairs } from './relation-summaries';
 import { recordChanges, type ChangePayload } from './change-feed';
 import { assignStories, leaveStory, type StoryChange } from './story-writes';
+import { APPLY_ARTICLE_DELTAS, LISTED_KEY } from './article-counts';
 import { APPLY_DAY_DELTAS, AS_ORIGINAL, DAY_SUFFIX } from './entity-counts';
 
 /** What writing one article did to the graph. */
@@ -83,14 +84,24 @@ const upsertArticles = (rows: Props[]): Query => ({
     OPTIONAL MATCH (old:Article {id: props.id})
     WITH props, old IS NOT NULL AND coalesce(old.stub, false) = false AS existed, old.bodyHash AS oldHash
     // the same text again is recognised here, by the article's own key, and nothing is written
-    CALL (props, existed, oldHash) {
+    OPTIONAL CALL (props, existed, oldHash) {
       WITH * WHERE NOT existed OR oldHash IS NULL OR oldHash <> props.bodyHash
       MERGE (a:Article {id: props.id})
+      // the ArticleDay row it was counted under, before its properties change (article-counts.ts)
+      WITH props, a, a.listedIn AS was
       SET a += props, a.stub = false, a.updatedAt = datetime(),
           a.publishedDate = CASE WHEN props.publishedAt IS NULL THEN null ELSE date(substring(props.publishedAt, 0, 10)) END,
           a.ingestedAt = coalesce(a.ingestedAt, datetime())
+      SET a.listedIn = ${LISTED_KEY('a')}
+      RETURN [x IN [{ key: was, articles: -1 }, { key: a.listedIn, articles: 1 }] WHERE x.key IS NOT NULL] AS listed
     }
-    RETURN props.id AS id, existed, oldHash`,
+    WITH collect({ id: props.id, existed: existed, oldHash: oldHash }) AS heads, collect(listed) AS listed
+    CALL (listed) {
+      WITH reduce(all = [], changes IN listed | all + changes) AS deltas
+      ${APPLY_ARTICLE_DELTAS('deltas')}
+    }
+    UNWIND heads AS head
+    RETURN head.id AS id, head.existed AS existed, head.oldHash AS oldHash`,
   params: { rows },
 });
 
@@ -988,6 +999,13 @@ export async function deleteArticle(executor: Executor, id: string): Promise<Del
     await run({
       cypher: `
         MATCH (a:Article {id: $id})
+        // a stub or a deleted article is in no list (article-counts.ts)
+        CALL (a) {
+          WITH [{ key: a.listedIn, articles: -1 }] AS deltas WHERE a.listedIn IS NOT NULL
+          ${APPLY_ARTICLE_DELTAS('deltas')}
+        }
+        REMOVE a.listedIn
+        WITH a
         OPTIONAL MATCH (src:Article)-[:LINKS_TO]->(a)
         WITH a, count(src) AS linked
         // a story other articles link to stays as a stub, so their links keep pointing somewhere

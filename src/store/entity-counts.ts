@@ -35,6 +35,13 @@ export const MENTION_LISTS = (v: string): string => `${v}.mentionEntityIds, ${v}
 /** The article bound as `v`'s mentions read from its edges, as `[entity id, salience]` pairs: what MENTION_LISTS holds, by the long way. */
 export const MENTION_PAIRS = (v: string): string => `[(${v})-[m_:MENTIONS]->(e_:Entity) | [e_.id, coalesce(m_.salience, 0.0)]]`;
 
+/** MENTION_LISTS for every article that lacks them, from its edges (a migration; bench-api's fast loader too). */
+export const FILL_MENTION_LISTS = `MATCH (a:Article) WHERE a.mentionEntityIds IS NULL OR a.mentionSaliences IS NULL
+             CALL (a) {
+               WITH a, ${MENTION_PAIRS('a')} AS pairs
+               SET a.mentionEntityIds = [p IN pairs | p[0]], a.mentionSaliences = [p IN pairs | p[1]]
+             } IN TRANSACTIONS OF 1000 ROWS`;
+
 /** The count from the graph itself, for the entity bound as `v` (what the stored count must equal). */
 export const MENTION_COUNT = (v: string): string =>
   `COUNT { (${v})<-[:MENTIONS]-(counted_:Article) WHERE NOT EXISTS { (counted_)-[:DUPLICATE_OF]->() } }`;

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { NewsGraphError, badInput } from '../domain/errors';
 import type { Executor, Query, Row } from './executor';
+import { BUILD_ARTICLE_DAYS } from './article-counts';
 import { RECOUNT_ALL } from './entity-counts';
 import { FILL_BAND_AT } from './fingerprint';
 import { ENTITY_LABELS, RELATION_LABELS } from './labels';
@@ -39,9 +40,9 @@ export type NodeLabel = keyof typeof NODE_LABELS;
 
 /**
  * Nodes derived from the rest of the graph, neither exported nor imported: the import rebuilds
- * them (RECOUNT_ALL, see entity-counts.ts).
+ * them (RECOUNT_ALL, see entity-counts.ts; BUILD_ARTICLE_DAYS, article-counts.ts).
  */
-const DERIVED_LABELS = ['EntityDay', 'EntityWeek'];
+const DERIVED_LABELS = ['EntityDay', 'EntityWeek', 'ArticleDay'];
 const isNodeLabel = (s: unknown): s is NodeLabel => typeof s === 'string' && Object.prototype.hasOwnProperty.call(NODE_LABELS, s);
 
 /** Second labels a node may carry: the entity kinds. */
@@ -183,9 +184,8 @@ const totals: Query = {
   cypher: `
     // from the count store; derived nodes (DERIVED_LABELS) and relation summaries are not part of the dump
     CALL () { MATCH (n) RETURN count(n) AS allNodes }
-    CALL () { MATCH (n:EntityDay) RETURN count(n) AS days }
-    CALL () { MATCH (n:EntityWeek) RETURN count(n) AS weeks }
-    WITH allNodes - days - weeks AS nodes
+    ${DERIVED_LABELS.map((label, i) => `CALL () { MATCH (n:${label}) RETURN count(n) AS derived${i} }`).join('\n    ')}
+    WITH allNodes - ${DERIVED_LABELS.map((_, i) => `derived${i}`).join(' - ')} AS nodes
     CALL () { MATCH ()-[r]->() RETURN count(r) AS allRelationships }
     CALL () { MATCH ()-[r:${SUMMARY}]->() RETURN count(r) AS summaries }
     WITH nodes, allRelationships - summaries AS relationships
@@ -642,6 +642,8 @@ export async function importGraph(executor: Executor, lines: DumpLines, options:
   // the relation summaries, from the evidence edges now in the graph (relation-summaries.ts)
   if (Object.values(RELATION_LABELS).some((t) => result.byType[t]))
     for (const statement of REBUILD_SUMMARIES) await executor.runSchema(statement);
+  // the article counts per day and outlet (article-counts.ts)
+  if (result.byLabel.Article) for (const statement of BUILD_ARTICLE_DAYS) await executor.runSchema(statement);
   // articles of a dump older than bandAt: without it they are in no band index (fingerprint.ts)
   if (result.byLabel.Article) await executor.runSchema(FILL_BAND_AT);
   return result;

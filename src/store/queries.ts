@@ -4,6 +4,7 @@ import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { listedTotal } from './article-counts';
 import { ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
@@ -160,7 +161,8 @@ export function articlesPage(options: {
           }`;
   // The total without counting where it can: every article but the stubs (count store, stub
   // index); one seed's degree (stubs mention nothing; a topic without subtopics is one seed);
-  // one entity's articles in a window from its weekly count rows (entity-counts.ts).
+  // one entity's articles in a window from its weekly count rows (entity-counts.ts); an outlet's,
+  // a language's or a window's articles from the rows per day and outlet (article-counts.ts).
   const total = (): string => {
     if (!seeds && !otherFilters)
       return `CALL () { MATCH (a:Article) RETURN count(a) AS all }
@@ -185,6 +187,7 @@ export function articlesPage(options: {
           RETURN sum(n) AS totalCount`;
     }
     if (seeds && !window) return `RETURN ${seedArticles} AS totalCount`;
+    if (!seeds) return listedTotal(f, { fromDay, toDay }, conditions);
     return `MATCH (a:Article) WHERE ${seeds ? window : conditions}
           WITH a, topics WHERE ${conditions}
           RETURN count(a) AS totalCount`;

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Executor } from './executor';
-import { BUILD_ALL_WEEKS, MENTION_PAIRS, RECOUNT_ALL } from './entity-counts';
+import { BUILD_ARTICLE_DAYS } from './article-counts';
+import { BUILD_ALL_WEEKS, FILL_MENTION_LISTS, RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
 import { REBUILD_SUMMARIES } from './relation-summaries';
 import { BANDS, FILL_BAND_AT, bandProperties, isUnspaced } from './fingerprint';
@@ -91,11 +92,7 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
   {
     // each article's mentions as two lists beside its edges (see MENTION_LISTS in store/entity-counts.ts)
     id: 'article-mention-lists',
-    cypher: `MATCH (a:Article) WHERE a.mentionEntityIds IS NULL OR a.mentionSaliences IS NULL
-             CALL (a) {
-               WITH a, ${MENTION_PAIRS('a')} AS pairs
-               SET a.mentionEntityIds = [p IN pairs | p[0]], a.mentionSaliences = [p IN pairs | p[1]]
-             } IN TRANSACTIONS OF 1000 ROWS`,
+    cypher: FILL_MENTION_LISTS,
   },
   {
     // one summary edge per (type, from, to, title) beside the evidence edges, with its first
@@ -108,6 +105,11 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
     // per-entity counts per week (and its days) over all outlets (EntityWeek, see store/entity-counts.ts)
     id: 'entity-weeks',
     cypher: BUILD_ALL_WEEKS,
+  },
+  {
+    // article counts per day, outlet and language, for list totals (ArticleDay, see store/article-counts.ts)
+    id: 'article-day-counts',
+    cypher: BUILD_ARTICLE_DAYS,
   },
 ];
 
