@@ -67,9 +67,15 @@ export interface ListedFilter {
  * outlet (its `source` or its `site`), language and whole days of the window, plus the
  * articles of the days a bound cuts (`$partial`, see partialDays), counted one by one.
  * `articleWhere` is the filter on an article bound as `a` (stubs left out); `fromDay` and
- * `toDay` are the days the bounds start with, when real.
+ * `toDay` are the days the bounds start with, when real; `afterTo`, when the upper bound's day is
+ * read whole (cutDays), a UNION ALL branch taking back its articles after the bound.
  */
-export function listedTotal(f: ListedFilter, days: { fromDay: string | null; toDay: string | null }, articleWhere: string): string {
+export function listedTotal(
+  f: ListedFilter,
+  days: { fromDay: string | null; toDay: string | null },
+  articleWhere: string,
+  afterTo: string,
+): string {
   const rest = [
     f.language ? 'r.language = $language' : null,
     f.from || f.to ? 'r.day IS NOT NULL' : null,
@@ -98,6 +104,7 @@ export function listedTotal(f: ListedFilter, days: { fromDay: string | null; toD
             UNWIND $partial AS p
             ${ARTICLES_OF_DAY('p', 'a')} AND ${articleWhere}
             RETURN 1 AS n
+            ${afterTo}
           }
           RETURN sum(n) AS totalCount`;
 }

@@ -107,6 +107,24 @@ export function partialDays(bounds: { lower: (string | null | undefined)[]; uppe
 }
 
 /**
+ * The days a window's bounds cut (partialDays), except that an upper bound late in its day (the
+ * end of a day, as the API passes a date) leaves out few of that day's articles, if any: when
+ * every bound starts with a real day and no lower bound cuts the same day, that day is read
+ * whole, less its articles after the bound (`lessAfterTo`, see AFTER_TO).
+ */
+export function cutDays(lower: (string | null | undefined)[], to: string | null | undefined): { partial: string[]; lessAfterTo: boolean } {
+  const lowerCut = partialDays({ lower, upper: [] });
+  const toDay = dayOf(to);
+  const lessAfterTo =
+    toDay !== null && to!.length > 10 && to!.slice(10) >= 'T12' && lower.every((b) => !b || dayOf(b)) && !lowerCut.includes(toDay);
+  return { partial: lessAfterTo ? lowerCut : partialDays({ lower, upper: [to] }), lessAfterTo };
+}
+
+/** The articles of the upper bound's day after it (`$to`, `$toDay`), by the publishedAt index: a string starting with the day. */
+export const AFTER_TO = (a: string): string =>
+  `MATCH (${a}:Article) WHERE ${a}.publishedAt > $to AND ${a}.publishedAt < $toDay + '\\uffff'`;
+
+/**
  * A whole day's row (`d.day`, not one of the partial days) against a bound, as its articles'
  * publishedAt compare with it: by date when the bound starts with a real day (the range index
  * answers it), else as strings.

@@ -4,7 +4,7 @@ import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
-import { ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
+import { AFTER_TO, ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, cutDays, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
 import type {
   CooccurrenceRecord,
   EntityRecord,
@@ -330,12 +330,8 @@ export function trending(options: {
   const previousFromDay = dayOf(options.previousFrom);
   const fromDay = dayOf(options.from);
   const toDay = dayOf(options.to);
-  const lowerCut = partialDays({ lower: [options.previousFrom, options.from], upper: [] });
   const realDays = Boolean(previousFromDay && fromDay && toDay);
-  // An upper bound late in its day (the end of a day, as the API passes it) leaves out few of
-  // that day's articles, if any: the day is read whole, less the articles after the bound.
-  const lessAfterTo = realDays && options.to.length > 10 && options.to.slice(10) >= 'T12' && !lowerCut.includes(toDay!);
-  const partial = lessAfterTo ? lowerCut : partialDays({ lower: [options.previousFrom, options.from], upper: [options.to] });
+  const { partial, lessAfterTo } = cutDays([options.previousFrom, options.from], options.to);
   const spans = realDays ? wholeSpans(previousFromDay!, toDay!, fromDay!, partial) : null;
   const wholeDays = spans
     ? `UNWIND $spans AS s
@@ -346,8 +342,7 @@ export function trending(options: {
           lessAfterTo
             ? `
         UNION ALL
-        // the articles of the bound's day after it, by the publishedAt index (a string starting with the day)
-        MATCH (a:Article) WHERE a.publishedAt > $to AND a.publishedAt < $toDay + '\\uffff' AND ($dups OR ${ORIGINAL('a')})
+        ${AFTER_TO('a')} AND ($dups OR ${ORIGINAL('a')})
         MATCH (a)-[:MENTIONS]->(x:Entity)
         RETURN x.id AS id, $toDay >= $fromDay AS isCurrent, -1 AS articles`
             : ''

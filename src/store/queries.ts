@@ -5,7 +5,7 @@ import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
 import { listedTotal } from './article-counts';
-import { ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
+import { AFTER_TO, ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, cutDays, dayOf, dayVersus, weekSeek } from './entity-counts';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
 /** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
@@ -153,6 +153,11 @@ export function articlesPage(options: {
   const filters = [f.mentionsAll?.length, f.mentionsAny?.length, f.topic].filter(Boolean).length;
   const fromDay = dayOf(f.from);
   const toDay = dayOf(f.to);
+  const { partial, lessAfterTo } = cutDays([f.from], f.to);
+  // with the bound's day read whole: its articles after the bound, as the window's lower side admits them
+  const afterTo = (condition: string): string => `UNION ALL
+            ${AFTER_TO('a')}${f.from ? ' AND a.publishedAt >= $from' : ''} AND ${condition}
+            RETURN -1 AS n`;
   // the seeds' articles counted one by one (the few seeds of a topic's subtree share articles)
   const seedArticles = `COUNT {
             UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article)
@@ -183,11 +188,18 @@ export function articlesPage(options: {
             UNWIND $partial AS p
             ${ARTICLES_OF_DAY('p', 'a')} AND ${window} AND EXISTS { (a)-[:MENTIONS]->(x) }
             RETURN 1 AS n
+            ${lessAfterTo ? afterTo('EXISTS { (a)-[:MENTIONS]->(x) }') : ''}
           }
           RETURN sum(n) AS totalCount`;
     }
     if (seeds && !window) return `RETURN ${seedArticles} AS totalCount`;
-    if (!seeds) return listedTotal(f, { fromDay, toDay }, conditions);
+    if (!seeds)
+      return listedTotal(
+        f,
+        { fromDay, toDay },
+        conditions,
+        lessAfterTo ? afterTo(where.filter((c) => !c.startsWith('a.publishedAt')).join(' AND ')) : '',
+      );
     return `MATCH (a:Article) WHERE ${seeds ? window : conditions}
           WITH a, topics WHERE ${conditions}
           RETURN count(a) AS totalCount`;
@@ -245,7 +257,7 @@ export function articlesPage(options: {
       WITH CASE WHEN expand THEN expandedTotal ELSE totalCount END AS totalCount,
            CASE WHEN expand THEN expandedPage ELSE walkedPage END AS page
       RETURN totalCount, [a IN page | ${ARTICLE_PROJECTION('a')}] AS items`,
-    params: { ...params, expandMax: int(EXPAND_MAX), fromDay, toDay, partial: partialDays({ lower: [f.from], upper: [f.to] }) },
+    params: { ...params, expandMax: int(EXPAND_MAX), fromDay, toDay, partial },
   };
 }
 
