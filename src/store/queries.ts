@@ -228,15 +228,19 @@ export function articlesPage(options: {
       // many: the publishedAt index from the newest, up to the end of the page
       OPTIONAL CALL (topics, xs, degree, expand) {
         WITH topics, xs, degree WHERE NOT expand
-        CALL (topics) {
+        // the total first (from counts where it can): a page past it is empty, and no walk looks for it
+        CALL (topics, xs, degree) {
+          ${total()}
+        }
+        WITH topics, xs, degree, totalCount, CASE WHEN totalCount > $skip THEN COLLECT {
           MATCH (a:Article) WHERE ${dated}
           WITH a, topics WHERE ${conditions}
           WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
-          RETURN collect(a) AS newest
-        }
+          RETURN a
+        } ELSE [] END AS newest
         // undated articles come last: looked for only when the page reaches past the dated ones (a
         // COLLECT in a CASE runs only when its branch is taken; a guarded CALL was planned eagerly)
-        WITH topics, xs, degree, newest, CASE WHEN size(newest) < $skip + $limit THEN COLLECT {
+        WITH topics, xs, totalCount, newest, CASE WHEN totalCount > $skip AND size(newest) < $skip + $limit THEN COLLECT {
           ${
             seeds
               ? `UNWIND xs AS x MATCH (x)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
@@ -249,9 +253,6 @@ export function articlesPage(options: {
           WITH a ORDER BY a.id
           RETURN a
         } ELSE [] END AS undated
-        CALL (topics, xs, degree) {
-          ${total()}
-        }
         RETURN totalCount, (newest + undated)[$skip..($skip + $limit)] AS walkedPage
       }
       WITH CASE WHEN expand THEN expandedTotal ELSE totalCount END AS totalCount,

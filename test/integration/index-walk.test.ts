@@ -77,6 +77,13 @@ describe('newest-first lists: the index walk answers like the expansion', () => 
     expect(page.titles.slice(2)).toEqual(['經濟部測試第2篇', '經濟部測試第0篇', '經濟部測試第3篇']);
   });
 
+  it('reads the total first on the walk: the last article is still found, a page past the total is empty', async () => {
+    const page = async (skip: number) =>
+      titles(await executor.read(walked(articlesPage({ filter: { mentionsAny: ['org:經濟部'] }, skip, limit: 2 }))))[0];
+    expect(await page(4)).toEqual({ totalCount: 5, titles: ['經濟部測試第3篇'] });
+    expect(await page(5)).toEqual({ totalCount: 5, titles: [] });
+  });
+
   it('pages an entity the same way through the index as through its mentions', async () => {
     for (const [skip, limit] of [
       [0, 2],
