@@ -1,4 +1,4 @@
-import { ARTICLES_OF_DAY, dayVersus } from './entity-counts';
+import { ARTICLES_OF_DAY, wholeDayWindow } from './entity-counts';
 
 /**
  * Article counts kept at write time, so that a list filtered by outlet, language or date
@@ -79,8 +79,7 @@ export function listedTotal(
   const rest = [
     f.language ? 'r.language = $language' : null,
     f.from || f.to ? 'r.day IS NOT NULL' : null,
-    f.from ? dayVersus('>=', 'from', days.fromDay, 'r.day') : null,
-    f.to ? dayVersus('<=', 'to', days.toDay, 'r.day') : null,
+    ...wholeDayWindow('r.day', { ...f, ...days }),
     f.from || f.to ? 'NOT r.day IN cut' : null,
   ].filter(Boolean);
   const where = (first: string | null): string => {

@@ -132,6 +132,15 @@ export const AFTER_TO = (a: string): string =>
 export const dayVersus = (op: '>=' | '<=', bound: string, day: string | null, row = 'd.day'): string =>
   day ? `${row} ${op} date($${bound}Day)` : `toString(${row}) ${op} $${bound}`;
 
+/**
+ * A window's bounds (`$from`, `$to`; `fromDay`, `toDay` the days they start with, when real) as
+ * conditions on a whole day's row (dayVersus), one per bound given.
+ */
+export const wholeDayWindow = (
+  row: string,
+  w: { from?: string | null; to?: string | null; fromDay: string | null; toDay: string | null },
+): string[] => [...(w.from ? [dayVersus('>=', 'from', w.fromDay, row)] : []), ...(w.to ? [dayVersus('<=', 'to', w.toDay, row)] : [])];
+
 /** The articles of the partial days (bound as `p`), found by their day through the publishedDate index, never through an entity. */
 export const ARTICLES_OF_DAY = (p: string, a: string): string =>
   `MATCH (${a}:Article) USING INDEX ${a}:Article(publishedDate) WHERE ${a}.publishedDate = date(${p})`;

@@ -4,7 +4,17 @@ import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
-import { AFTER_TO, ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, cutDays, dayOf, dayVersus, partialDays, weekSeek } from './entity-counts';
+import {
+  AFTER_TO,
+  ARTICLES_OF_DAY,
+  ENTITY_WEEK_DAYS,
+  cutDays,
+  dayOf,
+  dayVersus,
+  partialDays,
+  weekSeek,
+  wholeDayWindow,
+} from './entity-counts';
 import type {
   CooccurrenceRecord,
   EntityRecord,
@@ -234,8 +244,7 @@ export function timeline(options: {
   // enough: an entity's weeks, each opened into its days
   const totals = !options.by;
   const row = totals ? 'day' : 'd.day';
-  const window = [from ? dayVersus('>=', 'from', fromDay, row) : null, to ? dayVersus('<=', 'to', toDay, row) : null]
-    .filter(Boolean)
+  const window = wholeDayWindow(row, { from, to, fromDay, toDay })
     .map((c) => ` AND ${c}`)
     .join('');
   const rows = totals

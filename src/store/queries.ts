@@ -5,7 +5,7 @@ import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
 import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
 import { listedTotal } from './article-counts';
-import { AFTER_TO, ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, cutDays, dayOf, dayVersus, weekSeek } from './entity-counts';
+import { AFTER_TO, ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, cutDays, dayOf, weekSeek, wholeDayWindow } from './entity-counts';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
 
 /** Read queries. Every value goes in as a parameter; labels and types come from the fixed maps. */
@@ -176,10 +176,7 @@ export function articlesPage(options: {
     const oneSeed = filters === 1 && (f.mentionsAll?.length ?? 0) <= 1;
     if (seeds && oneSeed && !otherFilters) return `RETURN CASE WHEN size(xs) <= 1 THEN degree ELSE ${seedArticles} END AS totalCount`;
     if (seeds && oneSeed && !f.source && !f.language && (f.mentionsAll?.length || f.mentionsAny?.length === 1)) {
-      const days = [
-        f.from ? ` AND ${dayVersus('>=', 'from', fromDay, 'day')}` : '',
-        f.to ? ` AND ${dayVersus('<=', 'to', toDay, 'day')}` : '',
-      ];
+      const days = wholeDayWindow('day', { ...f, fromDay, toDay }).map((c) => ` AND ${c}`);
       return `WITH xs[0] AS x, [p IN $partial | date(p)] AS cut
           CALL (x, cut) {
             ${ENTITY_WEEK_DAYS('x', weekSeek(fromDay, toDay), days.join(''))}
@@ -200,7 +197,7 @@ export function articlesPage(options: {
         conditions,
         lessAfterTo ? afterTo(where.filter((c) => !c.startsWith('a.publishedAt')).join(' AND ')) : '',
       );
-    return `MATCH (a:Article) WHERE ${seeds ? window : conditions}
+    return `MATCH (a:Article) WHERE ${window}
           WITH a, topics WHERE ${conditions}
           RETURN count(a) AS totalCount`;
   };
