@@ -4,7 +4,7 @@ import type { Executor } from './executor';
 import { BUILD_ARTICLE_DAYS } from './article-counts';
 import { BUILD_ALL_WEEKS, FILL_MENTION_LISTS, RECOUNT_ALL } from './entity-counts';
 import { int as neo4jInt } from 'neo4j-driver';
-import { REBUILD_SUMMARIES } from './relation-summaries';
+import { FILL_SUMMARY_LISTS, REBUILD_SUMMARIES } from './relation-summaries';
 import { BANDS, FILL_BAND_AT, bandProperties, isUnspaced } from './fingerprint';
 
 /** schema/neo4j.cypher of this package (from src/store and dist/store alike); callers may pass another. */
@@ -110,6 +110,11 @@ export const MIGRATIONS: ({ id: string } & ({ cypher: string | string[] } | { ru
     // article counts per day, outlet and language, for list totals (ArticleDay, see store/article-counts.ts)
     id: 'article-day-counts',
     cypher: BUILD_ARTICLE_DAYS,
+  },
+  {
+    // every relation summary keeps its first sentences, also one of few edges (store/relation-summaries.ts)
+    id: 'summary-lists-everywhere',
+    cypher: [FILL_SUMMARY_LISTS],
   },
 ];
 

@@ -11,8 +11,8 @@ import { gql, resetGraph, startTestApi, testExecutor } from './helpers';
 
 /**
  * Relation summaries (store/relation-summaries.ts) are kept at write time, one per (type, from,
- * to, title) with the number of its evidence edges, their highest confidence and, once there are
- * 100 of them, their first 100 sentences in article order. After every
+ * to, title) with the number of its evidence edges, their highest confidence and their first
+ * 100 sentences in article order (all of them when fewer). After every
  * kind of write they must equal summaries computed from scratch from the evidence edges, and the
  * API's evidenceCount must count the articles. The articles are short texts written for this test.
  */
@@ -48,8 +48,8 @@ const stored = async (): Promise<string[]> =>
     .sort();
 
 /**
- * What a summary must hold, computed here from the evidence edges one by one: from 100 edges on,
- * the first 100 sentences by article (none last), then sentence.
+ * What a summary must hold, computed here from the evidence edges one by one: the first 100
+ * sentences by article (none last), then sentence.
  */
 const fromEvidence = async (): Promise<string[]> => {
   const edges = await executor.read<{ from: string; to: string; type: string; title: string; a: string | null; s: string; c: number }>({
@@ -71,7 +71,7 @@ const fromEvidence = async (): Promise<string[]> => {
         ...g[0],
         weight: g.length,
         confidence: Math.max(...g.map((e) => e.c ?? 0)),
-        kept: (g.length >= 100 ? sorted.slice(0, 100) : []).map((e) => `${e.a ?? ''}:${e.s}`),
+        kept: sorted.slice(0, 100).map((e) => `${e.a ?? ''}:${e.s}`),
       });
     })
     .sort();
@@ -226,5 +226,24 @@ describe('relation summaries kept at write time', () => {
     expect(await stored()).toEqual([]);
     await applySchema(executor);
     expect(await stored()).toEqual(before);
+  });
+
+  it('gives summaries written without their sentences a list: by migration, and when an article adds to one', async () => {
+    const before = await stored();
+    const drop = 'MATCH ()-[s:RELATED]->() REMOVE s.evidenceArticleIds, s.evidenceSentences, s.evidenceConfidences, s.evidenceEditors';
+    await executor.write({ cypher: drop, params: {} });
+    expect((await stored()).every((s) => s.endsWith('|'))).toBe(true);
+    await executor.write({ cypher: "MATCH (m:Migration {id: 'summary-lists-everywhere'}) DELETE m", params: {} });
+    await applySchema(executor);
+    expect(await stored()).toEqual(before);
+
+    // a summary without its list that a new article adds to takes its list from its edges
+    await executor.write({ cypher: drop, params: {} });
+    await ingestArticle(executor, fromInput(article(15, texts[0]), 'again'));
+    const minister = await idOf('林志明');
+    const touched = (keys: string[]) => keys.filter((k) => k.startsWith(`${minister}|HOLDS_ROLE|`));
+    const want = touched(await fromEvidence());
+    expect(want.length).toBeGreaterThan(0);
+    expect(touched(await stored())).toEqual(want);
   });
 });
