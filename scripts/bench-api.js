@@ -163,7 +163,8 @@ function fieldDefinitions(s, q, g) {
         [q.entitiesById([v.id])],
         [
           q.articlesByEntity({ ids: [v.id], skip: 0, limit: 10 }),
-          q.relationsByEntity({ ids: [v.id], types: undefined, direction: 'BOTH', first: 10 }),
+          // as many sentences as the query lists (evidence's default page of 10), as the API reads them
+          q.relationsByEntity({ ids: [v.id], types: undefined, direction: 'BOTH', first: 10, evidence: 10 }),
         ],
       ],
     },

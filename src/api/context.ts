@@ -121,9 +121,14 @@ export function createLoaders(store: ReadStore) {
         ),
     ),
     relationsOf: keyed(
-      ({ types, direction, first }: { types?: RelationType[]; direction: Direction; first: number }) =>
+      ({ types, direction, first, evidence }: { types?: RelationType[]; direction: Direction; first: number; evidence: number }) =>
         new DataLoader<string, RelationRecord[]>(async (ids) =>
-          byKey(await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first })), ids, (r) => r.relations, []),
+          byKey(
+            await store.read(queries.relationsByEntity({ ids: [...ids], types, direction, first, evidence })),
+            ids,
+            (r) => r.relations,
+            [],
+          ),
         ),
     ),
   };

@@ -439,6 +439,8 @@ export function relationsByEntity(options: {
   types?: RelationType[];
   direction: Direction;
   first: number;
+  /** Sentences per relation, at most RELATION_EVIDENCE_MAX (the default). */
+  evidence?: number;
 }): Query<Keyed<{ relations: RelationRecord[] }>> {
   const types = relationLabels(options.types);
   const rel = `[r:${SUMMARY}]`;
@@ -458,7 +460,12 @@ export function relationsByEntity(options: {
                          from: ${ENTITY_PROJECTION('s')}, to: ${ENTITY_PROJECTION('t')} }) AS relations
       }
       RETURN id, relations`,
-    params: { ids: options.ids, types, first: int(options.first), evidenceMax: int(RELATION_EVIDENCE_MAX) },
+    params: {
+      ids: options.ids,
+      types,
+      first: int(options.first),
+      evidenceMax: int(Math.min(options.evidence ?? RELATION_EVIDENCE_MAX, RELATION_EVIDENCE_MAX)),
+    },
   };
 }
 

@@ -218,6 +218,40 @@ describe('relation summaries kept at write time', () => {
     await expectNoDrift();
   });
 
+  it('reads as many sentences as the largest evidence selection asks for, through aliases and fragments', async () => {
+    const [[from, to]] = (
+      await executor.read<{ from: string; to: string }>({
+        cypher: 'MATCH (x:Entity)-[s:RELATED]->(y:Entity) WHERE s.weight > 100 RETURN x.id AS from, y.id AS to',
+        params: {},
+      })
+    ).map((r) => [r.from, r.to]);
+    const kept = (
+      await executor.read<{ ids: string[] }>({
+        cypher: 'MATCH (:Entity {id: $from})-[s:RELATED]->(:Entity {id: $to}) RETURN s.evidenceArticleIds AS ids',
+        params: { from, to },
+      })
+    )[0].ids;
+    const res = await gql(
+      api.url,
+      `query($id: ID!, $n: Int) {
+         entity(id: $id) {
+           relations(first: 3, direction: OUT) { to { id } two: evidence(first: 2) { article { id } } ...More }
+           plain: relations(first: 3, direction: OUT) { to { id } evidenceCount }
+         }
+       }
+       fragment More on Relation { many: evidence(first: $n) { article { id } } some: evidence { article { id } } }`,
+      { id: from, n: 12 },
+    );
+    expect(res.errors).toBeUndefined();
+    type Rel = { to: { id: string }; [k: string]: unknown };
+    const rel = res.data!.entity.relations.find((r: Rel) => r.to.id === to);
+    const ids = (k: string) => (rel[k] as { article: { id: string } }[]).map((e) => e.article.id);
+    expect(ids('two')).toEqual(kept.slice(0, 2));
+    expect(ids('many')).toEqual(kept.slice(0, 12));
+    expect(ids('some')).toEqual(kept.slice(0, 10));
+    expect(res.data!.entity.plain.find((r: Rel) => r.to.id === to).evidenceCount).toBeGreaterThan(100);
+  });
+
   it('builds the summaries of a graph written before them, once', async () => {
     const before = await stored();
     expect(before.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { EntityType, RelationType } from '../../domain/types';
 import { queries } from '../../store';
 import type { ArticleRecord, EntityRecord, EvidenceRecord, RelationRecord } from '../../store/records';
@@ -10,6 +11,7 @@ import { ArticleConnection, EntityConnection } from '../types/connection.type';
 import { Entity, EntityTypeEnum } from '../types/entity.type';
 import { PageArgs } from './article.resolver';
 import { connectionCost, pageCost } from '../limits';
+import { childArgs } from '../lookahead';
 
 export enum EntityOrderEnum {
   MENTIONS = 'MENTIONS',
@@ -76,6 +78,7 @@ export class EntityResolver {
     types?: RelationTypeEnum[],
     @Arg('direction', () => DirectionEnum, { nullable: true, description: 'OUT, IN or BOTH (default).' }) direction?: DirectionEnum,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many relations (default 20, max 100).' }) first?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<RelationRecord[]> {
     const limit = checkRange('first', first ?? 20, { min: 0, max: MAX_PAGE_SIZE });
     return ctx.loaders
@@ -83,6 +86,7 @@ export class EntityResolver {
         types: types?.length ? ([...types].sort() as RelationType[]) : undefined,
         direction: direction ?? 'BOTH',
         first: limit,
+        evidence: info ? evidenceWanted(info) : queries.RELATION_EVIDENCE_MAX,
       })
       .load(entity.id);
   }
@@ -90,6 +94,16 @@ export class EntityResolver {
 
 /** Sentences a relation lists when `first` is left out. */
 const EVIDENCE_PAGE = 10;
+
+/**
+ * The most sentences any `evidence` selection under these relations lists (none when no
+ * selection asks for them): a hub's ten relations with all 100 kept sentences each are ten times
+ * what the default page of 10 shows. Out-of-range values are refused by the evidence resolver.
+ */
+function evidenceWanted(info: GraphQLResolveInfo): number {
+  const firsts = childArgs(info, 'Relation', 'evidence').map((args) => (typeof args.first === 'number' ? args.first : EVIDENCE_PAGE));
+  return Math.min(queries.RELATION_EVIDENCE_MAX, Math.max(0, ...firsts));
+}
 
 @Resolver(() => Relation)
 export class RelationResolver {
