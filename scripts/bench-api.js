@@ -255,7 +255,7 @@ function fieldDefinitions(s, q, g) {
         return [[page], [MENTIONS_OF_PAGE]];
       },
       peer: {
-        query: `query($w: ArticleWhere) { articles(where: $w, sort: [{ publishedAt: DESC }, { id: ASC }], limit: 20) { id title publishedAt
+        query: `query($w: ArticleWhere) { articles(where: $w, sort: [{ publishedAt: DESC }, { id: DESC }], limit: 20) { id title publishedAt
                   mentionsConnection(sort: [{ edge: { salience: DESC } }, { edge: { firstOffset: ASC } }, { node: { id: ASC } }]) {
                     edges { properties { salience } node { id name mentionCount } } } } }`,
         vars: (v) => ({ w: { stub: { eq: false }, ...(v.f ? { language: { eq: v.f.language } } : {}) } }),
@@ -277,7 +277,7 @@ function fieldDefinitions(s, q, g) {
       statements: (v) => [[q.entitiesById([v.id])], [q.articlesByEntity({ ids: [v.id], skip: 0, limit: 10 })]],
       peer: {
         query: `query($id: ID!) { entities(where: { id: { eq: $id } }) { id name mentionCount
-                  articles(sort: [{ publishedAt: DESC }, { id: ASC }], limit: 10) { id title publishedAt } } }`,
+                  articles(sort: [{ publishedAt: DESC }, { id: DESC }], limit: 10) { id title publishedAt } } }`,
         vars: (v) => ({ id: v.id }),
         fromPeer: (d) => d.entities[0] ?? null,
         fromApi: (d) => d.entity && { ...d.entity, articles: d.entity.articles.nodes },
@@ -290,7 +290,7 @@ function fieldDefinitions(s, q, g) {
       vars: (i) => ({ f: { mentionsAny: [pick(s.mixed, i).id] } }),
       statements: (v) => [[q.articlesPage({ filter: { ...v.f }, skip: 0, limit: 20 })]],
       peer: {
-        query: `query($w: ArticleWhere) { articles(where: $w, sort: [{ publishedAt: DESC }, { id: ASC }], limit: 20) { id title publishedAt } }`,
+        query: `query($w: ArticleWhere) { articles(where: $w, sort: [{ publishedAt: DESC }, { id: DESC }], limit: 20) { id title publishedAt } }`,
         vars: (v) => ({ w: { stub: { eq: false }, mentions: { some: { id: { eq: v.f.mentionsAny[0] } } } } }),
         fromPeer: (d) => d.articles,
         fromApi: (d) => d.articles.nodes,

@@ -119,7 +119,9 @@ export function articlesPage(options: {
       byRelevance && (f.mentionsAll?.length || f.mentionsAny?.length)
         ? `, reduce(s = 0.0, m IN [(a)-[m:MENTIONS]->(x:Entity) WHERE x.id IN coalesce($mentionsAll, []) + coalesce($mentionsAny, []) | m.salience] | s + m) AS rel`
         : ', score AS rel';
-    const order = byRelevance ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id' : 'ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id';
+    const order = byRelevance
+      ? 'ORDER BY rel DESC, a.publishedAt DESC, a.id DESC'
+      : 'ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id DESC';
     return {
       cypher: `
       ${topics}
@@ -143,7 +145,8 @@ export function articlesPage(options: {
         ? `UNWIND (CASE WHEN size(topics) = 0 THEN [null] ELSE topics END) AS x`
         : null;
   const window = [f.from ? 'a.publishedAt >= $from' : null, f.to ? 'a.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
-  const dated = `a.publishedAt IS NOT NULL${window ? ` AND ${window}` : ''}`;
+  // `a.id IS NOT NULL` (always true) lets the (publishedAt, id) index give the whole order
+  const dated = `a.publishedAt IS NOT NULL AND a.id IS NOT NULL${window ? ` AND ${window}` : ''}`;
   const conditions = where.join(' AND ');
   // articles reached from the seeds meet the seeds' own filter already: testing it again would
   // expand every one of their mentions (a topic's subtree is mentioned by most of the graph)
@@ -218,7 +221,7 @@ export function articlesPage(options: {
         UNWIND (CASE WHEN expand THEN xs ELSE [] END) AS x
         MATCH (x)<-[:MENTIONS]-(a:Article)
         WITH DISTINCT a, topics WHERE ${seeded}
-        WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+        WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id DESC
         WITH collect(a) AS rows
         RETURN size(rows) AS expandedTotal, rows[$skip..($skip + $limit)] AS expandedPage
       }
@@ -232,7 +235,7 @@ export function articlesPage(options: {
         WITH topics, xs, degree, totalCount, CASE WHEN totalCount > $skip THEN COLLECT {
           MATCH (a:Article) WHERE ${dated}
           WITH a, topics WHERE ${conditions}
-          WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
+          WITH a ORDER BY a.publishedAt DESC, a.id DESC LIMIT $skip + $limit
           RETURN a
         } ELSE [] END AS newest
         // undated articles come last: looked for only when the page reaches past the dated ones (a
@@ -247,7 +250,7 @@ export function articlesPage(options: {
           WITH a, topics
           WHERE ${conditions}`
           }
-          WITH a ORDER BY a.id
+          WITH a ORDER BY a.id DESC
           RETURN a
         } ELSE [] END AS undated
         RETURN totalCount, (newest + undated)[$skip..($skip + $limit)] AS walkedPage
@@ -398,21 +401,21 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
     CALL (e, degree) {
       UNWIND (CASE WHEN degree <= $expandMax THEN [e] ELSE [] END) AS x
       MATCH (x)<-[:MENTIONS]-(a:Article)
-      WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+      WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id DESC
       RETURN collect(a) AS all
     }
     OPTIONAL CALL (e, degree) {
       WITH e WHERE degree > $expandMax
       CALL (e) {
-        MATCH (a:Article) WHERE a.publishedAt IS NOT NULL AND (a)-[:MENTIONS]->(e)
-        WITH a ORDER BY a.publishedAt DESC, a.id LIMIT $skip + $limit
+        MATCH (a:Article) WHERE a.publishedAt IS NOT NULL AND a.id IS NOT NULL AND (a)-[:MENTIONS]->(e)
+        WITH a ORDER BY a.publishedAt DESC, a.id DESC LIMIT $skip + $limit
         RETURN collect(a) AS newest
       }
       // undated articles come last: looked for only when the page reaches past the dated ones
       // (a COLLECT in a CASE runs only when its branch is taken; a guarded CALL was planned eagerly)
       WITH e, newest, CASE WHEN size(newest) < $skip + $limit THEN COLLECT {
         MATCH (e)<-[:MENTIONS]-(a:Article) WHERE a.publishedAt IS NULL
-        WITH a ORDER BY a.id
+        WITH a ORDER BY a.id DESC
         RETURN a
       } ELSE [] END AS undated
       RETURN newest + undated AS walked

@@ -77,6 +77,17 @@ describe('newest-first lists: the index walk answers like the expansion', () => 
     expect(page.titles.slice(2)).toEqual(['經濟部測試第2篇', '經濟部測試第0篇', '經濟部測試第3篇']);
   });
 
+  it('breaks a tie by the greater id first on both paths, the order the (publishedAt, id) index walks in', async () => {
+    for (const q of [walked, expanded]) {
+      const [row] = (await executor.read(q(articlesPage({ filter: { mentionsAny: ['org:經濟部'] }, skip: 0, limit: 2 })))) as {
+        items: { id: string; publishedAt: string }[];
+      }[];
+      const [first, second] = row.items;
+      expect(first.publishedAt).toBe(second.publishedAt);
+      expect(first.id > second.id).toBe(true);
+    }
+  });
+
   it('reads the total first on the walk: the last article is still found, a page past the total is empty', async () => {
     const page = async (skip: number) =>
       titles(await executor.read(walked(articlesPage({ filter: { mentionsAny: ['org:經濟部'] }, skip, limit: 2 }))))[0];

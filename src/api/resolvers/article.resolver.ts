@@ -15,7 +15,8 @@ export enum ArticleOrderEnum {
 }
 registerEnumType(ArticleOrderEnum, {
   name: 'ArticleOrder',
-  description: 'PUBLISHED_AT: newest first. RELEVANCE: by text score or by salience of the requested entities.',
+  description:
+    'PUBLISHED_AT: newest first (articles published at the same moment by descending id, undated ones last). RELEVANCE: by text score or by salience of the requested entities.',
 });
 
 @InputType({ description: 'Narrows a list of articles; all given conditions must hold.' })
