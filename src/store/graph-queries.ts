@@ -422,7 +422,7 @@ export function relatedArticles(options: { ids: string[]; first: number }): Quer
           RETURN b, 'SHARED_ENTITIES' AS link, score, es AS shared
         }
         WITH b, link, score, shared ORDER BY score DESC, b.publishedAt DESC, b.id LIMIT $first
-        RETURN collect({ article: ${ARTICLE_PROJECTION('b')}, link: link, score: score,
+        RETURN collect({ article: ${ARTICLE_PROJECTION('b', { body: false })}, link: link, score: score,
                          shared: [e IN shared | ${ENTITY_PROJECTION('e')}] }) AS related
       }
       RETURN id, related`,

@@ -131,7 +131,7 @@ export function articlesPage(options: {
       ${order}
       WITH collect(a) AS rows
       RETURN size(rows) AS totalCount,
-             [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items`,
+             [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a', { body: false })}] AS items`,
       params,
     };
   }
@@ -257,7 +257,7 @@ export function articlesPage(options: {
       }
       WITH CASE WHEN expand THEN expandedTotal ELSE totalCount END AS totalCount,
            CASE WHEN expand THEN expandedPage ELSE walkedPage END AS page
-      RETURN totalCount, [a IN page | ${ARTICLE_PROJECTION('a')}] AS items`,
+      RETURN totalCount, [a IN page | ${ARTICLE_PROJECTION('a', { body: false })}] AS items`,
     params: { ...params, expandMax: int(EXPAND_MAX), fromDay, toDay, partial },
   };
 }
@@ -366,7 +366,7 @@ export function search(options: { query: string; types?: EntityType[]; includeAr
         UNION ALL
         CALL db.index.fulltext.queryNodes('article_text', $q, {limit: $first}) YIELD node, score
         WITH node, score WHERE $includeArticles AND coalesce(node.stub, false) = false
-        RETURN score, null AS entity, ${ARTICLE_PROJECTION('node')} AS article
+        RETURN score, null AS entity, ${ARTICLE_PROJECTION('node', { body: false })} AS article
       }
       RETURN score, entity, article ORDER BY score DESC LIMIT $first`,
     params: { q: escapeLucene(options.query), labels, includeArticles: options.includeArticles, first: int(options.first) },
@@ -421,7 +421,7 @@ export const articlesByEntity = (options: { ids: string[]; skip: number; limit: 
       RETURN newest + undated AS walked
     }
     WITH id, degree, CASE WHEN degree <= $expandMax THEN all[$skip..($skip + $limit)] ELSE walked[$skip..($skip + $limit)] END AS rows
-    RETURN id, degree AS totalCount, [a IN rows | ${ARTICLE_PROJECTION('a')}] AS items`,
+    RETURN id, degree AS totalCount, [a IN rows | ${ARTICLE_PROJECTION('a', { body: false })}] AS items`,
   params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit), expandMax: int(EXPAND_MAX) },
 });
 

@@ -24,7 +24,8 @@ export interface ArticleRecord {
   publishedAt: string | null;
   language: string | null;
   lead: string | null;
-  body: string | null;
+  /** Left out of list rows (see ARTICLE_PROJECTION): read by id when asked for. */
+  body?: string | null;
   authors: { name: string; role: AuthorRole }[];
   tags: string[];
   stub: boolean;

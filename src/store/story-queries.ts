@@ -154,7 +154,7 @@ export const storyArticles = (options: {
       MATCH (a:Article)-[:IN_STORY]->(s) WHERE $dups OR ${ORIGINAL('a')}
       WITH a ORDER BY a.publishedAt, a.id
       WITH collect(a) AS rows
-      RETURN size(rows) AS totalCount, [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a')}] AS items
+      RETURN size(rows) AS totalCount, [a IN rows[$skip..($skip + $limit)] | ${ARTICLE_PROJECTION('a', { body: false })}] AS items
     }
     RETURN id, totalCount, items`,
   params: { ids: options.ids, skip: int(options.skip), limit: int(options.limit), dups: options.includeDuplicates },

@@ -56,4 +56,27 @@ describe('no N+1 queries', () => {
     // articles page, mentions of all articles, relations of all entities (+ evidence articles when asked)
     expect(small).toBeLessThanOrEqual(4);
   });
+
+  it('reads the bodies a list asks for by id, one statement for the whole page, as article(id) has them', async () => {
+    const page = async (n: number) => {
+      const before = executor.statementCount;
+      const res = await gql(api.url, 'query($n: Int!) { articles(first: $n) { nodes { id title body } } }', { n });
+      expect(res.errors).toBeUndefined();
+      return { nodes: res.data!.articles.nodes as { id: string; body: string | null }[], statements: executor.statementCount - before };
+    };
+    const [small, large] = [await page(2), await page(6)];
+    expect(large.nodes).toHaveLength(6);
+    // the page, then one read of the page's bodies by id
+    expect(small.statements).toBe(2);
+    expect(large.statements).toBe(2);
+    for (const node of large.nodes) {
+      const one = await gql(api.url, 'query($id: ID!) { article(id: $id) { body } }', { id: node.id });
+      expect(node.body).toBe(one.data!.article.body);
+      expect(node.body?.length).toBeGreaterThan(0);
+    }
+    // without the body the page is one statement
+    const before = executor.statementCount;
+    await gql(api.url, '{ articles(first: 6) { nodes { id title } } }');
+    expect(executor.statementCount - before).toBe(1);
+  });
 });

@@ -90,4 +90,11 @@ export class ArticleResolver {
   mentions(@Root() article: ArticleRecord, @Ctx() ctx: Context): Promise<MentionRecord[]> {
     return ctx.loaders.mentions.load(article.id);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Body text, paragraphs separated by newlines.' })
+  async body(@Root() article: ArticleRecord, @Ctx() ctx: Context): Promise<string | null> {
+    // list rows leave the body out: the articles of a list that asks for it are read by id, in one statement
+    if (article.body !== undefined) return article.body;
+    return (await ctx.loaders.article.load(article.id))?.body ?? null;
+  }
 }

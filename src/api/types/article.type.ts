@@ -65,8 +65,7 @@ export class Article {
   @Field(() => String, { nullable: true, description: 'First paragraph of the body.' })
   lead!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Body text, paragraphs separated by newlines.' })
-  body!: string | null;
+  // body: ArticleResolver.body (list rows leave it out)
 
   @Field(() => [String], { description: "The outlet's own tags." })
   tags!: string[];
