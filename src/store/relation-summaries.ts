@@ -49,6 +49,12 @@ const SET_EVIDENCE = (s: string, items: string): string =>
 const EDGES_OF = (s: string, from: string, to: string): string =>
   `MATCH (${from})-[ev_:${EVIDENCE_TYPES}]->(${to}) WHERE type(ev_) = ${s}.type AND coalesce(ev_.title, '') = ${s}.title`;
 
+/** Keeps on summary `s` the first SUMMARY_EVIDENCE of the EVIDENCE_ITEM rows `ev`, one row per item. */
+const KEEP_FIRST = (s: string, ev: string): string =>
+  `WITH ${s}, ${ev} ORDER BY ${EVIDENCE_ORDER(ev)} LIMIT ${SUMMARY_EVIDENCE}
+        WITH ${s}, collect(${ev}) AS items
+        ${SET_EVIDENCE(s, 'items')}`;
+
 /**
  * The first `count` (at most `limit`) sentences kept on summary `s`, as EVIDENCE_ITEM maps. The
  * four lists are read once and indexed in memory: `s.list[i]` inside the comprehension reads the
@@ -106,9 +112,7 @@ export const ADD_TO_SUMMARIES = (x: string, y: string, rel: string): string => `
           UNWIND ${KEPT_ITEMS('s_', 'kept', null)} + fresh AS ev_
           RETURN ev_
         }
-        WITH s_, ev_ ORDER BY ${EVIDENCE_ORDER('ev_')} LIMIT ${SUMMARY_EVIDENCE}
-        WITH s_, collect(ev_) AS items
-        ${SET_EVIDENCE('s_', 'items')}
+        ${KEEP_FIRST('s_', 'ev_')}
       }`;
 
 /**
@@ -179,9 +183,8 @@ export const FILL_SUMMARY_LISTS = `
   MATCH (x:Entity)-[s_:${SUMMARY}]->(y:Entity) WHERE s_.evidenceArticleIds IS NULL
   CALL (x, y, s_) {
     ${EDGES_OF('s_', 'x', 'y')}
-    WITH s_, ${EVIDENCE_ITEM('ev_')} AS ev_ ORDER BY ${EVIDENCE_ORDER('ev_')} LIMIT ${SUMMARY_EVIDENCE}
-    WITH s_, collect(ev_) AS items
-    ${SET_EVIDENCE('s_', 'items')}
+    WITH s_, ${EVIDENCE_ITEM('ev_')} AS ev_
+    ${KEEP_FIRST('s_', 'ev_')}
   } IN TRANSACTIONS OF 1000 ROWS`;
 
 /** Every summary of the graph again, in batches (a migration, and after an import). */

@@ -74,11 +74,11 @@ export class EntityResolver {
   relations(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('types', () => [RelationTypeEnum], { nullable: true, description: 'Only these relation types (default: all).' })
     types?: RelationTypeEnum[],
     @Arg('direction', () => DirectionEnum, { nullable: true, description: 'OUT, IN or BOTH (default).' }) direction?: DirectionEnum,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many relations (default 20, max 100).' }) first?: number,
-    @Info() info?: GraphQLResolveInfo,
   ): Promise<RelationRecord[]> {
     const limit = checkRange('first', first ?? 20, { min: 0, max: MAX_PAGE_SIZE });
     return ctx.loaders
@@ -86,7 +86,7 @@ export class EntityResolver {
         types: types?.length ? ([...types].sort() as RelationType[]) : undefined,
         direction: direction ?? 'BOTH',
         first: limit,
-        evidence: info ? evidenceWanted(info) : queries.RELATION_EVIDENCE_MAX,
+        evidence: evidenceWanted(info),
       })
       .load(entity.id);
   }
@@ -98,11 +98,12 @@ const EVIDENCE_PAGE = 10;
 /**
  * The most sentences any `evidence` selection under these relations lists (none when no
  * selection asks for them): a hub's ten relations with all 100 kept sentences each are ten times
- * what the default page of 10 shows. Out-of-range values are refused by the evidence resolver.
+ * what the default page of 10 shows. Out-of-range values are refused by the evidence resolver;
+ * the store reads at most RELATION_EVIDENCE_MAX whatever is asked.
  */
 function evidenceWanted(info: GraphQLResolveInfo): number {
   const firsts = childArgs(info, 'Relation', 'evidence').map((args) => (typeof args.first === 'number' ? args.first : EVIDENCE_PAGE));
-  return Math.min(queries.RELATION_EVIDENCE_MAX, Math.max(0, ...firsts));
+  return Math.max(0, ...firsts);
 }
 
 @Resolver(() => Relation)
