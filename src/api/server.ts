@@ -98,6 +98,8 @@ export async function createApolloServer(
     // fragments that multiply selections are refused before the cost walk (GRAPHQL_VALIDATION_FAILED)
     maxRecursiveSelections: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
+    // compact JSON: Apollo indents every response by default, a third more bytes to write and parse
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
       // Apollo Sandbox on GET /graphql, with links to the offline GraphiQL and the explorer
       security.landingPage ? landingPageWithOfflineLinks() : ApolloServerPluginLandingPageDisabled(),

@@ -1,4 +1,5 @@
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { NewsGraphError } from '../domain/errors';
 
 /** A row as the driver returns it, before a builder names its shape. */
@@ -52,6 +53,7 @@ export function createExecutor(settings: Neo4jSettings & Omit<ExecutorOptions, '
     database: settings.database,
     readTimeoutMs: settings.readTimeoutMs,
     writeTimeoutMs: settings.writeTimeoutMs,
+    retryTimeMs: settings.retryTimeMs,
   });
 }
 
@@ -81,11 +83,20 @@ export interface ExecutorOptions {
   readTimeoutMs?: number;
   /** The same for write transactions, which carry whole batches of articles (default 120 s). */
   writeTimeoutMs?: number;
+  /**
+   * How long a read is tried again after a transient failure (an unreachable server, a leader
+   * switch), as the driver does for write transactions (default 30 s; the driver's
+   * `maxTransactionRetryTime` should be the same: createExecutor sets both).
+   */
+  retryTimeMs?: number;
 }
 
+/** The driver's own schedule for managed transactions: 1 s, then doubling, ±20 %. */
+const retryDelayMs = (attempt: number): number => 1000 * 2 ** attempt * (0.8 + Math.random() * 0.4);
+
 /**
- * Runs queries in managed transactions: reads in read transactions (so a cluster can route them),
- * writes in write transactions, sessions always closed. It counts statements so tests can check
+ * Runs reads as single statements in read sessions (so a cluster can route them to a follower)
+ * and writes in managed write transactions, sessions always closed. It counts statements so tests can check
  * that nested GraphQL queries do not fan out into one query per parent.
  */
 export class Executor {
@@ -93,6 +104,7 @@ export class Executor {
   readonly database?: string;
   private readonly readTx: { timeout?: number };
   private readonly writeTx: { timeout?: number };
+  private readonly retryTimeMs: number;
 
   constructor(
     readonly driver: Driver,
@@ -104,6 +116,7 @@ export class Executor {
     const write = o.writeTimeoutMs ?? 120000;
     this.readTx = read > 0 ? { timeout: read } : {};
     this.writeTx = write > 0 ? { timeout: write } : {};
+    this.retryTimeMs = o.retryTimeMs ?? 30000;
   }
 
   private session(mode: 'READ' | 'WRITE') {
@@ -113,16 +126,27 @@ export class Executor {
     });
   }
 
+  /**
+   * One statement in an auto-commit transaction: one Bolt round trip where a managed read
+   * transaction takes three (BEGIN, RUN, COMMIT), which at this API's request rates is a visible
+   * share of a cheap field's time. A read has no effects, so a transient failure is simply tried
+   * again on a new session, on the driver's schedule, for up to retryTimeMs.
+   */
   async read<T = Row>(query: Query<T>): Promise<T[]> {
-    const session = this.session('READ');
-    try {
-      this.statementCount++;
-      const result: QueryResult<RecordShape> = await session.executeRead((tx) => tx.run(query.cypher, query.params), this.readTx);
-      return result.records.map((r) => r.toObject() as T);
-    } catch (err) {
-      throw normalizeError(err, this.readTx.timeout);
-    } finally {
-      await session.close();
+    this.statementCount++;
+    const giveUpAt = Date.now() + this.retryTimeMs;
+    for (let attempt = 0; ; attempt++) {
+      const delay = retryDelayMs(attempt);
+      const session = this.session('READ');
+      try {
+        const result = await session.run(query.cypher, query.params, this.readTx);
+        return result.records.map((r) => r.toObject() as T);
+      } catch (err) {
+        if (!isRetryableError(err) || Date.now() + delay > giveUpAt) throw normalizeError(err, this.readTx.timeout);
+      } finally {
+        await session.close();
+      }
+      await sleep(delay);
     }
   }
 
