@@ -93,6 +93,17 @@ describe('GraphQL API over HTTP', () => {
     expect(res.data!.window.nodes.map((n: any) => n.id)).toEqual([ids[1]]);
   });
 
+  it('answers in compact JSON, without indentation', async () => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ articles(first: 2) { nodes { id title } } }' }),
+    });
+    const text = await res.text();
+    expect(JSON.parse(text).data.articles.nodes).toHaveLength(2);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
   it('finds an article by URL and insists on exactly one of id or url', async () => {
     const res = await gql(api.url, `{ article(url: "https://example.test/en/1") { id language title } }`);
     expect(res.data!.article).toEqual({ id: ids[2], language: 'en', title: SAMPLES[2].title });
