@@ -96,8 +96,8 @@ const retryDelayMs = (attempt: number): number => 1000 * 2 ** attempt * (0.8 + M
 
 /**
  * Runs reads as single statements in read sessions (so a cluster can route them to a follower)
- * and writes in managed write transactions, sessions always closed. It counts statements so tests can check
- * that nested GraphQL queries do not fan out into one query per parent.
+ * and writes in managed write transactions, sessions always closed. It counts statements so
+ * tests can check that nested GraphQL queries do not fan out into one query per parent.
  */
 export class Executor {
   statementCount = 0;
