@@ -69,7 +69,8 @@ export function articlesPage(options: {
   limit: number;
 }): Query<PageRow<ArticleRecord>> {
   const f = options.filter ?? {};
-  const where: string[] = ['coalesce(a.stub, false) = false'];
+  const notStub = 'coalesce(a.stub, false) = false';
+  const where: string[] = [notStub];
   if (f.mentionsAll?.length) where.push('ALL(id IN $mentionsAll WHERE EXISTS { (a)-[:MENTIONS]->(:Entity {id: id}) })');
   const anyCondition = 'EXISTS { MATCH (a)-[:MENTIONS]->(x:Entity) WHERE x.id IN $mentionsAny }';
   const topicCondition = 'EXISTS { MATCH (a)-[:MENTIONS]->(t:Topic) WHERE t IN topics }';
@@ -149,9 +150,12 @@ export function articlesPage(options: {
   const dated = `a.publishedAt IS NOT NULL AND a.id IS NOT NULL${window ? ` AND ${window}` : ''}`;
   const conditions = where.join(' AND ');
   // articles reached from the seeds meet the seeds' own filter already: testing it again would
-  // expand every one of their mentions (a topic's subtree is mentioned by most of the graph)
+  // expand every one of their mentions (a topic's subtree is mentioned by most of the graph); and
+  // they are never stubs (a stub mentions nothing: an article's edges are cleared before it becomes
+  // one), a test that would read each article's whole property chain (30 of 55 ms for a topic
+  // family of 28,000 mentions)
   const seedCondition = f.mentionsAll?.length ? null : f.mentionsAny?.length ? anyCondition : f.topic ? topicCondition : null;
-  const seeded = where.filter((c) => c !== seedCondition).join(' AND ');
+  const seeded = where.filter((c) => c !== seedCondition && c !== notStub).join(' AND ') || 'true';
   const otherFilters = Boolean(f.source || f.language || f.from || f.to);
   const filters = [f.mentionsAll?.length, f.mentionsAny?.length, f.topic].filter(Boolean).length;
   const fromDay = dayOf(f.from);

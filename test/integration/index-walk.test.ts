@@ -1,8 +1,10 @@
 import { int } from 'neo4j-driver';
 import { fromInput } from '../../src/ingest';
 import { ingestArticle } from '../../src/pipeline/ingest-articles';
+import { deleteArticle, writeArticles } from '../../src/store/article-writes';
 import type { Executor, Query } from '../../src/store/executor';
 import { articlesByEntity, articlesPage, EXPAND_MAX, type ArticleFilter } from '../../src/store/queries';
+import { handMadeArticle } from './hand-made';
 import { resetGraph, testExecutor } from './helpers';
 
 /**
@@ -204,5 +206,65 @@ describe('newest-first lists: a windowed total from the weekly rows answers like
       params: {},
     });
     expect(Number(rows[0].copies)).toBe(1);
+  });
+});
+
+/**
+ * The lists reached from an entity's or a topic's mentions do not test for stubs: a stub mentions
+ * nothing. A deleted article that another article links to stays behind as a stub (with its
+ * date), so it is the case that could break that.
+ */
+describe('newest-first lists: a deleted article kept as a stub is in no list', () => {
+  let executor: Executor;
+  const SITE = { host: 'stub-list.test', defaultSource: 'Stub Daily' };
+
+  beforeAll(async () => {
+    executor = await testExecutor();
+    await resetGraph(executor);
+    const gone = handMadeArticle(
+      { id: 'stub-gone', title: '稀土出口管制新制上路', publishedAt: '2025-11-06T08:00:00Z', entities: ['org:經濟部', 'topic:稀土'] },
+      SITE,
+    );
+    const kept = handMadeArticle(
+      { id: 'stub-kept', title: '經濟部說明稀土供應', publishedAt: '2025-11-05T08:00:00Z', entities: ['org:經濟部', 'topic:稀土'] },
+      SITE,
+    );
+    // the teaser links the earlier article to the later one, which is written after it
+    kept.article.related = [{ title: gone.article.title, url: gone.article.url }];
+    await writeArticles(executor, [kept]);
+    await writeArticles(executor, [gone]);
+    expect(await deleteArticle(executor, 'stub-gone')).not.toBeNull();
+  }, 120000);
+  afterAll(async () => {
+    await executor?.close();
+  });
+
+  it('keeps the deleted article as a dated stub without mentions', async () => {
+    const [row] = await executor.read<{ stub: boolean; dated: boolean; mentions: number }>({
+      cypher: `MATCH (a:Article {id: 'stub-gone'})
+               RETURN a.stub AS stub, a.publishedAt IS NOT NULL AS dated, COUNT { (a)-[:MENTIONS]->() } AS mentions`,
+      params: {},
+    });
+    expect(row).toEqual({ stub: true, dated: true, mentions: 0 });
+  });
+
+  it.each([
+    ['an entity', { mentionsAny: ['org:經濟部'] }],
+    ['all of two entities', { mentionsAll: ['org:經濟部', 'topic:稀土'] }],
+    ['a topic', { topic: 'topic:稀土' }],
+    ['an entity in a window', { mentionsAny: ['org:經濟部'], from: '2025-11-01', to: '2025-11-30T23:59:59.999Z' }],
+  ] as [string, ArticleFilter][])('lists only the live article for %s, expanded and walked', async (_name, filter) => {
+    for (const expandMax of [0, 1_000_000]) {
+      const q = articlesPage({ filter, skip: 0, limit: 10 });
+      const [row] = (await executor.read({ ...q, params: { ...q.params, expandMax: int(expandMax) } })) as {
+        totalCount: number;
+        items: { id: string }[];
+      }[];
+      expect({ expandMax, total: Number(row.totalCount), ids: row.items.map((a) => a.id) }).toEqual({
+        expandMax,
+        total: 1,
+        ids: ['stub-kept'],
+      });
+    }
   });
 });
