@@ -504,7 +504,11 @@ export function counts(): Query<StatsRecord> {
   };
 }
 
+/** Articles less stubs, from the count store and the stub index (no article is read). */
 export const articleCount = (): Query<{ count: number }> => ({
-  cypher: 'MATCH (a:Article) WHERE coalesce(a.stub, false) = false RETURN count(a) AS count',
+  cypher: `
+    CALL () { MATCH (a:Article) RETURN count(a) AS all }
+    CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
+    RETURN all - stubs AS count`,
   params: {},
 });
