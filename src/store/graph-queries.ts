@@ -3,7 +3,7 @@ import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
-import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { ARTICLE_PROJECTION, ARTICLES_LESS_STUBS, ENTITY_PROJECTION } from './projections';
 import {
   AFTER_TO,
   ARTICLES_OF_DAY,
@@ -188,9 +188,7 @@ export function cooccurrences(options: {
   const window = [options.from ? 'x.publishedAt >= $from' : null, options.to ? 'x.publishedAt <= $to' : null].filter(Boolean).join(' AND ');
   const total = windowed
     ? `CALL () { MATCH (x:Article) WHERE ${window} AND coalesce(x.stub, false) = false RETURN count(x) AS total }`
-    : `CALL () { MATCH (x:Article) RETURN count(x) AS all }
-      CALL () { MATCH (x:Article) WHERE x.stub = true RETURN count(x) AS stubs }
-      WITH all - stubs AS total`;
+    : `WITH ${ARTICLES_LESS_STUBS} AS total`;
   return {
     cypher: `
       ${total}

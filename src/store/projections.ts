@@ -13,6 +13,12 @@ export const ENTITY_PROJECTION = (v: string): string =>
  * article's bytes (52 of a 20-article page's 68 kB) and lists rarely show it; the API reads it by
  * id for the articles of a list whose query asks for it (ArticleResolver.body).
  */
+/**
+ * The number of articles less stubs, as an expression: the count store less the stub index's
+ * seek; no article is read. Its own variable names, so it never binds to a caller's.
+ */
+export const ARTICLES_LESS_STUBS = 'COUNT { MATCH (all_:Article) } - COUNT { MATCH (stub_:Article) WHERE stub_.stub = true }';
+
 export const ARTICLE_PROJECTION = (v: string, options: { body?: boolean } = {}): string =>
   `${v} { .id, .url, .title, .source, .site, .publishedAt, .language, .lead,${options.body === false ? '' : ' .body,'}
      authors: [i IN range(0, size(coalesce(${v}.authors, [])) - 1) | { name: ${v}.authors[i], role: coalesce(${v}.authorRoles[i], 'author') }],

@@ -3,7 +3,7 @@ import type { EntityType, RelationType } from '../domain/types';
 import type { Query } from './executor';
 import { ENTITY_LABELS, RELATION_LABELS, relationLabels } from './labels';
 import { SUMMARY, SUMMARY_EVIDENCE, SUMMARY_EVIDENCE_LIST } from './relation-summaries';
-import { ARTICLE_PROJECTION, ENTITY_PROJECTION } from './projections';
+import { ARTICLE_PROJECTION, ARTICLES_LESS_STUBS, ENTITY_PROJECTION } from './projections';
 import { listedTotal } from './article-counts';
 import { AFTER_TO, ARTICLES_OF_DAY, ENTITY_WEEK_DAYS, cutDays, dayOf, weekSeek, wholeDayWindow } from './entity-counts';
 import type { ArticleRecord, EntityRecord, Keyed, MentionRecord, PageRow, RelationRecord, SearchHitRecord, StatsRecord } from './records';
@@ -176,10 +176,7 @@ export function articlesPage(options: {
   // one entity's articles in a window from its weekly count rows (entity-counts.ts); an outlet's,
   // a language's or a window's articles from the rows per day and outlet (article-counts.ts).
   const total = (): string => {
-    if (!seeds && !otherFilters)
-      return `CALL () { MATCH (a:Article) RETURN count(a) AS all }
-          CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
-          RETURN all - stubs AS totalCount`;
+    if (!seeds && !otherFilters) return `RETURN ${ARTICLES_LESS_STUBS} AS totalCount`;
     const oneSeed = filters === 1 && (f.mentionsAll?.length ?? 0) <= 1;
     if (seeds && oneSeed && !otherFilters) return `RETURN CASE WHEN size(xs) <= 1 THEN degree ELSE ${seedArticles} END AS totalCount`;
     if (seeds && oneSeed && !f.source && !f.language && (f.mentionsAll?.length || f.mentionsAny?.length === 1)) {
@@ -491,24 +488,18 @@ export function counts(): Query<StatsRecord> {
   const relationList = relationTypes.map((t, i) => `{ type: '${t}', count: r${i} }`).join(', ');
   return {
     cypher: `
-      CALL () { MATCH (a:Article) RETURN count(a) AS all }
-      CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
       CALL () { OPTIONAL MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt ASC LIMIT 1 RETURN a.publishedAt AS firstPublished }
       CALL () { OPTIONAL MATCH (a:Article) WHERE a.publishedAt IS NOT NULL WITH a ORDER BY a.publishedAt DESC LIMIT 1 RETURN a.publishedAt AS lastPublished }
       ${entityCounts}
       ${relationCounts}
-      RETURN all - stubs AS articles, firstPublished, lastPublished,
+      RETURN ${ARTICLES_LESS_STUBS} AS articles, firstPublished, lastPublished,
              [x IN [${entityList}] WHERE x.count > 0] AS entities,
              [x IN [${relationList}] WHERE x.count > 0] AS relations`,
     params: {},
   };
 }
 
-/** Articles less stubs, from the count store and the stub index (no article is read). */
 export const articleCount = (): Query<{ count: number }> => ({
-  cypher: `
-    CALL () { MATCH (a:Article) RETURN count(a) AS all }
-    CALL () { MATCH (a:Article) WHERE a.stub = true RETURN count(a) AS stubs }
-    RETURN all - stubs AS count`,
+  cypher: `RETURN ${ARTICLES_LESS_STUBS} AS count`,
   params: {},
 });
